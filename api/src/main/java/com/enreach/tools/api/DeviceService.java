@@ -1,0 +1,19 @@
+package com.enreach.tools.api;
+
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Reads devices from the master database. */
+@ProviderType
+public interface DeviceService {
+
+    /** Devices matching the query, ordered by name then id. */
+    Page<Device> find(DeviceQuery query);
+
+    /** One device with its relationships and everything sources contributed, or empty. */
+    Optional<DeviceDetail> get(long id);
+
+    /** Looks a device up by id, or by exact name when {@code idOrName} is not a number (first match by id). */
+    Optional<DeviceDetail> resolve(String idOrName);
+}

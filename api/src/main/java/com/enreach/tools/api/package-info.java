@@ -1,0 +1,7 @@
+/**
+ * The platform's service API: the master data model as read by REST, CLI and other bundles, and the services
+ * the core bundle provides over it (devices, sources, sync runs, tokens).
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package com.enreach.tools.api;

@@ -1,0 +1,39 @@
+package com.enreach.tools.api.spi;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Where a connector streams its records during {@link SourceConnector#fetch}. Implemented by the core, which
+ * validates, batches and commits them. Records of one instance are keyed by their source id; emitting the same
+ * source id twice in a run keeps the last one.
+ */
+@ProviderType
+public interface RecordSink {
+
+    /** A device (server, vm, network_device, storage, cluster...) with the interfaces, IPs and facts it carries. */
+    void device(DeviceRecord device);
+
+    /** A relationship between two devices of this instance, by their source ids. Resolved at the end of the run. */
+    void relationship(RelationshipRecord relationship);
+
+    /** A configuration text of a device of this instance; stored as a new version only when it changed. */
+    void config(ConfigRecord config);
+
+    /** A storage volume (LUN, filesystem, volume, qtree) of a storage device of this instance. */
+    void volume(StorageVolumeRecord volume);
+
+    /** The backup status of one protected client or VM. */
+    void backup(BackupRecord backup);
+
+    /**
+     * A non-fatal problem with one object (a node whose config could not be fetched, an address that did not
+     * parse). Recorded in the run; the run goes on.
+     */
+    void warn(String sourceId, String message);
+
+    /** Names the current phase for progress display ("hosts", "vms page 4/12"). */
+    void phase(String phase);
+
+    /** Saves the opaque cursor returned as {@link SourceContext#previousState()} next time, if this run succeeds. */
+    void state(String state);
+}

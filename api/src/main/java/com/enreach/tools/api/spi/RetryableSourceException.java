@@ -1,0 +1,29 @@
+package com.enreach.tools.api.spi;
+
+import java.time.Duration;
+
+/** A transient failure: timeout, connection reset, HTTP 429 or 5xx. The core retries with backoff. */
+public class RetryableSourceException extends SourceException {
+    private static final long serialVersionUID = 1L;
+
+    private final Duration retryAfter;
+
+    public RetryableSourceException(String code, String userMessage, String detail, Duration retryAfter, Throwable cause) {
+        super(code, null, userMessage, detail, cause);
+        this.retryAfter = retryAfter;
+    }
+
+    public RetryableSourceException(String code, String userMessage, Throwable cause) {
+        this(code, userMessage, null, null, cause);
+    }
+
+    /** The delay the remote system asked for (HTTP Retry-After), or {@code null} to use the core's backoff. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    @Override
+    public boolean retryable() {
+        return true;
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * The source plugin SPI: what a plugin bundle implements to feed the master database.
+ *
+ * <p>A plugin registers one {@link com.enreach.tools.api.spi.SourceConnector} service per configured instance
+ * (one factory configuration file each). The core finds connectors through the service registry, schedules and
+ * runs them on its own threads, retries {@link com.enreach.tools.api.spi.RetryableSourceException retryable}
+ * failures, stores the opaque cursor, loads what the connector emits into the master database and marks what
+ * disappeared as stale. A connector only describes itself, checks its connection and streams records.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package com.enreach.tools.api.spi;
