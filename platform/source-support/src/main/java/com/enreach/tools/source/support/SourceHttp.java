@@ -1,0 +1,315 @@
+package com.enreach.tools.source.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+
+import com.enreach.tools.api.spi.PermanentSourceException;
+import com.enreach.tools.api.spi.RetryableSourceException;
+import com.enreach.tools.api.spi.SourceException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * An HTTP client for one source instance. Every failure comes out as a {@link SourceException}:
+ * <ul>
+ * <li>timeouts, connection refused/reset, 5xx and 429 (with its Retry-After) are retryable;</li>
+ * <li>401/403 ({@code auth}), 404 ({@code not_found}, usually a wrong URL), other 4xx, TLS failures ({@code tls})
+ *     and unknown hosts ({@code unreachable}) are permanent.</li>
+ * </ul>
+ * Messages name the system and the path, never headers, credentials or response bodies that could hold them.
+ */
+public final class SourceHttp {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final HttpClient client;
+    private final URI base;
+    private final String system;
+    private final Duration requestTimeout;
+    private final Map<String, String> headers;
+
+    private SourceHttp(Builder b) {
+        this.base = b.base;
+        this.system = b.system;
+        this.requestTimeout = b.requestTimeout;
+        this.headers = Map.copyOf(b.headers);
+        HttpClient.Builder cb = HttpClient.newBuilder()
+                .connectTimeout(b.connectTimeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .sslContext(b.sslContext);
+        if (b.cookies) {
+            cb.cookieHandler(new java.net.CookieManager());
+        }
+        this.client = cb.build();
+    }
+
+    /**
+     * @param system what to call the remote in messages ("vCenter", "Foreman")
+     * @param base   base URL of the API, no trailing slash
+     */
+    public static Builder builder(String system, URI base) {
+        return new Builder(system, base);
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** Resolves a path (starting with '/') or an absolute URL against the base. */
+    public URI uri(String pathOrUrl) {
+        if (pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://")) {
+            return URI.create(pathOrUrl);
+        }
+        return URI.create(base + pathOrUrl);
+    }
+
+    /** A request builder for a path with this instance's default headers and timeout. */
+    public HttpRequest.Builder request(String pathOrUrl) {
+        HttpRequest.Builder rb = HttpRequest.newBuilder(uri(pathOrUrl)).timeout(requestTimeout);
+        headers.forEach(rb::header);
+        return rb;
+    }
+
+    /** GETs a path and parses the JSON answer. */
+    public JsonNode getJson(String pathOrUrl) throws SourceException {
+        return json(request(pathOrUrl).header("Accept", "application/json").GET().build());
+    }
+
+    /** Sends a request whose answer must be a 2xx JSON document. */
+    public JsonNode json(HttpRequest request) throws SourceException {
+        HttpResponse<byte[]> r = send(request);
+        return parseJson(request, r);
+    }
+
+    /** Parses an answer as JSON; XML, HTML or a truncated document is a permanent "malformed" failure. */
+    public JsonNode parseJson(HttpRequest request, HttpResponse<byte[]> r) throws SourceException {
+        String where = system + " " + request.method() + " " + request.uri().getRawPath();
+        String ct = r.headers().firstValue("Content-Type").orElse("");
+        byte[] body = r.body();
+        if (body.length == 0) {
+            throw PermanentSourceException.malformed(where, "empty answer where JSON was expected", null);
+        }
+        if (!ct.isEmpty() && !ct.contains("json") && !ct.startsWith("text/plain")) {
+            throw PermanentSourceException.malformed(where, "expected JSON but got " + ct.split(";")[0].trim(), null);
+        }
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw PermanentSourceException.malformed(where, "empty answer where JSON was expected", null);
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw PermanentSourceException.malformed(where, "not valid JSON (" + e.getOriginalMessage() + ")", e);
+        } catch (IOException e) {
+            throw PermanentSourceException.malformed(where, "unreadable body", e);
+        }
+    }
+
+    /** Sends a request; returns only 2xx answers, classifies everything else. */
+    public HttpResponse<byte[]> send(HttpRequest request) throws SourceException {
+        HttpResponse<byte[]> r = sendRaw(request);
+        checkStatus(request, r.statusCode(), r.headers());
+        return r;
+    }
+
+    /** Sends a request and returns the answer whatever its status; only transport failures are thrown. */
+    public HttpResponse<byte[]> sendRaw(HttpRequest request) throws SourceException {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw transportFailure(request, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetryableSourceException("interrupted", system + " request was interrupted", e);
+        }
+    }
+
+    /** Sends a request and streams the 2xx body (for large answers parsed incrementally). */
+    public InputStream stream(HttpRequest request) throws SourceException {
+        try {
+            HttpResponse<InputStream> r = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            if (r.statusCode() / 100 != 2) {
+                r.body().close();
+            }
+            checkStatus(request, r.statusCode(), r.headers());
+            return r.body();
+        } catch (IOException e) {
+            throw transportFailure(request, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetryableSourceException("interrupted", system + " request was interrupted", e);
+        } catch (UncheckedIOException e) {
+            throw transportFailure(request, e.getCause());
+        }
+    }
+
+    private SourceException transportFailure(HttpRequest request, IOException e) {
+        String where = system + " at " + request.uri().getScheme() + "://" + request.uri().getAuthority();
+        if (e instanceof HttpConnectTimeoutException) {
+            return new RetryableSourceException("timeout", "Connecting to " + where + " timed out", e);
+        }
+        if (e instanceof HttpTimeoutException) {
+            return new RetryableSourceException("timeout", where + " did not answer " + request.method() + " "
+                    + request.uri().getRawPath() + " within " + requestTimeout.toSeconds() + " s", e);
+        }
+        Throwable root = rootCause(e);
+        if (root instanceof SSLHandshakeException || root instanceof SSLException
+                || root instanceof java.security.cert.CertificateException) {
+            return new PermanentSourceException("tls", "url", "TLS handshake with " + where
+                    + " failed: the server certificate is not trusted (set ca.file to its CA, or insecure=true to skip verification)",
+                    root.toString(), e);
+        }
+        if (root instanceof UnknownHostException) {
+            return new PermanentSourceException("unreachable", "url", "Host of " + where + " is unknown (check url)", root.toString(), e);
+        }
+        if (root instanceof ConnectException) {
+            return new RetryableSourceException("unreachable", where + " refused the connection (is it running, is the port right?)", e);
+        }
+        return new RetryableSourceException("io", "Connection to " + where + " failed: " + root.getClass().getSimpleName(), e);
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c;
+    }
+
+    private void checkStatus(HttpRequest request, int status, HttpHeaders h) throws SourceException {
+        if (status / 100 == 2) {
+            return;
+        }
+        String what = system + " " + request.method() + " " + request.uri().getRawPath();
+        if (status == 401 || status == 403) {
+            throw new PermanentSourceException("auth", "username", system + " rejected the credentials (HTTP " + status
+                    + " on " + request.uri().getRawPath() + ")", null, null);
+        }
+        if (status == 404) {
+            throw new PermanentSourceException("not_found", "url", what + " answered 404 Not Found (is url the API root?)", null, null);
+        }
+        if (status == 429) {
+            throw new RetryableSourceException("rate_limited", what + " asked to slow down (HTTP 429)", null,
+                    retryAfter(h), null);
+        }
+        if (status >= 500 || status == 408) {
+            throw new RetryableSourceException("unavailable", what + " failed with HTTP " + status, null,
+                    retryAfter(h), null);
+        }
+        throw new PermanentSourceException("http_" + status, null, what + " was refused with HTTP " + status, null, null);
+    }
+
+    /** Parses Retry-After as seconds or an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(HttpHeaders h) {
+        String v = h.firstValue("Retry-After").orElse(null);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(v.trim())));
+        } catch (NumberFormatException e) {
+            try {
+                ZonedDateTime t = ZonedDateTime.parse(v.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration d = Duration.between(ZonedDateTime.now(t.getZone()), t);
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (RuntimeException e2) {
+                return null;
+            }
+        }
+    }
+
+    /** Percent-encodes one path segment (node names with spaces, slashes, unicode). */
+    public static String pathSegment(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~') {
+                sb.append((char) c);
+            } else {
+                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16))).append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Percent-encodes a query parameter value. */
+    public static String query(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Builds an instance's client. */
+    public static final class Builder {
+        private final String system;
+        private final URI base;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(60);
+        private SSLContext sslContext;
+        private boolean cookies;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+
+        private Builder(String system, URI base) {
+            this.system = Objects.requireNonNull(system, "system is null");
+            this.base = Objects.requireNonNull(base, "base is null");
+        }
+
+        public Builder connectTimeout(Duration d) {
+            this.connectTimeout = d;
+            return this;
+        }
+
+        public Builder requestTimeout(Duration d) {
+            this.requestTimeout = d;
+            return this;
+        }
+
+        /** TLS: verify against the JDK trust store, or the PEM CA file when given, or not at all when insecure. */
+        public Builder tls(String caFile, boolean insecure) throws SourceException {
+            this.sslContext = Tls.context(caFile, insecure);
+            return this;
+        }
+
+        /** Keeps cookies between requests (session-cookie APIs). */
+        public Builder cookies() {
+            this.cookies = true;
+            return this;
+        }
+
+        public Builder header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        public Builder basicAuth(String user, String password) {
+            String token = java.util.Base64.getEncoder().encodeToString((user + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
+            return header("Authorization", "Basic " + token);
+        }
+
+        public SourceHttp build() throws SourceException {
+            if (sslContext == null) {
+                sslContext = Tls.context(null, false);
+            }
+            return new SourceHttp(this);
+        }
+    }
+}
