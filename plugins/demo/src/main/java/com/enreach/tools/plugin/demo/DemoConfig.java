@@ -1,0 +1,31 @@
+package com.enreach.tools.plugin.demo;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration of one demo estate instance ({@code etc/source.demo-<name>.cfg}). */
+@ObjectClassDefinition(name = "Enreach source: demo estate",
+        description = "Generates a realistic, deterministic estate (servers, VMs, network devices, storage) for demos and tests.")
+public @interface DemoConfig {
+
+    @AttributeDefinition(name = "Size", description = "Number of devices to generate (1 to 5,000,000).")
+    int size() default 3000;
+
+    @AttributeDefinition(name = "Seed", description = "Random seed; the same seed and size give the same estate.")
+    long seed() default 42;
+
+    @AttributeDefinition(name = "Churn (percent)", description = "Share of devices whose metadata changes on every run, to show updates (0 to 100).")
+    int churn_percent() default 1;
+
+    @AttributeDefinition(name = "Schedule (minutes)", description = "Minutes between scheduled runs; 0 = on demand only.")
+    int schedule_minutes() default 0;
+
+    @AttributeDefinition(name = "Delete budget (percent)", description = "Largest share of active devices one run may mark stale without confirmation.")
+    int delete_budget_percent() default 10;
+
+    @AttributeDefinition(name = "Fault after (records)", description = "Fault drill: throw after this many devices (0 = never).")
+    int fault_after() default 0;
+
+    @AttributeDefinition(name = "Pause per 1,000 records (ms)", description = "Slows the run down to watch progress (0 = full speed).")
+    int pause_ms_per_1000() default 0;
+}

@@ -1,0 +1,101 @@
+package com.enreach.tools.plugin.demo;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.Designate;
+
+import com.enreach.tools.api.spi.CheckResult;
+import com.enreach.tools.api.spi.ConfigFields;
+import com.enreach.tools.api.spi.EntityKinds;
+import com.enreach.tools.api.spi.FieldError;
+import com.enreach.tools.api.spi.PermanentSourceException;
+import com.enreach.tools.api.spi.RecordSink;
+import com.enreach.tools.api.spi.SourceConnector;
+import com.enreach.tools.api.spi.SourceContext;
+import com.enreach.tools.api.spi.SourceDescriptor;
+import com.enreach.tools.api.spi.SourceException;
+
+/**
+ * The demo estate source: one instance per {@code etc/source.demo-<name>.cfg}. It is an ordinary plugin; the core
+ * knows nothing special about it.
+ */
+@Component(service = SourceConnector.class, configurationPid = "source.demo", configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = DemoConfig.class, factory = true)
+public class DemoConnector implements SourceConnector {
+    static final SourceDescriptor DESCRIPTOR = new SourceDescriptor("demo", "Demo estate",
+            Set.of(EntityKinds.DEVICE, EntityKinds.RELATIONSHIP, EntityKinds.INTERFACE, EntityKinds.IP_ADDRESS,
+                    EntityKinds.SERVER_FACTS, EntityKinds.DEVICE_CONFIG),
+            "A generated, deterministic estate of servers, VMs, network devices and storage");
+
+    private final List<FieldError> errors;
+    private final EstateGenerator.Settings settings;
+    private final int faultAfter;
+    private final int pauseMsPer1000;
+
+    @Activate
+    public DemoConnector(Map<String, Object> properties) {
+        ConfigFields f = new ConfigFields(properties);
+        int size = f.integer("size", 3000, 1, 5_000_000);
+        long seed = Long.parseLong(f.string("seed", "42").matches("-?\\d{1,18}") ? f.string("seed", "42") : "42");
+        if (!f.string("seed", "42").matches("-?\\d{1,18}")) {
+            f.error("seed", "invalid", "seed must be a whole number, got '" + f.string("seed", "") + "'");
+        }
+        int churn = f.integer("churn.percent", 1, 0, 100);
+        this.faultAfter = f.integer("fault.after", 0, 0, Integer.MAX_VALUE);
+        this.pauseMsPer1000 = f.integer("pause.ms.per.1000", 0, 0, 60_000);
+        this.settings = new EstateGenerator.Settings(size, seed, churn);
+        this.errors = f.errors();
+    }
+
+    @Override
+    public SourceDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public List<FieldError> validate() {
+        return errors;
+    }
+
+    @Override
+    public CheckResult checkConnection(SourceContext context) {
+        return CheckResult.ok("demo estate of " + settings.size() + " devices, seed " + settings.seed());
+    }
+
+    @Override
+    public void fetch(SourceContext context, RecordSink sink) throws SourceException {
+        long generation = context.previousState().map(DemoConnector::parseGeneration).orElse(0L) + 1;
+        EstateGenerator generator = new EstateGenerator(settings, generation);
+        generator.generate(sink, count -> {
+            if (faultAfter > 0 && count >= faultAfter) {
+                throw new PermanentSourceException("fault_drill", "fault.after",
+                        "Demo fault drill: stopped after " + count + " devices as configured (fault.after)", null, null);
+            }
+            if (pauseMsPer1000 > 0 && count % 1000 == 0) {
+                try {
+                    Thread.sleep(pauseMsPer1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return !context.cancelled();
+        });
+        sink.state("generation=" + generation);
+    }
+
+    private static long parseGeneration(String state) {
+        if (state.startsWith("generation=")) {
+            try {
+                return Long.parseLong(state.substring("generation=".length()));
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+        return 0;
+    }
+}
