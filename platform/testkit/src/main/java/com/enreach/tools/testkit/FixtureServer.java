@@ -29,8 +29,8 @@ public class FixtureServer implements AutoCloseable {
     private final Map<String, Deque<Response>> overrides = new LinkedHashMap<>();
     public final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
 
-    /** A received request. */
-    public record Request(String method, String path, String query, Map<String, List<String>> headers, String body) {
+    /** A received request; {@code path} is decoded, {@code rawPath} as sent on the wire. */
+    public record Request(String method, String path, String rawPath, String query, Map<String, List<String>> headers, String body) {
         /** A query parameter's decoded value, or null. */
         public String param(String name) {
             if (query == null) {
@@ -131,7 +131,7 @@ public class FixtureServer implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Request req = new Request(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
+            Request req = new Request(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getRawPath(), ex.getRequestURI().getRawQuery(),
                     Map.copyOf(ex.getRequestHeaders()), body);
             requests.add(req);
             String key = req.method() + " " + req.path();

@@ -183,10 +183,19 @@ public final class SourceHttp {
         if (root instanceof UnknownHostException) {
             return new PermanentSourceException("unreachable", "url", "Host of " + where + " is unknown (check url)", root.toString(), e);
         }
-        if (root instanceof ConnectException) {
+        if (root instanceof ConnectException || inChain(e, ConnectException.class)) {
             return new RetryableSourceException("unreachable", where + " refused the connection (is it running, is the port right?)", e);
         }
         return new RetryableSourceException("io", "Connection to " + where + " failed: " + root.getClass().getSimpleName(), e);
+    }
+
+    private static boolean inChain(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable rootCause(Throwable t) {

@@ -1,0 +1,169 @@
+package com.enreach.tools.core.internal.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.ibatis.session.SqlSession;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.enreach.tools.api.ApiException;
+import com.enreach.tools.api.Backup;
+import com.enreach.tools.api.BackupQuery;
+import com.enreach.tools.api.ConfigService;
+import com.enreach.tools.api.ConfigVersion;
+import com.enreach.tools.api.Device;
+import com.enreach.tools.api.DeviceDetail;
+import com.enreach.tools.api.DeviceQuery;
+import com.enreach.tools.api.DeviceService;
+import com.enreach.tools.api.Page;
+import com.enreach.tools.api.StorageService;
+import com.enreach.tools.api.StorageVolume;
+import com.enreach.tools.api.VolumeQuery;
+import com.enreach.tools.core.internal.db.Database;
+import com.enreach.tools.core.internal.query.Rows.DeviceRow;
+import com.enreach.tools.core.internal.query.Rows.Filter;
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+
+/** Device, configuration, volume and backup reads over MyBatis. */
+@Component(service = {DeviceService.class, ConfigService.class, StorageService.class})
+public class DeviceQueries implements DeviceService, ConfigService, StorageService {
+    private final Database db;
+
+    @Activate
+    public DeviceQueries(@Reference Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public Page<Device> find(DeviceQuery query) {
+        Filter f = new Filter();
+        f.sourceSystem = query.sourceSystem();
+        f.sourceInstance = query.sourceInstance();
+        f.type = query.type();
+        f.status = query.status();
+        f.q = like(query.q());
+        f.limit = query.limit();
+        f.offset = query.offset();
+        try (SqlSession s = db.readSession()) {
+            QueryMapper m = s.getMapper(QueryMapper.class);
+            return new Page<>(m.countDevices(f), f.limit, f.offset, m.findDevices(f).stream().map(Mapping::device).toList());
+        }
+    }
+
+    /** A LIKE pattern for a free-text query, with the wildcards in the text escaped. */
+    static String like(String q) {
+        if (q == null || q.isBlank()) {
+            return null;
+        }
+        return "%" + q.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    @Override
+    public Optional<DeviceDetail> get(long id) {
+        try (SqlSession s = db.readSession()) {
+            QueryMapper m = s.getMapper(QueryMapper.class);
+            DeviceRow row = m.deviceById(id);
+            return row == null ? Optional.empty() : Optional.of(detail(m, row));
+        }
+    }
+
+    @Override
+    public Optional<DeviceDetail> resolve(String idOrName) {
+        if (idOrName.matches("\\d{1,18}")) {
+            Optional<DeviceDetail> byId = get(Long.parseLong(idOrName));
+            if (byId.isPresent()) {
+                return byId;
+            }
+        }
+        try (SqlSession s = db.readSession()) {
+            QueryMapper m = s.getMapper(QueryMapper.class);
+            List<DeviceRow> rows = m.devicesByName(idOrName);
+            return rows.isEmpty() ? Optional.empty() : Optional.of(detail(m, rows.get(0)));
+        }
+    }
+
+    private static DeviceDetail detail(QueryMapper m, DeviceRow row) {
+        List<DeviceRow> same = row.hostKey == null ? List.of() : m.sameHost(row.hostKey, row.id);
+        List<Long> ids = new ArrayList<>();
+        ids.add(row.id);
+        same.forEach(d -> ids.add(d.id));
+        return new DeviceDetail(Mapping.device(row),
+                m.relationships(row.id).stream().map(Mapping::relationship).toList(),
+                same.stream().map(Mapping::device).toList(),
+                m.interfaces(ids).stream().map(Mapping::iface).toList(),
+                m.ipAddresses(ids).stream().map(Mapping::ip).toList(),
+                m.facts(ids).stream().map(Mapping::facts).toList(),
+                m.configVersions(List.of(row.id)).stream().map(Mapping::config).toList(),
+                m.volumesOfDevices(ids).stream().map(Mapping::volume).toList(),
+                m.backupsOfDevices(ids).stream().map(Mapping::backup).toList());
+    }
+
+    // ---------------------------------------------------------------- ConfigService
+
+    @Override
+    public List<ConfigVersion> versions(long deviceId) {
+        try (SqlSession s = db.readSession()) {
+            QueryMapper m = s.getMapper(QueryMapper.class);
+            if (m.deviceById(deviceId) == null) {
+                throw ApiException.notFound("Device", Long.toString(deviceId));
+            }
+            return m.configVersions(List.of(deviceId)).stream().map(Mapping::config).toList();
+        }
+    }
+
+    @Override
+    public Optional<ConfigVersion> version(long deviceId, int version) {
+        try (SqlSession s = db.readSession()) {
+            return Optional.ofNullable(s.getMapper(QueryMapper.class).configVersion(deviceId, version)).map(Mapping::config);
+        }
+    }
+
+    @Override
+    public String diff(long deviceId, int from, int to) {
+        ConfigVersion a = version(deviceId, from).orElseThrow(() -> ApiException.notFound("Configuration version", deviceId + "/" + from));
+        ConfigVersion b = version(deviceId, to).orElseThrow(() -> ApiException.notFound("Configuration version", deviceId + "/" + to));
+        List<String> left = a.text().lines().toList();
+        List<String> right = b.text().lines().toList();
+        List<String> diff = UnifiedDiffUtils.generateUnifiedDiff("version " + from, "version " + to, left, DiffUtils.diff(left, right), 3);
+        return diff.isEmpty() ? "" : String.join("\n", diff) + "\n";
+    }
+
+    // ---------------------------------------------------------------- StorageService
+
+    @Override
+    public Page<StorageVolume> volumes(VolumeQuery query) {
+        Filter f = new Filter();
+        f.sourceSystem = query.sourceSystem();
+        f.sourceInstance = query.sourceInstance();
+        f.kind = query.kind();
+        f.status = query.status();
+        f.deviceId = query.arrayDeviceId();
+        f.q = like(query.q());
+        f.limit = query.limit();
+        f.offset = query.offset();
+        try (SqlSession s = db.readSession()) {
+            QueryMapper m = s.getMapper(QueryMapper.class);
+            return new Page<>(m.countVolumes(f), f.limit, f.offset, m.findVolumes(f).stream().map(Mapping::volume).toList());
+        }
+    }
+
+    @Override
+    public Page<Backup> backups(BackupQuery query) {
+        Filter f = new Filter();
+        f.sourceSystem = query.sourceSystem();
+        f.sourceInstance = query.sourceInstance();
+        f.lastStatus = query.lastStatus();
+        f.deviceId = query.deviceId();
+        f.q = like(query.q());
+        f.limit = query.limit();
+        f.offset = query.offset();
+        try (SqlSession s = db.readSession()) {
+            QueryMapper m = s.getMapper(QueryMapper.class);
+            return new Page<>(m.countBackups(f), f.limit, f.offset, m.findBackups(f).stream().map(Mapping::backup).toList());
+        }
+    }
+}

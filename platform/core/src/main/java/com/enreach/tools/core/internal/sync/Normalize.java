@@ -1,0 +1,140 @@
+package com.enreach.tools.core.internal.sync;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Normalises identifiers that sources spell in many ways: host names, MAC addresses, IP addresses. */
+public final class Normalize {
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-fA-F:.]+(%[\\w.]+)?");
+    private static final Pattern HEX12 = Pattern.compile("[0-9a-f]{12}");
+
+    private Normalize() {
+    }
+
+    /**
+     * The key that matches the same machine across sources: the lower-case short host name (before the first dot),
+     * or the whole address when the name is an IP address.
+     */
+    public static String hostKey(String hostOrFqdn) {
+        if (hostOrFqdn == null) {
+            return null;
+        }
+        String s = hostOrFqdn.trim().toLowerCase(Locale.ROOT);
+        if (s.isEmpty()) {
+            return null;
+        }
+        if (IPV4.matcher(s).matches() || s.contains(":")) {
+            return s;
+        }
+        int dot = s.indexOf('.');
+        return dot > 0 ? s.substring(0, dot) : s;
+    }
+
+    /** MAC as {@code aa:bb:cc:dd:ee:ff}, or null when it is not a 48-bit MAC in a known notation. */
+    public static String mac(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String hex = raw.trim().toLowerCase(Locale.ROOT).replaceAll("[:\\-. ]", "");
+        if (!HEX12.matcher(hex).matches()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(17);
+        for (int i = 0; i < 12; i += 2) {
+            if (i > 0) {
+                sb.append(':');
+            }
+            sb.append(hex, i, i + 2);
+        }
+        return sb.toString();
+    }
+
+    /** A validated IP address. */
+    public record Ip(String address, Integer prefixLength, int family) {
+    }
+
+    /**
+     * Parses {@code address[/prefix]} without any DNS lookup.
+     *
+     * @throws IllegalArgumentException with a message saying what is wrong
+     */
+    public static Ip ip(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new IllegalArgumentException("empty IP address");
+        }
+        String s = raw.trim();
+        Integer prefix = null;
+        int slash = s.indexOf('/');
+        if (slash >= 0) {
+            try {
+                prefix = Integer.parseInt(s.substring(slash + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + raw + "' has an invalid prefix length");
+            }
+            s = s.substring(0, slash);
+        }
+        InetAddress a;
+        if (IPV4.matcher(s).matches()) {
+            for (String part : s.split("\\.")) {
+                if (Integer.parseInt(part) > 255) {
+                    throw new IllegalArgumentException("'" + raw + "' is not a valid IPv4 address");
+                }
+            }
+        } else if (!s.contains(":") || !IPV6_CHARS.matcher(s).matches()) {
+            throw new IllegalArgumentException("'" + raw + "' is not an IP address");
+        }
+        try {
+            // A literal (checked above) is parsed without DNS.
+            a = InetAddress.getByName(s.contains("%") ? s.substring(0, s.indexOf('%')) : s);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("'" + raw + "' is not a valid IP address");
+        }
+        int family = a instanceof Inet4Address ? 4 : 6;
+        int max = family == 4 ? 32 : 128;
+        if (prefix != null && (prefix < 0 || prefix > max)) {
+            throw new IllegalArgumentException("'" + raw + "' has prefix length " + prefix + ", outside 0.." + max);
+        }
+        String text = a instanceof Inet6Address ? compressV6(a.getHostAddress()) : a.getHostAddress();
+        return new Ip(text, prefix, family);
+    }
+
+    /** RFC 5952 short form of the JDK's full IPv6 text. */
+    private static String compressV6(String full) {
+        String[] parts = full.split(":");
+        int bestStart = -1;
+        int bestLen = 0;
+        for (int i = 0; i < parts.length; ) {
+            if (parts[i].equals("0")) {
+                int j = i;
+                while (j < parts.length && parts[j].equals("0")) {
+                    j++;
+                }
+                if (j - i > bestLen && j - i > 1) {
+                    bestStart = i;
+                    bestLen = j - i;
+                }
+                i = j;
+            } else {
+                i++;
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(parts[i]);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,140 @@
+package com.enreach.tools.plugin.foreman;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.enreach.tools.api.spi.DeviceRecord;
+import com.enreach.tools.api.spi.DeviceTypes;
+import com.enreach.tools.api.spi.InterfaceRecord;
+import com.enreach.tools.api.spi.IpAddressRecord;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Maps a Foreman host (the answer of GET /api/hosts/:id, or an index entry when the details could not be read)
+ * to a device with its interfaces and addresses.
+ */
+final class HostMapper {
+    /** Hardware models that DMI reports for hypervisor guests (VMware, KVM/QEMU, Xen, Hyper-V, VirtualBox, clouds). */
+    private static final Pattern VIRTUAL_MODEL = Pattern.compile(
+            "(?i).*(virtual|vmware|kvm|qemu|standard pc|bochs|hvm domu|xen|virtualbox|openstack|google compute engine|amazon ec2|droplet).*");
+
+    private HostMapper() {
+    }
+
+    /** The host's id as text, or null when the entry has none. */
+    static String id(JsonNode host) {
+        JsonNode id = host.get("id");
+        return id == null || id.isNull() || id.asText().isBlank() ? null : id.asText();
+    }
+
+    /**
+     * @param host     host JSON object with at least id and name (checked by the caller)
+     * @param detailed whether this is the full GET /api/hosts/:id answer; an index entry carries no interfaces
+     */
+    static DeviceRecord device(JsonNode host, boolean detailed) {
+        String name = text(host, "name");
+        String model = text(host, "model_name");
+        String computeResource = text(host, "compute_resource_name");
+        boolean virtual = computeResource != null || (model != null && VIRTUAL_MODEL.matcher(model).matches());
+        DeviceRecord d = DeviceRecord.of(id(host), name, virtual ? DeviceTypes.VM : DeviceTypes.SERVER).hostname(name);
+        d.put("foreman_id", host.get("id").isNumber() ? host.get("id").asLong() : id(host))
+                .put("os", text(host, "operatingsystem_name"))
+                .put("hostgroup", firstText(host, "hostgroup_title", "hostgroup_name"))
+                .put("environment", text(host, "environment_name"))
+                .put("location", text(host, "location_name"))
+                .put("organization", text(host, "organization_name"))
+                .put("build_status", text(host, "build_status_label"))
+                .put("build_pending", bool(host, "build"))
+                .put("last_report", iso(text(host, "last_report")))
+                .put("global_status", text(host, "global_status_label"))
+                .put("model", model)
+                .put("domain", text(host, "domain_name"))
+                .put("architecture", text(host, "architecture_name"))
+                .put("certname", text(host, "certname"))
+                .put("uuid", text(host, "uuid"))
+                .put("compute_resource", computeResource)
+                .put("managed", bool(host, "managed"))
+                .put("enabled", bool(host, "enabled"))
+                .put("owner", text(host, "owner_name"))
+                .put("comment", text(host, "comment"));
+        if (!detailed) {
+            d.put("details_missing", true);
+        }
+        Set<String> addresses = new LinkedHashSet<>();
+        JsonNode ifaces = host.get("interfaces");
+        if (ifaces != null && ifaces.isArray()) {
+            for (JsonNode nic : ifaces) {
+                addInterface(d, nic, addresses);
+            }
+        }
+        // Index entries and hosts without interface rows still carry the primary addresses.
+        addIp(d, text(host, "ip"), null, name, addresses);
+        addIp(d, text(host, "ip6"), null, name, addresses);
+        return d;
+    }
+
+    private static void addInterface(DeviceRecord d, JsonNode nic, Set<String> addresses) {
+        if (!nic.isObject()) {
+            return;
+        }
+        // identifier is the OS name (eth0); name is the interface's DNS name and is all some rows have.
+        String ifName = firstText(nic, "identifier", "name");
+        if (ifName == null) {
+            ifName = "interface " + text(nic, "id");
+        }
+        Integer mtu = nic.hasNonNull("mtu") && nic.get("mtu").canConvertToInt() && nic.get("mtu").asInt() > 0 ? nic.get("mtu").asInt() : null;
+        d.addInterface(new InterfaceRecord(ifName, text(nic, "mac"), type(nic), null, mtu, firstText(nic, "subnet_name", "subnet6_name")));
+        if (Boolean.TRUE.equals(bool(nic, "primary"))) {
+            d.put("primary_interface", ifName);
+        }
+        if (Boolean.TRUE.equals(bool(nic, "provision"))) {
+            d.put("provision_interface", ifName);
+        }
+        String fqdn = text(nic, "fqdn");
+        addIp(d, text(nic, "ip"), ifName, fqdn, addresses);
+        addIp(d, text(nic, "ip6"), ifName, fqdn, addresses);
+    }
+
+    /** Foreman's NIC classes (interface/bond/bridge/bmc) in the vocabulary of the master model. */
+    static String type(JsonNode nic) {
+        String t = text(nic, "type");
+        if (t == null || t.equalsIgnoreCase("interface")) {
+            if (Boolean.TRUE.equals(bool(nic, "virtual"))) {
+                return text(nic, "tag") != null ? "vlan" : "virtual";
+            }
+            return t == null ? null : "physical";
+        }
+        return t.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    // Foreman knows no prefix length per address, so addresses go in bare.
+    private static void addIp(DeviceRecord d, String ip, String ifName, String dns, Set<String> seen) {
+        if (ip != null && seen.add(ip)) {
+            d.addIpAddress(new IpAddressRecord(ip, ifName, dns));
+        }
+    }
+
+    private static String iso(String s) {
+        return s == null ? null : Times.iso(s);
+    }
+
+    static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull() || v.isContainerNode()) {
+            return null;
+        }
+        String s = v.asText().trim();
+        return s.isEmpty() ? null : s;
+    }
+
+    private static String firstText(JsonNode n, String a, String b) {
+        String v = text(n, a);
+        return v != null ? v : text(n, b);
+    }
+
+    private static Boolean bool(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v != null && v.isBoolean() ? v.asBoolean() : null;
+    }
+}

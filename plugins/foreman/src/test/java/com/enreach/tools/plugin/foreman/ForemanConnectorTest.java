@@ -1,0 +1,350 @@
+package com.enreach.tools.plugin.foreman;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.enreach.tools.api.spi.CheckResult;
+import com.enreach.tools.api.spi.DeviceRecord;
+import com.enreach.tools.api.spi.DeviceTypes;
+import com.enreach.tools.api.spi.FieldError;
+import com.enreach.tools.api.spi.InterfaceRecord;
+import com.enreach.tools.api.spi.IpAddressRecord;
+import com.enreach.tools.api.spi.PermanentSourceException;
+import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.testkit.CollectingSink;
+import com.enreach.tools.testkit.FixtureServer;
+import com.enreach.tools.testkit.FixtureServer.Response;
+import com.enreach.tools.testkit.TestContext;
+
+class ForemanConnectorTest {
+    private static final String SECRET = "s3cret-Pa55word";
+    private FixtureServer server;
+
+    @BeforeEach
+    void start() {
+        server = new FixtureServer();
+        server.route("GET", "/api/hosts", r -> page(r.param("page")));
+        for (int id = 11; id <= 15; id++) {
+            server.json("/api/hosts/" + id, fixture("host-" + id + ".json"));
+        }
+        server.json("/api/status", "{\"result\":\"ok\",\"status\":200,\"version\":\"3.15.0\",\"api_version\":2}");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private static String fixture(String name) {
+        return FixtureServer.resource(ForemanConnectorTest.class, name);
+    }
+
+    /** Pages 1-3 from fixtures; past the end Foreman answers an empty results list. */
+    private static Response page(String page) {
+        int n = page == null ? 1 : Integer.parseInt(page);
+        if (n <= 3) {
+            return Response.json(fixture("hosts-page" + n + ".json"));
+        }
+        return Response.json("{\"total\":6,\"subtotal\":5,\"page\":" + n + ",\"per_page\":2,\"results\":[]}");
+    }
+
+    private Map<String, Object> config() {
+        Map<String, Object> cfg = new HashMap<>();
+        cfg.put("url", server.uri().toString());
+        cfg.put("username", "inventory");
+        cfg.put(".password", SECRET);
+        cfg.put("page.size", "2");
+        return cfg;
+    }
+
+    private CollectingSink fetch(TestContext ctx) throws SourceException {
+        CollectingSink sink = new CollectingSink();
+        new ForemanConnector(config()).fetch(ctx, sink);
+        return sink;
+    }
+
+    private List<String> requestedPages() {
+        return server.requestsTo("/api/hosts").stream().map(r -> r.param("page")).toList();
+    }
+
+    @Test
+    void readsEveryPageUntilTheShortLastPageAndMapsHostDetails() throws Exception {
+        CollectingSink sink = fetch(new TestContext("foreman-test"));
+
+        assertEquals(List.of("11", "12", "13", "14", "15"), List.copyOf(sink.devices.keySet()));
+        assertEquals(List.of("1", "2", "3"), requestedPages(), "stops after the short last page once subtotal is read");
+        server.requestsTo("/api/hosts").forEach(r -> assertEquals("2", r.param("per_page")));
+        assertTrue(sink.warnings.isEmpty(), sink.warnings.toString());
+        assertTrue(sink.phases.contains("hosts page 2/3"), sink.phases.toString());
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("inventory:" + SECRET).getBytes(StandardCharsets.UTF_8));
+        assertEquals(basic, server.requestsTo("/api/hosts/11").get(0).header("Authorization"));
+
+        DeviceRecord web = sink.devices.get("11");
+        assertEquals("web01.example.com", web.name());
+        assertEquals("web01.example.com", web.hostname());
+        assertEquals(DeviceTypes.SERVER, web.type());
+        Map<String, Object> m = web.metadata();
+        assertEquals("Ubuntu 22.04.3 LTS", m.get("os"));
+        assertEquals("Base/Web", m.get("hostgroup"));
+        assertEquals("production", m.get("environment"));
+        assertEquals("Amsterdam", m.get("location"));
+        assertEquals("Enreach", m.get("organization"));
+        assertEquals("Installed", m.get("build_status"));
+        assertEquals(false, m.get("build_pending"));
+        assertEquals("2024-05-01T10:00:00Z", m.get("last_report"));
+        assertEquals("OK", m.get("global_status"));
+        assertEquals("PowerEdge R650", m.get("model"));
+        assertEquals("example.com", m.get("domain"));
+        assertEquals("x86_64", m.get("architecture"));
+        assertEquals("web01.example.com", m.get("certname"));
+        assertEquals("eno1", m.get("primary_interface"));
+        assertEquals(11L, m.get("foreman_id"));
+        assertFalse(m.containsKey("uuid"), "null values are left out");
+        assertFalse(m.containsKey("comment"), "empty strings are left out");
+
+        assertEquals(List.of(
+                new InterfaceRecord("eno1", "52:54:00:aa:00:10", "physical", null, 9000, "prod-v4"),
+                new InterfaceRecord("bond0", "52:54:00:aa:00:11", "bond", null, null, null),
+                new InterfaceRecord("bond0.200", null, "vlan", null, null, "backup"),
+                new InterfaceRecord("web01-ipmi.example.com", "52:54:00:aa:00:ff", "bmc", null, null, null)), web.interfaces());
+        assertEquals(List.of(
+                new IpAddressRecord("192.0.2.10", "eno1", "web01.example.com"),
+                new IpAddressRecord("2001:db8::10", "eno1", "web01.example.com"),
+                new IpAddressRecord("10.20.0.10", "bond0.200", "web01-backup.example.com"),
+                new IpAddressRecord("192.0.2.110", "web01-ipmi.example.com", "web01-ipmi.example.com")), web.ipAddresses(),
+                "host-level ip/ip6 are not repeated when an interface carries them");
+    }
+
+    @Test
+    void virtualMachinesUnicodeNamesAndMissingOptionalFields() throws Exception {
+        CollectingSink sink = fetch(new TestContext("foreman-test"));
+
+        DeviceRecord db = sink.devices.get("12");
+        assertEquals(DeviceTypes.VM, db.type(), "a compute resource makes it a VM");
+        assertEquals("vcenter-ams", db.metadata().get("compute_resource"));
+        assertEquals("2024-05-02T08:30:15.250Z", db.metadata().get("last_report"));
+        assertEquals(true, db.metadata().get("build_pending"));
+        assertEquals("4213d7a6-0c8e-4f1e-9c55-1f2e3d4c5b6a", db.metadata().get("uuid"));
+
+        DeviceRecord zh = sink.devices.get("13");
+        assertEquals("zürich-app-01.example.com", zh.name());
+        assertEquals("zürich-app-01.example.com", zh.hostname());
+        assertEquals(DeviceTypes.VM, zh.type(), "a KVM hardware model makes it a VM");
+        assertEquals("Anwendungen – Zürich", zh.metadata().get("hostgroup"), "hostgroup_name when there is no title");
+        assertEquals("2024-05-01T10:00:00Z", zh.metadata().get("last_report"), "offset times are normalised to UTC");
+        assertEquals("zürich-app-01.example.com", zh.ipAddresses().get(0).dnsName());
+
+        DeviceRecord empty = sink.devices.get("14");
+        assertEquals(DeviceTypes.SERVER, empty.type());
+        assertTrue(empty.interfaces().isEmpty());
+        assertEquals(List.of(new IpAddressRecord("192.0.2.40", null, "old-build.example.com")), empty.ipAddresses());
+
+        DeviceRecord bare = sink.devices.get("15");
+        assertTrue(bare.interfaces().isEmpty());
+        assertFalse(bare.metadata().containsKey("os"));
+        assertFalse(bare.metadata().containsKey("last_report"));
+        assertFalse(bare.metadata().containsKey("details_missing"));
+        assertEquals("Installed", bare.metadata().get("build_status"));
+        assertEquals(List.of(new IpAddressRecord("198.51.100.5", null, "bare.example.com")), bare.ipAddresses());
+    }
+
+    @Test
+    void emptyInventoryIsACompleteRun() throws Exception {
+        server.route("GET", "/api/hosts", r -> Response.json(fixture("hosts-empty.json")));
+        CollectingSink sink = fetch(new TestContext("foreman-test"));
+        assertTrue(sink.devices.isEmpty());
+        assertEquals(List.of("1"), requestedPages());
+    }
+
+    @Test
+    void emptyPageBeforeTheCountIsReachedEndsTheRun() throws Exception {
+        // Hosts deleted while paging: page 2 comes back empty although subtotal promised more.
+        server.route("GET", "/api/hosts", r -> !"2".equals(r.param("page")) ? page(r.param("page"))
+                : Response.json("{\"total\":6,\"subtotal\":5,\"page\":" + r.param("page") + ",\"per_page\":2,\"results\":[]}"));
+        CollectingSink sink = fetch(new TestContext("foreman-test"));
+        assertEquals(2, sink.devices.size());
+        assertEquals(List.of("1", "2"), requestedPages());
+    }
+
+    @Test
+    void aServerThatIgnoresThePageParameterFailsInsteadOfLooping() {
+        String samePage = fixture("hosts-page1.json").replace("\"page\": 1,", "");
+        server.route("GET", "/api/hosts", r -> Response.json(samePage));
+        CollectingSink sink = new CollectingSink();
+        PermanentSourceException e = assertThrows(PermanentSourceException.class,
+                () -> new ForemanConnector(config()).fetch(new TestContext("foreman-test"), sink));
+        assertEquals("malformed", e.code());
+        assertEquals(List.of("1", "2"), requestedPages());
+
+        server.route("GET", "/api/hosts", r -> Response.json(fixture("hosts-page1.json")));
+        PermanentSourceException echoed = assertThrows(PermanentSourceException.class,
+                () -> new ForemanConnector(config()).fetch(new TestContext("foreman-test"), new CollectingSink()));
+        assertTrue(echoed.userMessage().contains("ignores the page parameter"), echoed.userMessage());
+    }
+
+    @Test
+    void badCredentialsFailAtOnceWithoutLeakingTheSecret() {
+        server.route("GET", "/api/hosts", r -> Response.status(401));
+        TestContext ctx = new TestContext("foreman-test");
+        PermanentSourceException e = assertThrows(PermanentSourceException.class, () -> fetch(ctx));
+        assertEquals("auth", e.code());
+        assertTrue(ctx.retried.isEmpty());
+        assertEquals(1, server.requests.size());
+        assertFalse(e.userMessage().contains(SECRET));
+        assertFalse(String.valueOf(e.getMessage()).contains(SECRET));
+    }
+
+    @Test
+    void serverErrorsAreRetriedOnListAndDetails() throws Exception {
+        server.once("GET", "/api/hosts", Response.status(500));
+        server.once("GET", "/api/hosts/13", Response.status(503));
+        TestContext ctx = new TestContext("foreman-test");
+        CollectingSink sink = fetch(ctx);
+        assertEquals(5, sink.devices.size());
+        assertEquals(2, ctx.retried.size(), ctx.retried.toString());
+        assertTrue(ctx.retried.get(0).startsWith("GET /api/hosts page 1"), ctx.retried.get(0));
+    }
+
+    @Test
+    void rateLimitAsksForTheServersRetryAfter() throws Exception {
+        server.once("GET", "/api/hosts", Response.status(429).withHeader("Retry-After", "7"));
+        TestContext ctx = new TestContext("foreman-test");
+        CollectingSink sink = fetch(ctx);
+        assertEquals(List.of(Duration.ofSeconds(7)), ctx.requestedDelays);
+        assertEquals(5, sink.devices.size());
+    }
+
+    @Test
+    void persistentServerErrorsFailTheRun() {
+        server.route("GET", "/api/hosts", r -> Response.status(502));
+        TestContext ctx = new TestContext("foreman-test");
+        SourceException e = assertThrows(SourceException.class, () -> fetch(ctx));
+        assertTrue(e.retryable());
+        assertEquals(3, ctx.retried.size(), "4 attempts in all");
+    }
+
+    @Test
+    void aTruncatedPageFailsTheRunSoNothingIsMarkedStale() {
+        server.route("GET", "/api/hosts", r -> "2".equals(r.param("page"))
+                ? Response.text(200, "application/json", "{\"total\":6,\"subtotal\":5,\"page\":2,\"results\":[{\"id\":13,\"na")
+                : page(r.param("page")));
+        CollectingSink sink = new CollectingSink();
+        PermanentSourceException e = assertThrows(PermanentSourceException.class,
+                () -> new ForemanConnector(config()).fetch(new TestContext("foreman-test"), sink));
+        assertEquals("malformed", e.code());
+        assertEquals(2, sink.devices.size(), "page 1 was streamed before the failure");
+    }
+
+    @Test
+    void aPageWithoutResultsOrWithAHostWithoutIdFailsTheRun() {
+        server.route("GET", "/api/hosts", r -> Response.json("{\"total\":1,\"subtotal\":1,\"page\":1,\"per_page\":2}"));
+        assertEquals("malformed", assertThrows(PermanentSourceException.class, () -> fetch(new TestContext("f"))).code());
+        server.route("GET", "/api/hosts", r -> Response.json("{\"total\":1,\"subtotal\":1,\"page\":1,\"results\":[{\"name\":\"x\"}]}"));
+        assertEquals("malformed", assertThrows(PermanentSourceException.class, () -> fetch(new TestContext("f"))).code());
+    }
+
+    @Test
+    void aHostDeletedDuringTheRunIsAWarningAndTheRunCompletes() throws Exception {
+        server.route("GET", "/api/hosts/14", r -> Response.text(404, "application/json", "{\"error\":{\"message\":\"Resource host not found by id '14'\"}}"));
+        CollectingSink sink = fetch(new TestContext("foreman-test"));
+        assertEquals(List.of("11", "12", "13", "15"), List.copyOf(sink.devices.keySet()));
+        assertEquals(1, sink.warnings.size());
+        assertTrue(sink.warnings.get(0).startsWith("14: host old-build.example.com was listed but is gone"), sink.warnings.get(0));
+    }
+
+    @Test
+    void unreadableHostDetailsKeepTheHostFromTheList() throws Exception {
+        server.route("GET", "/api/hosts/12", r -> Response.text(200, "text/html", "<html>maintenance</html>"));
+        CollectingSink sink = fetch(new TestContext("foreman-test"));
+        assertEquals(5, sink.devices.size());
+        DeviceRecord db = sink.devices.get("12");
+        assertEquals(true, db.metadata().get("details_missing"));
+        assertEquals("RedHat 9.4", db.metadata().get("os"));
+        assertEquals(DeviceTypes.VM, db.type());
+        assertEquals(List.of(new IpAddressRecord("192.0.2.20", null, "db01.example.com")), db.ipAddresses());
+        assertEquals(1, sink.warnings.size());
+        assertTrue(sink.warnings.get(0).startsWith("12: details of host db01.example.com could not be read"), sink.warnings.get(0));
+    }
+
+    @Test
+    void aCancelledRunStopsBeforeTheNextRequest() {
+        TestContext ctx = new TestContext("foreman-test");
+        ctx.cancel = true;
+        PermanentSourceException e = assertThrows(PermanentSourceException.class, () -> fetch(ctx));
+        assertEquals("cancelled", e.code());
+        assertTrue(server.requests.isEmpty());
+    }
+
+    @Test
+    void checkConnectionReportsVersionAndHostCount() {
+        CheckResult ok = new ForemanConnector(config()).checkConnection(new TestContext("foreman-test"));
+        assertTrue(ok.ok(), ok.toString());
+        assertEquals("Foreman 3.15.0, 5 hosts visible to inventory", ok.detail());
+
+        Map<String, Object> apiUrl = config();
+        apiUrl.put("url", server.uri() + "/api/");
+        assertTrue(new ForemanConnector(apiUrl).checkConnection(new TestContext("foreman-test")).ok(), "url ending in /api is the same Foreman");
+    }
+
+    @Test
+    void checkConnectionClassifiesAuthWrongUrlAndUnreachable() {
+        server.route("GET", "/api/status", r -> Response.status(401));
+        CheckResult auth = new ForemanConnector(config()).checkConnection(new TestContext("foreman-test"));
+        assertFalse(auth.ok());
+        assertEquals("auth", auth.errors().get(0).code());
+        assertFalse(auth.errors().get(0).message().contains(SECRET));
+
+        Map<String, Object> wrong = config();
+        wrong.put("url", server.uri() + "/foreman");
+        assertEquals("not_found", new ForemanConnector(wrong).checkConnection(new TestContext("foreman-test")).errors().get(0).code());
+
+        Map<String, Object> closed = config();
+        closed.put("url", "http://127.0.0.1:1");
+        CheckResult down = new ForemanConnector(closed).checkConnection(new TestContext("foreman-test", null, 1));
+        assertFalse(down.ok());
+        // SourceHttp currently reports a refused connection as "io" (its root cause is ClosedChannelException).
+        assertTrue(List.of("unreachable", "io").contains(down.errors().get(0).code()), down.toString());
+        assertTrue(down.errors().get(0).message().contains("127.0.0.1:1"), down.toString());
+    }
+
+    @Test
+    void invalidConfigurationIsReportedPerFieldWithoutSecrets() {
+        ForemanConnector none = new ForemanConnector(Map.of());
+        assertEquals(List.of("url", "username", "password"), none.validate().stream().map(FieldError::field).toList());
+
+        Map<String, Object> bad = new HashMap<>();
+        bad.put("url", "ftp://foreman");
+        bad.put("username", "inventory");
+        bad.put("password", SECRET);
+        bad.put("page.size", "5000");
+        bad.put("ca.file", "/nonexistent/ca.pem");
+        ForemanConnector c = new ForemanConnector(bad);
+        List<FieldError> errors = c.validate();
+        assertEquals(List.of("url", "password", "ca.file", "page.size"), errors.stream().map(FieldError::field).toList());
+        assertEquals("insecure", errors.get(1).code());
+        errors.forEach(e -> assertFalse(e.message().contains(SECRET), e.message()));
+        PermanentSourceException e = assertThrows(PermanentSourceException.class, () -> c.fetch(new TestContext("f"), new CollectingSink()));
+        assertEquals("config", e.code());
+        assertFalse(c.checkConnection(new TestContext("f")).ok());
+
+        Map<String, Object> env = config();
+        env.remove(".password");
+        env.put("password.env", "ENREACH_TEST_UNSET_VARIABLE_4711");
+        assertEquals("password.env", new ForemanConnector(env).validate().get(0).field());
+        assertNull(System.getenv("ENREACH_TEST_UNSET_VARIABLE_4711"));
+    }
+}

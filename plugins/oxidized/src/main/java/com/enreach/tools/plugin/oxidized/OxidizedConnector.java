@@ -1,0 +1,123 @@
+package com.enreach.tools.plugin.oxidized;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.Designate;
+
+import com.enreach.tools.api.spi.CheckResult;
+import com.enreach.tools.api.spi.ConfigFields;
+import com.enreach.tools.api.spi.EntityKinds;
+import com.enreach.tools.api.spi.FieldError;
+import com.enreach.tools.api.spi.PermanentSourceException;
+import com.enreach.tools.api.spi.RecordSink;
+import com.enreach.tools.api.spi.SourceConnector;
+import com.enreach.tools.api.spi.SourceContext;
+import com.enreach.tools.api.spi.SourceDescriptor;
+import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.SourceHttp;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** One oxidized-web per {@code etc/source.oxidized-<name>.cfg}: network devices and their stored configurations. */
+@Component(service = SourceConnector.class, configurationPid = "source.oxidized", configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = OxidizedConfig.class, factory = true)
+public class OxidizedConnector implements SourceConnector {
+    static final SourceDescriptor DESCRIPTOR = new SourceDescriptor("oxidized", "Oxidized",
+            Set.of(EntityKinds.DEVICE, EntityKinds.IP_ADDRESS, EntityKinds.DEVICE_CONFIG),
+            "Network devices backed up by Oxidized, with model, group, last backup status and the latest configuration text");
+
+    private final URI url;
+    private final String username;
+    private final String password;
+    private final boolean insecure;
+    private final String caFile;
+    private final List<FieldError> errors;
+
+    @Activate
+    public OxidizedConnector(Map<String, Object> properties) {
+        ConfigFields f = new ConfigFields(properties);
+        this.url = f.httpUrl("url");
+        this.username = f.string("username", null);
+        this.password = f.secret("password", username != null);
+        if (username == null && password != null) {
+            f.error("username", "required", "username is required when a proxy password is set");
+        }
+        this.insecure = f.bool("insecure", false);
+        this.caFile = f.string("ca.file", null);
+        if (caFile != null && !Files.isReadable(Path.of(caFile))) {
+            f.error("ca.file", "not_found", "ca.file " + caFile + " does not exist or cannot be read");
+        }
+        this.errors = f.errors();
+    }
+
+    @Override
+    public SourceDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public List<FieldError> validate() {
+        return errors;
+    }
+
+    @Override
+    public CheckResult checkConnection(SourceContext context) {
+        if (!errors.isEmpty()) {
+            return CheckResult.failed(errors);
+        }
+        try {
+            return CheckResult.ok("oxidized-web at " + url + ", " + nodes(http(), context).size() + " nodes");
+        } catch (SourceException e) {
+            return CheckResult.failed(e);
+        }
+    }
+
+    @Override
+    public void fetch(SourceContext context, RecordSink sink) throws SourceException {
+        if (!errors.isEmpty()) {
+            FieldError e = errors.get(0);
+            throw new PermanentSourceException("config", e.field(), "Invalid configuration: " + e.message(), null, null);
+        }
+        SourceHttp http = http();
+        sink.phase("nodes");
+        List<OxidizedNode> nodes = nodes(http, context);
+        for (OxidizedNode n : nodes) {
+            sink.device(n.device());
+        }
+        new ConfigFetcher(http, context, sink).fetchAll(nodes);
+    }
+
+    /** The whole node list; every entry must be readable, or the run cannot know which devices exist. */
+    private static List<OxidizedNode> nodes(SourceHttp http, SourceContext context) throws SourceException {
+        JsonNode list = context.call("GET /nodes.json", () -> http.getJson("/nodes.json"));
+        String where = "oxidized-web GET /nodes.json";
+        if (!list.isArray()) {
+            throw PermanentSourceException.malformed(where, "expected a list of nodes", null);
+        }
+        List<OxidizedNode> nodes = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            OxidizedNode n = OxidizedNode.parse(list.get(i));
+            if (n == null) {
+                throw PermanentSourceException.malformed(where, "entry " + (i + 1) + " is not a node with a name", null);
+            }
+            nodes.add(n);
+        }
+        return nodes;
+    }
+
+    private SourceHttp http() throws SourceException {
+        SourceHttp.Builder b = SourceHttp.builder("oxidized-web", url).tls(caFile, insecure);
+        if (username != null) {
+            b.basicAuth(username, password);
+        }
+        return b.build();
+    }
+}
