@@ -32,6 +32,8 @@ final class RunLoader implements RecordSink, AutoCloseable {
             "last_job", "last_job_status", "last_success_at", "jobs");
     static final List<OwnedTable> OWNED = List.of(DEVICES, VOLUMES, BACKUPS);
     private static final int MAX_WARNING_SAMPLES = 20;
+    /** Types whose name is a host name; others (pools, SVMs, clusters) match across sources only by an explicit host name. */
+    static final java.util.Set<String> HOST_TYPES = java.util.Set.of("server", "vm", "hypervisor", "network_device");
 
     private final Database db;
     private final Connection conn;
@@ -200,7 +202,7 @@ final class RunLoader implements RecordSink, AutoCloseable {
     }
 
     private OwnedTable.Row deviceRow(DeviceRecord d) {
-        String hostKey = Normalize.hostKey(d.hostname() != null ? d.hostname() : d.name());
+        String hostKey = d.hostname() != null ? Normalize.hostKey(d.hostname()) : HOST_TYPES.contains(d.type()) ? Normalize.hostKey(d.name()) : null;
         String meta = Json.write(d.metadata());
         long h = Json.hash(d.name() + '\u0000' + d.type() + '\u0000' + hostKey + '\u0000' + meta);
         Object children = DeviceChildren.canonical(d, warner);

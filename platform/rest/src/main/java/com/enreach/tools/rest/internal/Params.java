@@ -1,0 +1,90 @@
+package com.enreach.tools.rest.internal;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.enreach.tools.api.ApiException;
+import com.enreach.tools.api.Page;
+
+import jakarta.ws.rs.core.UriInfo;
+
+/** Query parameter parsing with 400s that name the parameter, and NetBox-style page envelopes. */
+final class Params {
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 1000;
+
+    private Params() {
+    }
+
+    static int integer(String name, String value, int defaultValue, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int v = Integer.parseInt(value.trim());
+            if (v < min || v > max) {
+                throw ApiException.invalid(name, name + " must be between " + min + " and " + max + ", got " + v);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid(name, name + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    static long id(String name, String value) {
+        try {
+            long v = Long.parseLong(value.trim());
+            if (v < 1) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid(name, name + " must be a positive whole number, got '" + value + "'");
+        }
+    }
+
+    static Long optionalId(String name, String value) {
+        return value == null || value.isBlank() ? null : id(name, value);
+    }
+
+    static int limit(String value) {
+        return integer("limit", value, DEFAULT_LIMIT, 1, MAX_LIMIT);
+    }
+
+    static int offset(String value) {
+        return integer("offset", value, 0, 0, Integer.MAX_VALUE);
+    }
+
+    static String oneOf(String name, String value, String... allowed) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        for (String a : allowed) {
+            if (a.equals(value)) {
+                return value;
+            }
+        }
+        throw ApiException.invalid(name, name + " must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
+    }
+
+    static String text(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** {@code count}, {@code next}, {@code previous}, {@code results}, as NetBox answers lists. */
+    static Map<String, Object> envelope(Page<?> page, UriInfo uri) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("count", page.count());
+        long nextOffset = (long) page.offset() + page.limit();
+        m.put("next", nextOffset < page.count() ? link(uri, page.limit(), nextOffset) : null);
+        m.put("previous", page.offset() > 0 ? link(uri, page.limit(), Math.max(0, page.offset() - page.limit())) : null);
+        m.put("results", page.results());
+        return m;
+    }
+
+    private static String link(UriInfo uri, int limit, long offset) {
+        URI u = uri.getRequestUriBuilder().replaceQueryParam("limit", limit).replaceQueryParam("offset", offset).build();
+        return u.toString();
+    }
+}

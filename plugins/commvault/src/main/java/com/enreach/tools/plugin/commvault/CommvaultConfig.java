@@ -1,0 +1,52 @@
+package com.enreach.tools.plugin.commvault;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration of one Commvault CommCell ({@code etc/source.commvault-<name>.cfg}). */
+@ObjectClassDefinition(name = "Enreach source: Commvault",
+        description = "Reads the backup status of the clients (recent backup jobs) and virtual machines of one Commvault CommCell over its REST API.")
+public @interface CommvaultConfig {
+
+    @AttributeDefinition(name = "URL", description = "REST API root on the web server, e.g. https://commvault.example.com/webconsole/api (or .../commandcenter/api).")
+    String url();
+
+    @AttributeDefinition(name = "User name", required = false, description = "A Commvault user with view rights on the clients; not needed with an API token.")
+    String username();
+
+    @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD, required = false,
+            description = "Kept private (.password); or name an environment variable with password.env. Sent base64-encoded as the Login API expects.")
+    String _password();
+
+    @AttributeDefinition(name = "Password variable", required = false, description = "Name of an environment variable holding the password.")
+    String password_env();
+
+    @AttributeDefinition(name = "API token", type = AttributeType.PASSWORD, required = false,
+            description = "Kept private (.api.token); when set, no login is made and the token is sent as Authorization: Bearer.")
+    String _api_token();
+
+    @AttributeDefinition(name = "API token variable", required = false, description = "Name of an environment variable holding the API token.")
+    String api_token_env();
+
+    @AttributeDefinition(name = "Skip TLS verification", description = "Test labs only: accept any certificate.")
+    boolean insecure() default false;
+
+    @AttributeDefinition(name = "CA file", required = false, description = "PEM file with the CA that signed the web server's certificate.")
+    String ca_file();
+
+    @AttributeDefinition(name = "Page size", description = "Jobs or VMs per request (1 to 1000).")
+    int page_size() default 100;
+
+    @AttributeDefinition(name = "History (hours)", description = "How far back backup jobs are read for each client (1 to 8760); the last success is only known within this window.")
+    int history_hours() default 168;
+
+    @AttributeDefinition(name = "Virtual machines", description = "Also read the backup status of every virtual machine (GET /VM).")
+    boolean vms() default true;
+
+    @AttributeDefinition(name = "Schedule (minutes)", description = "Minutes between scheduled runs; 0 = on demand only.")
+    int schedule_minutes() default 0;
+
+    @AttributeDefinition(name = "Delete budget (percent)", description = "Largest share of active devices one run may mark stale without confirmation.")
+    int delete_budget_percent() default 10;
+}

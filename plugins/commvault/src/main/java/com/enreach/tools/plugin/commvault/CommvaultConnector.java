@@ -1,0 +1,209 @@
+package com.enreach.tools.plugin.commvault;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.Designate;
+
+import com.enreach.tools.api.spi.BackupRecord;
+import com.enreach.tools.api.spi.CheckResult;
+import com.enreach.tools.api.spi.ConfigFields;
+import com.enreach.tools.api.spi.EntityKinds;
+import com.enreach.tools.api.spi.FieldError;
+import com.enreach.tools.api.spi.PermanentSourceException;
+import com.enreach.tools.api.spi.RecordSink;
+import com.enreach.tools.api.spi.SourceConnector;
+import com.enreach.tools.api.spi.SourceContext;
+import com.enreach.tools.api.spi.SourceDescriptor;
+import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.SourceHttp;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One Commvault CommCell ({@code etc/source.commvault-<name>.cfg}): a backup record per client with its recent
+ * backup jobs, and one per virtual machine with its last backup.
+ */
+@Component(service = SourceConnector.class, configurationPid = "source.commvault", configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = CommvaultConfig.class, factory = true)
+public class CommvaultConnector implements SourceConnector {
+    static final SourceDescriptor DESCRIPTOR = new SourceDescriptor("commvault", "Commvault",
+            Set.of(EntityKinds.BACKUP),
+            "Backup status of Commvault clients (recent backup jobs) and virtual machines");
+
+    private final List<FieldError> errors;
+    private final URI url;
+    private final String username;
+    private final String password;
+    private final String apiToken;
+    private final boolean insecure;
+    private final String caFile;
+    private final int pageSize;
+    private final int historyHours;
+    private final boolean vms;
+
+    @Activate
+    public CommvaultConnector(Map<String, Object> properties) {
+        ConfigFields f = new ConfigFields(properties);
+        this.url = f.httpUrl("url");
+        this.apiToken = f.secret("api.token", false);
+        boolean tokenGiven = apiToken != null || properties.get("api.token.env") != null;
+        // With an API token no login is made, so user name and password become optional.
+        this.username = tokenGiven ? f.string("username", null) : f.required("username");
+        this.password = f.secret("password", !tokenGiven);
+        this.insecure = f.bool("insecure", false);
+        this.caFile = f.string("ca.file", null);
+        if (caFile != null && !Files.isReadable(Path.of(caFile))) {
+            f.error("ca.file", "invalid", "ca.file " + caFile + " does not exist or cannot be read");
+        }
+        this.pageSize = f.integer("page.size", 100, 1, 1000);
+        this.historyHours = f.integer("history.hours", 168, 1, 8760);
+        this.vms = f.bool("vms", true);
+        f.integer("schedule.minutes", 0, 0, 525_600);
+        f.integer("delete.budget.percent", 10, 0, 100);
+        this.errors = f.errors();
+    }
+
+    @Override
+    public SourceDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public List<FieldError> validate() {
+        return errors;
+    }
+
+    @Override
+    public CheckResult checkConnection(SourceContext context) {
+        try {
+            CommvaultApi api = open(context);
+            int clients = CommvaultMapper.clients(api.get("GET /Client", "/Client", Map.of())).size();
+            return CheckResult.ok("Commvault at " + url + ": " + clients + " clients visible"
+                    + (apiToken != null ? " (API token)" : " to user " + username));
+        } catch (SourceException e) {
+            return CheckResult.failed(e);
+        }
+    }
+
+    @Override
+    public void fetch(SourceContext context, RecordSink sink) throws SourceException {
+        CommvaultApi api = open(context);
+        sink.phase("clients");
+        List<CommvaultMapper.Client> clients = CommvaultMapper.clients(api.get("GET /Client", "/Client", Map.of()));
+        int n = 0;
+        for (CommvaultMapper.Client client : clients) {
+            checkCancelled(context);
+            sink.phase("backup jobs of client " + (++n) + "/" + clients.size());
+            try {
+                sink.backup(clientBackups(api, client));
+            } catch (PermanentSourceException e) {
+                if (!concernsOnlyThisClient(e)) {
+                    throw e;
+                }
+                sink.warn(client.sourceId(), "backup jobs of " + client.name() + " could not be read, record not refreshed: " + e.userMessage());
+            }
+        }
+        if (vms) {
+            vmBackups(context, api, sink);
+        }
+    }
+
+    /**
+     * Reads a client's backup jobs of the history window with GET /Job, paged by the limit/offset headers (also sent
+     * as query parameters, which older web servers read instead), until a short or empty page, the reported total,
+     * or a page that brings no new job (a server that ignores paging).
+     */
+    private BackupRecord clientBackups(CommvaultApi api, CommvaultMapper.Client client) throws SourceException {
+        BackupRecord record = BackupRecord.of(client.sourceId(), client.name()).hostName(client.hostName());
+        Set<String> seen = new HashSet<>();
+        BackupRecord.Job newest = null;
+        long offset = 0;
+        for (int page = 1; ; page++) {
+            String path = "/Job?clientId=" + SourceHttp.query(client.id()) + "&jobFilter=Backup&completedJobLookupTime="
+                    + (historyHours * 3600L) + "&limit=" + pageSize + "&offset=" + offset;
+            JsonNode answer = api.get("GET /Job client " + client.id() + " page " + page, path,
+                    Map.of("limit", Integer.toString(pageSize), "offset", Long.toString(offset)));
+            List<JsonNode> jobs = CommvaultMapper.list(answer, "jobs", "/Job");
+            int added = 0;
+            for (JsonNode j : jobs) {
+                BackupRecord.Job job = CommvaultMapper.job(j);
+                if (!seen.add(job.jobId())) {
+                    continue;
+                }
+                added++;
+                record.addJob(job);
+                newest = CommvaultMapper.newer(newest, job);
+                if (CommvaultMapper.successful(job.status()) && job.end() != null
+                        && (record.lastSuccessAt() == null || job.end().isAfter(record.lastSuccessAt()))) {
+                    record.lastSuccessAt(job.end());
+                }
+            }
+            offset += jobs.size();
+            Long total = CommvaultValues.number(answer, "totalRecordsWithoutPaging");
+            if (jobs.size() < pageSize || added == 0 || (total != null && offset >= total)) {
+                return record.lastJob(newest);
+            }
+        }
+    }
+
+    /**
+     * Reads GET /VM page by page with the PagingInfo header ("page,size", first page 0) and emits each VM as it
+     * arrives, until a short or empty page, the reported total, or a page that repeats the previous one.
+     */
+    private void vmBackups(SourceContext context, CommvaultApi api, RecordSink sink) throws SourceException {
+        String previousFirst = null;
+        for (int page = 0; ; page++) {
+            checkCancelled(context);
+            sink.phase("virtual machines page " + (page + 1));
+            JsonNode answer = api.get("GET /VM page " + (page + 1), "/VM", Map.of("PagingInfo", page + "," + pageSize));
+            List<JsonNode> entries = CommvaultMapper.list(answer, "vmStatusInfoList", "/VM");
+            String first = entries.isEmpty() ? null : CommvaultValues.text(entries.get(0), "strGUID");
+            if (first != null && first.equals(previousFirst)) {
+                return;
+            }
+            previousFirst = first;
+            for (JsonNode e : entries) {
+                BackupRecord r = CommvaultMapper.vm(e);
+                if (r == null) {
+                    String name = CommvaultValues.text(e, "name");
+                    sink.warn("vm:" + (name == null ? "?" : name), "VM status entry without strGUID skipped");
+                } else {
+                    sink.backup(r);
+                }
+            }
+            Long total = CommvaultValues.number(answer, "totalRecords");
+            if (entries.size() < pageSize || (total != null && (long) (page + 1) * pageSize >= total)) {
+                return;
+            }
+        }
+    }
+
+    private CommvaultApi open(SourceContext context) throws SourceException {
+        if (!errors.isEmpty()) {
+            throw new PermanentSourceException("config", errors.get(0).field(), "Configuration is invalid: " + errors.get(0).message(), null, null);
+        }
+        SourceHttp http = SourceHttp.builder("Commvault", url).tls(caFile, insecure).build();
+        CommvaultApi api = new CommvaultApi(http, context, username, password, apiToken);
+        api.login();
+        return api;
+    }
+
+    /** A refused request about one client (HTTP 4xx, an API error); credentials, transport and bad data fail the run. */
+    private static boolean concernsOnlyThisClient(PermanentSourceException e) {
+        return e.code().startsWith("http_") || e.code().equals("api_error") || e.code().equals("not_found");
+    }
+
+    private static void checkCancelled(SourceContext context) throws PermanentSourceException {
+        if (context.cancelled()) {
+            throw new PermanentSourceException("cancelled", "Commvault run cancelled before it completed");
+        }
+    }
+}

@@ -1,0 +1,434 @@
+package com.enreach.tools.plugin.commvault;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.enreach.tools.api.spi.BackupRecord;
+import com.enreach.tools.api.spi.CheckResult;
+import com.enreach.tools.api.spi.PermanentSourceException;
+import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.testkit.CollectingSink;
+import com.enreach.tools.testkit.FixtureServer;
+import com.enreach.tools.testkit.FixtureServer.Request;
+import com.enreach.tools.testkit.FixtureServer.Response;
+import com.enreach.tools.testkit.TestContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class CommvaultConnectorTest {
+    private static final String API = "/webconsole/api";
+    private static final String PASSWORD = "pässwörd-Ü1!";
+    private static final String GUID_WEB = "5026bef2-e814-2718-16ba-0f903a846125";
+    private static final String GUID_PRUEF = "502699f1-55fd-9dba-9262-80655efc9b9f";
+    private static final String GUID_NEW = "5026d1e1-8bba-02c9-5334-f0c183a741d9";
+
+    private FixtureServer server;
+    private final AtomicInteger logins = new AtomicInteger();
+
+    @BeforeEach
+    void startDouble() {
+        server = new FixtureServer();
+        // Each login hands out a new token so tests can tell sessions apart.
+        server.route("POST", API + "/Login", r -> {
+            int n = logins.incrementAndGet();
+            return Response.json(fixture("login.json").replace("TOKEN", "tok-" + n));
+        });
+        server.json(API + "/Client", fixture("clients.json"));
+        // Jobs are paged by the limit/offset headers: answer by client and offset header.
+        server.route("GET", API + "/Job", r -> Response.json(fixture(switch (r.param("clientId") + "@" + r.header("offset")) {
+            case "2@0" -> "jobs-2-0.json";
+            case "2@2" -> "jobs-2-2.json";
+            case "7@0" -> "jobs-7-0.json";
+            default -> "jobs-none.json";
+        })));
+        server.route("GET", API + "/VM", r -> Response.json(fixture(switch (String.valueOf(r.header("PagingInfo"))) {
+            case "0,2" -> "vms-0.json";
+            case "1,2" -> "vms-1.json";
+            default -> "vms-empty.json";
+        })));
+    }
+
+    @AfterEach
+    void stopDouble() {
+        server.close();
+    }
+
+    private static String fixture(String name) {
+        return FixtureServer.resource(CommvaultConnectorTest.class, name);
+    }
+
+    private Map<String, Object> config() {
+        Map<String, Object> cfg = new HashMap<>();
+        cfg.put("url", server.uri() + API);
+        cfg.put("username", "inventory");
+        cfg.put(".password", PASSWORD);
+        cfg.put("page.size", "2");
+        return cfg;
+    }
+
+    private CollectingSink fetch(Map<String, Object> cfg, TestContext ctx) throws SourceException {
+        CollectingSink sink = new CollectingSink();
+        new CommvaultConnector(cfg).fetch(ctx, sink);
+        return sink;
+    }
+
+    private CollectingSink fetch() throws SourceException {
+        return fetch(config(), new TestContext("commvault-prod"));
+    }
+
+    private List<Request> apiCalls() {
+        return server.requests.stream().filter(r -> !r.path().endsWith("/Login")).toList();
+    }
+
+    private static void assertNoSecret(SourceException e) {
+        String b64 = Base64.getEncoder().encodeToString(PASSWORD.getBytes(StandardCharsets.UTF_8));
+        for (String s : new String[] {e.getMessage(), e.userMessage()}) {
+            assertFalse(String.valueOf(s).contains(PASSWORD) || String.valueOf(s).contains(b64), s);
+        }
+    }
+
+    @Test
+    void logsInWithTheBase64PasswordAndSendsTheTokenAsAuthtoken() throws Exception {
+        fetch();
+
+        List<Request> loginRequests = server.requestsTo(API + "/Login");
+        assertEquals(1, loginRequests.size());
+        JsonNode body = new ObjectMapper().readTree(loginRequests.get(0).body());
+        assertEquals("inventory", body.get("username").asText());
+        assertEquals(PASSWORD, new String(Base64.getDecoder().decode(body.get("password").asText()), StandardCharsets.UTF_8));
+        assertEquals("application/json", loginRequests.get(0).header("Accept"));
+
+        assertFalse(apiCalls().isEmpty());
+        for (Request r : apiCalls()) {
+            assertEquals("QSDK tok-1", r.header("Authtoken"), r.path());
+            assertEquals("application/json", r.header("Accept"), r.path());
+            assertNull(r.header("Authorization"), r.path());
+        }
+    }
+
+    @Test
+    void clientRecordCarriesTheJobWindowTheNewestJobAndTheLastSuccess() throws Exception {
+        CollectingSink sink = fetch();
+
+        BackupRecord fs = sink.backups.get("client:2");
+        assertEquals("fs-ams-01", fs.clientName());
+        assertEquals("fs-ams-01.example.com", fs.hostName());
+        assertNull(fs.vmGuid());
+        assertEquals(List.of("9101", "9050", "9160"), fs.jobs().stream().map(BackupRecord.Job::jobId).toList());
+        assertEquals("9160", fs.lastJob().jobId(), "newest by start time");
+        assertEquals("Failed", fs.lastJob().status());
+        assertEquals(Instant.ofEpochSecond(1732414500), fs.lastSuccessAt(), "newest successful end; 'with errors' does not count");
+        BackupRecord.Job full = fs.jobs().get(1);
+        assertEquals("Full", full.level());
+        assertEquals("Completed w/ one or more errors", full.status(), "status kept as Commvault says");
+        assertEquals(Instant.ofEpochSecond(1732327200), full.start());
+        assertEquals(107_374_182_400L, full.sizeBytes());
+    }
+
+    @Test
+    void unicodeNamesRunningJobsAndMissingOptionalFields() throws Exception {
+        CollectingSink sink = fetch();
+
+        BackupRecord buero = sink.backups.get("client:7");
+        assertEquals("Büro-Server Zürich 東京", buero.clientName());
+        assertEquals("9170", buero.lastJob().jobId(), "job ids sent as strings work too");
+        assertEquals("Running", buero.lastJob().status());
+        assertNull(buero.lastJob().end(), "0 means not ended");
+        assertNull(buero.lastJob().sizeBytes());
+        assertEquals(Instant.ofEpochSecond(1732417800), buero.lastSuccessAt(), "warnings still count as success");
+
+        BackupRecord sql = sink.backups.get("client:9");
+        assertEquals("sql-cluster-virtual", sql.clientName());
+        assertNull(sql.hostName());
+        assertNull(sql.lastJob());
+        assertNull(sql.lastSuccessAt());
+        assertTrue(sql.jobs().isEmpty());
+    }
+
+    @Test
+    void jobsArePagedByLimitAndOffsetHeadersUntilAShortOrEmptyPage() throws Exception {
+        fetch();
+
+        assertEquals(List.of("0", "2"), offsets("2"), "3 jobs: full page, then a short one");
+        assertEquals(List.of("0", "2"), offsets("7"), "2 jobs but a stale total of 3: full page, then an empty one");
+        assertEquals(List.of("0"), offsets("9"));
+        Request first = server.requestsTo(API + "/Job").get(0);
+        assertEquals("2", first.header("limit"));
+        assertEquals("Backup", first.param("jobFilter"));
+        assertEquals("604800", first.param("completedJobLookupTime"), "default history of 168 hours");
+    }
+
+    private List<String> offsets(String clientId) {
+        return server.requestsTo(API + "/Job").stream().filter(r -> clientId.equals(r.param("clientId"))).map(r -> r.header("offset")).toList();
+    }
+
+    @Test
+    void historyHoursSetsTheLookupWindow() throws Exception {
+        Map<String, Object> cfg = config();
+        cfg.put("history.hours", "24");
+        cfg.put("vms", "false");
+
+        fetch(cfg, new TestContext("commvault-prod"));
+
+        server.requestsTo(API + "/Job").forEach(r -> assertEquals("86400", r.param("completedJobLookupTime")));
+        assertTrue(server.requestsTo(API + "/VM").isEmpty(), "vms=false skips GET /VM");
+    }
+
+    @Test
+    void vmRecordsCarryGuidLastBackupAndStatus() throws Exception {
+        CollectingSink sink = fetch();
+
+        BackupRecord web = sink.backups.get("vm:" + GUID_WEB);
+        assertEquals("web-ams-01", web.vmName());
+        assertEquals(GUID_WEB, web.vmGuid());
+        assertEquals("web-ams-01", web.clientName());
+        assertEquals("9180", web.lastJob().jobId());
+        assertEquals("Completed", web.lastJob().status());
+        assertEquals(Instant.ofEpochSecond(1732500000), web.lastJob().start());
+        assertEquals(Instant.ofEpochSecond(1732501200), web.lastSuccessAt());
+
+        BackupRecord pruef = sink.backups.get("vm:" + GUID_PRUEF);
+        assertEquals("Prüf-VM ñ 東京", pruef.vmName());
+        assertEquals("Backed up with errors", pruef.lastJob().status());
+        assertNull(pruef.lastSuccessAt(), "a backup with errors is no success");
+
+        BackupRecord fresh = sink.backups.get("vm:" + GUID_NEW);
+        assertEquals("new-vm-unprotected", fresh.clientName(), "no client entry: the VM name stands in");
+        assertNull(fresh.lastJob());
+        assertNull(fresh.lastSuccessAt());
+
+        assertTrue(sink.warnings.stream().anyMatch(w -> w.startsWith("vm:orphan-entry:")), sink.warnings.toString());
+        assertEquals(6, sink.backups.size(), "3 clients + 3 VMs with a GUID");
+    }
+
+    @Test
+    void vmsArePagedWithPagingInfoUntilAnEmptyPage() throws Exception {
+        fetch();
+
+        assertEquals(List.of("0,2", "1,2", "2,2"), pagingInfo());
+    }
+
+    @Test
+    void vmsArePagedWithPagingInfoUntilAShortPage() throws Exception {
+        server.route("GET", API + "/VM", r -> Response.json(fixture("1,2".equals(r.header("PagingInfo")) ? "vms-1-short.json" : "vms-0.json")));
+
+        CollectingSink sink = fetch();
+
+        assertEquals(List.of("0,2", "1,2"), pagingInfo());
+        assertTrue(sink.backups.containsKey("vm:" + GUID_NEW));
+    }
+
+    private List<String> pagingInfo() {
+        return server.requestsTo(API + "/VM").stream().map(r -> r.header("PagingInfo")).toList();
+    }
+
+    @Test
+    void http401MidRunLogsInAgainOnceAndContinues() throws Exception {
+        server.once("GET", API + "/VM", Response.status(401));
+
+        CollectingSink sink = fetch();
+
+        assertEquals(2, logins.get());
+        List<String> tokens = server.requestsTo(API + "/VM").stream().map(r -> r.header("Authtoken")).toList();
+        assertEquals(List.of("QSDK tok-1", "QSDK tok-2", "QSDK tok-2", "QSDK tok-2"), tokens);
+        assertTrue(sink.backups.containsKey("vm:" + GUID_NEW));
+    }
+
+    @Test
+    void http401AgainAfterTheNewLoginFailsAsAuth() {
+        server.once("GET", API + "/Client", Response.status(401), Response.status(401));
+
+        PermanentSourceException e = assertThrows(PermanentSourceException.class, this::fetch);
+
+        assertEquals("auth", e.code());
+        assertEquals(2, logins.get(), "one new login per call, not a loop");
+        assertNoSecret(e);
+    }
+
+    @Test
+    void xmlInsteadOfJsonIsMalformedWithAClearMessage() {
+        server.once("GET", API + "/Client", Response.text(200, "application/xml;charset=UTF-8", fixture("clients.xml")));
+
+        PermanentSourceException e = assertThrows(PermanentSourceException.class, this::fetch);
+
+        assertEquals("malformed", e.code());
+        assertTrue(e.userMessage().contains("XML instead of JSON") && e.userMessage().contains("/webconsole/api"), e.userMessage());
+    }
+
+    @Test
+    void xmlWithAJsonContentTypeIsCaughtToo() {
+        server.once("GET", API + "/VM", Response.text(200, "application/json", fixture("clients.xml")));
+
+        PermanentSourceException e = assertThrows(PermanentSourceException.class, this::fetch);
+
+        assertEquals("malformed", e.code());
+        assertTrue(e.userMessage().contains("XML"), e.userMessage());
+    }
+
+    @Test
+    void serverErrorsAreRetried() throws Exception {
+        server.once("GET", API + "/Client", Response.status(500), Response.status(503));
+        TestContext ctx = new TestContext("commvault-prod");
+
+        CollectingSink sink = fetch(config(), ctx);
+
+        assertEquals(List.of("GET /Client: unavailable", "GET /Client: unavailable"), ctx.retried);
+        assertEquals(6, sink.backups.size());
+    }
+
+    @Test
+    void badCredentialsInTheLoginBodyFailAtOnceAsAuth() {
+        server.once("POST", API + "/Login", Response.json(fixture("login-bad.json")));
+        TestContext ctx = new TestContext("commvault-prod");
+
+        PermanentSourceException e = assertThrows(PermanentSourceException.class, () -> fetch(config(), ctx));
+
+        assertEquals("auth", e.code());
+        assertEquals("username", e.field());
+        assertTrue(e.userMessage().contains("Invalid Username or Password"), e.userMessage());
+        assertEquals(1, server.requestsTo(API + "/Login").size());
+        assertTrue(ctx.retried.isEmpty());
+        assertTrue(apiCalls().isEmpty());
+        assertNoSecret(e);
+    }
+
+    @Test
+    void loginRefusedWithHttp401IsAuthToo() {
+        server.once("POST", API + "/Login", Response.status(401));
+
+        PermanentSourceException e = assertThrows(PermanentSourceException.class, this::fetch);
+
+        assertEquals("auth", e.code());
+        assertNoSecret(e);
+    }
+
+    @Test
+    void apiTokenSkipsTheLoginAndIsSentAsBearer() throws Exception {
+        Map<String, Object> cfg = config();
+        cfg.remove("username");
+        cfg.remove(".password");
+        cfg.put(".api.token", "eyJhbGciOi.token.sig");
+
+        CollectingSink sink = fetch(cfg, new TestContext("commvault-prod"));
+
+        assertEquals(0, logins.get());
+        apiCalls().forEach(r -> {
+            assertEquals("Bearer eyJhbGciOi.token.sig", r.header("Authorization"));
+            assertNull(r.header("Authtoken"));
+        });
+        assertEquals(6, sink.backups.size());
+    }
+
+    @Test
+    void refusedApiTokenFailsAsAuthWithoutALoginAttempt() {
+        Map<String, Object> cfg = config();
+        cfg.put(".api.token", "expired-token");
+        server.once("GET", API + "/Client", Response.status(401));
+
+        PermanentSourceException e = assertThrows(PermanentSourceException.class, () -> fetch(cfg, new TestContext("commvault-prod")));
+
+        assertEquals("auth", e.code());
+        assertEquals("api.token", e.field());
+        assertEquals(0, logins.get());
+        assertFalse(e.userMessage().contains("expired-token"), e.userMessage());
+    }
+
+    @Test
+    void aClientWhoseJobsAreRefusedIsWarnedAndTheRunGoesOn() throws Exception {
+        server.once("GET", API + "/Job", Response.status(400));
+
+        CollectingSink sink = fetch();
+
+        assertFalse(sink.backups.containsKey("client:2"), "not emitted with an empty history it does not have");
+        assertTrue(sink.backups.containsKey("client:7"));
+        assertTrue(sink.warnings.stream().anyMatch(w -> w.startsWith("client:2:") && w.contains("HTTP 400")), sink.warnings.toString());
+    }
+
+    @Test
+    void truncatedJobsPageFailsTheRun() {
+        server.once("GET", API + "/Job", Response.json(fixture("truncated.json")));
+
+        PermanentSourceException e = assertThrows(PermanentSourceException.class, this::fetch);
+
+        assertEquals("malformed", e.code());
+    }
+
+    @Test
+    void answerThatIsNotAnObjectFailsTheRun() {
+        server.once("GET", API + "/Client", Response.json("[]"));
+
+        assertEquals("malformed", assertThrows(PermanentSourceException.class, this::fetch).code());
+    }
+
+    @Test
+    void errorCodeInsteadOfAListFailsTheRun() {
+        server.once("GET", API + "/VM", Response.json("{\"errorCode\": 2, \"errorMessage\": \"Access denied to virtualization client\"}"));
+
+        PermanentSourceException e = assertThrows(PermanentSourceException.class, this::fetch);
+
+        assertEquals("api_error", e.code());
+        assertTrue(e.userMessage().contains("Access denied"), e.userMessage());
+    }
+
+    @Test
+    void cancelledRunThrowsInsteadOfLookingComplete() {
+        TestContext ctx = new TestContext("commvault-prod");
+        ctx.cancel = true;
+
+        assertEquals("cancelled", assertThrows(PermanentSourceException.class, () -> fetch(config(), ctx)).code());
+    }
+
+    @Test
+    void checkConnectionCountsClientsOrSaysWhatIsWrong() {
+        CheckResult ok = new CommvaultConnector(config()).checkConnection(new TestContext("commvault-prod"));
+        assertTrue(ok.ok(), ok.toString());
+        assertTrue(ok.detail().contains("3 clients"), ok.detail());
+
+        server.once("POST", API + "/Login", Response.json(fixture("login-bad.json")));
+        CheckResult bad = new CommvaultConnector(config()).checkConnection(new TestContext("commvault-prod"));
+        assertFalse(bad.ok());
+        assertEquals("auth", bad.errors().get(0).code());
+
+        Map<String, Object> wrong = config();
+        wrong.put("url", server.uri() + "/webconsole");
+        assertEquals("not_found", new CommvaultConnector(wrong).checkConnection(new TestContext("commvault-prod")).errors().get(0).code());
+    }
+
+    @Test
+    void invalidConfigurationIsReportedPerField() {
+        assertEquals(List.of("url", "username", "password"),
+                new CommvaultConnector(Map.of()).validate().stream().map(f -> f.field()).toList());
+
+        Map<String, Object> cfg = config();
+        cfg.remove(".password");
+        cfg.put("password", PASSWORD);
+        cfg.put("history.hours", "0");
+        cfg.put("page.size", "many");
+        CommvaultConnector bad = new CommvaultConnector(cfg);
+        assertEquals(List.of("password", "page.size", "history.hours"), bad.validate().stream().map(f -> f.field()).toList());
+        bad.validate().forEach(f -> assertFalse(f.message().contains(PASSWORD), f.message()));
+
+        Map<String, Object> tokenOnly = new HashMap<>(Map.of("url", "https://cv.example.com/webconsole/api", ".api.token", "t"));
+        assertTrue(new CommvaultConnector(tokenOnly).validate().isEmpty(), "a token needs no user name or password");
+
+        PermanentSourceException e = assertThrows(PermanentSourceException.class,
+                () -> bad.fetch(new TestContext("x"), new CollectingSink()));
+        assertEquals("config", e.code());
+        assertTrue(server.requests.isEmpty());
+    }
+}

@@ -1,0 +1,217 @@
+package com.enreach.tools.plugin.dorado;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.Designate;
+
+import com.enreach.tools.api.spi.CheckResult;
+import com.enreach.tools.api.spi.ConfigFields;
+import com.enreach.tools.api.spi.EntityKinds;
+import com.enreach.tools.api.spi.FieldError;
+import com.enreach.tools.api.spi.PermanentSourceException;
+import com.enreach.tools.api.spi.RecordSink;
+import com.enreach.tools.api.spi.RelationshipRecord;
+import com.enreach.tools.api.spi.RelationshipTypes;
+import com.enreach.tools.api.spi.SourceConnector;
+import com.enreach.tools.api.spi.SourceContext;
+import com.enreach.tools.api.spi.SourceDescriptor;
+import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.SourceHttp;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One Huawei OceanStor Dorado array ({@code etc/source.dorado-<name>.cfg}): the system, its controllers and
+ * storage pools as devices, its LUNs and file systems as volumes.
+ */
+@Component(service = SourceConnector.class, configurationPid = "source.dorado", configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = DoradoConfig.class, factory = true)
+public class DoradoConnector implements SourceConnector {
+    static final SourceDescriptor DESCRIPTOR = new SourceDescriptor("dorado", "Huawei OceanStor Dorado",
+            Set.of(EntityKinds.DEVICE, EntityKinds.RELATIONSHIP, EntityKinds.STORAGE_VOLUME),
+            "The system, controllers, storage pools, LUNs and file systems of an OceanStor Dorado array");
+
+    private static final String REST_SUFFIX = "/deviceManager/rest";
+
+    private final List<FieldError> errors;
+    private final URI url;
+    private final String username;
+    private final String password;
+    private final String scope;
+    private final boolean insecure;
+    private final String caFile;
+    private final int pageSize;
+
+    @Activate
+    public DoradoConnector(Map<String, Object> properties) {
+        ConfigFields f = new ConfigFields(properties);
+        URI u = f.httpUrl("url");
+        this.url = u == null ? null : stripRestSuffix(u);
+        this.username = f.required("username");
+        this.password = f.secret("password", true);
+        this.scope = f.string("scope", "0");
+        if (!scope.matches("[0-2]")) {
+            f.error("scope", "invalid", "scope must be 0 (local user), 1 (LDAP user) or 2, got '" + scope + "'");
+        }
+        this.insecure = f.bool("insecure", false);
+        this.caFile = f.string("ca.file", null);
+        if (caFile != null && !Files.isReadable(Path.of(caFile))) {
+            f.error("ca.file", "invalid", "ca.file " + caFile + " does not exist or cannot be read");
+        }
+        this.pageSize = f.integer("page.size", 100, 1, 100);
+        f.integer("schedule.minutes", 0, 0, 525_600);
+        f.integer("delete.budget.percent", 10, 0, 100);
+        this.errors = f.errors();
+    }
+
+    @Override
+    public SourceDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public List<FieldError> validate() {
+        return errors;
+    }
+
+    @Override
+    public CheckResult checkConnection(SourceContext context) {
+        DoradoSession session = null;
+        try {
+            session = open(context);
+            JsonNode system = first(session.get("GET /system/", "/system/"));
+            String model = DoradoValues.text(system, "productModeString");
+            String version = DoradoValues.text(system, "PRODUCTVERSION");
+            return CheckResult.ok((model == null ? "OceanStor" : model) + (version == null ? "" : " version " + version)
+                    + ", serial " + session.deviceId() + " at " + url);
+        } catch (SourceException e) {
+            return CheckResult.failed(e);
+        } finally {
+            if (session != null) {
+                session.logout();
+            }
+        }
+    }
+
+    @Override
+    public void fetch(SourceContext context, RecordSink sink) throws SourceException {
+        DoradoSession session = open(context);
+        try {
+            sink.phase("system");
+            JsonNode system = first(session.get("GET /system/", "/system/"));
+            DoradoMapper mapper = DoradoMapper.forSystem(system, session.deviceId(), sink::warn);
+            sink.device(mapper.system(system, dnsName(url)));
+
+            sink.phase("controllers");
+            for (JsonNode c : list(session.get("GET /controller", "/controller"), "/controller")) {
+                sink.device(mapper.controller(c));
+                sink.relationship(new RelationshipRecord(mapper.controllerId(DoradoValues.text(c, "ID")), RelationshipTypes.PART_OF, mapper.systemId()));
+            }
+            checkCancelled(context);
+
+            sink.phase("storage pools");
+            for (JsonNode p : list(session.get("GET /storagepool", "/storagepool"), "/storagepool")) {
+                sink.device(mapper.pool(p));
+                sink.relationship(new RelationshipRecord(mapper.poolId(DoradoValues.text(p, "ID")), RelationshipTypes.PART_OF, mapper.systemId()));
+            }
+
+            int luns = pages(context, session, sink, "/lun", "luns", o -> sink.volume(mapper.lun(o)));
+            int filesystems = pages(context, session, sink, "/filesystem", "filesystems", o -> sink.volume(mapper.filesystem(o)));
+            sink.phase("done: " + luns + " LUNs, " + filesystems + " file systems");
+        } finally {
+            session.logout();
+        }
+    }
+
+    /** One object of a ranged list, mapped and emitted as it arrives. */
+    private interface Emitter {
+        void emit(JsonNode object) throws SourceException;
+    }
+
+    /**
+     * Reads a list with {@code range=[from-to]} until a short or empty page. The next range starts after the objects
+     * actually received, so an array that counts the range end inclusively is read without gaps or overlaps.
+     */
+    private int pages(SourceContext context, DoradoSession session, RecordSink sink, String path, String what, Emitter emitter)
+            throws SourceException {
+        int offset = 0;
+        for (int page = 1; ; page++) {
+            checkCancelled(context);
+            sink.phase(what + " page " + page);
+            String range = SourceHttp.query("[" + offset + "-" + (offset + pageSize) + "]");
+            List<JsonNode> objects = list(session.get("GET " + path + " page " + page, path + "?range=" + range), path);
+            for (JsonNode o : objects) {
+                emitter.emit(o);
+            }
+            offset += objects.size();
+            if (objects.size() < pageSize) {
+                return offset;
+            }
+        }
+    }
+
+    private DoradoSession open(SourceContext context) throws SourceException {
+        if (!errors.isEmpty()) {
+            throw new PermanentSourceException("config", errors.get(0).field(), "Configuration is invalid: " + errors.get(0).message(), null, null);
+        }
+        SourceHttp http = SourceHttp.builder("Dorado", URI.create(url + REST_SUFFIX)).tls(caFile, insecure).cookies().build();
+        DoradoSession session = new DoradoSession(http, context, username, password, scope);
+        session.login();
+        return session;
+    }
+
+    /** A list answer: absent data means empty (the array leaves it out), anything but an array is malformed. */
+    private static List<JsonNode> list(JsonNode data, String path) throws PermanentSourceException {
+        if (data == null || data.isMissingNode() || data.isNull()) {
+            return List.of();
+        }
+        if (!data.isArray()) {
+            throw PermanentSourceException.malformed("Dorado GET " + path, "data is not a list", null);
+        }
+        List<JsonNode> out = new ArrayList<>(data.size());
+        for (JsonNode o : data) {
+            if (!o.isObject()) {
+                throw PermanentSourceException.malformed("Dorado GET " + path, "a list entry is not an object", null);
+            }
+            out.add(o);
+        }
+        return out;
+    }
+
+    /** /system/ answers one object (some releases wrap it in a list). */
+    private static JsonNode first(JsonNode data) throws PermanentSourceException {
+        JsonNode s = data != null && data.isArray() && data.size() > 0 ? data.get(0) : data;
+        if (s == null || !s.isObject()) {
+            throw PermanentSourceException.malformed("Dorado GET /system/", "no system object in the answer", null);
+        }
+        return s;
+    }
+
+    private static void checkCancelled(SourceContext context) throws PermanentSourceException {
+        if (context.cancelled()) {
+            throw new PermanentSourceException("cancelled", "Dorado run cancelled before it completed");
+        }
+    }
+
+    private static URI stripRestSuffix(URI u) {
+        String s = u.toString();
+        return s.endsWith(REST_SUFFIX) ? URI.create(s.substring(0, s.length() - REST_SUFFIX.length())) : u;
+    }
+
+    /** The URL's host when it is a DNS name; an IP address says nothing about which machine this is. */
+    static String dnsName(URI u) {
+        String host = u.getHost();
+        if (host == null || host.startsWith("[") || host.matches("\\d{1,3}(\\.\\d{1,3}){3}") || !host.matches(".*[a-zA-Z].*")) {
+            return null;
+        }
+        return host;
+    }
+}

@@ -1,0 +1,120 @@
+package com.enreach.tools.plugin.ontap;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.Designate;
+
+import com.enreach.tools.api.spi.CheckResult;
+import com.enreach.tools.api.spi.ConfigFields;
+import com.enreach.tools.api.spi.EntityKinds;
+import com.enreach.tools.api.spi.FieldError;
+import com.enreach.tools.api.spi.PermanentSourceException;
+import com.enreach.tools.api.spi.RecordSink;
+import com.enreach.tools.api.spi.SourceConnector;
+import com.enreach.tools.api.spi.SourceContext;
+import com.enreach.tools.api.spi.SourceDescriptor;
+import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.SourceHttp;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A NetApp ONTAP cluster read through its REST API; one instance per {@code etc/source.ontap-<name>.cfg}. */
+@Component(service = SourceConnector.class, configurationPid = "source.ontap", configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = OntapConfig.class, factory = true)
+public class OntapConnector implements SourceConnector {
+    static final SourceDescriptor DESCRIPTOR = new SourceDescriptor("ontap", "NetApp ONTAP",
+            Set.of(EntityKinds.DEVICE, EntityKinds.RELATIONSHIP, EntityKinds.INTERFACE, EntityKinds.IP_ADDRESS,
+                    EntityKinds.SERVER_FACTS, EntityKinds.STORAGE_VOLUME),
+            "Cluster, nodes, aggregates, SVMs, volumes and qtrees with quotas and NFS export rules of an ONTAP cluster");
+
+    /** Longer than the return_timeout ONTAP is given per page, so a slow page is not cut by us first. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(OntapClient.RETURN_TIMEOUT_SECONDS + 30);
+
+    private final URI url;
+    private final String username;
+    private final String password;
+    private final boolean insecure;
+    private final String caFile;
+    private final int pageSize;
+    private final List<FieldError> errors;
+
+    @Activate
+    public OntapConnector(Map<String, Object> properties) {
+        ConfigFields f = new ConfigFields(properties);
+        this.url = apiRoot(f.httpUrl("url"));
+        this.username = f.required("username");
+        this.password = f.secret("password", true);
+        this.insecure = f.bool("insecure", false);
+        this.caFile = f.string("ca.file", null);
+        this.pageSize = f.integer("page.size", 500, 1, 10_000);
+        if (caFile != null && !java.nio.file.Files.isReadable(java.nio.file.Path.of(caFile))) {
+            f.error("ca.file", "invalid", "ca.file " + caFile + " does not exist or cannot be read");
+        }
+        this.errors = f.errors();
+    }
+
+    /** Users paste the API root as often as the cluster address; both mean the same base. */
+    private static URI apiRoot(URI u) {
+        if (u == null) {
+            return null;
+        }
+        String s = u.toString();
+        return s.endsWith("/api") ? URI.create(s.substring(0, s.length() - 4)) : u;
+    }
+
+    @Override
+    public SourceDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public List<FieldError> validate() {
+        return errors;
+    }
+
+    @Override
+    public CheckResult checkConnection(SourceContext context) {
+        try {
+            OntapClient client = client();
+            JsonNode c = context.call("GET " + InventoryRun.CLUSTER_PATH, () -> client.get(InventoryRun.clusterHref()));
+            DeviceMapper.Cluster cluster = DeviceMapper.cluster(c);
+            return CheckResult.ok("ONTAP " + (cluster.release() == null ? "" : cluster.release() + " ")
+                    + "cluster " + cluster.name() + " at " + url);
+        } catch (SourceException e) {
+            return CheckResult.failed(e);
+        }
+    }
+
+    @Override
+    public void fetch(SourceContext context, RecordSink sink) throws SourceException {
+        new InventoryRun(client(), context, sink, hostname(url)).run();
+    }
+
+    private OntapClient client() throws SourceException {
+        if (!errors.isEmpty()) {
+            // the core only runs valid instances; this guards direct callers
+            throw new PermanentSourceException("config", errors.get(0).field(), errors.get(0).message(), null, null);
+        }
+        SourceHttp http = SourceHttp.builder("ONTAP", url)
+                .requestTimeout(REQUEST_TIMEOUT)
+                .tls(caFile, insecure)
+                .basicAuth(username, password)
+                .build();
+        return new OntapClient(http, pageSize);
+    }
+
+    /** The DNS name in the url, or null when the url holds an IP address. */
+    static String hostname(URI u) {
+        String host = u.getHost();
+        if (host == null || host.startsWith("[") || host.contains(":") || host.matches("[0-9.]+")) {
+            return null;
+        }
+        return host.toLowerCase(java.util.Locale.ROOT);
+    }
+}

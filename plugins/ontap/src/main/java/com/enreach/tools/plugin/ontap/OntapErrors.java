@@ -1,0 +1,111 @@
+package com.enreach.tools.plugin.ontap;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+import com.enreach.tools.api.spi.PermanentSourceException;
+import com.enreach.tools.api.spi.RetryableSourceException;
+import com.enreach.tools.api.spi.SourceException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Turns a non-2xx ONTAP answer into a {@link SourceException}. ONTAP explains its refusals in
+ * {@code {"error":{"message","code","target"}}}; that message is what an operator needs ("User is not authorized",
+ * "The value "x" is invalid for field "fields""), so it is kept, shortened and on one line. Request headers and
+ * credentials never appear.
+ */
+final class OntapErrors {
+    /** ONTAP's code for a field name it does not know, e.g. in {@code fields=} on an older release. */
+    static final String INVALID_FIELD = "262197";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int MAX_MESSAGE = 300;
+
+    private OntapErrors() {
+    }
+
+    /** The ONTAP error carried by a body; fields are null when the body is not ONTAP's error JSON. */
+    record OntapError(String message, String code, String target) {
+        static final OntapError NONE = new OntapError(null, null, null);
+    }
+
+    static SourceException of(String method, String path, HttpResponse<byte[]> r) {
+        int status = r.statusCode();
+        OntapError e = parse(r);
+        String what = "ONTAP " + method + " " + path;
+        String says = e.message() == null ? "" : ": " + e.message();
+        if (status == 401) {
+            return new PermanentSourceException("auth", "username",
+                    "ONTAP rejected the credentials (HTTP 401 on " + path + ")" + says, detail(e), null);
+        }
+        if (status == 403) {
+            return new PermanentSourceException("auth", "username", "ONTAP refused " + method + " " + path
+                    + " to this account (HTTP 403)" + says + "; it needs at least the readonly role", detail(e), null);
+        }
+        if (status == 404) {
+            return new PermanentSourceException("not_found", "url", what
+                    + " answered 404 Not Found (is url the cluster management address?)" + says, detail(e), null);
+        }
+        if (status == 429) {
+            return new RetryableSourceException("rate_limited", what + " asked to slow down (HTTP 429)" + says,
+                    detail(e), retryAfter(r), null);
+        }
+        if (status >= 500 || status == 408) {
+            return new RetryableSourceException("unavailable", what + " failed with HTTP " + status + says,
+                    detail(e), retryAfter(r), null);
+        }
+        if (status == 400 && INVALID_FIELD.equals(e.code())) {
+            return new PermanentSourceException("invalid_field", null, what + " does not know a requested field"
+                    + says + " (ONTAP release too old for this plugin?)", detail(e), null);
+        }
+        return new PermanentSourceException("http_" + status, null, what + " was refused with HTTP " + status + says,
+                detail(e), null);
+    }
+
+    static OntapError parse(HttpResponse<byte[]> r) {
+        String ct = r.headers().firstValue("Content-Type").orElse("");
+        if (r.body().length == 0 || !ct.contains("json")) {
+            return OntapError.NONE;
+        }
+        try {
+            JsonNode err = MAPPER.readTree(r.body()).path("error");
+            return new OntapError(clean(Json.text(err, "message")), clean(Json.text(err, "code")), clean(Json.text(err, "target")));
+        } catch (java.io.IOException | RuntimeException ex) {
+            return OntapError.NONE;
+        }
+    }
+
+    private static String detail(OntapError e) {
+        return e.code() == null ? null : "ONTAP error code " + e.code() + (e.target() == null ? "" : ", target " + e.target());
+    }
+
+    /** One line, printable, bounded: the message goes into run history and the CLI. */
+    private static String clean(String s) {
+        if (s == null) {
+            return null;
+        }
+        String one = s.replaceAll("\\p{Cntrl}+", " ").trim();
+        return one.length() > MAX_MESSAGE ? one.substring(0, MAX_MESSAGE) + "..." : one;
+    }
+
+    /** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(HttpResponse<?> r) {
+        String v = r.headers().firstValue("Retry-After").map(String::trim).orElse(null);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
+        } catch (NumberFormatException e) {
+            try {
+                Duration d = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (RuntimeException e2) {
+                return null;
+            }
+        }
+    }
+}

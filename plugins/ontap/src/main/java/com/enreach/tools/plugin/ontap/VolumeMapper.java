@@ -1,0 +1,144 @@
+package com.enreach.tools.plugin.ontap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.enreach.tools.api.spi.PermanentSourceException;
+import com.enreach.tools.api.spi.StorageVolumeRecord;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Maps volumes and qtrees (with their tree quota report) to storage volume records. */
+final class VolumeMapper {
+    static final List<String> VOLUME_FIELDS = List.of("uuid", "name", "svm.name", "svm.uuid", "aggregates", "state",
+            "style", "type", "is_svm_root", "guarantee.type", "space.size", "space.used", "space.available",
+            "space.snapshot.reserve_percent", "nas.path", "nas.export_policy.name", "nas.security_style");
+    /** Fields ONTAP only knows from 9.10 on; asking an older release for them fails the whole request. */
+    static final List<String> VOLUME_FIELDS_9_10 = List.of("snapshot_count", "space.snapshot.reserve_size");
+
+    static final List<String> QTREE_FIELDS = List.of("id", "name", "svm.name", "volume.name", "volume.uuid",
+            "export_policy.name", "security_style", "path");
+    static final List<String> QUOTA_FIELDS = List.of("volume.uuid", "qtree.id", "qtree.name", "space.hard_limit",
+            "space.soft_limit", "space.used.total", "files.hard_limit", "files.used.total");
+
+    /** What volume records refer to: the cluster, the node serving each aggregate, the export policies. */
+    record Context(String clusterUuid, Map<String, String> aggregateNodes, ExportPolicies policies) {
+    }
+
+    private VolumeMapper() {
+    }
+
+    static StorageVolumeRecord volume(JsonNode v, Context c) throws PermanentSourceException {
+        String where = "/api/storage/volumes";
+        String svm = Json.text(v, "svm.name");
+        StorageVolumeRecord r = StorageVolumeRecord.of(DeviceMapper.id(v, "uuid", where), c.clusterUuid(),
+                DeviceMapper.id(v, "name", where), StorageVolumeRecord.VOLUME);
+        r.svm(svm);
+        placement(r, v.path("aggregates"), c);
+        Long size = Json.longValue(v, "space.size");
+        r.capacity(size, null, Json.longValue(v, "space.used"));
+        r.thin(thin(Json.text(v, "guarantee.type")));
+        r.junctionPath(Json.text(v, "nas.path"));
+        String policy = Json.text(v, "nas.export_policy.name");
+        r.exportPolicy(policy);
+        String state = Json.text(v, "state");
+        r.status(health(state), state);
+        Integer reservePercent = Json.intValue(v, "space.snapshot.reserve_percent");
+        Long reserve = Json.longValue(v, "space.snapshot.reserve_size");
+        r.snapshots(Json.intValue(v, "snapshot_count"), reserve != null ? reserve : percentOf(size, reservePercent));
+        r.put("available_bytes", Json.longValue(v, "space.available"))
+                .put("snapshot_reserve_percent", reservePercent)
+                .put("guarantee", Json.text(v, "guarantee.type"))
+                .put("style", Json.text(v, "style"))
+                .put("volume_type", Json.text(v, "type"))
+                .put("svm_root", Json.bool(v, "is_svm_root"))
+                .put("security_style", Json.text(v, "nas.security_style"))
+                .put("svm_uuid", Json.text(v, "svm.uuid"))
+                .put("export_rules", c.policies().rules(svm, policy));
+        return r;
+    }
+
+    /**
+     * A FlexVol lives in one aggregate, whose node owns it. A FlexGroup spreads over several: no single pool or
+     * owner then, the aggregate names go to metadata.
+     */
+    private static void placement(StorageVolumeRecord r, JsonNode aggregates, Context c) {
+        List<String> names = new ArrayList<>();
+        String onlyUuid = null;
+        for (JsonNode a : aggregates) {
+            names.add(Json.text(a, "name"));
+            onlyUuid = Json.text(a, "uuid");
+        }
+        if (names.size() == 1) {
+            r.pool(names.get(0), onlyUuid);
+            r.owner(onlyUuid == null ? null : c.aggregateNodes().get(onlyUuid));
+        } else if (names.size() > 1) {
+            r.put("aggregates", names.stream().filter(n -> n != null).toList());
+        }
+    }
+
+    /** The qtree id 0 ONTAP lists in every volume is the volume itself, not a qtree. */
+    static boolean isVolumeRoot(JsonNode q) {
+        Long id = Json.longValue(q, "id");
+        return (id != null && id == 0) || Json.text(q, "name") == null;
+    }
+
+    /**
+     * @param quota the tree quota report of this qtree, or null when it has none (quotas off or no rule)
+     */
+    static StorageVolumeRecord qtree(JsonNode q, JsonNode quota, Context c) throws PermanentSourceException {
+        String where = "/api/storage/qtrees";
+        String volumeUuid = DeviceMapper.id(q, "volume.uuid", where);
+        String id = DeviceMapper.id(q, "id", where);
+        String volume = Json.text(q, "volume.name");
+        String name = Json.text(q, "name");
+        String svm = Json.text(q, "svm.name");
+        String policy = Json.text(q, "export_policy.name");
+        StorageVolumeRecord r = StorageVolumeRecord.of(volumeUuid + "/" + id, c.clusterUuid(),
+                volume == null ? name : volume + "/" + name, StorageVolumeRecord.QTREE)
+                .svm(svm)
+                .junctionPath(Json.text(q, "path"))
+                .exportPolicy(policy)
+                .put("volume", volume)
+                .put("volume_uuid", volumeUuid)
+                .put("qtree_id", Json.longValue(q, "id"))
+                .put("security_style", Json.text(q, "security_style"))
+                .put("export_rules", c.policies().rules(svm, policy));
+        if (quota != null) {
+            r.quota(Json.longValue(quota, "space.hard_limit"), Json.longValue(quota, "space.used.total"))
+                    .put("quota_soft_limit_bytes", Json.longValue(quota, "space.soft_limit"))
+                    .put("files_used", Json.longValue(quota, "files.used.total"))
+                    .put("files_hard_limit", Json.longValue(quota, "files.hard_limit"));
+        }
+        return r;
+    }
+
+    /** guarantee "none" is a thin volume, "volume" a thick one; anything else says nothing. */
+    static Boolean thin(String guarantee) {
+        if ("none".equals(guarantee)) {
+            return true;
+        }
+        return "volume".equals(guarantee) ? false : null;
+    }
+
+    /** ok for online, warning for offline or a FlexGroup partly online (mixed), error for error. */
+    static String health(String state) {
+        if (state == null) {
+            return null;
+        }
+        return switch (state) {
+            case "online" -> "ok";
+            case "offline", "mixed" -> "warning";
+            case "error" -> "error";
+            default -> "unknown";
+        };
+    }
+
+    /** percent of a size in bytes without overflow, even for sizes near Long.MAX_VALUE. */
+    static Long percentOf(Long size, Integer percent) {
+        if (size == null || percent == null) {
+            return null;
+        }
+        return size / 100 * percent + size % 100 * percent / 100;
+    }
+}

@@ -1,0 +1,101 @@
+package com.enreach.tools.plugin.ontap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import com.enreach.tools.api.spi.CheckResult;
+import com.enreach.tools.api.spi.FieldError;
+import com.enreach.tools.testkit.FixtureServer;
+import com.enreach.tools.testkit.FixtureServer.Response;
+import com.enreach.tools.testkit.TestContext;
+
+class OntapCheckAndConfigTest {
+
+    private static Map<String, Object> config(String url) {
+        Map<String, Object> cfg = new HashMap<>();
+        cfg.put("url", url);
+        cfg.put("username", "monitor");
+        cfg.put(".password", OntapConnectorTest.PASSWORD);
+        return cfg;
+    }
+
+    @Test
+    void checkReportsTheReleaseAndClusterName() {
+        try (FixtureServer server = new FixtureServer()) {
+            server.json("/api/cluster", OntapConnectorTest.fixture("cluster.json"));
+            CheckResult r = new OntapConnector(config(server.uri().toString())).checkConnection(new TestContext("t"));
+            assertTrue(r.ok(), r.toString());
+            assertTrue(r.detail().contains("9.13.1P9") && r.detail().contains("ocean-cl01"), r.detail());
+            assertEquals("name,uuid,version,location,contact,dns_domains,management_interfaces",
+                    server.requestsTo("/api/cluster").get(0).param("fields"));
+        }
+    }
+
+    @Test
+    void checkFailsOnBadCredentialsWrongUrlAndUnreachableHost() throws Exception {
+        try (FixtureServer server = new FixtureServer()) {
+            server.route("GET", "/api/cluster", r -> Response.text(401, "application/json",
+                    "{\"error\":{\"message\":\"User is not authorized\",\"code\":\"6\"}}"));
+            CheckResult auth = new OntapConnector(config(server.uri().toString())).checkConnection(new TestContext("t"));
+            assertFalse(auth.ok());
+            assertEquals("auth", auth.errors().get(0).code());
+            assertEquals("username", auth.errors().get(0).field());
+            assertTrue(auth.errors().get(0).message().contains("User is not authorized"));
+            assertFalse(auth.errors().get(0).message().contains(OntapConnectorTest.PASSWORD));
+
+            CheckResult wrong = new OntapConnector(config(server.uri() + "/not-ontap")).checkConnection(new TestContext("t"));
+            assertEquals("not_found", wrong.errors().get(0).code());
+            assertEquals("url", wrong.errors().get(0).field());
+        }
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            closedPort = s.getLocalPort();
+        }
+        CheckResult down = new OntapConnector(config("http://127.0.0.1:" + closedPort)).checkConnection(new TestContext("t", null, 1));
+        assertFalse(down.ok());
+        // source-support classifies a refused connection as "unreachable" or, when the JDK wraps it, "io"
+        assertTrue(List.of("unreachable", "io").contains(down.errors().get(0).code()), down.toString());
+        assertTrue(down.errors().get(0).message().contains("127.0.0.1:" + closedPort), down.toString());
+    }
+
+    @Test
+    void invalidConfigurationIsReportedPerField() {
+        Map<String, Object> cfg = new HashMap<>();
+        cfg.put("password", "plain-text");
+        cfg.put("page.size", "0");
+        cfg.put("insecure", "maybe");
+        cfg.put("ca.file", "/nonexistent/ca.pem");
+        List<FieldError> errors = new OntapConnector(cfg).validate();
+        Map<String, String> byField = errors.stream().collect(Collectors.toMap(FieldError::field, FieldError::code, (a, b) -> a));
+        assertEquals("required", byField.get("url"));
+        assertEquals("required", byField.get("username"));
+        assertEquals("insecure", byField.get("password"));
+        assertEquals("out_of_range", byField.get("page.size"));
+        assertEquals("invalid", byField.get("insecure"));
+        assertEquals("invalid", byField.get("ca.file"));
+        errors.forEach(e -> assertFalse(e.message().contains("plain-text"), e.message()));
+
+        assertTrue(new OntapConnector(config("https://cluster1.example.net")).validate().isEmpty());
+        Map<String, Object> ftp = config("ftp://cluster1");
+        assertEquals("url", new OntapConnector(ftp).validate().get(0).field());
+    }
+
+    @Test
+    void passwordMayComeFromAnEnvironmentVariable() {
+        Map<String, Object> cfg = config("https://cluster1.example.net");
+        cfg.remove(".password");
+        cfg.put("password.env", "ENREACH_TEST_SURELY_UNSET_ONTAP_PW");
+        List<FieldError> errors = new OntapConnector(cfg).validate();
+        assertEquals(1, errors.size());
+        assertEquals("password.env", errors.get(0).field());
+    }
+}
