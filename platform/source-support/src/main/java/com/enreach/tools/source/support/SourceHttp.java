@@ -22,7 +22,6 @@ import java.util.Objects;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
 
 import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.RetryableSourceException;
@@ -174,8 +173,8 @@ public final class SourceHttp {
                     + request.uri().getRawPath() + " within " + requestTimeout.toSeconds() + " s", e);
         }
         Throwable root = rootCause(e);
-        if (root instanceof SSLHandshakeException || root instanceof SSLException
-                || root instanceof java.security.cert.CertificateException) {
+        if (inChain(e, SSLException.class) || inChain(e, java.security.cert.CertificateException.class)
+                || inChain(e, java.security.GeneralSecurityException.class)) {
             return new PermanentSourceException("tls", "url", "TLS handshake with " + where
                     + " failed: the server certificate is not trusted (set ca.file to its CA, or insecure=true to skip verification)",
                     root.toString(), e);
@@ -206,7 +205,11 @@ public final class SourceHttp {
         return c;
     }
 
-    private void checkStatus(HttpRequest request, int status, HttpHeaders h) throws SourceException {
+    /**
+     * Classifies a non-2xx status (for APIs read with {@link #sendRaw}, such as SOAP faults carried by HTTP 500):
+     * returns for 2xx, throws the classified failure otherwise.
+     */
+    public void checkStatus(HttpRequest request, int status, HttpHeaders h) throws SourceException {
         if (status / 100 == 2) {
             return;
         }

@@ -106,7 +106,7 @@ public final class SyncQueries {
     static Map<String, Object> redacted(Map<String, Object> props) {
         Map<String, Object> m = new TreeMap<>();
         props.forEach((k, v) -> {
-            if (k.startsWith("service.") || k.startsWith("component.") || k.startsWith("felix.") || k.equals("objectClass")) {
+            if (k.startsWith("service.") || k.startsWith("component.") || k.startsWith("felix.") || k.startsWith("osgi.") || k.equals("objectClass")) {
                 return;
             }
             String lk = k.toLowerCase(Locale.ROOT);

@@ -1,0 +1,172 @@
+package com.enreach.tools.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.startlevel.BundleStartLevel;
+
+/**
+ * Embeds Apache Felix: installs the bundles of {@code system/} in a safe order, lets FileInstall watch {@code etc/}
+ * (configuration) and {@code deploy/} (plugins), and waits until the REST API answers.
+ */
+public final class Platform implements AutoCloseable {
+    /** Bundles that must start first: the ServiceLoader mediator and logging, then the OSGi services others need. */
+    private static final List<String> FIRST = List.of("org.objectweb.asm", "org.apache.aries.spifly", "slf4j.api", "slf4j.simple",
+            "org.apache.felix.log", "org.osgi.util.function", "org.osgi.util.promise", "org.osgi.service.component",
+            "org.apache.felix.configadmin", "org.apache.felix.scr", "org.apache.felix.metatype");
+    private static final List<String> LAST = List.of("org.apache.felix.fileinstall");
+
+    private final Path home;
+    private final String host;
+    private final int port;
+    private final Framework framework;
+
+    private Platform(Path home, String host, int port, Framework framework) {
+        this.home = home;
+        this.host = host;
+        this.port = port;
+        this.framework = framework;
+    }
+
+    /** Starts the container; returns once it runs (see {@link #awaitReady}). */
+    public static Platform start(Path home, String host, int port) throws IOException, BundleException {
+        Path h = home.toAbsolutePath().normalize();
+        for (String d : List.of("data", "log", "deploy", "etc", "system")) {
+            Files.createDirectories(h.resolve(d));
+        }
+        configureLogging(h);
+        Map<String, String> props = new HashMap<>();
+        props.put(Constants.FRAMEWORK_STORAGE, h.resolve("data").resolve("felix-cache").toString());
+        props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        props.put("enreach.home", h.toString());
+        props.put("org.osgi.service.http.port", Integer.toString(port));
+        props.put("org.apache.felix.http.host", host);
+        props.put("org.apache.felix.http.jetty.sendServerHeader", "false");
+        props.put("felix.fileinstall.dir", h.resolve("etc").toString());
+        props.put("felix.fileinstall.poll", "500");
+        props.put("felix.fileinstall.noInitialDelay", "true");
+        props.put("felix.fileinstall.log.level", "2");
+        props.put("felix.webconsole.security.providers", "enreach");
+        props.put("felix.webconsole.manager.root", "/system/console");
+        props.put("gosh.args", "--nointeractive");
+        props.put("felix.log.level", "1");
+        props.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "4");
+        props.put("felix.startlevel.bundle", "3");
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
+        Framework fw = factory.newFramework(props);
+        fw.init();
+        installSystemBundles(fw.getBundleContext(), h.resolve("system"));
+        fw.start();
+        return new Platform(h, host, port, fw);
+    }
+
+    /** slf4j-simple reads system properties: log to {@code log/enreach.log} with timestamps. */
+    private static void configureLogging(Path home) {
+        setIfAbsent("org.slf4j.simpleLogger.logFile", home.resolve("log").resolve("enreach.log").toString());
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.glassfish", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.flywaydb", "warn");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    private static void installSystemBundles(BundleContext ctx, Path dir) throws IOException, BundleException {
+        List<Path> jars;
+        try (Stream<Path> s = Files.list(dir)) {
+            jars = s.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+        }
+        if (jars.isEmpty()) {
+            throw new IOException("no bundles in " + dir + ": is this an assembled distribution (bundles-dist/target/enreach)?");
+        }
+        List<Bundle> installed = new ArrayList<>();
+        for (Path jar : jars) {
+            installed.add(ctx.installBundle(jar.toUri().toString()));
+        }
+        // Start levels make the order real: within one level Felix starts bundles in install order.
+        for (Bundle b : installed) {
+            int rank = rank(b);
+            b.adapt(BundleStartLevel.class).setStartLevel(rank < 4 ? 1 : rank < FIRST.size() ? 2 : rank < 1000 ? 3 : 4);
+            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                b.start();
+            }
+        }
+    }
+
+    private static int rank(Bundle b) {
+        String bsn = b.getSymbolicName() == null ? "" : b.getSymbolicName();
+        for (int i = 0; i < FIRST.size(); i++) {
+            if (bsn.startsWith(FIRST.get(i))) {
+                return i;
+            }
+        }
+        for (String l : LAST) {
+            if (bsn.startsWith(l)) {
+                return 1000;
+            }
+        }
+        return 100;
+    }
+
+    /** Waits until {@code GET /api/health} answers 200. */
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/health")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    public String baseUrl() {
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    /** Blocks until the framework stops. */
+    public void awaitStop() throws InterruptedException {
+        framework.waitForStop(0);
+    }
+
+    @Override
+    public void close() throws Exception {
+        framework.stop();
+        framework.waitForStop(30_000);
+    }
+}

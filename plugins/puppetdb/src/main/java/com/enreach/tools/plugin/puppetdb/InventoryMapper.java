@@ -1,0 +1,186 @@
+package com.enreach.tools.plugin.puppetdb;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.enreach.tools.api.spi.DeviceRecord;
+import com.enreach.tools.api.spi.DeviceTypes;
+import com.enreach.tools.api.spi.InterfaceRecord;
+import com.enreach.tools.api.spi.IpAddressRecord;
+import com.enreach.tools.api.spi.PermanentSourceException;
+import com.enreach.tools.api.spi.ServerFacts;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Maps one row of the inventory projection ({@link #FIELDS}) to a device. Every node is a "server": Puppet sees the
+ * operating system, not where it runs, so the virtual flag and hypervisor kind go into the facts and the hypervisor
+ * source (vCenter...) owns the "vm" device of the same host name.
+ */
+final class InventoryMapper {
+
+    /** Facts read from each node; the rest of a factset (mountpoints, partitions, ec2 metadata...) is never fetched. */
+    static final List<String> FACTS = List.of("fqdn", "hostname", "domain", "networking", "os", "kernelrelease",
+            "processors", "memory", "disks", "system_uptime", "is_virtual", "virtual", "dmi", "puppetversion",
+            "facterversion",
+            // legacy flat facts (Facter 2, or nodes reporting legacy facts only)
+            "operatingsystem", "operatingsystemrelease", "processorcount", "processor0", "memorysize_mb",
+            "uptime_seconds", "serialnumber", "manufacturer", "productname");
+
+    /** The inventory fields requested (extract list). */
+    static final List<String> FIELDS;
+
+    static {
+        List<String> f = new ArrayList<>(List.of("certname", "environment", "timestamp", "trusted.extensions"));
+        FACTS.forEach(name -> f.add("facts." + name));
+        FIELDS = List.copyOf(f);
+    }
+
+    /** A mapped node plus the problems found in its facts, reported once the page is accepted. */
+    record Mapped(String certname, DeviceRecord device, List<String> warnings) {
+    }
+
+    private InventoryMapper() {
+    }
+
+    static Mapped map(JsonNode row, String where) throws PermanentSourceException {
+        String certname = row != null && row.isObject() ? Json.text(row.get("certname")) : null;
+        if (certname == null) {
+            throw PermanentSourceException.malformed(where, "an inventory entry has no certname", null);
+        }
+        List<String> warnings = new ArrayList<>();
+        JsonNode net = fact(row, "networking");
+        String fqdn = Json.firstText(fact(row, "fqdn"), Json.at(net, "fqdn"));
+        DeviceRecord d = DeviceRecord.of(certname, certname, DeviceTypes.SERVER)
+                .hostname(fqdn != null ? fqdn : certname)
+                .put("environment", Json.text(row.get("environment")))
+                .put("facts_timestamp", Json.text(row.get("timestamp")))
+                .put("puppet_version", Json.text(fact(row, "puppetversion")))
+                .put("facter_version", Json.text(fact(row, "facterversion")))
+                .put("os_family", Json.text(Json.at(fact(row, "os"), "family")))
+                .put("architecture", Json.text(Json.at(fact(row, "os"), "architecture")))
+                .put("domain", Json.firstText(Json.at(net, "domain"), fact(row, "domain")))
+                .put("primary_ip", Json.text(Json.at(net, "ip")))
+                .put("trusted_extensions", scalars(row.get("trusted.extensions")))
+                .facts(facts(row));
+        interfaces(net, fqdn, d, warnings);
+        return new Mapped(certname, d, warnings);
+    }
+
+    private static JsonNode fact(JsonNode row, String name) {
+        JsonNode n = row.get("facts." + name);
+        return n == null || n.isNull() ? null : n;
+    }
+
+    private static ServerFacts facts(JsonNode row) {
+        JsonNode os = fact(row, "os");
+        JsonNode cpu = fact(row, "processors");
+        JsonNode dmi = fact(row, "dmi");
+        JsonNode models = Json.at(cpu, "models");
+        Long memory = Json.whole(Json.at(fact(row, "memory"), "system", "total_bytes"));
+        if (memory == null) {
+            Long mb = Json.whole(fact(row, "memorysize_mb"));
+            memory = mb == null ? null : mb * 1024 * 1024;
+        }
+        Long uptime = Json.whole(Json.at(fact(row, "system_uptime"), "seconds"));
+        ServerFacts f = new ServerFacts()
+                .os(Json.firstText(Json.at(os, "name"), fact(row, "operatingsystem")),
+                        Json.firstText(Json.at(os, "release", "full"), fact(row, "operatingsystemrelease")))
+                .kernel(Json.text(fact(row, "kernelrelease")))
+                .cpu(Json.firstText(models != null && models.isArray() ? models.get(0) : null, fact(row, "processor0")),
+                        Json.integer(Json.at(cpu, "count")) != null ? Json.integer(Json.at(cpu, "count")) : Json.integer(fact(row, "processorcount")))
+                .memoryBytes(memory)
+                .uptimeSeconds(uptime != null ? uptime : Json.whole(fact(row, "uptime_seconds")))
+                .virtual(Json.bool(fact(row, "is_virtual")), Json.text(fact(row, "virtual")))
+                .hardware(Json.firstText(Json.at(dmi, "manufacturer"), fact(row, "manufacturer")),
+                        Json.firstText(Json.at(dmi, "product", "name"), fact(row, "productname")),
+                        Json.firstText(Json.at(dmi, "product", "serial_number"), fact(row, "serialnumber")));
+        JsonNode disks = fact(row, "disks");
+        if (disks != null && disks.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = disks.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                f.addDisk(new ServerFacts.Disk(e.getKey(), Json.whole(Json.at(e.getValue(), "size_bytes")),
+                        Json.text(Json.at(e.getValue(), "model"))));
+            }
+        }
+        return f;
+    }
+
+    private static void interfaces(JsonNode net, String fqdn, DeviceRecord d, List<String> warnings) {
+        JsonNode ifaces = Json.at(net, "interfaces");
+        if (ifaces == null || !ifaces.isObject()) {
+            return;
+        }
+        String primaryIp = Json.text(Json.at(net, "ip"));
+        for (Iterator<Map.Entry<String, JsonNode>> it = ifaces.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String name = e.getKey();
+            JsonNode i = e.getValue();
+            boolean loopback = name.equals("lo") || name.startsWith("lo0") || hasFlag(i, "LOOPBACK");
+            String state = Json.text(Json.at(i, "operational_state"));
+            d.addInterface(new InterfaceRecord(name, Json.text(Json.at(i, "mac")), loopback ? "loopback" : null,
+                    state == null ? null : state.equalsIgnoreCase("up"), Json.integer(Json.at(i, "mtu")), null));
+            addresses(name, i, "bindings", "ip", "netmask", primaryIp, fqdn, d, warnings);
+            addresses(name, i, "bindings6", "ip6", "netmask6", primaryIp, fqdn, d, warnings);
+        }
+    }
+
+    /** Facter 3+ lists every address in bindings; older agents give only the first as ip/netmask. */
+    private static void addresses(String iface, JsonNode i, String bindingsKey, String ipKey, String maskKey,
+                                  String primaryIp, String fqdn, DeviceRecord d, List<String> warnings) {
+        JsonNode bindings = Json.at(i, bindingsKey);
+        List<String[]> pairs = new ArrayList<>();
+        if (bindings != null && bindings.isArray()) {
+            for (JsonNode b : bindings) {
+                pairs.add(new String[] {Json.text(Json.at(b, "address")), Json.text(Json.at(b, "netmask"))});
+            }
+        } else {
+            pairs.add(new String[] {Json.text(Json.at(i, ipKey)), Json.text(Json.at(i, maskKey))});
+        }
+        for (String[] p : pairs) {
+            String address = p[0];
+            if (address == null || Netmasks.isNoise(address)) {
+                continue;
+            }
+            String cidr = address;
+            if (p[1] != null) {
+                int prefix = Netmasks.prefixLength(p[1]);
+                if (prefix < 0) {
+                    warnings.add("netmask '" + p[1] + "' of " + address + " on " + iface + " is not a valid mask; address kept without prefix");
+                } else {
+                    cidr = address + "/" + prefix;
+                }
+            }
+            d.addIpAddress(new IpAddressRecord(cidr, iface, address.equals(primaryIp) ? fqdn : null));
+        }
+    }
+
+    private static boolean hasFlag(JsonNode iface, String flag) {
+        JsonNode flags = Json.at(iface, "flags");
+        if (flags != null && flags.isArray()) {
+            for (JsonNode f : flags) {
+                if (flag.equalsIgnoreCase(f.asText())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Trusted certificate extensions (pp_role, pp_datacenter...) as a flat map of their text values. */
+    private static Map<String, Object> scalars(JsonNode obj) {
+        if (obj == null || !obj.isObject() || obj.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        obj.fields().forEachRemaining(e -> {
+            String v = Json.text(e.getValue());
+            if (v != null) {
+                m.put(e.getKey(), v);
+            }
+        });
+        return m.isEmpty() ? null : m;
+    }
+}

@@ -1,0 +1,115 @@
+package com.enreach.tools.plugin.puppetdb;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.enreach.tools.api.spi.PermanentSourceException;
+import com.enreach.tools.api.spi.RetryableSourceException;
+import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.SourceHttp;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The three PuppetDB requests the plugin makes. One call = one HTTP request, so the core can retry each. */
+final class PuppetDbClient {
+    static final String VERSION = "/pdb/meta/v1/version";
+    static final String INVENTORY = "/pdb/query/v4/inventory";
+    static final String NODES = "/pdb/query/v4/nodes";
+    static final List<String> NODE_FIELDS = List.of("certname", "report_timestamp", "latest_report_status",
+            "latest_report_noop", "latest_report_corrective_change", "cached_catalog_status", "catalog_timestamp",
+            "catalog_environment");
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String ORDER_BY = "[{\"field\":\"certname\",\"order\":\"asc\"}]";
+
+    private final SourceHttp http;
+    private final String inventoryQuery;
+
+    PuppetDbClient(SourceHttp http) {
+        this.http = http;
+        this.inventoryQuery = extract(InventoryMapper.FIELDS).toString();
+    }
+
+    /** The server's version, e.g. "7.12.1". */
+    String version() throws SourceException {
+        JsonNode v = http.getJson(VERSION);
+        String s = Json.text(v.get("version"));
+        if (s == null) {
+            throw PermanentSourceException.malformed("PuppetDB GET " + VERSION, "no version in the answer", null);
+        }
+        return s;
+    }
+
+    /**
+     * One page of the inventory in certname order, parsed entry by entry as it streams in, so only mapped devices
+     * are held, never the raw page. A truncated or otherwise invalid answer throws: the run must not look complete.
+     */
+    List<InventoryMapper.Mapped> inventoryPage(int offset, int limit) throws SourceException {
+        String path = INVENTORY + "?query=" + SourceHttp.query(inventoryQuery) + "&order_by=" + SourceHttp.query(ORDER_BY)
+                + "&limit=" + limit + "&offset=" + offset;
+        String where = "PuppetDB GET " + INVENTORY + " (offset " + offset + ")";
+        HttpRequest request = http.request(path).header("Accept", "application/json").GET().build();
+        List<InventoryMapper.Mapped> rows = new ArrayList<>();
+        try (InputStream in = http.stream(request); JsonParser p = MAPPER.getFactory().createParser(in)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                throw PermanentSourceException.malformed(where, "expected a JSON array of nodes", null);
+            }
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                if (t == null) {
+                    throw PermanentSourceException.malformed(where, "the answer ends before the node list is closed", null);
+                }
+                rows.add(InventoryMapper.map(MAPPER.readTree(p), where));
+            }
+            if (p.nextToken() != null) {
+                throw PermanentSourceException.malformed(where, "unexpected content after the node list", null);
+            }
+            return rows;
+        } catch (JsonProcessingException e) {
+            throw PermanentSourceException.malformed(where, "not valid JSON (" + e.getOriginalMessage() + ")", e);
+        } catch (IOException e) {
+            throw new RetryableSourceException("io", "Reading " + where + " failed: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Last report and catalog facts of the given nodes, by certname (POST, as the name list can be long). */
+    Map<String, JsonNode> nodeStatus(List<String> certnames) throws SourceException {
+        ArrayNode names = MAPPER.createArrayNode();
+        certnames.forEach(names::add);
+        ArrayNode in = MAPPER.createArrayNode().add("in").add("certname");
+        in.addArray().add("array").add(names);
+        ArrayNode query = extract(NODE_FIELDS).add(in);
+        ObjectNode body = MAPPER.createObjectNode().set("query", query);
+        HttpRequest request = http.request(NODES).header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        JsonNode answer = http.json(request);
+        if (!answer.isArray()) {
+            throw PermanentSourceException.malformed("PuppetDB POST " + NODES, "expected a JSON array of nodes", null);
+        }
+        Map<String, JsonNode> byName = new HashMap<>();
+        for (JsonNode n : answer) {
+            String name = Json.text(n.get("certname"));
+            if (name != null) {
+                byName.put(name, n);
+            }
+        }
+        return byName;
+    }
+
+    private static ArrayNode extract(List<String> fields) {
+        ArrayNode q = MAPPER.createArrayNode().add("extract");
+        ArrayNode f = q.addArray();
+        fields.forEach(f::add);
+        return q;
+    }
+}

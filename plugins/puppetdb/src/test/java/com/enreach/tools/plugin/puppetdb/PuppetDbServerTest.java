@@ -1,0 +1,259 @@
+package com.enreach.tools.plugin.puppetdb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.enreach.tools.api.spi.CheckResult;
+import com.enreach.tools.api.spi.DeviceRecord;
+import com.enreach.tools.api.spi.InterfaceRecord;
+import com.enreach.tools.api.spi.IpAddressRecord;
+import com.enreach.tools.api.spi.ServerFacts;
+import com.enreach.tools.testkit.CollectingSink;
+import com.enreach.tools.testkit.TestContext;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Against a real PuppetDB (Debian packages puppetdb + postgresql, started by src/test/scripts/puppetdb-harness.sh):
+ * 1200 nodes go in through the command API, one is deactivated, two get a report; the plugin must read back
+ * the 1199 active ones with their facts, across pages.
+ */
+class PuppetDbServerTest {
+    private static final int NODES = 1200;
+    private static final int DEACTIVATED = 5;
+    private static final Path WORK = Path.of("target", "puppetdb-it").toAbsolutePath();
+    private static final Path SCRIPT = Path.of("src", "test", "scripts", "puppetdb-harness.sh").toAbsolutePath();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static URI base;
+
+    @BeforeAll
+    static void startPuppetDbAndLoadFacts() throws Exception {
+        if (!Files.isRegularFile(Path.of("/usr/share/puppetdb/puppetdb.jar")) || !Files.isRegularFile(Path.of("/usr/bin/pg_ctlcluster"))) {
+            fail("PuppetDB and PostgreSQL must be installed for this test: apt-get install -y puppetdb postgresql postgresql-contrib");
+        }
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        harness("start", WORK.toString(), Integer.toString(port));
+        base = URI.create("http://127.0.0.1:" + port);
+        for (int i = 0; i < NODES; i++) {
+            command("replace_facts", 5, FactSets.certname(i), FactSets.command(i).toString());
+        }
+        awaitCount("[\"extract\",[[\"function\",\"count\"]]]", NODES);
+        command("deactivate_node", 3, FactSets.certname(DEACTIVATED), FactSets.MAPPER.createObjectNode()
+                .put("certname", FactSets.certname(DEACTIVATED)).put("producer_timestamp", "2024-05-02T10:00:00.000Z").toString());
+        command("store_report", 8, FactSets.certname(2), report(2, "changed"));
+        command("store_report", 8, FactSets.certname(3), report(3, "failed"));
+        awaitCount("[\"extract\",[[\"function\",\"count\"]]]", NODES - 1);
+        awaitNodesWithReports(2);
+    }
+
+    @AfterAll
+    static void stopPuppetDb() throws Exception {
+        harness("stop", WORK.toString());
+    }
+
+    @Test
+    void readsEveryActiveNodeAcrossPagesWithItsFacts() throws Exception {
+        CollectingSink sink = fetch("page.size", "97");
+        Set<String> expected = IntStream.range(0, NODES).filter(i -> i != DEACTIVATED).mapToObj(FactSets::certname)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(expected, new TreeSet<>(sink.devices.keySet()));
+        assertTrue(sink.phases.size() >= 13, sink.phases.toString());
+        assertEquals(List.of(FactSets.certname(7) + ": netmask '255.0.255.0' of 10.0.7.10 on eth0 is not a valid mask; address kept without prefix"),
+                sink.warnings);
+
+        DeviceRecord full = sink.devices.get("node-0002.example.com");
+        assertEquals("node-0002.example.com", full.hostname());
+        ServerFacts f = full.facts();
+        assertEquals("Debian", f.osName());
+        assertEquals("12.2", f.osRelease());
+        assertEquals("6.1.0-2-amd64", f.kernel());
+        assertEquals("Intel(R) Xeon(R) Gold 6338 CPU @ 2.00GHz", f.cpuModel());
+        assertEquals(6, f.cpuCount());
+        assertEquals(3L << 30, f.memoryBytes());
+        assertEquals(7200L, f.uptimeSeconds());
+        assertEquals(Boolean.FALSE, f.virtual());
+        assertEquals("physical", f.virtualType());
+        assertEquals("Dell Inc.", f.manufacturer());
+        assertEquals("PowerEdge R650", f.product());
+        assertEquals("SN00002", f.serialNumber());
+        assertEquals(List.of(new ServerFacts.Disk("sda", 100_000_000_000L, "PERC H755")), f.disks());
+        assertEquals(List.of(new InterfaceRecord("eth0", "52:54:00:00:00:02", null, true, 1500, null),
+                new InterfaceRecord("lo", null, "loopback", null, 65536, null)), sortByName(full.interfaces()));
+        assertEquals(List.of(new IpAddressRecord("10.0.2.10/24", "eth0", "node-0002.example.com"),
+                new IpAddressRecord("2001:db8::2/64", "eth0", null)), full.ipAddresses());
+        Map<String, Object> m = full.metadata();
+        assertEquals("production", m.get("environment"));
+        assertEquals("7.30.0", m.get("puppet_version"));
+        assertEquals(Map.of("pp_role", "web"), m.get("trusted_extensions"));
+        assertEquals("changed", m.get("latest_report_status"));
+        assertEquals("2024-05-01T10:00:30.000Z", m.get("report_timestamp"));
+        assertTrue(String.valueOf(m.get("facts_timestamp")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z"), m.toString());
+        assertEquals("failed", sink.devices.get("node-0003.example.com").metadata().get("latest_report_status"));
+        assertFalse(sink.devices.get("node-0004.example.com").metadata().containsKey("latest_report_status"));
+
+        DeviceRecord unicode = sink.devices.get("nœud-ü-0442.example.com");
+        assertEquals("nœud-ü-0442.example.com", unicode.hostname());
+        assertEquals("Gerät™ 日本 442", unicode.facts().product());
+        assertEquals(List.of(new IpAddressRecord("10.1.192.10/24", "eth0", "nœud-ü-0442.example.com"),
+                new IpAddressRecord("2001:db8::1ba/64", "eth0", null)), unicode.ipAddresses());
+
+        ServerFacts guest = sink.devices.get("node-0003.example.com").facts();
+        assertEquals(Boolean.TRUE, guest.virtual());
+        assertEquals("kvm", guest.virtualType());
+        assertEquals("QEMU", guest.manufacturer());
+        assertEquals(List.of(new ServerFacts.Disk("vda", 100_000_000_000L, null)), guest.disks());
+
+        ServerFacts legacy = sink.devices.get("node-0010.example.com").facts();
+        assertEquals("CentOS", legacy.osName());
+        assertEquals("7.9.2009", legacy.osRelease());
+        assertEquals(2, legacy.cpuCount());
+        assertEquals(3790L << 20, legacy.memoryBytes());
+        assertEquals("LEG0010", legacy.serialNumber());
+        assertEquals(Boolean.TRUE, legacy.virtual());
+        assertEquals("staging", sink.devices.get("node-0010.example.com").metadata().get("environment"));
+
+        DeviceRecord bare = sink.devices.get("node-0011.example.com");
+        assertEquals("Debian", bare.facts().osName());
+        assertNull(bare.facts().memoryBytes());
+        assertTrue(bare.interfaces().isEmpty());
+        assertTrue(bare.ipAddresses().isEmpty());
+    }
+
+    @Test
+    void theDefaultPageSizeReadsTheSameNodes() throws Exception {
+        CollectingSink small = fetch("page.size", "1000", "report.status", "false");
+        CollectingSink dflt = fetch("report.status", "false");
+        assertEquals(NODES - 1, dflt.devices.size());
+        assertEquals(small.devices.keySet(), dflt.devices.keySet());
+        assertEquals(3, dflt.phases.size(), dflt.phases.toString());
+        assertEquals(small.devices.get("node-0999.example.com").facts().memoryBytes(), dflt.devices.get("node-0999.example.com").facts().memoryBytes());
+    }
+
+    @Test
+    void checkReportsTheServerVersion() {
+        CheckResult r = new PuppetDbConnector(Map.of("url", base.toString())).checkConnection(new TestContext("puppetdb-it"));
+        assertTrue(r.ok(), r.toString());
+        assertTrue(r.detail().startsWith("PuppetDB 7."), r.detail());
+    }
+
+    @Test
+    void checkFailsForAWrongPathAndAClosedPort() throws IOException {
+        CheckResult wrongPath = new PuppetDbConnector(Map.of("url", base + "/puppetdb")).checkConnection(new TestContext("puppetdb-it"));
+        assertFalse(wrongPath.ok());
+        assertEquals("not_found", wrongPath.errors().get(0).code());
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        CheckResult down = new PuppetDbConnector(Map.of("url", "http://127.0.0.1:" + closed)).checkConnection(new TestContext("puppetdb-it"));
+        assertFalse(down.ok());
+        assertEquals("unreachable", down.errors().get(0).code());
+        assertTrue(down.errors().get(0).message().contains("refused the connection"), down.errors().get(0).message());
+    }
+
+    private static CollectingSink fetch(String... cfg) throws Exception {
+        Map<String, Object> props = new java.util.HashMap<>(Map.of("url", base.toString()));
+        for (int i = 0; i < cfg.length; i += 2) {
+            props.put(cfg[i], cfg[i + 1]);
+        }
+        CollectingSink sink = new CollectingSink();
+        TestContext ctx = new TestContext("puppetdb-it");
+        new PuppetDbConnector(props).fetch(ctx, sink);
+        assertTrue(ctx.retried.isEmpty(), ctx.retried.toString());
+        return sink;
+    }
+
+    private static List<InterfaceRecord> sortByName(List<InterfaceRecord> l) {
+        return l.stream().sorted(java.util.Comparator.comparing(InterfaceRecord::name)).toList();
+    }
+
+    private static String report(int i, String status) {
+        return "{\"certname\":\"" + FactSets.certname(i) + "\",\"puppet_version\":\"7.30.0\",\"report_format\":12,"
+                + "\"configuration_version\":\"1714557600\",\"start_time\":\"2024-05-01T10:00:00.000Z\",\"end_time\":\"2024-05-01T10:00:30.000Z\","
+                + "\"producer_timestamp\":\"2024-05-01T10:00:31.000Z\",\"producer\":\"puppet.example.com\",\"resources\":[],\"metrics\":[],\"logs\":[],"
+                + "\"transaction_uuid\":\"8c1c5e38-0d4f-4e4b-9d43-7c1a5f0d9a1" + i + "\",\"catalog_uuid\":\"8c1c5e38-0d4f-4e4b-9d43-7c1a5f0d9a2" + i + "\","
+                + "\"code_id\":null,\"job_id\":null,\"cached_catalog_status\":\"not_used\",\"status\":\"" + status + "\",\"noop\":false,"
+                + "\"noop_pending\":false,\"corrective_change\":false,\"environment\":\"production\",\"type\":\"agent\"}";
+    }
+
+    private static void command(String command, int version, String certname, String body) throws Exception {
+        URI uri = base.resolve("/pdb/cmd/v1?command=" + command + "&version=" + version + "&certname="
+                + java.net.URLEncoder.encode(certname, StandardCharsets.UTF_8));
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), command + " " + certname + ": " + r.body());
+    }
+
+    private static JsonNode query(String endpoint, String query) throws Exception {
+        URI uri = base.resolve(endpoint + "?query=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8));
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return FactSets.MAPPER.readTree(r.body());
+    }
+
+    /** Commands are queued; wait (bounded) until PuppetDB has stored them. */
+    private static void awaitCount(String query, int expected) throws Exception {
+        int count = -1;
+        for (int attempt = 0; attempt < 600 && count != expected; attempt++) {
+            if (attempt > 0) {
+                Thread.sleep(200);
+            }
+            count = query(PuppetDbClient.INVENTORY, query).get(0).get("count").asInt();
+        }
+        assertEquals(expected, count, "nodes in PuppetDB's inventory after loading the test estate");
+    }
+
+    private static void awaitNodesWithReports(int expected) throws Exception {
+        String q = "[\"extract\",[[\"function\",\"count\"]],[\"null?\",\"latest_report_status\",false]]";
+        int count = -1;
+        for (int attempt = 0; attempt < 600 && count != expected; attempt++) {
+            if (attempt > 0) {
+                Thread.sleep(200);
+            }
+            count = query(PuppetDbClient.NODES, q).get(0).get("count").asInt();
+        }
+        assertEquals(expected, count, "nodes with a stored report");
+    }
+
+    private static void harness(String... args) throws Exception {
+        Files.createDirectories(WORK.getParent());
+        Path log = WORK.getParent().resolve("puppetdb-harness-" + args[0] + ".log");
+        List<String> cmd = new java.util.ArrayList<>(List.of("bash", SCRIPT.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroy();
+            fail("puppetdb-harness.sh " + args[0] + " did not finish within 300 s; see " + log);
+        }
+        if (p.exitValue() != 0) {
+            fail("puppetdb-harness.sh " + String.join(" ", args) + " failed (exit " + p.exitValue() + "):\n" + Files.readString(log));
+        }
+    }
+}

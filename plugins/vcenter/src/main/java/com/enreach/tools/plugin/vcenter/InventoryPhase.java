@@ -1,0 +1,29 @@
+package com.enreach.tools.plugin.vcenter;
+
+import java.util.List;
+
+/**
+ * The object types read, in the order read: clusters, networks and hosts first, so that VMs can name their host,
+ * cluster and port groups from small lookups while VMs themselves are streamed.
+ * Only long-standing property paths are used: an unknown path fails the whole request on a real vCenter.
+ */
+enum InventoryPhase {
+    CLUSTERS("clusters", "ClusterComputeResource", List.of("name")),
+    NETWORKS("networks", "Network", List.of("name")),
+    HOSTS("hosts", "HostSystem", List.of("name", "parent", "hardware.systemInfo", "summary.hardware", "summary.config.product",
+            "runtime.connectionState", "runtime.powerState", "runtime.inMaintenanceMode")),
+    VMS("virtual machines", "VirtualMachine", List.of("name", "config.instanceUuid", "config.uuid", "config.template",
+            "config.guestFullName", "config.hardware.numCPU", "config.hardware.memoryMB", "config.hardware.device",
+            "runtime.powerState", "runtime.host", "guest.toolsStatus", "guest.toolsRunningStatus", "guest.hostName",
+            "guest.net", "network"));
+
+    final String label;
+    final String type;
+    final List<String> paths;
+
+    InventoryPhase(String label, String type, List<String> paths) {
+        this.label = label;
+        this.type = type;
+        this.paths = paths;
+    }
+}
