@@ -37,7 +37,10 @@ final class OwnedTable {
         String cols = String.join(", ", columns);
         String marks = "?, ".repeat(columns.length);
         this.insertSql = "INSERT INTO " + table + " (" + cols + ", source_system, source_instance, source_id, content_hash, status,"
-                + " seen_run_id, first_seen, last_seen, created_at, updated_at) VALUES (" + marks + "?, ?, ?, ?, 'active', ?, ?, ?, ?, ?)";
+                + " seen_run_id, first_seen, last_seen, created_at, updated_at) VALUES (" + marks + "?, ?, ?, ?, 'active', ?, ?, ?, ?, ?)"
+                // only reached when a batch skipped the lookup (first run) and a source repeated an id: the later record wins
+                + " ON CONFLICT (source_instance, source_id) DO UPDATE SET " + excludedSet(columns)
+                + " content_hash = excluded.content_hash, seen_run_id = excluded.seen_run_id, last_seen = excluded.last_seen, updated_at = excluded.updated_at";
         StringBuilder set = new StringBuilder();
         for (String c : columns) {
             set.append(c).append(" = ?, ");
@@ -47,12 +50,37 @@ final class OwnedTable {
         this.touchSql = "UPDATE " + table + " SET seen_run_id = ?, last_seen = ? WHERE id = ?";
     }
 
+    private static String excludedSet(String[] columns) {
+        StringBuilder sb = new StringBuilder();
+        for (String c : columns) {
+            sb.append(c).append(" = excluded.").append(c).append(", ");
+        }
+        return sb.toString();
+    }
+
+    /** Whether the instance has no rows yet (its first run), so batches can skip looking up existing rows. */
+    boolean emptyFor(Connection c, String instance) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE source_instance = ?)")) {
+            ps.setString(1, instance);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) == 0;
+            }
+        }
+    }
+
     String table() {
         return table;
     }
 
-    Outcome upsert(Connection c, String system, String instance, long runId, String now, Collection<Row> rows) throws SQLException {
-        Map<String, long[]> existing = existing(c, instance, rows);
+    /**
+     * @param needIds  whether the caller needs the ids of added and changed rows (to write their children); reading
+     *                 back ids of inserted rows costs a query per batch
+     * @param firstRun the instance had no rows when the run started: every row is new, no lookup needed
+     */
+    Outcome upsert(Connection c, String system, String instance, long runId, String now, Collection<Row> rows, boolean needIds,
+                   boolean firstRun) throws SQLException {
+        Map<String, long[]> existing = firstRun ? Map.of() : existing(c, instance, rows);
         List<Row> inserts = new ArrayList<>();
         Map<String, Long> ids = new LinkedHashMap<>();
         int updated = 0;
@@ -104,7 +132,9 @@ final class OwnedTable {
                 }
                 ins.executeBatch();
             }
-            existing(c, instance, inserts).forEach((sid, e) -> ids.put(sid, e[0]));
+            if (needIds) {
+                existing(c, instance, inserts).forEach((sid, e) -> ids.put(sid, e[0]));
+            }
         }
         return new Outcome(ids, inserts.size(), updated, unchanged);
     }

@@ -49,6 +49,7 @@ final class RunLoader implements RecordSink, AutoCloseable {
     private final Map<String, StorageVolumeRecord> volumes = new LinkedHashMap<>();
     private final Map<String, BackupRecord> backups = new LinkedHashMap<>();
     private String state;
+    private final boolean firstRun;
     private final BiConsumer<String, String> warner = this::warn;
 
     RunLoader(Database db, String system, String instance, long runId, int batchSize, RunProgress progress) throws SQLException {
@@ -63,6 +64,7 @@ final class RunLoader implements RecordSink, AutoCloseable {
             Relationships.createStage(c);
             return null;
         });
+        this.firstRun = DEVICES.emptyFor(conn, instance);
     }
 
     /** Live counters of a run, read by other threads for progress. */
@@ -149,9 +151,12 @@ final class RunLoader implements RecordSink, AutoCloseable {
             return;
         }
         List<OwnedTable.Row> deviceRows = new ArrayList<>(devices.size());
+        boolean children = false;
         for (DeviceRecord d : devices.values()) {
             deviceRows.add(deviceRow(d));
+            children |= !d.interfaces().isEmpty() || !d.ipAddresses().isEmpty() || d.facts() != null;
         }
+        boolean needIds = children;
         List<OwnedTable.Row> backupRows = new ArrayList<>(backups.size());
         for (BackupRecord b : backups.values()) {
             backupRows.add(BackupRows.row(b));
@@ -159,7 +164,7 @@ final class RunLoader implements RecordSink, AutoCloseable {
         String now = Times.format(Times.now());
         try {
             db.transaction(conn, c -> {
-                writeBatch(deviceRows, backupRows, now);
+                writeBatch(deviceRows, backupRows, now, needIds);
                 return null;
             });
         } catch (SQLException | RuntimeException e) {
@@ -172,27 +177,25 @@ final class RunLoader implements RecordSink, AutoCloseable {
         backups.clear();
     }
 
-    private void writeBatch(List<OwnedTable.Row> deviceRows, List<OwnedTable.Row> backupRows, String now) throws SQLException {
-        {
-            OwnedTable.Outcome o = DEVICES.upsert(conn, system, instance, runId, now, deviceRows);
-            count(o);
-            Map<Long, DeviceRecord> changed = new LinkedHashMap<>();
-            o.ids().forEach((sid, id) -> changed.put(id, devices.get(sid)));
-            DeviceChildren.replace(conn, changed, now, warner);
-            if (!relationships.isEmpty()) {
-                Relationships.stage(conn, relationships);
-            }
-            if (!configs.isEmpty()) {
-                progress.configVersions.addAndGet(ConfigVersions.store(conn, instance, configs, now, warner));
-            }
-            if (!volumes.isEmpty()) {
-                count(VOLUMES.upsert(conn, system, instance, runId, now, VolumeRows.rows(conn, instance, volumes.values(), warner)));
-            }
-            if (!backupRows.isEmpty()) {
-                count(BACKUPS.upsert(conn, system, instance, runId, now, backupRows));
-            }
-            SyncHistory.progress(conn, runId, progress);
+    private void writeBatch(List<OwnedTable.Row> deviceRows, List<OwnedTable.Row> backupRows, String now, boolean needIds) throws SQLException {
+        OwnedTable.Outcome o = DEVICES.upsert(conn, system, instance, runId, now, deviceRows, needIds, firstRun);
+        count(o);
+        Map<Long, DeviceRecord> changed = new LinkedHashMap<>();
+        o.ids().forEach((sid, id) -> changed.put(id, devices.get(sid)));
+        DeviceChildren.replace(conn, changed, now, warner);
+        if (!relationships.isEmpty()) {
+            Relationships.stage(conn, relationships);
         }
+        if (!configs.isEmpty()) {
+            progress.configVersions.addAndGet(ConfigVersions.store(conn, instance, configs, now, warner));
+        }
+        if (!volumes.isEmpty()) {
+            count(VOLUMES.upsert(conn, system, instance, runId, now, VolumeRows.rows(conn, instance, volumes.values(), warner), false, false));
+        }
+        if (!backupRows.isEmpty()) {
+            count(BACKUPS.upsert(conn, system, instance, runId, now, backupRows, false, false));
+        }
+        SyncHistory.progress(conn, runId, progress);
     }
 
     private void count(OwnedTable.Outcome o) {
@@ -232,32 +235,30 @@ final class RunLoader implements RecordSink, AutoCloseable {
     }
 
     private Finish finishInTransaction(int budgetPercent, boolean confirmed, String now) throws SQLException {
-        {
-            long unresolved = Relationships.resolve(conn, instance, runId, now, true);
-            if (unresolved > 0) {
-                warn(null, unresolved + " relationships name a device this run did not emit; skipped");
-            }
-            List<String> over = new ArrayList<>();
-            for (OwnedTable t : OWNED) {
-                long active = t.countActive(conn, instance);
-                long unseen = t.countUnseenActive(conn, instance, runId);
-                if (!confirmed && unseen > 0 && unseen * 100 > (long) budgetPercent * active) {
-                    over.add(unseen + " of " + active + " active " + t.table().replace('_', ' '));
-                }
-            }
-            if (!over.isEmpty()) {
-                return new Finish(true, "This run would mark " + String.join(" and ", over) + " stale, more than the delete budget of "
-                        + budgetPercent + "%. Nothing was marked stale. Check the source, then re-run with confirmation.", 0);
-            }
-            long stale = 0;
-            for (OwnedTable t : OWNED) {
-                stale += t.markStale(conn, instance, runId, now);
-            }
-            progress.stale.set(stale);
-            BackupLinks.relink(conn);
-            SyncHistory.progress(conn, runId, progress);
-            return new Finish(false, null, stale);
+        long unresolved = Relationships.resolve(conn, instance, runId, now, true);
+        if (unresolved > 0) {
+            warn(null, unresolved + " relationships name a device this run did not emit; skipped");
         }
+        List<String> over = new ArrayList<>();
+        for (OwnedTable t : OWNED) {
+            long active = t.countActive(conn, instance);
+            long unseen = t.countUnseenActive(conn, instance, runId);
+            if (!confirmed && unseen > 0 && unseen * 100 > (long) budgetPercent * active) {
+                over.add(unseen + " of " + active + " active " + t.table().replace('_', ' '));
+            }
+        }
+        if (!over.isEmpty()) {
+            return new Finish(true, "This run would mark " + String.join(" and ", over) + " stale, more than the delete budget of "
+                    + budgetPercent + "%. Nothing was marked stale. Check the source, then re-run with confirmation.", 0);
+        }
+        long stale = 0;
+        for (OwnedTable t : OWNED) {
+            stale += t.markStale(conn, instance, runId, now);
+        }
+        progress.stale.set(stale);
+        BackupLinks.relink(conn);
+        SyncHistory.progress(conn, runId, progress);
+        return new Finish(false, null, stale);
     }
 
     /** After a failed fetch: keeps what arrived (it was valid), resolves its relationships, marks nothing stale. */

@@ -51,7 +51,7 @@ public class SourceRegistry {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void bindConnector(SourceConnector connector, Map<String, Object> props) {
+    public void bindConnector(SourceConnector connector, Map<String, Object> props) {
         Entry e;
         try {
             e = entry(connector, props);
@@ -72,7 +72,7 @@ public class SourceRegistry {
         }
     }
 
-    void unbindConnector(SourceConnector connector, Map<String, Object> props) {
+    public void unbindConnector(SourceConnector connector, Map<String, Object> props) {
         entries.values().removeIf(e -> {
             if (e.connector() == connector) {
                 LOG.info("Source instance {} is gone (plugin or configuration removed); its data stays", e.instance());

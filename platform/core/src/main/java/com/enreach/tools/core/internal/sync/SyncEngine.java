@@ -42,7 +42,7 @@ import com.enreach.tools.core.internal.query.SyncQueries;
 @Component(service = {SyncService.class, SourceService.class, SyncEngine.class}, immediate = true)
 public class SyncEngine implements SyncService, SourceService {
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
-    static final int BATCH_SIZE = 1000;
+    static final int BATCH_SIZE = 2000;
 
     private final Database db;
     private final SourceRegistry registry;

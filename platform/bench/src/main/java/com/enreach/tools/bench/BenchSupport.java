@@ -1,0 +1,176 @@
+package com.enreach.tools.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.enreach.tools.api.SyncRun;
+import com.enreach.tools.api.spi.CheckResult;
+import com.enreach.tools.api.spi.DeviceRecord;
+import com.enreach.tools.api.spi.FieldError;
+import com.enreach.tools.api.spi.RecordSink;
+import com.enreach.tools.api.spi.SourceConnector;
+import com.enreach.tools.api.spi.SourceContext;
+import com.enreach.tools.api.spi.SourceDescriptor;
+import com.enreach.tools.core.internal.db.Database;
+import com.enreach.tools.core.internal.db.Json;
+import com.enreach.tools.core.internal.db.Times;
+import com.enreach.tools.core.internal.sync.SourceRegistry;
+import com.enreach.tools.core.internal.sync.SyncEngine;
+
+/** Shared pieces of the benchmarks: the raw-insert reference and running a connector through the real engine. */
+final class BenchSupport {
+    private BenchSupport() {
+    }
+
+    static final String RAW_INSERT = "INSERT INTO devices (name, type, host_key, metadata, source_system, source_instance, source_id, content_hash,"
+            + " status, seen_run_id, first_seen, last_seen, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', 1, ?, ?, ?, ?)";
+
+    /** Column values of the devices, computed before timing so the reference measures only the insert. */
+    static List<Object[]> rawRows(List<DeviceRecord> devices) {
+        List<Object[]> rows = new ArrayList<>(devices.size());
+        for (DeviceRecord d : devices) {
+            String meta = Json.write(d.metadata());
+            rows.add(new Object[] {d.name(), d.type(), d.name().toLowerCase(), meta, "bench", "bench-raw", d.sourceId(), Json.hash(meta)});
+        }
+        return rows;
+    }
+
+    /** Inserts the rows into a fresh master database with one executeBatch in one transaction; returns rows per second. */
+    static double rawInsert(Path dir, List<Object[]> rows) throws Exception {
+        Database db = new Database(dir.resolve("raw-" + System.nanoTime() + ".db"));
+        String now = Times.format(Times.now());
+        try (Connection c = db.openWriteConnection()) {
+            long t0 = System.nanoTime();
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(RAW_INSERT)) {
+                for (Object[] r : rows) {
+                    for (int i = 0; i < 7; i++) {
+                        ps.setString(i + 1, (String) r[i]);
+                    }
+                    ps.setLong(8, (Long) r[7]);
+                    for (int i = 9; i <= 12; i++) {
+                        ps.setString(i, now);
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+            return rows.size() / seconds(t0);
+        }
+    }
+
+    static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** An engine on a fresh database, the way the core runs in the container (scheduler off). */
+    static final class Engine implements AutoCloseable {
+        final Database db;
+        final SourceRegistry registry = new SourceRegistry();
+        final SyncEngine engine;
+
+        Engine(Path file) {
+            db = new Database(file);
+            engine = new SyncEngine(db, registry, 0);
+        }
+
+        void add(String instance, SourceConnector c) {
+            registry.bindConnector(c, Map.of("instance", instance, "delete.budget.percent", "100"));
+        }
+
+        /** Runs one sync to its end; returns it. */
+        SyncRun run(String instance) throws InterruptedException {
+            long id = engine.trigger(instance, "bench", true).id();
+            Instant deadline = Instant.now().plus(Duration.ofHours(1));
+            while (Instant.now().isBefore(deadline)) {
+                SyncRun r = engine.run(id).orElseThrow();
+                if (r.finished()) {
+                    if (!"succeeded".equals(r.status())) {
+                        throw new IllegalStateException("run " + id + " ended " + r.status() + ": " + r.error());
+                    }
+                    return r;
+                }
+                Thread.sleep(5);
+            }
+            throw new IllegalStateException("run " + id + " did not end");
+        }
+
+        @Override
+        public void close() {
+            engine.stop();
+        }
+    }
+
+    /** A connector replaying records held in memory. */
+    static SourceConnector replay(List<DeviceRecord> devices) {
+        return new SourceConnector() {
+            @Override
+            public SourceDescriptor descriptor() {
+                return new SourceDescriptor("bench", "Benchmark replay", java.util.Set.of("device"), "replays generated records");
+            }
+
+            @Override
+            public List<FieldError> validate() {
+                return List.of();
+            }
+
+            @Override
+            public CheckResult checkConnection(SourceContext context) {
+                return CheckResult.ok("in memory");
+            }
+
+            @Override
+            public void fetch(SourceContext context, RecordSink sink) {
+                devices.forEach(sink::device);
+            }
+        };
+    }
+
+    /** Sum of the peak usage of the heap pools since start (or the last reset). */
+    static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) {
+                sum += p.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    static void resetPeaks() {
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    static Path tempDir(String prefix) throws IOException {
+        return Files.createTempDirectory(prefix);
+    }
+
+    static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}
