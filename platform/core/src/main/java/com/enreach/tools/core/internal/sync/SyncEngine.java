@@ -78,7 +78,7 @@ public class SyncEngine implements SyncService, SourceService {
         this.workers = Executors.newFixedThreadPool(3, threads("enreach-sync"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(threads("enreach-scheduler"));
         if (tickSeconds > 0) {
-            scheduler.scheduleWithFixedDelay(this::runDue, tickSeconds, tickSeconds, TimeUnit.SECONDS);
+            scheduler.scheduleWithFixedDelay(this::runDue, Math.min(2, tickSeconds), tickSeconds, TimeUnit.SECONDS);
         }
         registry.onRemoval(instance -> {
             RunHandle h = running.get(instance);
