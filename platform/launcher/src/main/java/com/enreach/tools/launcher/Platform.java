@@ -46,8 +46,17 @@ public final class Platform implements AutoCloseable {
         this.framework = framework;
     }
 
-    /** Starts the container; returns once it runs (see {@link #awaitReady}). */
+    /** Starts the container without the interactive Gogo shell; returns once it runs (see {@link #awaitReady}). */
     public static Platform start(Path home, String host, int port) throws IOException, BundleException {
+        return start(home, host, port, false);
+    }
+
+    /**
+     * Starts the container; returns once it runs (see {@link #awaitReady}).
+     *
+     * @param shell whether to start the Gogo shell on this process's terminal (its bundle stays installed either way)
+     */
+    public static Platform start(Path home, String host, int port, boolean shell) throws IOException, BundleException {
         Path h = home.toAbsolutePath().normalize();
         for (String d : List.of("data", "log", "deploy", "etc", "system")) {
             Files.createDirectories(h.resolve(d));
@@ -66,14 +75,16 @@ public final class Platform implements AutoCloseable {
         props.put("felix.fileinstall.log.level", "2");
         props.put("felix.webconsole.security.providers", "enreach");
         props.put("felix.webconsole.manager.root", "/system/console");
-        props.put("gosh.args", "--nointeractive");
+        if (!shell) {
+            props.put("gosh.args", "--nointeractive");
+        }
         props.put("felix.log.level", "1");
         props.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "4");
         props.put("felix.startlevel.bundle", "3");
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
         Framework fw = factory.newFramework(props);
         fw.init();
-        installSystemBundles(fw.getBundleContext(), h.resolve("system"));
+        installSystemBundles(fw.getBundleContext(), h.resolve("system"), shell);
         fw.start();
         return new Platform(h, host, port, fw);
     }
@@ -87,6 +98,17 @@ public final class Platform implements AutoCloseable {
         setIfAbsent("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
         setIfAbsent("org.slf4j.simpleLogger.log.org.glassfish", "warn");
         setIfAbsent("org.slf4j.simpleLogger.log.org.flywaydb", "warn");
+        // Libraries that log through java.util.logging (Jersey, SPI Fly, Flyway) go to log/container.log, not the console.
+        try {
+            java.util.logging.LogManager.getLogManager().reset();
+            java.util.logging.FileHandler fh = new java.util.logging.FileHandler(home.resolve("log").resolve("container.log").toString(), 10_000_000, 2, true);
+            fh.setFormatter(new java.util.logging.SimpleFormatter());
+            java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+            root.addHandler(fh);
+            root.setLevel(java.util.logging.Level.INFO);
+        } catch (IOException e) {
+            System.err.println("cannot open log/container.log: " + e.getMessage());
+        }
     }
 
     private static void setIfAbsent(String key, String value) {
@@ -95,7 +117,7 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private static void installSystemBundles(BundleContext ctx, Path dir) throws IOException, BundleException {
+    private static void installSystemBundles(BundleContext ctx, Path dir, boolean shell) throws IOException, BundleException {
         List<Path> jars;
         try (Stream<Path> s = Files.list(dir)) {
             jars = s.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
@@ -111,7 +133,8 @@ public final class Platform implements AutoCloseable {
         for (Bundle b : installed) {
             int rank = rank(b);
             b.adapt(BundleStartLevel.class).setStartLevel(rank < 4 ? 1 : rank < FIRST.size() ? 2 : rank < 1000 ? 3 : 4);
-            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+            boolean console = "org.apache.felix.gogo.jline".equals(b.getSymbolicName());
+            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null && (shell || !console)) {
                 b.start();
             }
         }

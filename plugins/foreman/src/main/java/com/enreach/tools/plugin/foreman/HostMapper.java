@@ -1,5 +1,6 @@
 package com.enreach.tools.plugin.foreman;
 
+import com.enreach.tools.source.support.RubyTimes;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -116,7 +117,7 @@ final class HostMapper {
     }
 
     private static String iso(String s) {
-        return s == null ? null : Times.iso(s);
+        return s == null ? null : RubyTimes.iso(s);
     }
 
     static String text(JsonNode n, String field) {

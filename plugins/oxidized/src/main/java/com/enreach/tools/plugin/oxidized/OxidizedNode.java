@@ -1,5 +1,6 @@
 package com.enreach.tools.plugin.oxidized;
 
+import com.enreach.tools.source.support.RubyTimes;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
@@ -43,7 +44,7 @@ record OxidizedNode(String name, String group, String ip, String model, String l
         }
         JsonNode last = n.get("last");
         String status = last != null && last.isObject() ? text(last, "status") : null;
-        Instant end = last != null && last.isObject() ? Times.parse(text(last, "end")) : null;
+        Instant end = last != null && last.isObject() ? RubyTimes.parse(text(last, "end")) : null;
         if (status == null) {
             status = text(n, "status");
         }
@@ -73,7 +74,7 @@ record OxidizedNode(String name, String group, String ip, String model, String l
                 .put("last_status", lastStatus)
                 .put("last_attempt_time", lastEnd == null ? null : lastEnd.toString())
                 .put("last_backup_time", configTakenAt() == null ? null : configTakenAt().toString());
-        Instant changed = Times.parse(mtime);
+        Instant changed = RubyTimes.parse(mtime);
         d.put("config_changed_time", changed == null ? null : changed.toString());
         if (ip != null && isIp(ip)) {
             d.addIpAddress(new IpAddressRecord(ip, null, isIp(name) ? null : name));

@@ -1,4 +1,4 @@
-package com.enreach.tools.plugin.foreman;
+package com.enreach.tools.source.support;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -6,16 +6,16 @@ import java.time.OffsetDateTime;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the two time notations Foreman answers with: Ruby's "2024-05-01 10:00:00 UTC" and ISO 8601. */
-final class Times {
+/** Reads the time notations Ruby-based APIs (Foreman, oxidized-web) answer with: "2024-05-01 10:00:00 UTC" (or "+0200") and ISO 8601. */
+public final class RubyTimes {
     private static final Pattern RUBY = Pattern.compile(
             "(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?)\\s*(UTC|Z|[+-]\\d{2}:?\\d{2})?");
 
-    private Times() {
+    private RubyTimes() {
     }
 
     /** The instant, or null when absent or not a time we know. */
-    static Instant parse(String s) {
+    public static Instant parse(String s) {
         if (s == null) {
             return null;
         }
@@ -36,8 +36,8 @@ final class Times {
         }
     }
 
-    /** ISO 8601 text of a Foreman time; the raw text when it cannot be read, so nothing is lost. */
-    static String iso(String s) {
+    /** ISO 8601 text of such a time; the raw text when it cannot be read, so nothing is lost. */
+    public static String iso(String s) {
         Instant i = parse(s);
         return i != null ? i.toString() : s;
     }
