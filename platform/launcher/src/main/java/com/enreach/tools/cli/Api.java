@@ -1,0 +1,151 @@
+package com.enreach.tools.cli;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+/**
+ * The small REST client every command shares: JSON in and out, the bearer token on every request, and failures
+ * turned into {@link CliException}s that carry the documented exit code.
+ */
+final class Api {
+    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+    private final TokenSource token;
+
+    Api(String baseUrl, TokenSource token) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    JsonNode get(String path) {
+        return send("GET", path, null);
+    }
+
+    JsonNode post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
+    JsonNode delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    /** Sends one request; returns the parsed body of a 2xx answer (missing when empty), throws otherwise. */
+    JsonNode send(String method, String path, Object body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json");
+        String secret = token.secret();
+        if (secret != null) {
+            b.header("Authorization", "Bearer " + secret);
+        }
+        if (body == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(Json.write(body)));
+        }
+        HttpResponse<String> r;
+        try {
+            r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (ConnectException e) {
+            throw unreachable("connection refused");
+        } catch (HttpTimeoutException e) {
+            throw unreachable("no answer in time");
+        } catch (IOException e) {
+            throw unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCodes.FAILED, "interrupted");
+        }
+        if (r.statusCode() >= 200 && r.statusCode() < 300) {
+            return parse(r, method, path);
+        }
+        throw error(r, method, path);
+    }
+
+    private CliException unreachable(String why) {
+        return new CliException(ExitCodes.UNREACHABLE, "Enreach Tools is not reachable at " + baseUrl + " (" + why
+                + "). Is it running? Start it with 'enreach start', or check --host/--port (ENREACH_PORT).");
+    }
+
+    private JsonNode parse(HttpResponse<String> r, String method, String path) {
+        if (r.body() == null || r.body().isBlank()) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return Json.MAPPER.readTree(r.body());
+        } catch (JsonProcessingException e) {
+            throw new CliException(ExitCodes.FAILED, method + " " + path + " answered " + r.statusCode() + " with a body that is not JSON");
+        }
+    }
+
+    private ApiError error(HttpResponse<String> r, String method, String path) {
+        JsonNode err = MissingNode.getInstance();
+        try {
+            if (r.body() != null && !r.body().isBlank()) {
+                err = Json.MAPPER.readTree(r.body()).path("error");
+            }
+        } catch (JsonProcessingException e) {
+            // not our JSON (a proxy, another server on this port): fall back to the status line below
+        }
+        String message = err.path("message").asText("");
+        if (message.isEmpty()) {
+            message = method + " " + path + " failed with HTTP " + r.statusCode();
+        }
+        StringBuilder text = new StringBuilder(message);
+        for (JsonNode d : err.path("detail")) {
+            if (d.hasNonNull("message")) {
+                text.append(System.lineSeparator()).append("  - ").append(d.path("field").asText("(general)"))
+                        .append(": ").append(d.path("message").asText());
+            }
+        }
+        if (r.statusCode() == 401) {
+            text.append(System.lineSeparator()).append("  ").append(token.hint());
+        }
+        return new ApiError(r.statusCode(), err.path("code").asText(null), text.toString(), err.path("detail"));
+    }
+
+    /** Encodes one path segment (instance or device names may hold spaces and unicode). */
+    static String segment(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** {@code path?k=v&...}, leaving out null values. */
+    static String query(String path, Map<String, ?> params) {
+        StringJoiner q = new StringJoiner("&");
+        for (Map.Entry<String, ?> e : params.entrySet()) {
+            if (e.getValue() != null) {
+                q.add(e.getKey() + "=" + URLEncoder.encode(e.getValue().toString(), StandardCharsets.UTF_8));
+            }
+        }
+        return q.length() == 0 ? path : path + "?" + q;
+    }
+
+    /** An ordered parameter map for {@link #query}, written as key, value, key, value... */
+    static Map<String, Object> params(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,191 @@
+package com.enreach.tools.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code enreach}: runs the platform and talks to its REST API. Holds the global options and what every command
+ * shares (output, the API client, the environment); each command group lives in its own class.
+ */
+@Command(name = "enreach", mixinStandardHelpOptions = true, versionProvider = Enreach.Version.class,
+        description = "Enreach Tools: the infrastructure inventory master database.",
+        subcommands = {StartCommand.class, DemoCommand.class, StatusCommand.class, SourcesCommand.class, SyncCommand.class,
+            RefreshCommand.class, PluginCommands.Vcenter.class, PluginCommands.Foreman.class, PluginCommands.Puppet.class,
+            PluginCommands.Oxidized.class, PluginCommands.Commvault.class, BackupsCommand.class, StorageCommand.class,
+            DevicesCommand.class, HistoryCommand.class, TokenCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+            "0:ok",
+            "1:the operation ran and failed (sync run failed or cancelled, connection check failed)",
+            "2:usage error, or the server refused the request as invalid (HTTP 400/409)",
+            "3:platform not reachable (not running, wrong --host/--port) or could not start",
+            "4:sync needs confirmation (delete budget exceeded): re-run with --confirm",
+            "5:authentication or authorization failed (HTTP 401/403)",
+            "6:not found (HTTP 404), or no live instance to act on"},
+        footer = {"", "The API token comes from ENREACH_TOKEN, else <home>/etc/admin.token. See docs/cli.md."})
+public final class Enreach {
+    static final int DEFAULT_PORT = 8080;
+
+    /** Sleeps between polls; replaced in tests. */
+    interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Installation directory (env ENREACH_HOME; default: the current directory).")
+    Path home;
+
+    @Option(names = "--port", scope = ScopeType.INHERIT, paramLabel = "PORT",
+            description = "HTTP port of the platform (env ENREACH_PORT; default 8080).")
+    Integer port;
+
+    @Option(names = "--host", scope = ScopeType.INHERIT, paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Address the platform listens on / is reached at (default ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Machine output: JSON on stdout.")
+    boolean json;
+
+    private final Function<String, String> env;
+    private final Sleeper sleeper;
+    private final boolean terminal;
+    private final LongSupplier clockMillis;
+    private Api api;
+
+    /** The real environment. */
+    public Enreach() {
+        this(System::getenv, d -> Thread.sleep(d.toMillis()), System.console() != null, System::currentTimeMillis);
+    }
+
+    Enreach(Function<String, String> env, Sleeper sleeper, boolean terminal, LongSupplier clockMillis) {
+        this.env = env;
+        this.sleeper = sleeper;
+        this.terminal = terminal;
+        this.clockMillis = clockMillis;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine(new Enreach()).execute(args));
+    }
+
+    /** The configured command line: our exceptions become their exit code and a message on stderr. */
+    static CommandLine commandLine(Enreach root) {
+        CommandLine cl = new CommandLine(root);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof CliException c) {
+                cmd.getErr().println("enreach: " + c.getMessage());
+                cmd.getErr().flush();
+                return c.exitCode();
+            }
+            cmd.getErr().println("enreach: unexpected error: " + e);
+            cmd.getErr().flush();
+            return ExitCodes.FAILED;
+        });
+        return cl;
+    }
+
+    Path home() {
+        if (home != null) {
+            return home.toAbsolutePath().normalize();
+        }
+        String h = env.apply("ENREACH_HOME");
+        return Path.of(h == null || h.isBlank() ? "" : h).toAbsolutePath().normalize();
+    }
+
+    int port() {
+        if (port != null) {
+            return checkPort(port, "--port");
+        }
+        String p = env.apply("ENREACH_PORT");
+        if (p == null || p.isBlank()) {
+            return DEFAULT_PORT;
+        }
+        try {
+            return checkPort(Integer.parseInt(p.trim()), "ENREACH_PORT");
+        } catch (NumberFormatException e) {
+            throw new CliException(ExitCodes.USAGE, "ENREACH_PORT must be a port number, got '" + p + "'");
+        }
+    }
+
+    private static int checkPort(int p, String where) {
+        if (p < 1 || p > 65535) {
+            throw new CliException(ExitCodes.USAGE, where + " must be between 1 and 65535, got " + p);
+        }
+        return p;
+    }
+
+    String host() {
+        return host;
+    }
+
+    String baseUrl() {
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+    }
+
+    synchronized Api api() {
+        if (api == null) {
+            api = new Api(baseUrl(), new TokenSource(env, home()));
+        }
+        return api;
+    }
+
+    boolean json() {
+        return json;
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** Prints a JSON tree on stdout (the --json output). */
+    void printJson(JsonNode n) {
+        out().println(Json.write(n));
+        out().flush();
+    }
+
+    boolean terminal() {
+        return terminal;
+    }
+
+    long nowMillis() {
+        return clockMillis.getAsLong();
+    }
+
+    void sleep(Duration d) {
+        try {
+            sleeper.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCodes.FAILED, "interrupted");
+        }
+    }
+
+    /** Version from the jar manifest; "development build" when run from classes. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Enreach.class.getPackage().getImplementationVersion();
+            return new String[] {"Enreach Tools " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

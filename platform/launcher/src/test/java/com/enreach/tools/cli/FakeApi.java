@@ -1,0 +1,108 @@
+package com.enreach.tools.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A stand-in for the platform's REST API on 127.0.0.1: canned answers per "METHOD /path" (query ignored for
+ * matching, recorded for asserts). Several answers for one route are given in turn; the last one repeats.
+ */
+final class FakeApi implements AutoCloseable {
+    /** A request as received. */
+    record Request(String method, String path, String query, String authorization, String body) {
+        String target() {
+            return method + " " + path + (query == null ? "" : "?" + query);
+        }
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    private final HttpServer server;
+    private final Map<String, Deque<Answer>> routes = new HashMap<>();
+    private final List<Request> requests = new ArrayList<>();
+    private String requiredToken;
+
+    FakeApi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+        on("GET", "/api/health", 200, "{\"status\":\"ok\"}");
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Adds an answer for a route (several calls: answered in turn, the last one repeats). */
+    synchronized FakeApi on(String method, String path, int status, String json) {
+        routes.computeIfAbsent(method + " " + path, k -> new ArrayDeque<>()).add(new Answer(status, json));
+        return this;
+    }
+
+    /** Answer 401 like the platform unless this bearer token is sent (the health check needs none). */
+    synchronized FakeApi requireToken(String token) {
+        requiredToken = token;
+        return this;
+    }
+
+    synchronized List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** Requests other than the health check, as "METHOD /path?query". */
+    synchronized List<String> targets() {
+        return requests.stream().filter(r -> !r.path().equals("/api/health")).map(Request::target).toList();
+    }
+
+    private void handle(HttpExchange x) throws IOException {
+        String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String path = x.getRequestURI().getRawPath();
+        Request req = new Request(x.getRequestMethod(), path, x.getRequestURI().getRawQuery(),
+                x.getRequestHeaders().getFirst("Authorization"), body);
+        Answer a;
+        synchronized (this) {
+            requests.add(req);
+            a = answer(req);
+        }
+        byte[] bytes = a.body().getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().add("Content-Type", "application/json");
+        x.sendResponseHeaders(a.status(), bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = x.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private Answer answer(Request req) {
+        boolean open = req.path().equals("/api/health");
+        if (!open && requiredToken != null && !("Bearer " + requiredToken).equals(req.authorization())) {
+            return new Answer(401, error("invalid_token", "The token is unknown or revoked"));
+        }
+        Deque<Answer> q = routes.get(req.method() + " " + req.path());
+        if (q == null || q.isEmpty()) {
+            return new Answer(404, error("not_found", "No such API route (see /api/openapi.json)"));
+        }
+        return q.size() > 1 ? q.poll() : q.peek();
+    }
+
+    static String error(String code, String message) {
+        return "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}";
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,72 @@
+package com.enreach.tools.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** start and demo, as far as they can be run without an assembled distribution. */
+class PlatformCommandsTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void demoWritesTheDefaultConfigurationWhenThereIsNone() throws IOException {
+        Path cfg = DemoCommand.ensureConfig(home);
+
+        assertEquals(home.resolve("etc/source.demo-estate.cfg"), cfg);
+        String text = Files.readString(cfg);
+        for (String line : new String[] {"size=3000", "seed=42", "churn.percent=1", "schedule.minutes=60"}) {
+            assertTrue(text.lines().anyMatch(line::equals), "missing " + line + " in\n" + text);
+        }
+    }
+
+    @Test
+    void demoCopiesTheShippedExample() throws IOException {
+        Files.createDirectories(home.resolve("examples"));
+        Files.writeString(home.resolve("examples/source.demo-estate.cfg"), "size=50\n");
+
+        assertEquals("size=50\n", Files.readString(DemoCommand.ensureConfig(home)));
+    }
+
+    @Test
+    void demoKeepsAnExistingConfiguration() throws IOException {
+        Files.createDirectories(home.resolve("etc"));
+        Files.writeString(home.resolve("etc/source.demo-estate.cfg"), "size=7\n");
+
+        assertEquals("size=7\n", Files.readString(DemoCommand.ensureConfig(home)));
+    }
+
+    @Test
+    void startWithoutBundlesFailsWithExitThreeAndSaysWhy() throws IOException {
+        Cli.Result r = new Cli(null, home).env("ENREACH_PORT", Integer.toString(freePort())).run("start");
+
+        assertEquals(3, r.exit(), r.all());
+        assertTrue(r.err().contains("cannot start Enreach Tools in " + home.toAbsolutePath()), r.err());
+        assertTrue(r.err().contains("no bundles in"), r.err());
+    }
+
+    @Test
+    void startOnABusyPortFailsAtOnce() throws IOException {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Cli.Result r = new Cli(null, home).run("start", "--port", Integer.toString(busy.getLocalPort()));
+
+            assertEquals(1, r.exit(), r.all());
+            assertTrue(r.err().contains("already in use"), r.err());
+        }
+        assertTrue(Files.notExists(home.resolve("data")), "nothing started");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
