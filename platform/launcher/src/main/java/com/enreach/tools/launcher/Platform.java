@@ -84,8 +84,13 @@ public final class Platform implements AutoCloseable {
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
         Framework fw = factory.newFramework(props);
         fw.init();
-        installSystemBundles(fw.getBundleContext(), h.resolve("system"), shell);
-        fw.start();
+        try {
+            installSystemBundles(fw.getBundleContext(), h.resolve("system"), shell);
+            fw.start();
+        } catch (IOException | BundleException | RuntimeException e) {
+            fw.stop();
+            throw e;
+        }
         return new Platform(h, host, port, fw);
     }
 

@@ -32,6 +32,7 @@ public class SourceRegistry {
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final List<Consumer<String>> removalListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Entry>> bindListeners = new CopyOnWriteArrayList<>();
 
     /** One registered instance with the core settings read from its configuration. */
     public record Entry(String instance, SourceConnector connector, SourceDescriptor descriptor, Map<String, Object> properties,
@@ -64,6 +65,7 @@ public class SourceRegistry {
             LOG.error("Two configurations claim source instance '{}'; keeping the first. Rename one file or set instance=...", e.instance());
             return;
         }
+        bindListeners.forEach(l -> l.accept(e));
         List<FieldError> errors = e.configErrors();
         if (errors.isEmpty()) {
             LOG.info("Source instance {} ({}) is live", e.instance(), e.descriptor().kind());
@@ -120,5 +122,11 @@ public class SourceRegistry {
 
     public void onRemoval(Consumer<String> listener) {
         removalListeners.add(listener);
+    }
+
+    /** Called for every instance that becomes live, including those bound before the listener was added. */
+    public void onBind(Consumer<Entry> listener) {
+        bindListeners.add(listener);
+        entries.values().forEach(listener);
     }
 }

@@ -80,6 +80,17 @@ public class SyncEngine implements SyncService, SourceService {
         if (tickSeconds > 0) {
             scheduler.scheduleWithFixedDelay(this::runDue, Math.min(2, tickSeconds), tickSeconds, TimeUnit.SECONDS);
         }
+        // An instance is known from the moment it is configured, so it stays listed (absent) if its plugin goes away.
+        registry.onBind(e -> {
+            try {
+                db.write(c -> {
+                    SyncHistory.upsertMetadata(c, e.instance(), e.descriptor().kind(), Times.format(Times.now()));
+                    return null;
+                });
+            } catch (RuntimeException ex) {
+                LOG.error("Could not record source instance {}", e.instance(), ex);
+            }
+        });
         registry.onRemoval(instance -> {
             RunHandle h = running.get(instance);
             if (h != null && h.context != null) {
