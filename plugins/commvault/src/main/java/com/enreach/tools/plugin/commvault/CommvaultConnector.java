@@ -1,8 +1,6 @@
 package com.enreach.tools.plugin.commvault;
 
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +22,8 @@ import com.enreach.tools.api.spi.SourceConnector;
 import com.enreach.tools.api.spi.SourceContext;
 import com.enreach.tools.api.spi.SourceDescriptor;
 import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.Checks;
+import com.enreach.tools.source.support.HttpSettings;
 import com.enreach.tools.source.support.SourceHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -39,35 +39,26 @@ public class CommvaultConnector implements SourceConnector {
             "Backup status of Commvault clients (recent backup jobs) and virtual machines");
 
     private final List<FieldError> errors;
-    private final URI url;
+    private final HttpSettings settings;
     private final String username;
     private final String password;
     private final String apiToken;
-    private final boolean insecure;
-    private final String caFile;
-    private final int pageSize;
     private final int historyHours;
     private final boolean vms;
 
     @Activate
     public CommvaultConnector(Map<String, Object> properties) {
         ConfigFields f = new ConfigFields(properties);
-        this.url = f.httpUrl("url");
+        URI url = f.httpUrl("url");
         this.apiToken = f.secret("api.token", false);
         boolean tokenGiven = apiToken != null || properties.get("api.token.env") != null;
         // With an API token no login is made, so user name and password become optional.
         this.username = tokenGiven ? f.string("username", null) : f.required("username");
         this.password = f.secret("password", !tokenGiven);
-        this.insecure = f.bool("insecure", false);
-        this.caFile = f.string("ca.file", null);
-        if (caFile != null && !Files.isReadable(Path.of(caFile))) {
-            f.error("ca.file", "invalid", "ca.file " + caFile + " does not exist or cannot be read");
-        }
-        this.pageSize = f.integer("page.size", 100, 1, 1000);
+        this.settings = HttpSettings.reader("invalid").pageSize(100, 1000).read(f, url);
         this.historyHours = f.integer("history.hours", 168, 1, 8760);
         this.vms = f.bool("vms", true);
-        f.integer("schedule.minutes", 0, 0, 525_600);
-        f.integer("delete.budget.percent", 10, 0, 100);
+        Checks.coreKeys(f);
         this.errors = f.errors();
     }
 
@@ -83,14 +74,12 @@ public class CommvaultConnector implements SourceConnector {
 
     @Override
     public CheckResult checkConnection(SourceContext context) {
-        try {
+        return Checks.run(errors, () -> {
             CommvaultApi api = open(context);
             int clients = CommvaultMapper.clients(api.get("GET /Client", "/Client", Map.of())).size();
-            return CheckResult.ok("Commvault at " + url + ": " + clients + " clients visible"
-                    + (apiToken != null ? " (API token)" : " to user " + username));
-        } catch (SourceException e) {
-            return CheckResult.failed(e);
-        }
+            return "Commvault at " + settings.url() + ": " + clients + " clients visible"
+                    + (apiToken != null ? " (API token)" : " to user " + username);
+        });
     }
 
     @Override
@@ -123,6 +112,7 @@ public class CommvaultConnector implements SourceConnector {
      */
     private BackupRecord clientBackups(CommvaultApi api, CommvaultMapper.Client client) throws SourceException {
         BackupRecord record = BackupRecord.of(client.sourceId(), client.name()).hostName(client.hostName());
+        int pageSize = settings.pageSize();
         Set<String> seen = new HashSet<>();
         BackupRecord.Job newest = null;
         long offset = 0;
@@ -159,6 +149,7 @@ public class CommvaultConnector implements SourceConnector {
      * arrives, until a short or empty page, the reported total, or a page that repeats the previous one.
      */
     private void vmBackups(SourceContext context, CommvaultApi api, RecordSink sink) throws SourceException {
+        int pageSize = settings.pageSize();
         String previousFirst = null;
         for (int page = 0; ; page++) {
             checkCancelled(context);
@@ -187,10 +178,8 @@ public class CommvaultConnector implements SourceConnector {
     }
 
     private CommvaultApi open(SourceContext context) throws SourceException {
-        if (!errors.isEmpty()) {
-            throw new PermanentSourceException("config", errors.get(0).field(), "Configuration is invalid: " + errors.get(0).message(), null, null);
-        }
-        SourceHttp http = SourceHttp.builder("Commvault", url).tls(caFile, insecure).build();
+        Checks.requireValid("Commvault", errors);
+        SourceHttp http = settings.builder("Commvault").build();
         CommvaultApi api = new CommvaultApi(http, context, username, password, apiToken);
         api.login();
         return api;
@@ -202,8 +191,6 @@ public class CommvaultConnector implements SourceConnector {
     }
 
     private static void checkCancelled(SourceContext context) throws PermanentSourceException {
-        if (context.cancelled()) {
-            throw new PermanentSourceException("cancelled", "Commvault run cancelled before it completed");
-        }
+        Checks.notCancelled(context, "Commvault run cancelled before it completed");
     }
 }

@@ -1,8 +1,6 @@
 package com.enreach.tools.plugin.dorado;
 
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +23,8 @@ import com.enreach.tools.api.spi.SourceConnector;
 import com.enreach.tools.api.spi.SourceContext;
 import com.enreach.tools.api.spi.SourceDescriptor;
 import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.Checks;
+import com.enreach.tools.source.support.HttpSettings;
 import com.enreach.tools.source.support.SourceHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -42,33 +42,23 @@ public class DoradoConnector implements SourceConnector {
     private static final String REST_SUFFIX = "/deviceManager/rest";
 
     private final List<FieldError> errors;
-    private final URI url;
+    private final HttpSettings settings;
     private final String username;
     private final String password;
     private final String scope;
-    private final boolean insecure;
-    private final String caFile;
-    private final int pageSize;
 
     @Activate
     public DoradoConnector(Map<String, Object> properties) {
         ConfigFields f = new ConfigFields(properties);
-        URI u = f.httpUrl("url");
-        this.url = u == null ? null : stripRestSuffix(u);
+        URI url = HttpSettings.readUrl(f, REST_SUFFIX);
         this.username = f.required("username");
         this.password = f.secret("password", true);
         this.scope = f.string("scope", "0");
         if (!scope.matches("[0-2]")) {
             f.error("scope", "invalid", "scope must be 0 (local user), 1 (LDAP user) or 2, got '" + scope + "'");
         }
-        this.insecure = f.bool("insecure", false);
-        this.caFile = f.string("ca.file", null);
-        if (caFile != null && !Files.isReadable(Path.of(caFile))) {
-            f.error("ca.file", "invalid", "ca.file " + caFile + " does not exist or cannot be read");
-        }
-        this.pageSize = f.integer("page.size", 100, 1, 100);
-        f.integer("schedule.minutes", 0, 0, 525_600);
-        f.integer("delete.budget.percent", 10, 0, 100);
+        this.settings = HttpSettings.reader("invalid").pageSize(100, 100).read(f, url);
+        Checks.coreKeys(f);
         this.errors = f.errors();
     }
 
@@ -84,21 +74,18 @@ public class DoradoConnector implements SourceConnector {
 
     @Override
     public CheckResult checkConnection(SourceContext context) {
-        DoradoSession session = null;
-        try {
-            session = open(context);
-            JsonNode system = first(session.get("GET /system/", "/system/"));
-            String model = DoradoValues.text(system, "productModeString");
-            String version = DoradoValues.text(system, "PRODUCTVERSION");
-            return CheckResult.ok((model == null ? "OceanStor" : model) + (version == null ? "" : " version " + version)
-                    + ", serial " + session.deviceId() + " at " + url);
-        } catch (SourceException e) {
-            return CheckResult.failed(e);
-        } finally {
-            if (session != null) {
+        return Checks.run(errors, () -> {
+            DoradoSession session = open(context);
+            try {
+                JsonNode system = first(session.get("GET /system/", "/system/"));
+                String model = DoradoValues.text(system, "productModeString");
+                String version = DoradoValues.text(system, "PRODUCTVERSION");
+                return (model == null ? "OceanStor" : model) + (version == null ? "" : " version " + version)
+                        + ", serial " + session.deviceId() + " at " + settings.url();
+            } finally {
                 session.logout();
             }
-        }
+        });
     }
 
     @Override
@@ -108,7 +95,7 @@ public class DoradoConnector implements SourceConnector {
             sink.phase("system");
             JsonNode system = first(session.get("GET /system/", "/system/"));
             DoradoMapper mapper = DoradoMapper.forSystem(system, session.deviceId(), sink::warn);
-            sink.device(mapper.system(system, dnsName(url)));
+            sink.device(mapper.system(system, dnsName(settings.url())));
 
             sink.phase("controllers");
             for (JsonNode c : list(session.get("GET /controller", "/controller"), "/controller")) {
@@ -142,6 +129,7 @@ public class DoradoConnector implements SourceConnector {
      */
     private int pages(SourceContext context, DoradoSession session, RecordSink sink, String path, String what, Emitter emitter)
             throws SourceException {
+        int pageSize = settings.pageSize();
         int offset = 0;
         for (int page = 1; ; page++) {
             checkCancelled(context);
@@ -159,10 +147,8 @@ public class DoradoConnector implements SourceConnector {
     }
 
     private DoradoSession open(SourceContext context) throws SourceException {
-        if (!errors.isEmpty()) {
-            throw new PermanentSourceException("config", errors.get(0).field(), "Configuration is invalid: " + errors.get(0).message(), null, null);
-        }
-        SourceHttp http = SourceHttp.builder("Dorado", URI.create(url + REST_SUFFIX)).tls(caFile, insecure).cookies().build();
+        Checks.requireValid("Dorado", errors);
+        SourceHttp http = settings.builder("Dorado", URI.create(settings.url() + REST_SUFFIX)).cookies().build();
         DoradoSession session = new DoradoSession(http, context, username, password, scope);
         session.login();
         return session;
@@ -196,14 +182,7 @@ public class DoradoConnector implements SourceConnector {
     }
 
     private static void checkCancelled(SourceContext context) throws PermanentSourceException {
-        if (context.cancelled()) {
-            throw new PermanentSourceException("cancelled", "Dorado run cancelled before it completed");
-        }
-    }
-
-    private static URI stripRestSuffix(URI u) {
-        String s = u.toString();
-        return s.endsWith(REST_SUFFIX) ? URI.create(s.substring(0, s.length() - REST_SUFFIX.length())) : u;
+        Checks.notCancelled(context, "Dorado run cancelled before it completed");
     }
 
     /** The URL's host when it is a DNS name; an IP address says nothing about which machine this is. */

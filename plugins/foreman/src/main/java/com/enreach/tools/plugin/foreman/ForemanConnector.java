@@ -1,8 +1,6 @@
 package com.enreach.tools.plugin.foreman;
 
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,12 +14,13 @@ import com.enreach.tools.api.spi.CheckResult;
 import com.enreach.tools.api.spi.ConfigFields;
 import com.enreach.tools.api.spi.EntityKinds;
 import com.enreach.tools.api.spi.FieldError;
-import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.RecordSink;
 import com.enreach.tools.api.spi.SourceConnector;
 import com.enreach.tools.api.spi.SourceContext;
 import com.enreach.tools.api.spi.SourceDescriptor;
 import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.Checks;
+import com.enreach.tools.source.support.HttpSettings;
 import com.enreach.tools.source.support.SourceHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -33,41 +32,22 @@ public class ForemanConnector implements SourceConnector {
             Set.of(EntityKinds.DEVICE, EntityKinds.INTERFACE, EntityKinds.IP_ADDRESS),
             "Hosts managed by Foreman, with OS, host group, location, build and report status, interfaces and IP addresses");
 
-    private final URI url;
+    private final HttpSettings settings;
     private final String username;
     private final String password;
-    private final boolean insecure;
-    private final String caFile;
     private final int pageSize;
     private final List<FieldError> errors;
 
     @Activate
     public ForemanConnector(Map<String, Object> properties) {
         ConfigFields f = new ConfigFields(properties);
-        this.url = apiRoot(f.httpUrl("url"));
+        // people paste the API URL as often as the base URL; both mean the same Foreman
+        URI url = HttpSettings.readUrl(f, "/api/v2", "/api");
         this.username = f.required("username");
         this.password = f.secret("password", true);
-        this.insecure = f.bool("insecure", false);
-        this.caFile = f.string("ca.file", null);
-        if (caFile != null && !Files.isReadable(Path.of(caFile))) {
-            f.error("ca.file", "not_found", "ca.file " + caFile + " does not exist or cannot be read");
-        }
+        this.settings = HttpSettings.read(f, url, "not_found");
         this.pageSize = f.integer("page.size", 100, 1, 1000);
         this.errors = f.errors();
-    }
-
-    /** People paste the API URL as often as the base URL; both mean the same Foreman. */
-    private static URI apiRoot(URI u) {
-        if (u == null) {
-            return null;
-        }
-        String s = u.toString();
-        for (String suffix : new String[] {"/api/v2", "/api"}) {
-            if (s.endsWith(suffix)) {
-                return URI.create(s.substring(0, s.length() - suffix.length()));
-            }
-        }
-        return u;
     }
 
     @Override
@@ -82,36 +62,25 @@ public class ForemanConnector implements SourceConnector {
 
     @Override
     public CheckResult checkConnection(SourceContext context) {
-        if (!errors.isEmpty()) {
-            return CheckResult.failed(errors);
-        }
-        try {
+        return Checks.run(errors, () -> {
             SourceHttp http = http();
             JsonNode status = context.call("GET /api/status", () -> http.getJson("/api/status"));
             // /api/status answers any logged-in user; listing one host proves the view_hosts permission too.
             JsonNode hosts = context.call("GET /api/hosts", () -> http.getJson("/api/hosts?per_page=1&thin=true"));
             String version = HostMapper.text(status, "version");
             JsonNode count = hosts.has("subtotal") ? hosts.get("subtotal") : hosts.get("total");
-            return CheckResult.ok("Foreman " + (version == null ? "(version unknown)" : version)
-                    + (count != null && count.isNumber() ? ", " + count.asLong() + " hosts visible to " + username : ""));
-        } catch (SourceException e) {
-            return CheckResult.failed(e);
-        }
+            return "Foreman " + (version == null ? "(version unknown)" : version)
+                    + (count != null && count.isNumber() ? ", " + count.asLong() + " hosts visible to " + username : "");
+        });
     }
 
     @Override
     public void fetch(SourceContext context, RecordSink sink) throws SourceException {
-        if (!errors.isEmpty()) {
-            FieldError e = errors.get(0);
-            throw new PermanentSourceException("config", e.field(), "Invalid configuration: " + e.message(), null, null);
-        }
+        Checks.requireValid("Foreman", errors);
         new HostRun(http(), pageSize, context, sink).run();
     }
 
     private SourceHttp http() throws SourceException {
-        return SourceHttp.builder("Foreman", url)
-                .tls(caFile, insecure)
-                .basicAuth(username, password)
-                .build();
+        return settings.builder("Foreman").basicAuth(username, password).build();
     }
 }

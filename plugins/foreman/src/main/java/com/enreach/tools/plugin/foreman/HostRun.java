@@ -6,6 +6,7 @@ import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.RecordSink;
 import com.enreach.tools.api.spi.SourceContext;
 import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.Checks;
 import com.enreach.tools.source.support.SourceHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -121,8 +122,6 @@ final class HostRun {
     }
 
     private void checkCancelled() throws PermanentSourceException {
-        if (context.cancelled()) {
-            throw new PermanentSourceException("cancelled", "The Foreman run was cancelled");
-        }
+        Checks.notCancelled(context, "The Foreman run was cancelled");
     }
 }

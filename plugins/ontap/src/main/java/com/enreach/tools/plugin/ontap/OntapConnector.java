@@ -15,12 +15,13 @@ import com.enreach.tools.api.spi.CheckResult;
 import com.enreach.tools.api.spi.ConfigFields;
 import com.enreach.tools.api.spi.EntityKinds;
 import com.enreach.tools.api.spi.FieldError;
-import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.RecordSink;
 import com.enreach.tools.api.spi.SourceConnector;
 import com.enreach.tools.api.spi.SourceContext;
 import com.enreach.tools.api.spi.SourceDescriptor;
 import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.Checks;
+import com.enreach.tools.source.support.HttpSettings;
 import com.enreach.tools.source.support.SourceHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -36,36 +37,20 @@ public class OntapConnector implements SourceConnector {
     /** Longer than the return_timeout ONTAP is given per page, so a slow page is not cut by us first. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(OntapClient.RETURN_TIMEOUT_SECONDS + 30);
 
-    private final URI url;
+    private final HttpSettings settings;
     private final String username;
     private final String password;
-    private final boolean insecure;
-    private final String caFile;
-    private final int pageSize;
     private final List<FieldError> errors;
 
     @Activate
     public OntapConnector(Map<String, Object> properties) {
         ConfigFields f = new ConfigFields(properties);
-        this.url = apiRoot(f.httpUrl("url"));
+        // users paste the API root as often as the cluster address; both mean the same base
+        URI url = HttpSettings.readUrl(f, "/api");
         this.username = f.required("username");
         this.password = f.secret("password", true);
-        this.insecure = f.bool("insecure", false);
-        this.caFile = f.string("ca.file", null);
-        this.pageSize = f.integer("page.size", 500, 1, 10_000);
-        if (caFile != null && !java.nio.file.Files.isReadable(java.nio.file.Path.of(caFile))) {
-            f.error("ca.file", "invalid", "ca.file " + caFile + " does not exist or cannot be read");
-        }
+        this.settings = HttpSettings.reader("invalid").pageSize(500, 10_000).read(f, url);
         this.errors = f.errors();
-    }
-
-    /** Users paste the API root as often as the cluster address; both mean the same base. */
-    private static URI apiRoot(URI u) {
-        if (u == null) {
-            return null;
-        }
-        String s = u.toString();
-        return s.endsWith("/api") ? URI.create(s.substring(0, s.length() - 4)) : u;
     }
 
     @Override
@@ -80,33 +65,27 @@ public class OntapConnector implements SourceConnector {
 
     @Override
     public CheckResult checkConnection(SourceContext context) {
-        try {
+        return Checks.run(errors, () -> {
             OntapClient client = client();
             JsonNode c = context.call("GET " + InventoryRun.CLUSTER_PATH, () -> client.get(InventoryRun.clusterHref()));
             DeviceMapper.Cluster cluster = DeviceMapper.cluster(c);
-            return CheckResult.ok("ONTAP " + (cluster.release() == null ? "" : cluster.release() + " ")
-                    + "cluster " + cluster.name() + " at " + url);
-        } catch (SourceException e) {
-            return CheckResult.failed(e);
-        }
+            return "ONTAP " + (cluster.release() == null ? "" : cluster.release() + " ")
+                    + "cluster " + cluster.name() + " at " + settings.url();
+        });
     }
 
     @Override
     public void fetch(SourceContext context, RecordSink sink) throws SourceException {
-        new InventoryRun(client(), context, sink, hostname(url)).run();
+        new InventoryRun(client(), context, sink, hostname(settings.url())).run();
     }
 
     private OntapClient client() throws SourceException {
-        if (!errors.isEmpty()) {
-            // the core only runs valid instances; this guards direct callers
-            throw new PermanentSourceException("config", errors.get(0).field(), errors.get(0).message(), null, null);
-        }
-        SourceHttp http = SourceHttp.builder("ONTAP", url)
+        Checks.requireValid("ONTAP", errors); // the core only runs valid instances; this guards direct callers
+        SourceHttp http = settings.builder("ONTAP")
                 .requestTimeout(REQUEST_TIMEOUT)
-                .tls(caFile, insecure)
                 .basicAuth(username, password)
                 .build();
-        return new OntapClient(http, pageSize);
+        return new OntapClient(http, settings.pageSize());
     }
 
     /** The DNS name in the url, or null when the url holds an IP address. */

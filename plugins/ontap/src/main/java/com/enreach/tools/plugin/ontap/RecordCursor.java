@@ -8,6 +8,7 @@ import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.RecordSink;
 import com.enreach.tools.api.spi.SourceContext;
 import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -50,9 +51,7 @@ final class RecordCursor {
     }
 
     private void loadPage() throws SourceException {
-        if (context.cancelled()) {
-            throw new PermanentSourceException("cancelled", null, "Run cancelled while reading ONTAP " + label, null, null);
-        }
+        Checks.notCancelled(context, "Run cancelled while reading ONTAP " + label);
         String href = nextHref;
         if (!visited.add(href)) {
             throw PermanentSourceException.malformed("ONTAP " + label, "a next link repeats an earlier page ("

@@ -7,10 +7,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.enreach.tools.api.spi.ConfigRecord;
-import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.RecordSink;
 import com.enreach.tools.api.spi.SourceContext;
 import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.Checks;
 import com.enreach.tools.source.support.SourceHttp;
 
 /**
@@ -36,9 +36,7 @@ final class ConfigFetcher {
 
     void fetchAll(List<OxidizedNode> nodes) throws SourceException {
         for (int i = 0; i < nodes.size(); i++) {
-            if (context.cancelled()) {
-                throw new PermanentSourceException("cancelled", "The Oxidized run was cancelled");
-            }
+            Checks.notCancelled(context, "The Oxidized run was cancelled");
             if (i % PHASE_EVERY == 0) {
                 sink.phase("configs " + (i + 1) + "/" + nodes.size());
             }

@@ -1,8 +1,6 @@
 package com.enreach.tools.plugin.oxidized;
 
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +21,8 @@ import com.enreach.tools.api.spi.SourceConnector;
 import com.enreach.tools.api.spi.SourceContext;
 import com.enreach.tools.api.spi.SourceDescriptor;
 import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.Checks;
+import com.enreach.tools.source.support.HttpSettings;
 import com.enreach.tools.source.support.SourceHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -34,27 +34,21 @@ public class OxidizedConnector implements SourceConnector {
             Set.of(EntityKinds.DEVICE, EntityKinds.IP_ADDRESS, EntityKinds.DEVICE_CONFIG),
             "Network devices backed up by Oxidized, with model, group, last backup status and the latest configuration text");
 
-    private final URI url;
+    private final HttpSettings settings;
     private final String username;
     private final String password;
-    private final boolean insecure;
-    private final String caFile;
     private final List<FieldError> errors;
 
     @Activate
     public OxidizedConnector(Map<String, Object> properties) {
         ConfigFields f = new ConfigFields(properties);
-        this.url = f.httpUrl("url");
+        URI url = f.httpUrl("url");
         this.username = f.string("username", null);
         this.password = f.secret("password", username != null);
         if (username == null && password != null) {
             f.error("username", "required", "username is required when a proxy password is set");
         }
-        this.insecure = f.bool("insecure", false);
-        this.caFile = f.string("ca.file", null);
-        if (caFile != null && !Files.isReadable(Path.of(caFile))) {
-            f.error("ca.file", "not_found", "ca.file " + caFile + " does not exist or cannot be read");
-        }
+        this.settings = HttpSettings.read(f, url, "not_found");
         this.errors = f.errors();
     }
 
@@ -70,22 +64,12 @@ public class OxidizedConnector implements SourceConnector {
 
     @Override
     public CheckResult checkConnection(SourceContext context) {
-        if (!errors.isEmpty()) {
-            return CheckResult.failed(errors);
-        }
-        try {
-            return CheckResult.ok("oxidized-web at " + url + ", " + nodes(http(), context).size() + " nodes");
-        } catch (SourceException e) {
-            return CheckResult.failed(e);
-        }
+        return Checks.run(errors, () -> "oxidized-web at " + settings.url() + ", " + nodes(http(), context).size() + " nodes");
     }
 
     @Override
     public void fetch(SourceContext context, RecordSink sink) throws SourceException {
-        if (!errors.isEmpty()) {
-            FieldError e = errors.get(0);
-            throw new PermanentSourceException("config", e.field(), "Invalid configuration: " + e.message(), null, null);
-        }
+        Checks.requireValid("oxidized-web", errors);
         SourceHttp http = http();
         sink.phase("nodes");
         List<OxidizedNode> nodes = nodes(http, context);
@@ -114,7 +98,7 @@ public class OxidizedConnector implements SourceConnector {
     }
 
     private SourceHttp http() throws SourceException {
-        SourceHttp.Builder b = SourceHttp.builder("oxidized-web", url).tls(caFile, insecure);
+        SourceHttp.Builder b = settings.builder("oxidized-web");
         if (username != null) {
             b.basicAuth(username, password);
         }

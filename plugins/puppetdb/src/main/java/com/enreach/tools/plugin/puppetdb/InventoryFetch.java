@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import com.enreach.tools.api.spi.DeviceRecord;
-import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.RecordSink;
 import com.enreach.tools.api.spi.RetryableSourceException;
 import com.enreach.tools.api.spi.SourceContext;
 import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.Checks;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -39,9 +39,7 @@ final class InventoryFetch {
         String anchor = null;  // certname of the last node read
         long emitted = 0;
         for (int page = 1; ; page++) {
-            if (context.cancelled()) {
-                throw new PermanentSourceException("cancelled", null, "PuppetDB run cancelled after " + emitted + " nodes", null, null);
-            }
+            Checks.notCancelled(context, "PuppetDB run cancelled after " + emitted + " nodes");
             sink.phase("inventory page " + page + " (" + emitted + " nodes so far)");
             int offset = anchor == null ? 0 : next - 1;
             int limit = anchor == null ? pageSize : pageSize + 1;

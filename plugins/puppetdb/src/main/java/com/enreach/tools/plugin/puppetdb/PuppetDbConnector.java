@@ -17,10 +17,13 @@ import com.enreach.tools.api.spi.FieldError;
 import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.RecordSink;
 import com.enreach.tools.api.spi.RetryableSourceException;
+import com.enreach.tools.api.spi.SourceCall;
 import com.enreach.tools.api.spi.SourceConnector;
 import com.enreach.tools.api.spi.SourceContext;
 import com.enreach.tools.api.spi.SourceDescriptor;
 import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.Checks;
+import com.enreach.tools.source.support.HttpSettings;
 import com.enreach.tools.source.support.SourceHttp;
 
 /** A PuppetDB instance: one per {@code etc/source.puppetdb-<name>.cfg}. */
@@ -31,11 +34,8 @@ public class PuppetDbConnector implements SourceConnector {
             Set.of(EntityKinds.DEVICE, EntityKinds.INTERFACE, EntityKinds.IP_ADDRESS, EntityKinds.SERVER_FACTS),
             "Active Puppet nodes with their structured facts (OS, CPU, memory, disks, hardware, interfaces, IPs) and last report status");
 
-    private final URI url;
+    private final HttpSettings settings;
     private final String token;
-    private final boolean insecure;
-    private final String caFile;
-    private final int pageSize;
     private final boolean reportStatus;
     private final List<FieldError> errors;
 
@@ -47,19 +47,13 @@ public class PuppetDbConnector implements SourceConnector {
     /** With the environment that {@code token.env} is read from (tests). */
     PuppetDbConnector(Map<String, Object> properties, java.util.function.Function<String, String> environment) {
         ConfigFields f = new ConfigFields(properties, environment);
-        this.url = f.httpUrl("url");
+        URI url = f.httpUrl("url");
         this.token = f.secret("token", false);
-        this.insecure = f.bool("insecure", false);
-        this.caFile = f.string("ca.file", null);
-        this.pageSize = f.integer("page.size", 500, 1, 5000);
+        this.settings = HttpSettings.reader("invalid").pageSize(500, 5000).read(f, url);
         this.reportStatus = f.bool("report.status", true);
-        f.integer("schedule.minutes", 0, 0, 525_600); // read by the core; checked here so a typo shows in validate()
-        f.integer("delete.budget.percent", 10, 0, 100);
+        Checks.coreKeys(f);
         if (url != null && url.getPath() != null && url.getPath().contains("/pdb/")) {
             f.error("url", "invalid", "url must be PuppetDB's root (e.g. http://puppetdb:8080), without /pdb/..., got '" + url + "'");
-        }
-        if (caFile != null && !java.nio.file.Files.isReadable(java.nio.file.Path.of(caFile))) {
-            f.error("ca.file", "invalid", "ca.file " + caFile + " does not exist or cannot be read");
         }
         this.errors = f.errors();
     }
@@ -76,36 +70,39 @@ public class PuppetDbConnector implements SourceConnector {
 
     @Override
     public CheckResult checkConnection(SourceContext context) {
-        try {
+        return Checks.run(errors, () -> classifying(() -> {
             PuppetDbClient client = client();
             String version = context.call("GET " + PuppetDbClient.VERSION, client::version);
             // the version endpoint may be open to all: a one-node query proves read access to the inventory
             context.call("GET " + PuppetDbClient.INVENTORY + " limit 1", () -> client.inventoryPage(0, 1));
-            return CheckResult.ok("PuppetDB " + version + " at " + url);
-        } catch (SourceException e) {
-            return CheckResult.failed(classified(e));
-        }
+            return "PuppetDB " + version + " at " + settings.url();
+        }));
     }
 
     @Override
     public void fetch(SourceContext context, RecordSink sink) throws SourceException {
-        try {
-            new InventoryFetch(client(), pageSize, reportStatus, context, sink).run();
-        } catch (SourceException e) {
-            throw classified(e);
-        }
+        classifying(() -> {
+            new InventoryFetch(client(), settings.pageSize(), reportStatus, context, sink).run();
+            return null;
+        });
     }
 
     private PuppetDbClient client() throws SourceException {
-        if (!errors.isEmpty()) {
-            FieldError first = errors.get(0);
-            throw new PermanentSourceException("config", first.field(), first.message(), null, null);
-        }
-        SourceHttp.Builder b = SourceHttp.builder("PuppetDB", url).tls(caFile, insecure);
+        Checks.requireValid("PuppetDB", errors);
+        SourceHttp.Builder b = settings.builder("PuppetDB");
         if (token != null) {
             b.header("X-Authentication", token);
         }
         return new PuppetDbClient(b.build());
+    }
+
+    /** Runs a call with its failures {@linkplain #classified classified}. */
+    private <T> T classifying(SourceCall<T> call) throws SourceException {
+        try {
+            return call.call();
+        } catch (SourceException e) {
+            throw classified(e);
+        }
     }
 
     /**
@@ -120,7 +117,7 @@ public class PuppetDbConnector implements SourceConnector {
                     + " endpoint that needs no client certificate", null, e);
         }
         if ("io".equals(e.code()) && causedBy(e, java.net.ConnectException.class)) {
-            return new RetryableSourceException("unreachable", "PuppetDB at " + url
+            return new RetryableSourceException("unreachable", "PuppetDB at " + settings.url()
                     + " refused the connection (is it running, is the port right?)", e);
         }
         return e;

@@ -1,9 +1,9 @@
 package com.enreach.tools.plugin.vcenter;
 
-import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.RecordSink;
 import com.enreach.tools.api.spi.SourceContext;
 import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.Checks;
 
 /**
  * Reads every phase page by page, emitting records as each page is parsed. A session lost mid-run
@@ -60,8 +60,6 @@ final class InventoryReader {
 
     /** A cancelled run must not look complete, so it throws rather than returns. */
     private void checkCancelled() throws SourceException {
-        if (context.cancelled()) {
-            throw new PermanentSourceException("cancelled", "The vCenter run was cancelled before it read everything");
-        }
+        Checks.notCancelled(context, "The vCenter run was cancelled before it read everything");
     }
 }

@@ -1,14 +1,10 @@
 package com.enreach.tools.plugin.vcenter;
 
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,13 +15,13 @@ import com.enreach.tools.api.spi.CheckResult;
 import com.enreach.tools.api.spi.ConfigFields;
 import com.enreach.tools.api.spi.EntityKinds;
 import com.enreach.tools.api.spi.FieldError;
-import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.RecordSink;
 import com.enreach.tools.api.spi.SourceConnector;
 import com.enreach.tools.api.spi.SourceContext;
 import com.enreach.tools.api.spi.SourceDescriptor;
 import com.enreach.tools.api.spi.SourceException;
-import com.enreach.tools.source.support.SourceHttp;
+import com.enreach.tools.source.support.Checks;
+import com.enreach.tools.source.support.HttpSettings;
 
 /**
  * A vCenter source: one instance per {@code etc/source.vcenter-<name>.cfg}. It logs in over vim25 SOAP, reads
@@ -38,12 +34,8 @@ public class VcenterConnector implements SourceConnector {
             Set.of(EntityKinds.DEVICE, EntityKinds.RELATIONSHIP, EntityKinds.INTERFACE, EntityKinds.IP_ADDRESS, EntityKinds.SERVER_FACTS),
             "Virtual machines, ESXi hosts, clusters and networks of a vCenter, read over its vim25 SOAP API");
 
-    private final URI url;
+    private final HttpSettings settings;
     private final VimSession.Credentials credentials;
-    private final boolean insecure;
-    private final String caFile;
-    private final int pageSize;
-    private final int timeoutSeconds;
     private final List<FieldError> errors;
 
     @Activate
@@ -53,27 +45,12 @@ public class VcenterConnector implements SourceConnector {
 
     VcenterConnector(Map<String, ?> properties, Function<String, String> env) {
         ConfigFields f = new ConfigFields(properties, env);
-        this.url = withoutSdk(f.httpUrl("url"));
+        URI url = HttpSettings.readUrl(f, SoapTransport.PATH); // accepts both https://vc and https://vc/sdk
         String username = f.required("username");
         String password = f.secret("password", true);
         this.credentials = new VimSession.Credentials(username, password);
-        this.insecure = f.bool("insecure", false);
-        this.caFile = f.string("ca.file", null);
-        this.pageSize = f.integer("page.size", 500, 1, 10_000);
-        this.timeoutSeconds = f.integer("timeout.seconds", 120, 5, 3600);
-        if (caFile != null && !Files.isReadable(Path.of(caFile))) {
-            f.error("ca.file", "not_found", "ca.file " + caFile + " does not exist or cannot be read");
-        }
+        this.settings = HttpSettings.reader("not_found").pageSize(500, 10_000).timeoutSeconds(120, 5, 3600).read(f, url);
         this.errors = f.errors();
-    }
-
-    /** Accepts both https://vc and https://vc/sdk. */
-    private static URI withoutSdk(URI u) {
-        if (u == null) {
-            return null;
-        }
-        String s = u.toString();
-        return s.endsWith(SoapTransport.PATH) ? URI.create(s.substring(0, s.length() - SoapTransport.PATH.length())) : u;
     }
 
     @Override
@@ -88,45 +65,32 @@ public class VcenterConnector implements SourceConnector {
 
     @Override
     public CheckResult checkConnection(SourceContext context) {
-        if (!errors.isEmpty()) {
-            return CheckResult.failed(errors);
-        }
-        VimSession session = null;
-        try {
-            session = new VimSession(transport(), context, credentials);
-            session.login();
-            return CheckResult.ok(session.about());
-        } catch (SourceException e) {
-            return CheckResult.failed(e);
-        } finally {
-            if (session != null) {
+        return Checks.run(errors, () -> {
+            VimSession session = new VimSession(transport(), context, credentials);
+            try {
+                session.login();
+                return session.about();
+            } finally {
                 session.close();
             }
-        }
+        });
     }
 
     @Override
     public void fetch(SourceContext context, RecordSink sink) throws SourceException {
-        if (!errors.isEmpty()) {
-            throw new PermanentSourceException("config", errors.get(0).field(), "vCenter configuration is invalid: "
-                    + errors.stream().map(FieldError::message).collect(Collectors.joining("; ")), null, null);
-        }
+        Checks.requireValid("vCenter", errors);
         VimSession session = new VimSession(transport(), context, credentials);
         try {
             sink.phase("login");
             session.login();
             session.createView();
-            new InventoryReader(session, context, sink, pageSize).readAll();
+            new InventoryReader(session, context, sink, settings.pageSize()).readAll();
         } finally {
             session.close();
         }
     }
 
     private SoapTransport transport() throws SourceException {
-        return new SoapTransport(SourceHttp.builder("vCenter", url)
-                .tls(caFile, insecure)
-                .cookies()
-                .requestTimeout(Duration.ofSeconds(timeoutSeconds))
-                .build());
+        return new SoapTransport(settings.builder("vCenter").cookies().build());
     }
 }
