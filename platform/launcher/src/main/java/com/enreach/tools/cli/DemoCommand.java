@@ -80,7 +80,9 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The platform keeps running whatever happens here, so problems are reported, not thrown. */
     private void firstSync(Platform platform) {
-        String where = "Browse it: bin/enreach devices list, bin/enreach history, or " + platform.baseUrl() + "/";
+        String where = "Browse it: bin/enreach devices list, bin/enreach history; REST " + platform.baseUrl()
+                + "/api/devices (Bearer token, routes in /api/openapi.json); web console " + platform.baseUrl()
+                + "/system/console (password: the admin token)";
         try {
             JsonNode run = triggerWhenConfigured();
             root.out().println("Demo sync started (run " + run.path("id").asText() + "). " + where);

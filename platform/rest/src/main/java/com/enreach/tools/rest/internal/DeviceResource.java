@@ -11,12 +11,15 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import com.enreach.tools.api.ApiException;
 import com.enreach.tools.api.ConfigService;
 import com.enreach.tools.api.ConfigVersion;
+import com.enreach.tools.api.Device;
 import com.enreach.tools.api.DeviceDetail;
 import com.enreach.tools.api.DeviceQuery;
 import com.enreach.tools.api.DeviceService;
 import com.enreach.tools.api.DeviceStatus;
+import com.enreach.tools.api.Role;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -52,6 +55,22 @@ public class DeviceResource {
     @Path("{id}")
     public DeviceDetail get(@PathParam("id") String id) {
         return devices.resolve(id).orElseThrow(() -> ApiException.notFound("Device", id));
+    }
+
+    /** Holds a device: the sync engine no longer changes its status. */
+    @POST
+    @Path("{id}/quarantine")
+    @RequiresRole(Role.OPERATOR)
+    public Device quarantine(@PathParam("id") String id) {
+        return devices.quarantine(get(id).device().id(), true);
+    }
+
+    /** Releases a quarantined device back to active. */
+    @POST
+    @Path("{id}/release")
+    @RequiresRole(Role.OPERATOR)
+    public Device release(@PathParam("id") String id) {
+        return devices.quarantine(get(id).device().id(), false);
     }
 
     @GET

@@ -18,6 +18,7 @@ import com.enreach.tools.api.Device;
 import com.enreach.tools.api.DeviceDetail;
 import com.enreach.tools.api.DeviceQuery;
 import com.enreach.tools.api.DeviceService;
+import com.enreach.tools.api.DeviceStatus;
 import com.enreach.tools.api.Page;
 import com.enreach.tools.api.StorageService;
 import com.enreach.tools.api.StorageVolume;
@@ -84,6 +85,24 @@ public class DeviceQueries implements DeviceService, ConfigService, StorageServi
             List<DeviceRow> rows = m.devicesByName(idOrName);
             return rows.isEmpty() ? Optional.empty() : Optional.of(detail(m, rows.get(0)));
         }
+    }
+
+    @Override
+    public Device quarantine(long id, boolean quarantined) {
+        Device before = get(id).map(DeviceDetail::device).orElseThrow(() -> ApiException.notFound("Device", Long.toString(id)));
+        if (!quarantined && !DeviceStatus.QUARANTINED.equals(before.status())) {
+            throw new ApiException(ApiException.Reason.CONFLICT, "not_quarantined", null, "Device " + id + " is " + before.status()
+                    + ", not quarantined", before);
+        }
+        db.write(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("UPDATE devices SET status = ?, updated_at = ? WHERE id = ?")) {
+                ps.setString(1, quarantined ? DeviceStatus.QUARANTINED : DeviceStatus.ACTIVE);
+                ps.setString(2, com.enreach.tools.core.internal.db.Times.format(com.enreach.tools.core.internal.db.Times.now()));
+                ps.setLong(3, id);
+                return ps.executeUpdate();
+            }
+        });
+        return get(id).orElseThrow().device();
     }
 
     private static DeviceDetail detail(QueryMapper m, DeviceRow row) {

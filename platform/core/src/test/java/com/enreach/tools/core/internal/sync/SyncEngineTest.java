@@ -140,6 +140,21 @@ class SyncEngineTest {
     }
 
     @Test
+    void quarantinedDevicesKeepTheirStatusThroughSyncs() {
+        Fixtures.ScriptedConnector c = env.add("test", "a", Fixtures.devices(20, "v1"));
+        env.runToEnd("test-a", false);
+        Device held = list("test-a", null).stream().filter(d -> d.name().equals("dev-19")).findFirst().orElseThrow();
+        assertEquals("quarantined", devices.quarantine(held.id(), true).status());
+        c.script = Fixtures.devices(19, "v2");
+        SyncRun r = env.runToEnd("test-a", false);
+        assertEquals(0, r.stale());
+        assertEquals("quarantined", devices.get(held.id()).orElseThrow().device().status());
+        assertEquals("active", devices.quarantine(held.id(), false).status());
+        assertEquals(ApiException.Reason.CONFLICT, assertThrows(ApiException.class, () -> devices.quarantine(held.id(), false)).reason());
+        assertEquals(1, env.runToEnd("test-a", false).stale());
+    }
+
+    @Test
     void deleteBudgetIsConfigurablePerInstance() {
         Fixtures.ScriptedConnector c = env.add("test", "a", Fixtures.devices(100, "v1"), Map.of("delete.budget.percent", "30"));
         env.runToEnd("test-a", false);
