@@ -73,6 +73,8 @@ public final class Platform implements AutoCloseable {
         props.put("felix.fileinstall.poll", "500");
         props.put("felix.fileinstall.noInitialDelay", "true");
         props.put("felix.fileinstall.log.level", "2");
+        // etc/ is the source of truth: never rewrite the files (a kill during a rewrite would leave one empty).
+        props.put("felix.fileinstall.enableConfigSave", "false");
         props.put("felix.webconsole.security.providers", "enreach");
         props.put("felix.webconsole.manager.root", "/system/console");
         if (!shell) {
@@ -96,7 +98,16 @@ public final class Platform implements AutoCloseable {
 
     /** slf4j-simple reads system properties: log to {@code log/enreach.log} with timestamps. */
     private static void configureLogging(Path home) {
-        setIfAbsent("org.slf4j.simpleLogger.logFile", home.resolve("log").resolve("enreach.log").toString());
+        Path log = home.resolve("log").resolve("enreach.log");
+        try {
+            // slf4j-simple truncates its file: keep the previous run's log (the one that explains a crash).
+            if (Files.exists(log) && Files.size(log) > 0) {
+                Files.move(log, log.resolveSibling("enreach.log.1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            System.err.println("cannot keep the previous log " + log + ": " + e.getMessage());
+        }
+        setIfAbsent("org.slf4j.simpleLogger.logFile", log.toString());
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "info");
         setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
         setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");

@@ -90,7 +90,11 @@ public class Database {
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();
-        LOG.info("Database schema at version {} ({} migrations applied now)", result.targetSchemaVersion, result.migrationsExecuted);
+        if (result.migrationsExecuted > 0) {
+            LOG.info("Database schema migrated to version {} ({} migrations applied)", result.targetSchemaVersion, result.migrationsExecuted);
+        } else {
+            LOG.info("Database schema is current");
+        }
     }
 
     private SqlSessionFactory buildSessions() {

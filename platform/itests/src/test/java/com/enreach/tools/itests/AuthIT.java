@@ -1,0 +1,165 @@
+package com.enreach.tools.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Every REST route refuses requests without a valid token, whatever the route: the list of routes comes from the
+ * API's own OpenAPI document, so a route added later is covered without touching this test.
+ */
+public class AuthIT extends PlatformTestSupport {
+
+    /** A route of the OpenAPI document with its path parameters filled in. */
+    record Route(String method, String template, String path) {
+        @Override
+        public String toString() {
+            return method + " " + template;
+        }
+    }
+
+    @Test
+    public void everyRouteButHealthAnswers401WithoutAValidToken() {
+        List<Route> routes = routes();
+        List<String> templates = routes.stream().map(Route::toString).toList();
+        // Guards the enumeration itself: a broken document must not make this test pass on nothing.
+        for (String expected : List.of("GET /health", "GET /devices", "GET /devices/{id}", "GET /devices/{id}/configs/diff",
+                "GET /sources", "POST /sources/{instance}/sync", "POST /sources/{instance}/check", "GET /sync/runs",
+                "POST /sync/runs/{id}/cancel", "GET /tokens", "POST /tokens", "DELETE /tokens/{id}", "GET /storage/volumes",
+                "GET /backups", "GET /openapi.json")) {
+            assertTrue(expected + " is missing from /api/openapi.json: " + templates, templates.contains(expected));
+        }
+
+        String revoked = createToken("it-revoked", "admin");
+        long revokedId = tokenId("it-revoked");
+        Api.Reply revoke = api.delete("/api/tokens/" + revokedId, admin);
+        assertEquals(revoke.toString(), 200, revoke.status());
+        assertFalse(revoke.at("/revoked_at").isNull());
+
+        Map<String, String> badCredentials = new LinkedHashMap<>();
+        badCredentials.put("no Authorization header", null);
+        badCredentials.put("empty bearer", "Bearer ");
+        badCredentials.put("garbage bearer", "Bearer not-a-token");
+        badCredentials.put("unknown token", "Bearer enr_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        badCredentials.put("revoked token", "Bearer " + revoked);
+        badCredentials.put("admin token with Basic scheme", "Basic " + Base64.getEncoder().encodeToString(("x:" + admin).getBytes(StandardCharsets.UTF_8)));
+
+        List<String> failures = new ArrayList<>();
+        for (Route route : routes) {
+            boolean open = route.toString().equals("GET /health");
+            for (Map.Entry<String, String> c : badCredentials.entrySet()) {
+                Api.Reply r = api.send(route.method(), "/api" + route.path(), c.getValue(), null);
+                int expected = open ? 200 : 401;
+                if (r.status() != expected) {
+                    failures.add(route + " with " + c.getKey() + ": expected " + expected + ", got " + r);
+                } else if (!open && !List.of("unauthenticated", "invalid_token").contains(r.errorCode())) {
+                    failures.add(route + " with " + c.getKey() + ": 401 without a JSON error code: " + r);
+                }
+            }
+            // Control: with the admin token the same request gets past authentication.
+            Api.Reply ok = api.send(route.method(), "/api" + route.path(), Api.authorization(admin), route.method().equals("GET") ? null : "{}");
+            if (ok.status() == 401 || ok.status() == 403 || ok.status() >= 500) {
+                failures.add(route + " with the admin token: expected an answer past authentication, got " + ok);
+            }
+        }
+        assertTrue(String.join("\n", failures), failures.isEmpty());
+
+        // A path that is no route at all is refused before routing, not reported as 404.
+        assertEquals(401, api.get("/api/no-such-route", null).status());
+        assertEquals(404, api.get("/api/no-such-route", admin).status());
+    }
+
+    @Test
+    public void viewerTokenIsForbiddenToSyncAndToManageTokens() {
+        String viewer = createToken("it-viewer", "viewer");
+        String operator = createToken("it-operator", "operator");
+
+        // The viewer reads...
+        assertEquals(200, api.get("/api/devices", viewer).status());
+        assertEquals(200, api.get("/api/sources", viewer).status());
+        assertEquals(200, api.get("/api/sync/runs", viewer).status());
+        // ...but may not start, check or cancel runs, nor touch tokens.
+        assertForbidden(api.post("/api/sources/demo-nothing/sync", viewer));
+        assertForbidden(api.post("/api/sources/demo-nothing/check", viewer));
+        assertForbidden(api.post("/api/sync/runs/1/cancel", viewer));
+        assertForbidden(api.get("/api/tokens", viewer));
+        assertForbidden(api.post("/api/tokens", viewer, Api.json(Map.of("name", "sneaky", "role", "admin"))));
+        assertForbidden(api.delete("/api/tokens/1", viewer));
+
+        // The operator may sync (the instance does not exist: 404, not 403) but not manage tokens.
+        assertEquals(404, api.post("/api/sources/demo-nothing/sync", operator).status());
+        assertForbidden(api.get("/api/tokens", operator));
+        assertForbidden(api.post("/api/tokens", operator, Api.json(Map.of("name", "sneaky", "role", "admin"))));
+
+        // Nothing was created by the refused requests.
+        JsonNode tokens = api.get("/api/tokens", admin).json();
+        for (JsonNode t : tokens) {
+            assertNotEquals("sneaky", t.path("name").asText());
+        }
+    }
+
+    @Test
+    public void webConsoleNeedsAnAdminTokenAsBasicPassword() {
+        String viewer = createToken("it-console-viewer", "viewer");
+        String path = "/system/console/bundles";
+        assertEquals(401, api.send("GET", path, null, null).status());
+        assertEquals(401, api.send("GET", path, basic("admin", "admin"), null).status());
+        assertEquals(401, api.send("GET", path, basic("anyone", viewer), null).status());
+        Api.Reply ok = api.send("GET", path, basic("anyone", admin), null);
+        assertEquals(ok.toString(), 200, ok.status());
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void assertForbidden(Api.Reply r) {
+        assertEquals(r.toString(), 403, r.status());
+        assertEquals(r.toString(), "forbidden", r.errorCode());
+    }
+
+    private String createToken(String name, String role) {
+        Api.Reply r = api.post("/api/tokens", admin, Api.json(Map.of("name", name, "role", role)));
+        assertEquals(r.toString(), 201, r.status());
+        String secret = r.at("/secret").asText();
+        assertTrue(r.toString(), secret.startsWith("enr_"));
+        return secret;
+    }
+
+    private long tokenId(String name) {
+        for (JsonNode t : api.get("/api/tokens", admin).json()) {
+            if (name.equals(t.path("name").asText())) {
+                return t.path("id").asLong();
+            }
+        }
+        throw new AssertionError("no token named " + name);
+    }
+
+    /** Every (method, path) of the OpenAPI document, path parameters filled with an id that does not exist (the admin control must not revoke a real token). */
+    private List<Route> routes() {
+        Api.Reply doc = api.get("/api/openapi.json", admin);
+        assertEquals(doc.toString(), 200, doc.status());
+        List<Route> routes = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.at("/paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> p = paths.next();
+            for (Iterator<String> methods = p.getValue().fieldNames(); methods.hasNext(); ) {
+                String m = methods.next().toUpperCase(java.util.Locale.ROOT);
+                routes.add(new Route(m, p.getKey(), p.getKey().replaceAll("\\{[^}]+}", "999999")));
+            }
+        }
+        return routes;
+    }
+}
