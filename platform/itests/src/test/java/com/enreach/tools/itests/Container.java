@@ -69,6 +69,7 @@ final class Container {
         o.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
         o.add(frameworkProperty("felix.fileinstall.log.level").value("2"));
         o.add(frameworkProperty("felix.fileinstall.enableConfigSave").value("false"));
+        o.add(frameworkProperty("felix.fileinstall.configEncoding").value("UTF-8"));
         o.add(frameworkProperty("felix.webconsole.security.providers").value("enreach"));
         o.add(frameworkProperty("felix.webconsole.manager.root").value("/system/console"));
         o.add(frameworkProperty("gosh.args").value("--nointeractive"));

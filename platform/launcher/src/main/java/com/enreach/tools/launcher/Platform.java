@@ -75,6 +75,8 @@ public final class Platform implements AutoCloseable {
         props.put("felix.fileinstall.log.level", "2");
         // etc/ is the source of truth: never rewrite the files (a kill during a rewrite would leave one empty).
         props.put("felix.fileinstall.enableConfigSave", "false");
+        // Configuration files are UTF-8 (FileInstall would read ISO-8859-1: a non-ASCII password would not match).
+        props.put("felix.fileinstall.configEncoding", "UTF-8");
         props.put("felix.webconsole.security.providers", "enreach");
         props.put("felix.webconsole.manager.root", "/system/console");
         if (!shell) {

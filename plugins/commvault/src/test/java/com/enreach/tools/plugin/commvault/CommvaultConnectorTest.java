@@ -12,7 +12,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,54 +30,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 class CommvaultConnectorTest {
-    private static final String API = "/webconsole/api";
-    private static final String PASSWORD = "pässwörd-Ü1!";
+    private static final String API = CommvaultDouble.API;
+    private static final String PASSWORD = CommvaultDouble.PASSWORD;
     private static final String GUID_WEB = "5026bef2-e814-2718-16ba-0f903a846125";
     private static final String GUID_PRUEF = "502699f1-55fd-9dba-9262-80655efc9b9f";
     private static final String GUID_NEW = "5026d1e1-8bba-02c9-5334-f0c183a741d9";
 
+    private CommvaultDouble commvault;
     private FixtureServer server;
-    private final AtomicInteger logins = new AtomicInteger();
 
     @BeforeEach
     void startDouble() {
-        server = new FixtureServer();
-        // Each login hands out a new token so tests can tell sessions apart.
-        server.route("POST", API + "/Login", r -> {
-            int n = logins.incrementAndGet();
-            return Response.json(fixture("login.json").replace("TOKEN", "tok-" + n));
-        });
-        server.json(API + "/Client", fixture("clients.json"));
-        // Jobs are paged by the limit/offset headers: answer by client and offset header.
-        server.route("GET", API + "/Job", r -> Response.json(fixture(switch (r.param("clientId") + "@" + r.header("offset")) {
-            case "2@0" -> "jobs-2-0.json";
-            case "2@2" -> "jobs-2-2.json";
-            case "7@0" -> "jobs-7-0.json";
-            default -> "jobs-none.json";
-        })));
-        server.route("GET", API + "/VM", r -> Response.json(fixture(switch (String.valueOf(r.header("PagingInfo"))) {
-            case "0,2" -> "vms-0.json";
-            case "1,2" -> "vms-1.json";
-            default -> "vms-empty.json";
-        })));
+        commvault = new CommvaultDouble();
+        server = commvault.server();
     }
 
     @AfterEach
     void stopDouble() {
-        server.close();
+        commvault.close();
     }
 
     private static String fixture(String name) {
-        return FixtureServer.resource(CommvaultConnectorTest.class, name);
+        return CommvaultDouble.fixture(name);
     }
 
     private Map<String, Object> config() {
-        Map<String, Object> cfg = new HashMap<>();
-        cfg.put("url", server.uri() + API);
-        cfg.put("username", "inventory");
-        cfg.put(".password", PASSWORD);
-        cfg.put("page.size", "2");
-        return cfg;
+        return new HashMap<>(commvault.cfg());
     }
 
     private CollectingSink fetch(Map<String, Object> cfg, TestContext ctx) throws SourceException {
@@ -224,6 +201,22 @@ class CommvaultConnectorTest {
     }
 
     @Test
+    void machinesAddedToTheDoubleArePagedAndMappedLikeTheFixtures() throws Exception {
+        commvault.addVm("app-ams-03", "5026aaaa-0000-1111-2222-333344445555");
+        commvault.addClient(42, "db-ams-02", "db-ams-02.example.com");
+
+        CollectingSink sink = fetch();
+
+        assertEquals(List.of("0,2", "1,2", "2,2"), pagingInfo(), "5 VMs: the third page is short");
+        BackupRecord vm = sink.backups.get("vm:5026aaaa-0000-1111-2222-333344445555");
+        assertEquals("app-ams-03", vm.vmName());
+        assertEquals("Completed", vm.lastJob().status());
+        assertEquals(vm.lastJob().end(), vm.lastSuccessAt());
+        assertEquals("db-ams-02.example.com", sink.backups.get("client:42").hostName());
+        assertEquals(8, sink.backups.size());
+    }
+
+    @Test
     void vmsArePagedWithPagingInfoUntilAShortPage() throws Exception {
         server.route("GET", API + "/VM", r -> Response.json(fixture("1,2".equals(r.header("PagingInfo")) ? "vms-1-short.json" : "vms-0.json")));
 
@@ -243,7 +236,7 @@ class CommvaultConnectorTest {
 
         CollectingSink sink = fetch();
 
-        assertEquals(2, logins.get());
+        assertEquals(2, commvault.logins());
         List<String> tokens = server.requestsTo(API + "/VM").stream().map(r -> r.header("Authtoken")).toList();
         assertEquals(List.of("QSDK tok-1", "QSDK tok-2", "QSDK tok-2", "QSDK tok-2"), tokens);
         assertTrue(sink.backups.containsKey("vm:" + GUID_NEW));
@@ -256,7 +249,7 @@ class CommvaultConnectorTest {
         PermanentSourceException e = assertThrows(PermanentSourceException.class, this::fetch);
 
         assertEquals("auth", e.code());
-        assertEquals(2, logins.get(), "one new login per call, not a loop");
+        assertEquals(2, commvault.logins(), "one new login per call, not a loop");
         assertNoSecret(e);
     }
 
@@ -326,7 +319,7 @@ class CommvaultConnectorTest {
 
         CollectingSink sink = fetch(cfg, new TestContext("commvault-prod"));
 
-        assertEquals(0, logins.get());
+        assertEquals(0, commvault.logins());
         apiCalls().forEach(r -> {
             assertEquals("Bearer eyJhbGciOi.token.sig", r.header("Authorization"));
             assertNull(r.header("Authtoken"));
@@ -344,7 +337,7 @@ class CommvaultConnectorTest {
 
         assertEquals("auth", e.code());
         assertEquals("api.token", e.field());
-        assertEquals(0, logins.get());
+        assertEquals(0, commvault.logins());
         assertFalse(e.userMessage().contains("expired-token"), e.userMessage());
     }
 

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,55 +33,35 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 class DoradoConnectorTest {
-    private static final String SN = "2102354JKM10N9100012";
-    private static final String REST = "/deviceManager/rest/";
-    private static final String LOGIN = REST + "xxxxx/sessions";
-    private static final String PASSWORD = "S3cr3t-Pässwörd!";
+    private static final String SN = DoradoDouble.SN;
+    private static final String REST = DoradoDouble.REST;
+    private static final String LOGIN = DoradoDouble.LOGIN;
+    private static final String PASSWORD = DoradoDouble.PASSWORD;
 
+    private DoradoDouble dorado;
     private FixtureServer server;
-    private final AtomicInteger logins = new AtomicInteger();
 
     @BeforeEach
     void startDouble() {
-        server = new FixtureServer();
-        // Each login hands out a new token and session cookie, so tests can tell sessions apart.
-        server.route("POST", LOGIN, r -> {
-            int n = logins.incrementAndGet();
-            return Response.json(fixture("login.json").replace("TOKEN", "tok-" + n))
-                    .withHeader("Set-Cookie", "session=ismsession=cookie-" + n + "; Path=/; HttpOnly");
-        });
-        server.json(api("/system/"), fixture("system.json"));
-        server.json(api("/controller"), fixture("controllers.json"));
-        server.json(api("/storagepool"), fixture("pools.json"));
-        server.route("GET", api("/lun"), r -> page(r, Map.of("[0-2]", "luns-0.json", "[2-4]", "luns-2.json", "[4-6]", "luns-4.json")));
-        server.route("GET", api("/filesystem"), r -> page(r, Map.of("[0-2]", "filesystems-0.json")));
-        server.route("DELETE", api("/sessions"), r -> Response.json("{\"error\":{\"code\":0,\"description\":\"0\"}}"));
+        dorado = new DoradoDouble();
+        server = dorado.server();
     }
 
     @AfterEach
     void stopDouble() {
-        server.close();
+        dorado.close();
     }
 
     private static String api(String path) {
-        return REST + SN + path;
+        return DoradoDouble.api(path);
     }
 
     private static String fixture(String name) {
-        return FixtureServer.resource(DoradoConnectorTest.class, name);
-    }
-
-    private static Response page(Request r, Map<String, String> pages) {
-        return Response.json(fixture(pages.getOrDefault(r.param("range"), "empty-page.json")));
+        return DoradoDouble.fixture(name);
     }
 
     private Map<String, Object> config() {
-        Map<String, Object> cfg = new HashMap<>();
-        cfg.put("url", server.uri().toString());
-        cfg.put("username", "inventory");
-        cfg.put(".password", PASSWORD);
-        cfg.put("page.size", "2");
-        return cfg;
+        return new HashMap<>(dorado.cfg());
     }
 
     private CollectingSink fetch(TestContext ctx) throws SourceException {
@@ -249,7 +228,7 @@ class DoradoConnectorTest {
 
         CollectingSink sink = fetch(new TestContext("dorado-ams"));
 
-        assertEquals(2, logins.get());
+        assertEquals(2, dorado.logins());
         List<Request> pools = server.requestsTo(api("/storagepool"));
         assertEquals(List.of("tok-1", "tok-2"), pools.stream().map(r -> r.header("iBaseToken")).toList());
         assertTrue(pools.get(1).header("Cookie").contains("cookie-2"), pools.get(1).header("Cookie"));
@@ -266,7 +245,7 @@ class DoradoConnectorTest {
         PermanentSourceException e = assertThrows(PermanentSourceException.class, () -> fetch(new TestContext("dorado-ams")));
 
         assertEquals("auth", e.code());
-        assertEquals(2, logins.get(), "one new login per call, not a loop");
+        assertEquals(2, dorado.logins(), "one new login per call, not a loop");
         assertNoSecret(e);
     }
 

@@ -31,44 +31,32 @@ import com.enreach.tools.testkit.FixtureServer.Response;
 import com.enreach.tools.testkit.TestContext;
 
 class ForemanConnectorTest {
-    private static final String SECRET = "s3cret-Pa55word";
+    private static final String SECRET = ForemanDouble.PASSWORD;
+    private ForemanDouble foreman;
     private FixtureServer server;
 
     @BeforeEach
     void start() {
-        server = new FixtureServer();
-        server.route("GET", "/api/hosts", r -> page(r.param("page")));
-        for (int id = 11; id <= 15; id++) {
-            server.json("/api/hosts/" + id, fixture("host-" + id + ".json"));
-        }
-        server.json("/api/status", "{\"result\":\"ok\",\"status\":200,\"version\":\"3.15.0\",\"api_version\":2}");
+        foreman = new ForemanDouble();
+        server = foreman.server();
     }
 
     @AfterEach
     void stop() {
-        server.close();
+        foreman.close();
     }
 
     private static String fixture(String name) {
-        return FixtureServer.resource(ForemanConnectorTest.class, name);
+        return ForemanDouble.fixture(name);
     }
 
-    /** Pages 1-3 from fixtures; past the end Foreman answers an empty results list. */
-    private static Response page(String page) {
-        int n = page == null ? 1 : Integer.parseInt(page);
-        if (n <= 3) {
-            return Response.json(fixture("hosts-page" + n + ".json"));
-        }
-        return Response.json("{\"total\":6,\"subtotal\":5,\"page\":" + n + ",\"per_page\":2,\"results\":[]}");
+    /** A page as the double serves it, for routes that change only some pages. */
+    private Response page(FixtureServer.Request r) {
+        return foreman.hostsPage(r);
     }
 
     private Map<String, Object> config() {
-        Map<String, Object> cfg = new HashMap<>();
-        cfg.put("url", server.uri().toString());
-        cfg.put("username", "inventory");
-        cfg.put(".password", SECRET);
-        cfg.put("page.size", "2");
-        return cfg;
+        return new HashMap<>(foreman.cfg());
     }
 
     private CollectingSink fetch(TestContext ctx) throws SourceException {
@@ -173,7 +161,7 @@ class ForemanConnectorTest {
     @Test
     void emptyPageBeforeTheCountIsReachedEndsTheRun() throws Exception {
         // Hosts deleted while paging: page 2 comes back empty although subtotal promised more.
-        server.route("GET", "/api/hosts", r -> !"2".equals(r.param("page")) ? page(r.param("page"))
+        server.route("GET", "/api/hosts", r -> !"2".equals(r.param("page")) ? page(r)
                 : Response.json("{\"total\":6,\"subtotal\":5,\"page\":" + r.param("page") + ",\"per_page\":2,\"results\":[]}"));
         CollectingSink sink = fetch(new TestContext("foreman-test"));
         assertEquals(2, sink.devices.size());
@@ -198,9 +186,11 @@ class ForemanConnectorTest {
 
     @Test
     void badCredentialsFailAtOnceWithoutLeakingTheSecret() {
-        server.route("GET", "/api/hosts", r -> Response.status(401));
+        Map<String, Object> cfg = config();
+        cfg.put(".password", "Wr0ng-" + SECRET);
         TestContext ctx = new TestContext("foreman-test");
-        PermanentSourceException e = assertThrows(PermanentSourceException.class, () -> fetch(ctx));
+        PermanentSourceException e = assertThrows(PermanentSourceException.class,
+                () -> new ForemanConnector(cfg).fetch(ctx, new CollectingSink()));
         assertEquals("auth", e.code());
         assertTrue(ctx.retried.isEmpty());
         assertEquals(1, server.requests.size());
@@ -241,7 +231,7 @@ class ForemanConnectorTest {
     void aTruncatedPageFailsTheRunSoNothingIsMarkedStale() {
         server.route("GET", "/api/hosts", r -> "2".equals(r.param("page"))
                 ? Response.text(200, "application/json", "{\"total\":6,\"subtotal\":5,\"page\":2,\"results\":[{\"id\":13,\"na")
-                : page(r.param("page")));
+                : page(r));
         CollectingSink sink = new CollectingSink();
         PermanentSourceException e = assertThrows(PermanentSourceException.class,
                 () -> new ForemanConnector(config()).fetch(new TestContext("foreman-test"), sink));

@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import com.enreach.tools.api.spi.CheckResult;
 import com.enreach.tools.api.spi.FieldError;
-import com.enreach.tools.testkit.FixtureServer;
-import com.enreach.tools.testkit.FixtureServer.Response;
 import com.enreach.tools.testkit.TestContext;
 
 class OntapCheckAndConfigTest {
@@ -30,29 +28,28 @@ class OntapCheckAndConfigTest {
 
     @Test
     void checkReportsTheReleaseAndClusterName() {
-        try (FixtureServer server = new FixtureServer()) {
-            server.json("/api/cluster", OntapConnectorTest.fixture("cluster.json"));
-            CheckResult r = new OntapConnector(config(server.uri().toString())).checkConnection(new TestContext("t"));
+        try (OntapDouble ontap = new OntapDouble()) {
+            CheckResult r = new OntapConnector(new HashMap<>(ontap.cfg())).checkConnection(new TestContext("t"));
             assertTrue(r.ok(), r.toString());
             assertTrue(r.detail().contains("9.13.1P9") && r.detail().contains("ocean-cl01"), r.detail());
             assertEquals("name,uuid,version,location,contact,dns_domains,management_interfaces",
-                    server.requestsTo("/api/cluster").get(0).param("fields"));
+                    ontap.server().requestsTo("/api/cluster").get(0).param("fields"));
         }
     }
 
     @Test
     void checkFailsOnBadCredentialsWrongUrlAndUnreachableHost() throws Exception {
-        try (FixtureServer server = new FixtureServer()) {
-            server.route("GET", "/api/cluster", r -> Response.text(401, "application/json",
-                    "{\"error\":{\"message\":\"User is not authorized\",\"code\":\"6\"}}"));
-            CheckResult auth = new OntapConnector(config(server.uri().toString())).checkConnection(new TestContext("t"));
+        try (OntapDouble ontap = new OntapDouble()) {
+            Map<String, Object> wrongPassword = config(ontap.url());
+            wrongPassword.put(".password", "Wr0ng-" + OntapConnectorTest.PASSWORD);
+            CheckResult auth = new OntapConnector(wrongPassword).checkConnection(new TestContext("t"));
             assertFalse(auth.ok());
             assertEquals("auth", auth.errors().get(0).code());
             assertEquals("username", auth.errors().get(0).field());
             assertTrue(auth.errors().get(0).message().contains("User is not authorized"));
             assertFalse(auth.errors().get(0).message().contains(OntapConnectorTest.PASSWORD));
 
-            CheckResult wrong = new OntapConnector(config(server.uri() + "/not-ontap")).checkConnection(new TestContext("t"));
+            CheckResult wrong = new OntapConnector(config(ontap.url() + "/not-ontap")).checkConnection(new TestContext("t"));
             assertEquals("not_found", wrong.errors().get(0).code());
             assertEquals("url", wrong.errors().get(0).field());
         }

@@ -31,7 +31,7 @@ import com.enreach.tools.testkit.FixtureServer.Response;
 import com.enreach.tools.testkit.TestContext;
 
 class OntapConnectorTest {
-    static final String PASSWORD = "S3cr3t-Pässwörd!";
+    static final String PASSWORD = OntapDouble.PASSWORD;
     static final String CLUSTER = "c0ffee00-0000-11ee-8000-00a098000001";
     static final String NODE1 = "0e000000-0000-11ee-8000-00a098000011";
     static final String NODE2 = "0e000000-0000-11ee-8000-00a098000012";
@@ -43,51 +43,26 @@ class OntapConnectorTest {
     static final String VOL3 = "9c000000-0000-11ee-8000-00a098000103";
     static final String EMPTY = "{\"records\":[],\"num_records\":0,\"_links\":{\"self\":{\"href\":\"/api/x\"}}}";
 
+    OntapDouble ontap;
     FixtureServer server;
 
     @BeforeEach
     void start() {
-        server = new FixtureServer();
-        server.json("/api/cluster", fixture("cluster.json"));
-        paged("/api/cluster/nodes", "nodes.json");
-        paged("/api/storage/aggregates", "aggregates-1.json", "aggr-p2", "aggregates-2.json");
-        paged("/api/svm/svms", "svms.json");
-        paged("/api/protocols/nfs/export-policies", "export-policies.json");
-        paged("/api/storage/volumes", "volumes-1.json", "vol-p2", "volumes-2.json", "vol-p3", "volumes-3.json");
-        paged("/api/storage/qtrees", "qtrees-1.json", "qt-p2", "qtrees-2.json");
-        paged("/api/storage/quota/reports", "quota-reports-1.json", "qr-p2", "quota-reports-2.json");
+        ontap = new OntapDouble();
+        server = ontap.server();
     }
 
     @AfterEach
     void stop() {
-        server.close();
-    }
-
-    /** Routes a collection: the first page without start.uuid, then one page per start.uuid token; 404 otherwise. */
-    private void paged(String path, String first, String... tokenThenFixture) {
-        Map<String, String> pages = new HashMap<>();
-        pages.put("", first);
-        for (int i = 0; i < tokenThenFixture.length; i += 2) {
-            pages.put(tokenThenFixture[i], tokenThenFixture[i + 1]);
-        }
-        server.route("GET", path, r -> {
-            String start = r.param("start.uuid");
-            String f = pages.get(start == null ? "" : start);
-            return f == null ? Response.status(404) : Response.json(fixture(f));
-        });
+        ontap.close();
     }
 
     static String fixture(String name) {
-        return FixtureServer.resource(OntapConnectorTest.class, name);
+        return OntapDouble.fixture(name);
     }
 
     private Map<String, Object> config() {
-        Map<String, Object> cfg = new HashMap<>();
-        cfg.put("url", server.uri().toString());
-        cfg.put("username", "monitor");
-        cfg.put(".password", PASSWORD);
-        cfg.put("page.size", "3");
-        return cfg;
+        return new HashMap<>(ontap.cfg());
     }
 
     private CollectingSink fetch(TestContext ctx) throws SourceException {

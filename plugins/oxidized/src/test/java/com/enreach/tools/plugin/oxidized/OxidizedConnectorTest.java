@@ -39,27 +39,21 @@ import com.enreach.tools.testkit.TestContext;
 import com.sun.net.httpserver.HttpServer;
 
 class OxidizedConnectorTest {
-    private static final String SECRET = "Pr0xy-Secret-42";
-    private static final String CORE_CFG = FixtureServer.resource(OxidizedConnectorTest.class, "core-sw-01.cfg");
-    private static final String ZURICH_CFG = FixtureServer.resource(OxidizedConnectorTest.class, "zurich-access-1.cfg");
+    private static final String SECRET = OxidizedDouble.PASSWORD;
+    private static final String CORE_CFG = OxidizedDouble.CORE_CFG;
+    private static final String ZURICH_CFG = OxidizedDouble.ZURICH_CFG;
+    private OxidizedDouble oxidized;
     private FixtureServer server;
 
     @BeforeEach
     void start() {
-        server = new FixtureServer();
-        server.json("/nodes.json", FixtureServer.resource(OxidizedConnectorTest.class, "nodes.json"));
-        // FixtureServer matches decoded paths; the exact encoding on the wire is asserted with RawServer below.
-        server.route("GET", "/node/fetch/dc-ams/core-sw-01.example.net", r -> Response.text(200, "text/plain;charset=utf-8", CORE_CFG));
-        server.route("GET", "/node/fetch/edge-fw", r -> Response.text(200, "text/plain;charset=utf-8", "config system global\n    set hostname edge-fw\nend\n"));
-        server.route("GET", "/node/fetch/Campus Süd/Zürich Access 1", r -> Response.text(200, "text/plain;charset=utf-8", ZURICH_CFG));
-        server.route("GET", "/node/fetch/lab/rtr/01", r -> Response.text(200, "text/plain;charset=utf-8", "hostname rtr/01\n"));
-        server.route("GET", "/node/fetch/dc-ams/new-switch", r -> Response.text(200, "text/plain;charset=utf-8", "node not found"));
-        // gone-router has no route: 404
+        oxidized = new OxidizedDouble();
+        server = oxidized.server();
     }
 
     @AfterEach
     void stop() {
-        server.close();
+        oxidized.close();
     }
 
     private Map<String, Object> config() {
@@ -130,7 +124,7 @@ class OxidizedConnectorTest {
 
     @Test
     void eachPathSegmentIsPercentEncodedOnTheWire() throws Exception {
-        try (RawServer raw = new RawServer(FixtureServer.resource(OxidizedConnectorTest.class, "nodes.json"))) {
+        try (RawServer raw = new RawServer(OxidizedDouble.NODES_JSON)) {
             Map<String, Object> cfg = new HashMap<>();
             cfg.put("url", raw.uri() + "/oxidized"); // url_prefix behind a proxy
             CollectingSink sink = fetch(cfg, new TestContext("oxidized-test"));
@@ -187,20 +181,22 @@ class OxidizedConnectorTest {
 
     @Test
     void proxyBasicAuthIsSentAndRejectedCredentialsFailAtOnce() throws Exception {
-        Map<String, Object> cfg = config();
-        cfg.put("username", "inventory");
-        cfg.put(".password", SECRET);
-        fetch(cfg, new TestContext("oxidized-test"));
-        String basic = "Basic " + Base64.getEncoder().encodeToString(("inventory:" + SECRET).getBytes(StandardCharsets.UTF_8));
-        server.requests.forEach(r -> assertEquals(basic, r.header("Authorization"), r.path()));
+        try (OxidizedDouble proxied = OxidizedDouble.behindProxy()) {
+            Map<String, Object> cfg = new HashMap<>(proxied.cfg());
+            assertEquals("inventory", cfg.get("username"));
+            assertEquals(4, fetch(cfg, new TestContext("oxidized-test")).configs.size());
+            String basic = "Basic " + Base64.getEncoder().encodeToString(("inventory:" + SECRET).getBytes(StandardCharsets.UTF_8));
+            assertEquals(7, proxied.server().requests.size());
+            proxied.server().requests.forEach(r -> assertEquals(basic, r.header("Authorization"), r.path()));
 
-        server.route("GET", "/nodes.json", r -> Response.status(401));
-        TestContext ctx = new TestContext("oxidized-test");
-        PermanentSourceException e = assertThrows(PermanentSourceException.class, () -> fetch(cfg, ctx));
-        assertEquals("auth", e.code());
-        assertTrue(ctx.retried.isEmpty());
-        assertFalse(e.userMessage().contains(SECRET));
-        assertFalse(String.valueOf(e.getMessage()).contains(SECRET));
+            cfg.put(".password", "Wr0ng-" + SECRET);
+            TestContext ctx = new TestContext("oxidized-test");
+            PermanentSourceException e = assertThrows(PermanentSourceException.class, () -> fetch(cfg, ctx));
+            assertEquals("auth", e.code());
+            assertTrue(ctx.retried.isEmpty());
+            assertFalse(e.userMessage().contains(SECRET));
+            assertFalse(String.valueOf(e.getMessage()).contains(SECRET));
+        }
     }
 
     @Test

@@ -24,23 +24,27 @@ final class FactSets {
 
     /** The replace_facts v5 command body for node i. */
     static ObjectNode command(int i) {
-        ObjectNode cmd = MAPPER.createObjectNode().put("certname", certname(i)).put("environment", environment(i))
+        return command(i, certname(i));
+    }
+
+    /** Node i's facts under another certname (and FQDN), so tests can name nodes after machines other sources know. */
+    static ObjectNode command(int i, String certname) {
+        ObjectNode cmd = MAPPER.createObjectNode().put("certname", certname).put("environment", environment(i))
                 .put("producer_timestamp", "2024-05-01T10:00:00.000Z").put("producer", "puppet.example.com");
         ObjectNode v = cmd.putObject("values");
-        String fqdn = certname(i);
-        v.put("fqdn", fqdn);
+        v.put("fqdn", certname);
         switch (i % 10) {
             case 0 -> v.put("operatingsystem", "CentOS").put("operatingsystemrelease", "7.9.2009").put("processorcount", "2")
                     .put("processor0", "QEMU Virtual CPU version 2.5+").put("memorysize_mb", "3790.00")
                     .put("serialnumber", String.format("LEG%04d", i)).put("is_virtual", "true").put("virtual", "kvm")
                     .put("uptime_seconds", "86400").put("puppetversion", "3.8.7");
             case 1 -> v.putObject("os").put("name", "Debian");
-            default -> full(i, v);
+            default -> full(i, certname, v);
         }
         return cmd;
     }
 
-    private static void full(int i, ObjectNode v) {
+    private static void full(int i, String certname, ObjectNode v) {
         boolean vm = i % 3 == 0;
         v.put("puppetversion", "7.30.0").put("facterversion", "4.7.0").put("kernelrelease", "6.1.0-" + (i % 30) + "-amd64")
                 .put("is_virtual", vm).put("virtual", vm ? "kvm" : "physical");
@@ -55,10 +59,10 @@ final class FactSets {
                 .put("serial_number", String.format("SN%05d", i));
         ObjectNode disks = v.putObject("disks");
         disks.putObject(vm ? "vda" : "sda").put("size_bytes", 100L * 1_000_000_000L).put("model", vm ? null : "PERC H755");
-        v.putObject("trusted").put("certname", certname(i)).put("authenticated", "remote")
+        v.putObject("trusted").put("certname", certname).put("authenticated", "remote")
                 .putObject("extensions").put("pp_role", i % 2 == 0 ? "web" : "db");
         String ip = "10." + (i / 250) + "." + (i % 250) + ".10";
-        ObjectNode net = v.putObject("networking").put("fqdn", certname(i)).put("ip", ip).put("domain", "example.com");
+        ObjectNode net = v.putObject("networking").put("fqdn", certname).put("ip", ip).put("domain", "example.com");
         ObjectNode ifaces = net.putObject("interfaces");
         ObjectNode lo = ifaces.putObject("lo").put("mtu", 65536);
         lo.putArray("bindings").addObject().put("address", "127.0.0.1").put("netmask", "255.0.0.0");

@@ -4,23 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -35,7 +28,6 @@ import com.enreach.tools.api.spi.IpAddressRecord;
 import com.enreach.tools.api.spi.ServerFacts;
 import com.enreach.tools.testkit.CollectingSink;
 import com.enreach.tools.testkit.TestContext;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Against a real PuppetDB (Debian packages puppetdb + postgresql, started by src/test/scripts/puppetdb-harness.sh):
@@ -45,37 +37,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 class PuppetDbServerTest {
     private static final int NODES = 1200;
     private static final int DEACTIVATED = 5;
-    private static final Path WORK = Path.of("target", "puppetdb-it").toAbsolutePath();
-    private static final Path SCRIPT = Path.of("src", "test", "scripts", "puppetdb-harness.sh").toAbsolutePath();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static PuppetDbHarness puppetdb;
     private static URI base;
 
     @BeforeAll
-    static void startPuppetDbAndLoadFacts() throws Exception {
-        if (!Files.isRegularFile(Path.of("/usr/share/puppetdb/puppetdb.jar")) || !Files.isRegularFile(Path.of("/usr/bin/pg_ctlcluster"))) {
-            fail("PuppetDB and PostgreSQL must be installed for this test: apt-get install -y puppetdb postgresql postgresql-contrib");
-        }
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        harness("start", WORK.toString(), Integer.toString(port));
-        base = URI.create("http://127.0.0.1:" + port);
-        for (int i = 0; i < NODES; i++) {
-            command("replace_facts", 5, FactSets.certname(i), FactSets.command(i).toString());
-        }
-        awaitCount("[\"extract\",[[\"function\",\"count\"]]]", NODES);
-        command("deactivate_node", 3, FactSets.certname(DEACTIVATED), FactSets.MAPPER.createObjectNode()
+    static void startPuppetDbAndLoadFacts() {
+        puppetdb = PuppetDbHarness.start(Path.of("target", "puppetdb-it"), PuppetDbHarness.DEFAULT_DATABASE);
+        base = puppetdb.url();
+        puppetdb.loadFacts(NODES);
+        puppetdb.command("deactivate_node", 3, FactSets.certname(DEACTIVATED), FactSets.MAPPER.createObjectNode()
                 .put("certname", FactSets.certname(DEACTIVATED)).put("producer_timestamp", "2024-05-02T10:00:00.000Z").toString());
-        command("store_report", 8, FactSets.certname(2), report(2, "changed"));
-        command("store_report", 8, FactSets.certname(3), report(3, "failed"));
-        awaitCount("[\"extract\",[[\"function\",\"count\"]]]", NODES - 1);
-        awaitNodesWithReports(2);
+        puppetdb.command("store_report", 8, FactSets.certname(2), report(2, "changed"));
+        puppetdb.command("store_report", 8, FactSets.certname(3), report(3, "failed"));
+        puppetdb.awaitCount(PuppetDbClient.INVENTORY, "[\"extract\",[[\"function\",\"count\"]]]", NODES - 1, "active nodes after one was deactivated");
+        puppetdb.awaitCount(PuppetDbClient.NODES, "[\"extract\",[[\"function\",\"count\"]],[\"null?\",\"latest_report_status\",false]]", 2,
+                "nodes with a stored report");
     }
 
     @AfterAll
-    static void stopPuppetDb() throws Exception {
-        harness("stop", WORK.toString());
+    static void stopPuppetDb() {
+        if (puppetdb != null) {
+            puppetdb.close();
+        }
     }
 
     @Test
@@ -201,59 +184,5 @@ class PuppetDbServerTest {
                 + "\"transaction_uuid\":\"8c1c5e38-0d4f-4e4b-9d43-7c1a5f0d9a1" + i + "\",\"catalog_uuid\":\"8c1c5e38-0d4f-4e4b-9d43-7c1a5f0d9a2" + i + "\","
                 + "\"code_id\":null,\"job_id\":null,\"cached_catalog_status\":\"not_used\",\"status\":\"" + status + "\",\"noop\":false,"
                 + "\"noop_pending\":false,\"corrective_change\":false,\"environment\":\"production\",\"type\":\"agent\"}";
-    }
-
-    private static void command(String command, int version, String certname, String body) throws Exception {
-        URI uri = base.resolve("/pdb/cmd/v1?command=" + command + "&version=" + version + "&certname="
-                + java.net.URLEncoder.encode(certname, StandardCharsets.UTF_8));
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), command + " " + certname + ": " + r.body());
-    }
-
-    private static JsonNode query(String endpoint, String query) throws Exception {
-        URI uri = base.resolve(endpoint + "?query=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8));
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return FactSets.MAPPER.readTree(r.body());
-    }
-
-    /** Commands are queued; wait (bounded) until PuppetDB has stored them. */
-    private static void awaitCount(String query, int expected) throws Exception {
-        int count = -1;
-        for (int attempt = 0; attempt < 600 && count != expected; attempt++) {
-            if (attempt > 0) {
-                Thread.sleep(200);
-            }
-            count = query(PuppetDbClient.INVENTORY, query).get(0).get("count").asInt();
-        }
-        assertEquals(expected, count, "nodes in PuppetDB's inventory after loading the test estate");
-    }
-
-    private static void awaitNodesWithReports(int expected) throws Exception {
-        String q = "[\"extract\",[[\"function\",\"count\"]],[\"null?\",\"latest_report_status\",false]]";
-        int count = -1;
-        for (int attempt = 0; attempt < 600 && count != expected; attempt++) {
-            if (attempt > 0) {
-                Thread.sleep(200);
-            }
-            count = query(PuppetDbClient.NODES, q).get(0).get("count").asInt();
-        }
-        assertEquals(expected, count, "nodes with a stored report");
-    }
-
-    private static void harness(String... args) throws Exception {
-        Files.createDirectories(WORK.getParent());
-        Path log = WORK.getParent().resolve("puppetdb-harness-" + args[0] + ".log");
-        List<String> cmd = new java.util.ArrayList<>(List.of("bash", SCRIPT.toString()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
-            p.destroy();
-            fail("puppetdb-harness.sh " + args[0] + " did not finish within 300 s; see " + log);
-        }
-        if (p.exitValue() != 0) {
-            fail("puppetdb-harness.sh " + String.join(" ", args) + " failed (exit " + p.exitValue() + "):\n" + Files.readString(log));
-        }
     }
 }

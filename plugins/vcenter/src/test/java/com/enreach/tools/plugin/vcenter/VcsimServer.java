@@ -65,6 +65,15 @@ public final class VcsimServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The guest host name VMware Tools reports for a VM that has guest data (see main.go's decorateVMs): the VM
+     * name in lower case with '_' as '-', in domain lab.example. Lets other tests name machines of other sources
+     * after the simulator's VMs.
+     */
+    public static String guestHostName(String vmName) {
+        return vmName.replace('_', '-').toLowerCase(java.util.Locale.ROOT) + ".lab.example";
+    }
+
     /** The SDK URL, https://127.0.0.1:port/sdk. */
     public String sdkUrl() {
         return url;
