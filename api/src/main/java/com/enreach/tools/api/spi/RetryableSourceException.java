@@ -9,7 +9,15 @@ public class RetryableSourceException extends SourceException {
     private final Duration retryAfter;
 
     public RetryableSourceException(String code, String userMessage, String detail, Duration retryAfter, Throwable cause) {
-        super(code, null, userMessage, detail, cause);
+        this(code, null, userMessage, detail, retryAfter, cause);
+    }
+
+    /**
+     * @param field the configuration field the failure points at ({@code url} for an unreachable host), or null
+     * @since 1.0
+     */
+    public RetryableSourceException(String code, String field, String userMessage, String detail, Duration retryAfter, Throwable cause) {
+        super(code, field, userMessage, detail, cause);
         this.retryAfter = retryAfter;
     }
 

@@ -69,6 +69,16 @@ public class SyncIT extends PlatformTestSupport {
         Api.Reply byName = api.get("/api/devices/" + enc(d.at("/device/name").asText()), admin);
         assertEquals(byName.toString(), 200, byName.status());
 
+        // The connection check ran when the instance was configured; the console page shows it, never the secret.
+        JsonNode connection = awaitConnection("demo-it");
+        assertTrue(connection.toString(), connection.path("ok").asBoolean());
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + admin).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Api.Reply page2 = api.send("GET", "/system/console/enreach-sources", basic, null);
+        assertEquals(page2.toString(), 200, page2.status());
+        assertTrue(page2.toString(), page2.body().contains("demo-it"));
+        assertFalse(page2.body().contains("itest-s3cret-value"));
+        assertEquals(401, api.send("GET", "/system/console/enreach-sources", null, null).status());
+
         // Running again with the same estate loads nothing twice.
         JsonNode second = sync("demo-it");
         assertEquals(second.toString(), "succeeded", second.path("status").asText());
@@ -157,5 +167,22 @@ public class SyncIT extends PlatformTestSupport {
         ServiceReference<SyncService> ref = bundleContext.getServiceReference(SyncService.class);
         assertTrue("SyncService is registered", ref != null);
         return (Long) ref.getProperty("service.id");
+    }
+
+    private JsonNode awaitConnection(String instance) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            JsonNode c = api.get("/api/sources/" + instance, admin).json().path("connection");
+            if (!c.isMissingNode() && !c.isNull()) {
+                return c;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("no connection check for " + instance);
     }
 }

@@ -22,13 +22,14 @@ final class SourcesCommand implements Callable<Integer> {
             root.printJson(sources);
             return ExitCodes.OK;
         }
-        Table t = new Table("INSTANCE", "KIND", "PRESENT", "ENABLED", "SCHEDULE", "LAST STATUS", "LAST SUCCESS", "ACTIVE", "STALE", "CONFIG");
+        Table t = new Table("INSTANCE", "KIND", "PRESENT", "ENABLED", "SCHEDULE", "LAST STATUS", "LAST SUCCESS", "ACTIVE", "STALE", "CONFIG",
+                "CONNECTION");
         for (JsonNode s : sources) {
             int minutes = s.path("schedule_minutes").asInt(0);
             int errors = s.path("config_errors").size();
             t.row(Json.text(s, "instance"), Json.text(s, "kind"), Format.yesNo(s, "present"), Format.yesNo(s, "enabled"),
                     minutes > 0 ? "every " + minutes + " min" : "on demand", Json.text(s, "last_status"), Format.time(s, "last_success"),
-                    Json.text(s, "active_devices"), Json.text(s, "stale_devices"), errors == 0 ? "ok" : errors + " error(s)");
+                    Json.text(s, "active_devices"), Json.text(s, "stale_devices"), errors == 0 ? "ok" : errors + " error(s)", connection(s));
         }
         if (t.isEmpty()) {
             root.out().println("No source instances yet: add etc/source.<kind>-<name>.cfg files (see docs/sources/).");
@@ -39,9 +40,21 @@ final class SourcesCommand implements Callable<Integer> {
             for (JsonNode e : s.path("config_errors")) {
                 root.out().println(Json.text(s, "instance") + ": " + fieldError(e));
             }
+            for (JsonNode e : s.path("connection").path("errors")) {
+                root.out().println(Json.text(s, "instance") + ": connection: " + fieldError(e));
+            }
         }
         root.out().flush();
         return ExitCodes.OK;
+    }
+
+    /** The last connection check: ok, failed, or not checked yet. */
+    private static String connection(JsonNode s) {
+        JsonNode c = s.path("connection");
+        if (c.isMissingNode() || c.isNull()) {
+            return "not checked";
+        }
+        return c.path("ok").asBoolean(false) ? "ok" : "failed";
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,

@@ -166,7 +166,7 @@ public final class SourceHttp {
     private SourceException transportFailure(HttpRequest request, IOException e) {
         String where = system + " at " + request.uri().getScheme() + "://" + request.uri().getAuthority();
         if (e instanceof HttpConnectTimeoutException) {
-            return new RetryableSourceException("timeout", "Connecting to " + where + " timed out", e);
+            return new RetryableSourceException("timeout", "url", "Connecting to " + where + " timed out", null, null, e);
         }
         if (e instanceof HttpTimeoutException) {
             return new RetryableSourceException("timeout", where + " did not answer " + request.method() + " "
@@ -183,7 +183,7 @@ public final class SourceHttp {
             return new PermanentSourceException("unreachable", "url", "Host of " + where + " is unknown (check url)", root.toString(), e);
         }
         if (root instanceof ConnectException || inChain(e, ConnectException.class)) {
-            return new RetryableSourceException("unreachable", where + " refused the connection (is it running, is the port right?)", e);
+            return new RetryableSourceException("unreachable", "url", where + " refused the connection (is it running, is the port right?)", null, null, e);
         }
         return new RetryableSourceException("io", "Connection to " + where + " failed: " + root.getClass().getSimpleName(), e);
     }

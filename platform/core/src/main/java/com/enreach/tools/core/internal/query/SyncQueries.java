@@ -12,6 +12,7 @@ import java.util.TreeMap;
 
 import org.apache.ibatis.session.SqlSession;
 
+import com.enreach.tools.api.ConnectionStatus;
 import com.enreach.tools.api.Page;
 import com.enreach.tools.api.SourceInstance;
 import com.enreach.tools.api.SyncRun;
@@ -64,7 +65,7 @@ public final class SyncQueries {
     }
 
     /** Live instances and instances seen before whose plugin or configuration is gone now. */
-    public List<SourceInstance> sources(Iterable<SourceRegistry.Entry> live, Map<String, Long> running) {
+    public List<SourceInstance> sources(Iterable<SourceRegistry.Entry> live, Map<String, Long> running, Map<String, ConnectionStatus> checks) {
         Map<String, MetadataRow> meta = new LinkedHashMap<>();
         Map<String, long[]> counts = new HashMap<>();
         try (SqlSession s = db.readSession()) {
@@ -87,13 +88,13 @@ public final class SyncQueries {
             out.put(e.instance(), new SourceInstance(e.instance(), e.descriptor().kind(), e.descriptor().displayName(), true, e.enabled(), errors,
                     redacted(e.properties()), e.scheduleMinutes(), r == null ? null : Times.parse(r.lastAttemptAt),
                     r == null ? null : Times.parse(r.lastSuccessAt), r == null ? null : r.lastStatus, r == null ? null : r.lastRunId, c[0], c[1],
-                    running.get(e.instance())));
+                    running.get(e.instance()), checks.get(e.instance())));
         }
         for (MetadataRow r : meta.values()) {
             if (!out.containsKey(r.sourceInstance)) {
                 long[] c = counts.getOrDefault(r.sourceInstance, new long[2]);
                 out.put(r.sourceInstance, new SourceInstance(r.sourceInstance, r.sourceSystem, r.sourceSystem, false, false, List.of(), Map.of(), 0,
-                        Times.parse(r.lastAttemptAt), Times.parse(r.lastSuccessAt), r.lastStatus, r.lastRunId, c[0], c[1], null));
+                        Times.parse(r.lastAttemptAt), Times.parse(r.lastSuccessAt), r.lastStatus, r.lastRunId, c[0], c[1], null, null));
             }
         }
         return new ArrayList<>(out.values());

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.enreach.tools.api.ApiException;
+import com.enreach.tools.api.ConnectionStatus;
 import com.enreach.tools.api.Page;
 import com.enreach.tools.api.SourceInstance;
 import com.enreach.tools.api.SourceService;
@@ -50,6 +51,9 @@ public class SyncEngine implements SyncService, SourceService {
     private final ExecutorService workers;
     private final ScheduledExecutorService scheduler;
     private final Map<String, RunHandle> running = new ConcurrentHashMap<>();
+    private final Map<String, ConnectionStatus> checks = new ConcurrentHashMap<>();
+    /** Connection checks run here, one at a time, so a slow or unreachable source never holds up sync runs. */
+    private final ExecutorService checker;
 
     /** A run in progress. */
     static final class RunHandle {
@@ -77,6 +81,7 @@ public class SyncEngine implements SyncService, SourceService {
         }
         this.workers = Executors.newFixedThreadPool(3, threads("enreach-sync"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(threads("enreach-scheduler"));
+        this.checker = Executors.newSingleThreadExecutor(threads("enreach-check"));
         if (tickSeconds > 0) {
             scheduler.scheduleWithFixedDelay(this::runDue, Math.min(2, tickSeconds), tickSeconds, TimeUnit.SECONDS);
         }
@@ -90,8 +95,20 @@ public class SyncEngine implements SyncService, SourceService {
             } catch (RuntimeException ex) {
                 LOG.error("Could not record source instance {}", e.instance(), ex);
             }
+            checks.remove(e.instance());
+            if (e.configErrors().isEmpty()) {
+                checker.execute(() -> {
+                    if (registry.get(e.instance()) == e) {
+                        CheckResult r = check(e.instance());
+                        if (!r.ok()) {
+                            r.errors().forEach(err -> LOG.warn("Source instance {}: connection check failed: {} ({})", e.instance(), err.message(), err.code()));
+                        }
+                    }
+                });
+            }
         });
         registry.onRemoval(instance -> {
+            checks.remove(instance);
             RunHandle h = running.get(instance);
             if (h != null && h.context != null) {
                 LOG.warn("Cancelling the run of {}: its plugin went away", instance);
@@ -108,6 +125,7 @@ public class SyncEngine implements SyncService, SourceService {
             }
         });
         scheduler.shutdownNow();
+        checker.shutdownNow();
         workers.shutdown();
         try {
             if (!workers.awaitTermination(20, TimeUnit.SECONDS)) {
@@ -305,7 +323,7 @@ public class SyncEngine implements SyncService, SourceService {
 
     @Override
     public List<SourceInstance> sources() {
-        return queries.sources(registry.all(), runningIds());
+        return queries.sources(registry.all(), runningIds(), checks);
     }
 
     @Override
@@ -328,12 +346,15 @@ public class SyncEngine implements SyncService, SourceService {
         if (!errors.isEmpty()) {
             return CheckResult.failed(errors);
         }
+        CheckResult result;
         try {
-            return entry.connector().checkConnection(new RunContext(instance, 0, null, 1, 0));
+            result = entry.connector().checkConnection(new RunContext(instance, 0, null, 1, 0));
         } catch (RuntimeException e) {
             LOG.error("Connection check of {} threw", instance, e);
-            return CheckResult.failed(FieldError.of(null, "plugin_error", "the plugin failed during the check: " + e.getClass().getSimpleName()));
+            result = CheckResult.failed(FieldError.of(null, "plugin_error", "the plugin failed during the check: " + e.getClass().getSimpleName()));
         }
+        checks.put(instance, new ConnectionStatus(result.ok(), result.detail(), result.errors(), Times.now()));
+        return result;
     }
 
     private Map<String, Long> runningIds() {

@@ -30,7 +30,7 @@ final class Fixtures {
         void fetch(SourceContext ctx, RecordSink sink) throws SourceException;
     }
 
-    static final class ScriptedConnector implements SourceConnector {
+    static class ScriptedConnector implements SourceConnector {
         final String kind;
         volatile Script script;
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -306,6 +307,30 @@ class SyncEngineTest {
         assertEquals(false, source.present());
         assertEquals(3, source.activeDevices());
         assertNotNull(source.lastSuccess());
+    }
+
+    @Test
+    void aConfiguredInstanceIsCheckedAndTheResultShownWithTheSource() throws Exception {
+        env.add("test", "a", Fixtures.devices(1, "v"));
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (env.engine.source("test-a").orElseThrow().connection() == null && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        var connection = env.engine.source("test-a").orElseThrow().connection();
+        assertTrue(connection.ok());
+        assertEquals("test", connection.detail());
+
+        Fixtures.ScriptedConnector refusing = new Fixtures.ScriptedConnector("test", Fixtures.devices(1, "v")) {
+            @Override
+            public com.enreach.tools.api.spi.CheckResult checkConnection(com.enreach.tools.api.spi.SourceContext context) {
+                return com.enreach.tools.api.spi.CheckResult.failed(com.enreach.tools.api.spi.FieldError.of("username", "auth", "Test rejected the credentials"));
+            }
+        };
+        env.registry.bindConnector(refusing, Map.of("service.pid", "source.test~b"));
+        assertEquals(false, env.engine.check("test-b").ok());
+        var b = env.engine.source("test-b").orElseThrow().connection();
+        assertEquals(false, b.ok());
+        assertEquals("username", b.errors().get(0).field());
     }
 
     @Test
