@@ -37,7 +37,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         Path cfg = ensureConfig(root.home());
         root.err().println("Demo source configuration: " + cfg);
-        return PlatformRunner.run(root, this::firstSync);
+        return PlatformRunner.run(root, false, this::firstSync);
     }
 
     /** Keeps an existing configuration; else copies the shipped example, else writes the defaults. */

@@ -18,15 +18,19 @@ final class PlatformRunner {
     private PlatformRunner() {
     }
 
-    /** Starts, waits until the API answers, runs {@code whenUp}, then blocks until the platform stops. */
-    static int run(Enreach root, Consumer<Platform> whenUp) {
+    /**
+     * Starts, waits until the API answers, runs {@code whenUp}, then blocks until the platform stops.
+     *
+     * @param shell whether to open the Gogo shell on this terminal
+     */
+    static int run(Enreach root, boolean shell, Consumer<Platform> whenUp) {
         Path home = root.home();
         String host = root.host();
         int port = root.port();
         refuseBusyPort(root, host, port);
         Platform platform;
         try {
-            platform = Platform.start(home, host, port);
+            platform = Platform.start(home, host, port, shell);
         } catch (IOException | BundleException | RuntimeException e) {
             throw new CliException(ExitCodes.UNREACHABLE, "cannot start Enreach Tools in " + home + ": " + e.getMessage());
         }

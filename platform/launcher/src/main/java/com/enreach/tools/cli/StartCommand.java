@@ -3,6 +3,7 @@ package com.enreach.tools.cli;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code enreach start}: the platform in the foreground. */
@@ -13,8 +14,11 @@ final class StartCommand implements Callable<Integer> {
     @ParentCommand
     Enreach root;
 
+    @Option(names = "--shell", description = "Also open the Felix Gogo shell on this terminal (lb, scr:list, cm:...).")
+    boolean shell;
+
     @Override
     public Integer call() {
-        return PlatformRunner.run(root, p -> { });
+        return PlatformRunner.run(root, shell, p -> { });
     }
 }
