@@ -28,11 +28,22 @@ public final class Normalize {
         if (s.isEmpty()) {
             return null;
         }
-        if (IPV4.matcher(s).matches() || s.contains(":")) {
+        if (s.indexOf(':') >= 0 || looksLikeIpv4(s)) {
             return s;
         }
         int dot = s.indexOf('.');
         return dot > 0 ? s.substring(0, dot) : s;
+    }
+
+    /** Digits and dots only: an IPv4 literal, not a host name (cheap: this runs for every device). */
+    private static boolean looksLikeIpv4(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < '0' || c > '9') && c != '.') {
+                return false;
+            }
+        }
+        return IPV4.matcher(s).matches();
     }
 
     /** MAC as {@code aa:bb:cc:dd:ee:ff}, or null when it is not a 48-bit MAC in a known notation. */
