@@ -391,6 +391,27 @@ class SourcesInDistributionIT {
         return out;
     }
 
+    @Test
+    @Order(9)
+    void noSecretAppearsInLogsApiAnswersOrTheCli() throws IOException {
+        List<String> secrets = List.of(VcsimServer.PASSWORD, ForemanDouble.PASSWORD, OxidizedDouble.PASSWORD, OntapDouble.PASSWORD,
+                DoradoDouble.PASSWORD, CommvaultDouble.PASSWORD);
+        StringBuilder seen = new StringBuilder();
+        try (java.util.stream.Stream<Path> logs = java.nio.file.Files.list(dist.home().resolve("log"))) {
+            for (Path log : logs.filter(java.nio.file.Files::isRegularFile).toList()) {
+                seen.append(new String(java.nio.file.Files.readAllBytes(log), StandardCharsets.UTF_8));
+            }
+        }
+        seen.append(dist.get("/api/sources"));
+        for (String instance : INSTANCES) {
+            seen.append(dist.get("/api/sources/" + instance));
+        }
+        assertTrue(seen.length() > 1000, "logs and answers were read");
+        for (String secret : secrets) {
+            assertFalse(seen.toString().contains(secret), "a configured secret leaked into the logs or the API");
+        }
+    }
+
     /**
      * Writes etc/source.&lt;instance&gt;.cfg as UTF-8, as a person would: the vCenter password has non-ASCII
      * characters, so this also checks that the platform reads configuration files as UTF-8.
