@@ -88,6 +88,44 @@ final class Api {
         }
     }
 
+    /** An answer with its headers, for tests that check more than the body. */
+    record Exchange(Reply reply, java.net.http.HttpHeaders headers) {
+        String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
+
+        int status() {
+            return reply.status();
+        }
+
+        @Override
+        public String toString() {
+            return reply + " [Content-Type: " + contentType() + "]";
+        }
+    }
+
+    /**
+     * Sends exactly the given headers (and Authorization when not null) and body (null = none), nothing added: for
+     * malformed requests (no or a wrong Content-Type, odd methods).
+     */
+    Exchange exchange(String method, String path, String authorizationHeader, java.util.Map<String, String> headers, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        if (authorizationHeader != null) {
+            b.header("Authorization", authorizationHeader);
+        }
+        headers.forEach(b::header);
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Exchange(new Reply(r.statusCode(), r.body(), parse(r.body())), r.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     private static JsonNode parse(String body) {
         if (body == null || body.isBlank()) {
             return MissingNode.getInstance();

@@ -91,6 +91,9 @@ public class DeviceResource {
     @GET
     @Path("{id}/configs/diff")
     public Map<String, Object> diff(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
+        // Bad numbers are reported before anything is looked up.
+        Params.integer("from", from, 1, 1, Integer.MAX_VALUE);
+        Params.integer("to", to, 1, 1, Integer.MAX_VALUE);
         long deviceId = get(id).device().id();
         List<ConfigVersion> versions = configs.versions(deviceId);
         if (versions.isEmpty()) {

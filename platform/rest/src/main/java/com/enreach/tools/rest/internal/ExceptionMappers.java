@@ -26,7 +26,7 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
             return ErrorBody.response(status(a.reason()), a.code(), a.getMessage(), a.field(), a.detail());
         }
         if (e instanceof JsonProcessingException j) {
-            return ErrorBody.response(400, "invalid_json", "The request body is not valid JSON: " + j.getOriginalMessage(), null, null);
+            return invalidJson(j);
         }
         if (e instanceof WebApplicationException w) {
             int s = w.getResponse().getStatus();
@@ -37,14 +37,35 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
                 case 415 -> "unsupported_media_type";
                 default -> "http_" + s;
             };
-            String message = s == 404 ? "No such API route (see /api/openapi.json)" : w.getMessage();
+            String message = switch (s) {
+                case 404 -> "No such API route (see /api/openapi.json)";
+                case 405 -> "This route does not take that method" + (allow(w) == null ? "" : "; it allows " + allow(w));
+                case 406 -> "This API answers application/json only (send Accept: application/json or nothing)";
+                case 415 -> "Send the request body as JSON with Content-Type: application/json";
+                default -> w.getMessage();
+            };
             if (w.getCause() instanceof JsonProcessingException j) {
-                return ErrorBody.response(400, "invalid_json", "The request body is not valid JSON: " + j.getOriginalMessage(), null, null);
+                return invalidJson(j);
             }
-            return ErrorBody.response(s, code, message, null, null);
+            Response r = ErrorBody.response(s, code, message, null, null);
+            return allow(w) == null ? r : Response.fromResponse(r).header("Allow", allow(w)).build();
         }
         LOG.error("Unexpected failure answering a REST request", e);
         return ErrorBody.response(500, "internal", "Internal error; the log has the details", null, null);
+    }
+
+    private static String allow(WebApplicationException w) {
+        return w.getResponse().getHeaderString("Allow");
+    }
+
+    /** Bad JSON bodies: say what was expected and where, without Java type names. */
+    private static Response invalidJson(JsonProcessingException j) {
+        if (j instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m) {
+            String field = m.getPath().isEmpty() ? null : m.getPath().get(m.getPath().size() - 1).getFieldName();
+            String what = field == null ? "The request body must be a JSON object" : "The JSON field '" + field + "' has the wrong type";
+            return ErrorBody.response(400, "invalid_json", what + " (see /api/openapi.json)", field, null);
+        }
+        return ErrorBody.response(400, "invalid_json", "The request body is not valid JSON: " + j.getOriginalMessage(), null, null);
     }
 
     static int status(ApiException.Reason r) {
