@@ -18,58 +18,60 @@ final class PluginCommands {
         return new Refresher(root).refresh(List.of(kind), options);
     }
 
-    @Command(name = "vcenter", mixinStandardHelpOptions = true, description = "VMware vCenter sources.")
-    static final class Vcenter {
+    /**
+     * One product verb per source system: {@code enreach <verb> refresh} syncs every live instance of its kind.
+     * The refresh command is declared once here; picocli finds it on each subclass.
+     */
+    abstract static class KindVerb {
         @ParentCommand
         Enreach root;
 
-        @Command(name = "refresh", mixinStandardHelpOptions = true, description = "Sync every live vcenter instance (= refresh vcenter).")
-        int refresh(@Mixin RunOptions options) {
-            return PluginCommands.refresh(root, "vcenter", options);
+        /** The plugin kind the verb stands for. */
+        abstract String kind();
+
+        @Command(name = "refresh", mixinStandardHelpOptions = true, description = "Sync every live instance of this source kind (= refresh <kind>).")
+        public int refresh(@Mixin RunOptions options) {
+            return PluginCommands.refresh(root, kind(), options);
+        }
+    }
+
+    @Command(name = "vcenter", mixinStandardHelpOptions = true, description = "VMware vCenter sources.")
+    static final class Vcenter extends KindVerb {
+        @Override
+        String kind() {
+            return "vcenter";
         }
     }
 
     @Command(name = "foreman", mixinStandardHelpOptions = true, description = "Foreman sources.")
-    static final class Foreman {
-        @ParentCommand
-        Enreach root;
-
-        @Command(name = "refresh", mixinStandardHelpOptions = true, description = "Sync every live foreman instance (= refresh foreman).")
-        int refresh(@Mixin RunOptions options) {
-            return PluginCommands.refresh(root, "foreman", options);
+    static final class Foreman extends KindVerb {
+        @Override
+        String kind() {
+            return "foreman";
         }
     }
 
     @Command(name = "puppet", mixinStandardHelpOptions = true, description = "PuppetDB sources.")
-    static final class Puppet {
-        @ParentCommand
-        Enreach root;
-
-        @Command(name = "refresh", mixinStandardHelpOptions = true, description = "Sync every live puppetdb instance (= refresh puppetdb).")
-        int refresh(@Mixin RunOptions options) {
-            return PluginCommands.refresh(root, "puppetdb", options);
+    static final class Puppet extends KindVerb {
+        @Override
+        String kind() {
+            return "puppetdb";
         }
     }
 
     @Command(name = "commvault", mixinStandardHelpOptions = true, description = "Commvault sources (see also 'backups').")
-    static final class Commvault {
-        @ParentCommand
-        Enreach root;
-
-        @Command(name = "refresh", mixinStandardHelpOptions = true, description = "Sync every live commvault instance (= refresh commvault).")
-        int refresh(@Mixin RunOptions options) {
-            return PluginCommands.refresh(root, "commvault", options);
+    static final class Commvault extends KindVerb {
+        @Override
+        String kind() {
+            return "commvault";
         }
     }
 
     @Command(name = "oxidized", mixinStandardHelpOptions = true, description = "Oxidized sources and the network devices they back up.")
-    static final class Oxidized {
-        @ParentCommand
-        Enreach root;
-
-        @Command(name = "refresh", mixinStandardHelpOptions = true, description = "Sync every live oxidized instance (= refresh oxidized).")
-        int refresh(@Mixin RunOptions options) {
-            return PluginCommands.refresh(root, "oxidized", options);
+    static final class Oxidized extends KindVerb {
+        @Override
+        String kind() {
+            return "oxidized";
         }
 
         @Command(name = "list", mixinStandardHelpOptions = true, description = "Devices known from Oxidized, with their last backup status.")

@@ -4,34 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-class DevicesCommandTest {
-    @TempDir
-    Path home;
-
-    private FakeApi api;
-    private Cli cli;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        api = new FakeApi();
-        cli = new Cli(api, home).env("ENREACH_TOKEN", "tok-1");
-    }
-
-    @AfterEach
-    void tearDown() {
-        api.close();
-    }
-
+class DevicesCommandTest extends FakeApiTest {
     @Test
     void listPassesFiltersAndPrintsATableWithTheCount() {
         api.on("GET", "/api/devices", 200, Fixtures.page(3000, true, Fixtures.device(1, "esx01.example.com", "server", "vcenter-prod"),

@@ -5,34 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** status, sources, history, tokens, storage volumes and backups. */
-class ListCommandsTest {
-    @TempDir
-    Path home;
-
-    private FakeApi api;
-    private Cli cli;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        api = new FakeApi();
-        cli = new Cli(api, home).env("ENREACH_TOKEN", "tok-1");
-    }
-
-    @AfterEach
-    void tearDown() {
-        api.close();
-    }
-
+class ListCommandsTest extends FakeApiTest {
     @Test
     void statusShowsUpAndOneLinePerInstance() {
         api.on("GET", "/api/sources", 200, "[" + Fixtures.source("vcenter-prod", "vcenter", true).replace("\"running_run_id\": null", "\"running_run_id\": 12")

@@ -4,34 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-class RefreshCommandTest {
-    @TempDir
-    Path home;
-
-    private FakeApi api;
-    private Cli cli;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        api = new FakeApi();
-        cli = new Cli(api, home).env("ENREACH_TOKEN", "tok-1");
-    }
-
-    @AfterEach
-    void tearDown() {
-        api.close();
-    }
-
+class RefreshCommandTest extends FakeApiTest {
     private void vcenters() {
         api.on("GET", "/api/sources", 200, "[" + Fixtures.source("vcenter-prod", "vcenter", true) + ","
                 + Fixtures.source("vcenter-old", "vcenter", false) + "," + Fixtures.source("vcenter-dr", "vcenter", true) + "]");

@@ -6,36 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-class SyncCommandTest {
+class SyncCommandTest extends FakeApiTest {
     private static final String SYNC = "/api/sources/vcenter-prod/sync";
-
-    @TempDir
-    Path home;
-
-    private FakeApi api;
-    private Cli cli;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        api = new FakeApi();
-        cli = new Cli(api, home).env("ENREACH_TOKEN", "tok-1");
-    }
-
-    @AfterEach
-    void tearDown() {
-        api.close();
-    }
 
     @Test
     void succeededRunIsFollowedUntilDoneAndExitsZero() {
