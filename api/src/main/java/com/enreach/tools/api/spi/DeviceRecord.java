@@ -2,10 +2,12 @@ package com.enreach.tools.api.spi;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A device as a source sees it. Metadata values must be JSON-friendly: strings, numbers, booleans, lists and maps
@@ -17,6 +19,7 @@ public final class DeviceRecord {
     private final String name;
     private final String type;
     private final Map<String, Object> metadata = new LinkedHashMap<>();
+    private final Set<String> volatileKeys = new LinkedHashSet<>();
     private final List<InterfaceRecord> interfaces = new ArrayList<>();
     private final List<IpAddressRecord> ipAddresses = new ArrayList<>();
     private ServerFacts facts;
@@ -41,6 +44,22 @@ public final class DeviceRecord {
     public DeviceRecord put(String key, Object value) {
         if (value != null) {
             metadata.put(key, value);
+        }
+        return this;
+    }
+
+    /**
+     * Adds a volatile metadata entry: stored and shown like any other, but left out of change detection, so a
+     * record that differs from the last run only in volatile values counts as unchanged (and is not rewritten).
+     * Use it for values that move on every read without the object changing: fact timestamps, uptime,
+     * "last seen by the source" times, counters. {@code null} values are left out.
+     *
+     * @since 1.1
+     */
+    public DeviceRecord putVolatile(String key, Object value) {
+        if (value != null) {
+            metadata.put(key, value);
+            volatileKeys.add(key);
         }
         return this;
     }
@@ -80,6 +99,15 @@ public final class DeviceRecord {
 
     public Map<String, Object> metadata() {
         return Collections.unmodifiableMap(metadata);
+    }
+
+    /**
+     * The metadata keys declared volatile with {@link #putVolatile}.
+     *
+     * @since 1.1
+     */
+    public Set<String> volatileKeys() {
+        return Collections.unmodifiableSet(volatileKeys);
     }
 
     public List<InterfaceRecord> interfaces() {

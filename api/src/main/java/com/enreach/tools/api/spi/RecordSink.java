@@ -31,6 +31,18 @@ public interface RecordSink {
      */
     void warn(String sourceId, String message);
 
+    /**
+     * Says that an object this source still has could not be refreshed in this run (its detail request failed):
+     * the master database keeps its previous state as it is, and the run does not mark it stale. Recorded as a
+     * warning of the run. An object never stored before is only warned about.
+     *
+     * @param entityKind {@link EntityKinds#DEVICE}, {@link EntityKinds#STORAGE_VOLUME} or {@link EntityKinds#BACKUP}
+     * @param sourceId   the object's source id, as it would have been emitted
+     * @param reason     why it could not be refreshed, for the run's warnings
+     * @since 1.1
+     */
+    void notRefreshed(String entityKind, String sourceId, String reason);
+
     /** Names the current phase for progress display ("hosts", "vms page 4/12"). */
     void phase(String phase);
 

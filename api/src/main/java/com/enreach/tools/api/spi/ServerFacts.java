@@ -50,6 +50,7 @@ public final class ServerFacts {
         return this;
     }
 
+    /** Uptime is volatile by nature: stored and shown, never a reason to count a device as changed. */
     public ServerFacts uptimeSeconds(Long value) {
         this.uptimeSeconds = value;
         return this;

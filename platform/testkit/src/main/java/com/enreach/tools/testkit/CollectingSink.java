@@ -20,6 +20,8 @@ public class CollectingSink implements RecordSink {
     public final Map<String, StorageVolumeRecord> volumes = new LinkedHashMap<>();
     public final Map<String, BackupRecord> backups = new LinkedHashMap<>();
     public final List<String> warnings = new ArrayList<>();
+    /** "kind:sourceId" of every object reported with {@link #notRefreshed}. */
+    public final List<String> notRefreshed = new ArrayList<>();
     public final List<String> phases = new ArrayList<>();
     public String state;
 
@@ -31,6 +33,12 @@ public class CollectingSink implements RecordSink {
     @Override
     public void relationship(RelationshipRecord relationship) {
         relationships.add(relationship);
+    }
+
+    @Override
+    public void notRefreshed(String entityKind, String sourceId, String reason) {
+        notRefreshed.add(entityKind + ":" + sourceId);
+        warnings.add(sourceId + ": not refreshed: " + reason);
     }
 
     @Override

@@ -182,6 +182,20 @@ final class OwnedTable {
         return i;
     }
 
+    /** Marks rows as seen by this run without changing them: objects the source still has but could not refresh. */
+    void keepSeen(Connection c, String instance, long runId, String now, List<String> sourceIds) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET seen_run_id = ?, last_seen = ? WHERE source_instance = ? AND source_id = ?")) {
+            for (String sid : sourceIds) {
+                ps.setLong(1, runId);
+                ps.setString(2, now);
+                ps.setString(3, instance);
+                ps.setString(4, sid);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     long countActive(Connection c, String instance) throws SQLException {
         return count(c, "SELECT count(*) FROM " + table + " WHERE source_instance = ? AND status = 'active'", instance, null);
     }

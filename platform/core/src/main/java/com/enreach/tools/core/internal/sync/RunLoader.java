@@ -48,6 +48,8 @@ final class RunLoader implements RecordSink, AutoCloseable {
     private final List<ConfigRecord> configs = new ArrayList<>();
     private final Map<String, StorageVolumeRecord> volumes = new LinkedHashMap<>();
     private final Map<String, BackupRecord> backups = new LinkedHashMap<>();
+    /** owned table -> source ids the connector could not refresh this run; their rows are kept as seen. */
+    private final Map<OwnedTable, List<String>> notRefreshed = new LinkedHashMap<>();
     private String state;
     private final boolean firstRun;
     private final BiConsumer<String, String> warner = this::warn;
@@ -126,6 +128,21 @@ final class RunLoader implements RecordSink, AutoCloseable {
     }
 
     @Override
+    public void notRefreshed(String entityKind, String sourceId, String reason) {
+        OwnedTable table = switch (String.valueOf(entityKind)) {
+            case com.enreach.tools.api.spi.EntityKinds.DEVICE -> DEVICES;
+            case com.enreach.tools.api.spi.EntityKinds.STORAGE_VOLUME -> VOLUMES;
+            case com.enreach.tools.api.spi.EntityKinds.BACKUP -> BACKUPS;
+            default -> throw new IllegalArgumentException("notRefreshed: entity kind must be device, storage_volume or backup, not " + entityKind);
+        };
+        warn(sourceId, "not refreshed, previous state kept: " + reason);
+        notRefreshed.computeIfAbsent(table, t -> new ArrayList<>()).add(java.util.Objects.requireNonNull(sourceId, "sourceId is null"));
+        if (notRefreshed.get(table).size() >= batchSize) {
+            flush();
+        }
+    }
+
+    @Override
     public void phase(String phase) {
         progress.phase = phase;
     }
@@ -147,7 +164,8 @@ final class RunLoader implements RecordSink, AutoCloseable {
 
     /** Writes everything buffered in one transaction. */
     void flush() {
-        if (devices.isEmpty() && relationships.isEmpty() && configs.isEmpty() && volumes.isEmpty() && backups.isEmpty()) {
+        if (devices.isEmpty() && relationships.isEmpty() && configs.isEmpty() && volumes.isEmpty() && backups.isEmpty()
+                && notRefreshed.isEmpty()) {
             return;
         }
         List<OwnedTable.Row> deviceRows = new ArrayList<>(devices.size());
@@ -175,6 +193,7 @@ final class RunLoader implements RecordSink, AutoCloseable {
         configs.clear();
         volumes.clear();
         backups.clear();
+        notRefreshed.clear();
     }
 
     private void writeBatch(List<OwnedTable.Row> deviceRows, List<OwnedTable.Row> backupRows, String now, boolean needIds) throws SQLException {
@@ -194,6 +213,9 @@ final class RunLoader implements RecordSink, AutoCloseable {
         }
         if (!backupRows.isEmpty()) {
             count(BACKUPS.upsert(conn, system, instance, runId, now, backupRows, false, false));
+        }
+        for (Map.Entry<OwnedTable, List<String>> e : notRefreshed.entrySet()) {
+            e.getKey().keepSeen(conn, instance, runId, now, e.getValue());
         }
         SyncHistory.progress(conn, runId, progress);
     }
