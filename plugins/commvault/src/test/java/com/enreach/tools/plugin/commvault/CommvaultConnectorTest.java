@@ -156,6 +156,20 @@ class CommvaultConnectorTest {
     }
 
     @Test
+    void theDocumentedDefaultsAreTheAppliedOnes() throws Exception {
+        Map<String, Object> cfg = config();
+        cfg.remove("page.size");
+
+        fetch(cfg, new TestContext("commvault-prod"));
+
+        Request first = server.requestsTo(API + "/Job").get(0);
+        assertEquals(String.valueOf(CommvaultConfig.class.getMethod("page_size").getDefaultValue()), first.header("limit"));
+        assertEquals(String.valueOf(3600L * (Integer) CommvaultConfig.class.getMethod("history_hours").getDefaultValue()),
+                first.param("completedJobLookupTime"));
+        assertFalse(server.requestsTo(API + "/VM").isEmpty(), "vms defaults to " + CommvaultConfig.class.getMethod("vms").getDefaultValue());
+    }
+
+    @Test
     void historyHoursSetsTheLookupWindow() throws Exception {
         Map<String, Object> cfg = config();
         cfg.put("history.hours", "24");

@@ -52,11 +52,11 @@ public class DoradoConnector implements SourceConnector {
         URI url = HttpSettings.readUrl(f, REST_SUFFIX);
         this.username = f.required("username");
         this.password = f.secret("password", true);
-        this.scope = f.string("scope", "0");
+        this.scope = f.string("scope", DoradoConfig.SCOPE_DEFAULT);
         if (!scope.matches("[0-2]")) {
             f.error("scope", "invalid", "scope must be 0 (local user), 1 (LDAP user) or 2, got '" + scope + "'");
         }
-        this.settings = HttpSettings.reader("invalid").pageSize(100, 100).read(f, url);
+        this.settings = HttpSettings.reader("invalid").pageSize(DoradoConfig.PAGE_SIZE_DEFAULT, DoradoConfig.PAGE_SIZE_MAX).read(f, url);
         Checks.coreKeys(f);
         this.errors = f.errors();
     }

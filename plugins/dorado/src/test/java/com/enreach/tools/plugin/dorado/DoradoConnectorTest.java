@@ -241,6 +241,18 @@ class DoradoConnectorTest {
     }
 
     @Test
+    void theDocumentedDefaultsAreTheAppliedOnes() throws Exception {
+        Map<String, Object> cfg = config();
+        cfg.remove("page.size");
+
+        new DoradoConnector(cfg).fetch(new TestContext("dorado-ams"), new CollectingSink());
+
+        assertEquals("[0-" + DoradoConfig.class.getMethod("page_size").getDefaultValue() + "]", ranges("/lun").get(0));
+        assertEquals(DoradoConfig.class.getMethod("scope").getDefaultValue(),
+                new ObjectMapper().readTree(server.requestsTo(LOGIN).get(0).body()).path("scope").asText());
+    }
+
+    @Test
     void aRangeTooLargeForTheArrayIsShrunkWithAWarning() throws Exception {
         dorado.maxRange(2);
         Map<String, Object> cfg = config();
