@@ -156,7 +156,7 @@ public final class JsonValues {
     }
 
     private static BigDecimal decimal(String s) {
-        // a plain decimal or scientific number; BigDecimal alone would also take "NaN"-free forms like "+.5e-3"
+        // plain decimal or scientific notation only, with a bounded exponent: "1e999999999" must not cost a big number
         if (s.isEmpty() || s.length() > 60 || !s.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,4})?")) {
             return null;
         }
