@@ -66,7 +66,7 @@ public final class Checks {
      * {@code delete.budget.percent}), with the core's ranges, so that a typo also shows in the plugin's validate().
      */
     public static void coreKeys(ConfigFields f) {
-        f.integer(SourceProperties.SCHEDULE_MINUTES, 0, 0, 525_600);
-        f.integer(SourceProperties.DELETE_BUDGET_PERCENT, 10, 0, 100);
+        f.integer(SourceProperties.SCHEDULE_MINUTES, SourceDefaults.SCHEDULE_MINUTES, 0, SourceDefaults.SCHEDULE_MINUTES_MAX);
+        f.integer(SourceProperties.DELETE_BUDGET_PERCENT, SourceDefaults.DELETE_BUDGET_PERCENT, 0, 100);
     }
 }

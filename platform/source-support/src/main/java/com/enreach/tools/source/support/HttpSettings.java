@@ -99,7 +99,7 @@ public record HttpSettings(URI url, boolean insecure, String caFile, int pageSiz
 
         /** Reads the settings; problems are recorded in {@code f}. */
         public HttpSettings read(ConfigFields f, URI url) {
-            boolean insecure = f.bool("insecure", false);
+            boolean insecure = f.bool("insecure", SourceDefaults.INSECURE);
             String caFile = f.string("ca.file", null);
             int pages = pageSize == null ? 0 : pageSize.read(f);
             Duration timeout = timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds.read(f));

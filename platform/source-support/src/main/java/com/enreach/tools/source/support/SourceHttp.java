@@ -14,8 +14,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -55,7 +53,8 @@ public final class SourceHttp {
         this.headers = Map.copyOf(b.headers);
         HttpClient.Builder cb = HttpClient.newBuilder()
                 .connectTimeout(b.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                // redirects are followed here, not by the JDK client: it would send the credentials to any host
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .sslContext(b.sslContext);
         if (b.cookies) {
             cb.cookieHandler(new java.net.CookieManager());
@@ -135,7 +134,7 @@ public final class SourceHttp {
     /** Sends a request and returns the answer whatever its status; only transport failures are thrown. */
     public HttpResponse<byte[]> sendRaw(HttpRequest request) throws SourceException {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return exchange(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw transportFailure(request, e);
         } catch (InterruptedException e) {
@@ -147,7 +146,7 @@ public final class SourceHttp {
     /** Sends a request and streams the 2xx body (for large answers parsed incrementally). */
     public InputStream stream(HttpRequest request) throws SourceException {
         try {
-            HttpResponse<InputStream> r = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> r = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
             if (r.statusCode() / 100 != 2) {
                 r.body().close();
             }
@@ -160,6 +159,74 @@ public final class SourceHttp {
             throw new RetryableSourceException("interrupted", system + " request was interrupted", e);
         } catch (UncheckedIOException e) {
             throw transportFailure(request, e.getCause());
+        }
+    }
+
+    /**
+     * Sends a request and follows up to {@value #MAX_REDIRECTS} redirects within the same origin (scheme, host and
+     * port), where the credentials belong. A redirect elsewhere is refused: following it would hand the
+     * instance's Authorization header or token to another server.
+     */
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+            throws IOException, InterruptedException, SourceException {
+        HttpRequest current = request;
+        for (int hop = 0; ; hop++) {
+            HttpResponse<T> r = client.send(current, handler);
+            int status = r.statusCode();
+            String location = r.headers().firstValue("Location").orElse(null);
+            if (!REDIRECTS.contains(status) || location == null) {
+                return r;
+            }
+            discard(r);
+            String where = system + " " + current.method() + " " + current.uri().getRawPath();
+            URI target;
+            try {
+                target = current.uri().resolve(location.trim());
+            } catch (IllegalArgumentException e) {
+                throw PermanentSourceException.malformed(where, "a redirect to an invalid address", null);
+            }
+            if (!sameOrigin(current.uri(), target)) {
+                throw new PermanentSourceException("redirect", "url", where + " was redirected to another address ("
+                        + target.getScheme() + "://" + target.getRawAuthority() + "); credentials are not sent there:"
+                        + " set url to the address the API answers on", null, null);
+            }
+            if (hop >= MAX_REDIRECTS) {
+                throw new PermanentSourceException("redirect", "url", where + " was redirected more than "
+                        + MAX_REDIRECTS + " times", null, null);
+            }
+            // 303, and 301/302 after a POST, continue as GET (what browsers and the JDK client do); 307/308 keep the request
+            boolean toGet = status == 303 || ((status == 301 || status == 302) && !current.method().equals("GET")
+                    && !current.method().equals("HEAD"));
+            HttpRequest.Builder b = HttpRequest.newBuilder(current, (name, value) -> true).uri(target);
+            if (toGet) {
+                b.GET();
+            }
+            current = b.build();
+        }
+    }
+
+    private static final int MAX_REDIRECTS = 5;
+    private static final java.util.Set<Integer> REDIRECTS = java.util.Set.of(301, 302, 303, 307, 308);
+
+    static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+    }
+
+    private static int port(URI u) {
+        if (u.getPort() >= 0) {
+            return u.getPort();
+        }
+        return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
+
+    private static void discard(HttpResponse<?> r) {
+        if (r.body() instanceof InputStream in) {
+            try {
+                in.close();
+            } catch (IOException e) {
+                // nothing to keep from a redirect body
+            }
         }
     }
 
@@ -210,45 +277,14 @@ public final class SourceHttp {
      * returns for 2xx, throws the classified failure otherwise.
      */
     public void checkStatus(HttpRequest request, int status, HttpHeaders h) throws SourceException {
-        if (status / 100 == 2) {
-            return;
+        if (!HttpFailures.success(status)) {
+            throw HttpFailures.of(system, request.method(), request.uri().getRawPath(), status, h, null, null);
         }
-        String what = system + " " + request.method() + " " + request.uri().getRawPath();
-        if (status == 401 || status == 403) {
-            throw new PermanentSourceException("auth", "username", system + " rejected the credentials (HTTP " + status
-                    + " on " + request.uri().getRawPath() + ")", null, null);
-        }
-        if (status == 404) {
-            throw new PermanentSourceException("not_found", "url", what + " answered 404 Not Found (is url the API root?)", null, null);
-        }
-        if (status == 429) {
-            throw new RetryableSourceException("rate_limited", what + " asked to slow down (HTTP 429)", null,
-                    retryAfter(h), null);
-        }
-        if (status >= 500 || status == 408) {
-            throw new RetryableSourceException("unavailable", what + " failed with HTTP " + status, null,
-                    retryAfter(h), null);
-        }
-        throw new PermanentSourceException("http_" + status, null, what + " was refused with HTTP " + status, null, null);
     }
 
     /** Parses Retry-After as seconds or an HTTP date; null when absent or unreadable. */
     static Duration retryAfter(HttpHeaders h) {
-        String v = h.firstValue("Retry-After").orElse(null);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(v.trim())));
-        } catch (NumberFormatException e) {
-            try {
-                ZonedDateTime t = ZonedDateTime.parse(v.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(ZonedDateTime.now(t.getZone()), t);
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (RuntimeException e2) {
-                return null;
-            }
-        }
+        return HttpFailures.retryAfter(h);
     }
 
     /** Percent-encodes one path segment (node names with spaces, slashes, unicode). */

@@ -4,7 +4,13 @@
  * never writes a secret anywhere; the connection settings every instance file holds ({@link
  * com.enreach.tools.source.support.HttpSettings}); and the guards every connector applies to its configuration,
  * connection check and cancellation ({@link com.enreach.tools.source.support.Checks}).
+ *
+ * <p>1.2 adds the pieces every plugin had its own copy of: {@link com.enreach.tools.source.support.JsonValues}
+ * (lenient JSON values, one semantics), {@link com.enreach.tools.source.support.HttpFailures} (status
+ * classification and Retry-After), {@link com.enreach.tools.source.support.SessionRenewal} (log in again once on a
+ * lost session) and {@link com.enreach.tools.source.support.SourceDefaults} (defaults of the common keys).
+ * {@link com.enreach.tools.source.support.SourceHttp} follows redirects only within the same origin.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package com.enreach.tools.source.support;

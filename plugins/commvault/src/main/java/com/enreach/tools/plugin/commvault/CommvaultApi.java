@@ -10,6 +10,7 @@ import java.util.Objects;
 import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.SourceContext;
 import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.SessionRenewal;
 import com.enreach.tools.source.support.SourceHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,8 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The Commvault REST API with its authentication: a QSDK token from {@code POST /Login} sent as {@code Authtoken},
- * renewed once per call when the web server answers 401/403 mid-run; or a configured API token sent as
- * {@code Authorization: Bearer}, which cannot be renewed. Every answer must be JSON: the API falls back to XML when
+ * renewed (the shared {@link SessionRenewal}, once per call) when the web server answers 401/403 mid-run; or a
+ * configured API token sent as {@code Authorization: Bearer}, which cannot be renewed. Every answer must be JSON: the API falls back to XML when
  * it ignores the Accept header, which is reported as such.
  */
 final class CommvaultApi {
@@ -29,6 +30,7 @@ final class CommvaultApi {
     private final String username;
     private final String password;
     private final String apiToken;
+    private final SessionRenewal renewal;
     private String token;
 
     CommvaultApi(SourceHttp http, SourceContext context, String username, String password, String apiToken) {
@@ -37,6 +39,8 @@ final class CommvaultApi {
         this.username = username;
         this.password = password;
         this.apiToken = apiToken;
+        // a QSDK token is renewed by a new login; a configured API token cannot be
+        this.renewal = SessionRenewal.atMost(apiToken == null ? Integer.MAX_VALUE : 0, e -> "auth".equals(e.code()), this::loginOnce);
     }
 
     /** Logs in unless an API token is configured. */
@@ -57,18 +61,13 @@ final class CommvaultApi {
     JsonNode get(String operation, String path, Map<String, String> headers) throws SourceException {
         return context.call(operation, () -> {
             try {
-                return send(path, headers);
+                return renewal.call(() -> send(path, headers));
             } catch (PermanentSourceException e) {
-                if (!"auth".equals(e.code())) {
-                    throw e;
-                }
-                if (apiToken != null) {
+                if (apiToken != null && "auth".equals(e.code())) {
                     throw new PermanentSourceException("auth", "api.token", "Commvault refused the API token (" + e.userMessage()
                             + "); it may have expired or been revoked", null, e);
                 }
-                // The QSDK token expired or the web server restarted: log in again once and repeat the call.
-                loginOnce();
-                return send(path, headers);
+                throw e;
             }
         });
     }

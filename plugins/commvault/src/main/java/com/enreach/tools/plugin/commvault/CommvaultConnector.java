@@ -55,9 +55,9 @@ public class CommvaultConnector implements SourceConnector {
         // With an API token no login is made, so user name and password become optional.
         this.username = tokenGiven ? f.string("username", null) : f.required("username");
         this.password = f.secret("password", !tokenGiven);
-        this.settings = HttpSettings.reader("invalid").pageSize(100, 1000).read(f, url);
-        this.historyHours = f.integer("history.hours", 168, 1, 8760);
-        this.vms = f.bool("vms", true);
+        this.settings = HttpSettings.reader("invalid").pageSize(CommvaultConfig.PAGE_SIZE_DEFAULT, CommvaultConfig.PAGE_SIZE_MAX).read(f, url);
+        this.historyHours = f.integer("history.hours", CommvaultConfig.HISTORY_HOURS_DEFAULT, 1, CommvaultConfig.HISTORY_HOURS_MAX);
+        this.vms = f.bool("vms", CommvaultConfig.VMS_DEFAULT);
         Checks.coreKeys(f);
         this.errors = f.errors();
     }
@@ -97,7 +97,9 @@ public class CommvaultConnector implements SourceConnector {
                 if (!concernsOnlyThisClient(e)) {
                     throw e;
                 }
-                sink.warn(client.sourceId(), "backup jobs of " + client.name() + " could not be read, record not refreshed: " + e.userMessage());
+                // the client still exists (GET /Client listed it): keep what is stored about it, do not let it go stale
+                sink.notRefreshed(EntityKinds.BACKUP, client.sourceId(), "backup jobs of " + client.name()
+                        + " could not be read: " + e.userMessage());
             }
         }
         if (vms) {
@@ -146,7 +148,9 @@ public class CommvaultConnector implements SourceConnector {
 
     /**
      * Reads GET /VM page by page with the PagingInfo header ("page,size", first page 0) and emits each VM as it
-     * arrives, until a short or empty page, the reported total, or a page that repeats the previous one.
+     * arrives, until a short or empty page or the reported total. A page that repeats the previous one (a web
+     * server that ignores PagingInfo) fails the run: stopping there would pass a truncated list as complete and
+     * let the core mark the VMs never reached stale.
      */
     private void vmBackups(SourceContext context, CommvaultApi api, RecordSink sink) throws SourceException {
         int pageSize = settings.pageSize();
@@ -158,7 +162,9 @@ public class CommvaultConnector implements SourceConnector {
             List<JsonNode> entries = CommvaultMapper.list(answer, "vmStatusInfoList", "/VM");
             String first = entries.isEmpty() ? null : CommvaultValues.text(entries.get(0), "strGUID");
             if (first != null && first.equals(previousFirst)) {
-                return;
+                throw PermanentSourceException.malformed("Commvault GET /VM page " + (page + 1), "it repeats page " + page
+                        + " (same first VM " + first + "): the web server ignores the PagingInfo header, so the VM list"
+                        + " cannot be read completely; the run stops rather than mark the VMs it did not reach stale", null);
             }
             previousFirst = first;
             for (JsonNode e : entries) {

@@ -2,34 +2,25 @@ package com.enreach.tools.plugin.commvault;
 
 import java.time.Instant;
 
+import com.enreach.tools.source.support.JsonValues;
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Reads Commvault JSON values, which arrive as numbers or strings depending on the release. */
+/**
+ * Reads Commvault JSON values, which arrive as numbers or strings depending on the release, with the shared
+ * {@link JsonValues} semantics; epoch times and ids are Commvault's own.
+ */
 final class CommvaultValues {
     private CommvaultValues() {
     }
 
-    /** A field as trimmed text; null when absent or empty. */
+    /** A field as trimmed text; null when absent or empty (see {@link JsonValues#text(JsonNode)}). */
     static String text(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        if (v == null || v.isNull() || v.isContainerNode()) {
-            return null;
-        }
-        String s = v.asText().trim();
-        return s.isEmpty() ? null : s;
+        return JsonValues.text(JsonValues.at(node, field));
     }
 
-    /** A whole number; null when absent or not a number. */
+    /** A whole number from a number or numeric text; null otherwise (see {@link JsonValues#whole(JsonNode)}). */
     static Long number(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (v.isIntegralNumber() && v.canConvertToLong()) {
-            return v.asLong();
-        }
-        String s = v.asText().trim();
-        return s.matches("-?\\d{1,18}") ? Long.valueOf(s) : null;
+        return JsonValues.whole(JsonValues.at(node, field));
     }
 
     /** Epoch seconds as an Instant; 0 and negative values mean "not set". */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import com.enreach.tools.api.spi.BackupRecord;
 import com.enreach.tools.api.spi.CheckResult;
+import com.enreach.tools.api.spi.EntityKinds;
 import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.SourceException;
 import com.enreach.tools.testkit.CollectingSink;
@@ -155,6 +156,20 @@ class CommvaultConnectorTest {
     }
 
     @Test
+    void theDocumentedDefaultsAreTheAppliedOnes() throws Exception {
+        Map<String, Object> cfg = config();
+        cfg.remove("page.size");
+
+        fetch(cfg, new TestContext("commvault-prod"));
+
+        Request first = server.requestsTo(API + "/Job").get(0);
+        assertEquals(String.valueOf(CommvaultConfig.class.getMethod("page_size").getDefaultValue()), first.header("limit"));
+        assertEquals(String.valueOf(3600L * (Integer) CommvaultConfig.class.getMethod("history_hours").getDefaultValue()),
+                first.param("completedJobLookupTime"));
+        assertFalse(server.requestsTo(API + "/VM").isEmpty(), "vms defaults to " + CommvaultConfig.class.getMethod("vms").getDefaultValue());
+    }
+
+    @Test
     void historyHoursSetsTheLookupWindow() throws Exception {
         Map<String, Object> cfg = config();
         cfg.put("history.hours", "24");
@@ -232,9 +247,16 @@ class CommvaultConnectorTest {
 
     @Test
     void http401MidRunLogsInAgainOnceAndContinues() throws Exception {
-        server.once("GET", API + "/VM", Response.status(401));
-
-        CollectingSink sink = fetch();
+        CollectingSink sink = new CollectingSink() {
+            @Override
+            public void phase(String phase) {
+                super.phase(phase);
+                if (phase.equals("virtual machines page 1")) {
+                    commvault.expireTokens(); // the web server restarted: tok-1 is refused from now on
+                }
+            }
+        };
+        new CommvaultConnector(config()).fetch(new TestContext("commvault-prod"), sink);
 
         assertEquals(2, commvault.logins());
         List<String> tokens = server.requestsTo(API + "/VM").stream().map(r -> r.header("Authtoken")).toList();
@@ -315,13 +337,13 @@ class CommvaultConnectorTest {
         Map<String, Object> cfg = config();
         cfg.remove("username");
         cfg.remove(".password");
-        cfg.put(".api.token", "eyJhbGciOi.token.sig");
+        cfg.put(".api.token", CommvaultDouble.API_TOKEN);
 
         CollectingSink sink = fetch(cfg, new TestContext("commvault-prod"));
 
         assertEquals(0, commvault.logins());
         apiCalls().forEach(r -> {
-            assertEquals("Bearer eyJhbGciOi.token.sig", r.header("Authorization"));
+            assertEquals("Bearer " + CommvaultDouble.API_TOKEN, r.header("Authorization"));
             assertNull(r.header("Authtoken"));
         });
         assertEquals(6, sink.backups.size());
@@ -342,14 +364,55 @@ class CommvaultConnectorTest {
     }
 
     @Test
-    void aClientWhoseJobsAreRefusedIsWarnedAndTheRunGoesOn() throws Exception {
+    void aClientWhoseJobsAreRefusedKeepsItsPreviousStateAndTheRunGoesOn() throws Exception {
         server.once("GET", API + "/Job", Response.status(400));
 
         CollectingSink sink = fetch();
 
         assertFalse(sink.backups.containsKey("client:2"), "not emitted with an empty history it does not have");
+        assertEquals(List.of(EntityKinds.BACKUP + ":client:2"), sink.notRefreshed,
+                "reported as not refreshed, so the core keeps its record instead of marking it stale");
         assertTrue(sink.backups.containsKey("client:7"));
         assertTrue(sink.warnings.stream().anyMatch(w -> w.startsWith("client:2:") && w.contains("HTTP 400")), sink.warnings.toString());
+    }
+
+    @Test
+    void aVmPageThatRepeatsThePreviousOneFailsTheRunInsteadOfTruncating() {
+        server.route("GET", API + "/VM", r -> Response.json(fixture("vms-0.json"))); // a web server ignoring PagingInfo
+        CollectingSink sink = new CollectingSink();
+
+        PermanentSourceException e = assertThrows(PermanentSourceException.class,
+                () -> new CommvaultConnector(config()).fetch(new TestContext("commvault-prod"), sink));
+
+        assertEquals("malformed", e.code());
+        assertTrue(e.userMessage().contains("GET /VM page 2") && e.userMessage().contains("PagingInfo"), e.userMessage());
+        assertEquals(2, server.requestsTo(API + "/VM").size());
+    }
+
+    @Test
+    void jobsAreReadWhateverThePageSizeAsTheDoubleHonoursLimit() throws Exception {
+        Map<String, Object> cfg = config();
+        cfg.put("page.size", "1");
+        cfg.put("vms", "false");
+
+        CollectingSink sink = fetch(cfg, new TestContext("commvault-prod"));
+
+        assertEquals(List.of("0", "1", "2"), offsets("2"), "3 jobs one by one, up to the total");
+        assertEquals(List.of("9101", "9050", "9160"), sink.backups.get("client:2").jobs().stream().map(BackupRecord.Job::jobId).toList());
+        assertEquals(List.of("0", "1", "2"), offsets("7"), "2 jobs and a stale total of 3: an empty third page ends it");
+        assertEquals(2, sink.backups.get("client:7").jobs().size());
+        server.requestsTo(API + "/Job").forEach(r -> assertEquals("1", r.header("limit")));
+    }
+
+    @Test
+    void theDoubleRefusesCallsWithoutAValidToken() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        for (String[] header : new String[][] {{"Accept", "application/json"}, {"Authtoken", "QSDK forged"},
+                {"Authorization", "Bearer wrong"}}) {
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(commvault.url() + "/Client"))
+                    .header(header[0], header[1]).GET().build();
+            assertEquals(401, client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode(), header[0]);
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import com.enreach.tools.testkit.FixtureServer;
 import com.enreach.tools.testkit.FixtureServer.Request;
@@ -21,9 +22,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A Commvault Command Center REST double (under {@link #API}) from the fixtures: 3 clients (fs-ams-01 with three
  * backup jobs over two pages, a unicode client with a running job, a client without jobs) and 4 VM status entries
  * (one without GUID). As Commvault does, POST /Login takes the Base64 password and answers a wrong user or password
- * inside an HTTP 200 (errList, "Invalid Username or Password"); each login hands out a new token; GET /Job pages by
- * the limit/offset headers and GET /VM by the PagingInfo header ("page,size"), whose totalRecords also counts a VM
- * deleted since (one more than listed).
+ * inside an HTTP 200 (errList, "Invalid Username or Password"); each login hands out a new token, and every other
+ * call needs a token handed out (header {@code Authtoken}) or the API token {@link #API_TOKEN}
+ * ({@code Authorization: Bearer}), else HTTP 401; {@link #expireTokens} ends the sessions as a web server restart
+ * does. GET /Job honours {@code limit} and {@code offset} (headers, or query parameters as older web servers read
+ * them) over each client's job list, whose totalRecordsWithoutPaging is what the fixture says (client 7's is one
+ * too many, a stale count); GET /VM pages by the PagingInfo header ("page,size"), whose totalRecords also counts a
+ * VM deleted since (one more than listed).
  *
  * <p>{@link #addVm} and {@link #addClient} add protected machines, so another test can make Commvault know the
  * machines other sources report. Reusable from other modules through this module's test-jar.
@@ -32,10 +37,15 @@ public final class CommvaultDouble implements AutoCloseable {
     public static final String API = "/webconsole/api";
     public static final String USERNAME = "inventory";
     public static final String PASSWORD = "pässwörd-Ü1!";
+    /** The API token the double accepts as {@code Authorization: Bearer}. */
+    public static final String API_TOKEN = "eyJhbGciOi.token.sig";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FixtureServer server = new FixtureServer();
     private final AtomicInteger logins = new AtomicInteger();
+    private final java.util.Set<String> tokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<String, List<JsonNode>> jobs = new java.util.HashMap<>();
+    private final Map<String, Long> jobTotals = new java.util.HashMap<>();
     private final List<JsonNode> vms = new ArrayList<>();
     private final ObjectNode clients;
     private int nextJobId = 9500;
@@ -45,15 +55,53 @@ public final class CommvaultDouble implements AutoCloseable {
         read(fixture("vms-1.json")).get("vmStatusInfoList").forEach(vms::add);
         clients = (ObjectNode) read(fixture("clients.json"));
         server.route("POST", API + "/Login", this::login);
-        server.route("GET", API + "/Client", r -> Response.json(clientsJson()));
-        // Jobs are paged by the limit/offset headers: answer by client and offset header.
-        server.route("GET", API + "/Job", r -> Response.json(fixture(switch (r.param("clientId") + "@" + r.header("offset")) {
-            case "2@0" -> "jobs-2-0.json";
-            case "2@2" -> "jobs-2-2.json";
-            case "7@0" -> "jobs-7-0.json";
-            default -> "jobs-none.json";
-        })));
-        server.route("GET", API + "/VM", this::vmPage);
+        addJobs("2", "jobs-2-0.json", "jobs-2-2.json");
+        addJobs("7", "jobs-7-0.json");
+        server.route("GET", API + "/Client", authenticated(r -> Response.json(clientsJson())));
+        server.route("GET", API + "/Job", authenticated(this::jobPage));
+        server.route("GET", API + "/VM", authenticated(this::vmPage));
+    }
+
+    private void addJobs(String clientId, String... pages) {
+        List<JsonNode> list = new ArrayList<>();
+        for (String page : pages) {
+            JsonNode p = read(fixture(page));
+            p.path("jobs").forEach(list::add);
+            jobTotals.put(clientId, p.path("totalRecordsWithoutPaging").asLong());
+        }
+        jobs.put(clientId, list);
+    }
+
+    /** Lets a request through only with a token this double handed out or its API token. */
+    private Function<Request, Response> authenticated(Function<Request, Response> handler) {
+        return r -> {
+            String token = r.header("Authtoken");
+            boolean ok = (token != null && tokens.contains(token)) || ("Bearer " + API_TOKEN).equals(r.header("Authorization"));
+            return ok ? handler.apply(r) : Response.text(401, "application/json",
+                    "{\"errorCode\":401,\"errorMessage\":\"Access denied\"}");
+        };
+    }
+
+    /** The client's jobs from offset to offset + limit (headers first, then query parameters). */
+    private synchronized Response jobPage(Request r) {
+        List<JsonNode> all = jobs.getOrDefault(r.param("clientId"), List.of());
+        int offset = number(r.header("offset") != null ? r.header("offset") : r.param("offset"), 0);
+        int limit = number(r.header("limit") != null ? r.header("limit") : r.param("limit"), all.size());
+        ObjectNode answer = JSON.createObjectNode().put("totalRecordsWithoutPaging", jobTotals.getOrDefault(r.param("clientId"), 0L));
+        List<JsonNode> page = all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + Math.max(0, limit)));
+        if (!page.isEmpty()) {
+            page.forEach(answer.putArray("jobs")::add);
+        }
+        return Response.json(answer.toString());
+    }
+
+    private static int number(String s, int fallback) {
+        return s == null ? fallback : Integer.parseInt(s.trim());
+    }
+
+    /** Ends every session handed out so far, as a web server restart does: the next call answers 401. */
+    public void expireTokens() {
+        tokens.clear();
     }
 
     private Response login(Request r) {
@@ -68,6 +116,7 @@ public final class CommvaultDouble implements AutoCloseable {
             return Response.json(fixture("login-bad.json"));
         }
         int n = logins.incrementAndGet();
+        tokens.add("QSDK tok-" + n);
         return Response.json(fixture("login.json").replace("TOKEN", "tok-" + n));
     }
 

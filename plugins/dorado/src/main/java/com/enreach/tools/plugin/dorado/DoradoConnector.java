@@ -1,7 +1,6 @@
 package com.enreach.tools.plugin.dorado;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,11 +52,11 @@ public class DoradoConnector implements SourceConnector {
         URI url = HttpSettings.readUrl(f, REST_SUFFIX);
         this.username = f.required("username");
         this.password = f.secret("password", true);
-        this.scope = f.string("scope", "0");
+        this.scope = f.string("scope", DoradoConfig.SCOPE_DEFAULT);
         if (!scope.matches("[0-2]")) {
             f.error("scope", "invalid", "scope must be 0 (local user), 1 (LDAP user) or 2, got '" + scope + "'");
         }
-        this.settings = HttpSettings.reader("invalid").pageSize(100, 100).read(f, url);
+        this.settings = HttpSettings.reader("invalid").pageSize(DoradoConfig.PAGE_SIZE_DEFAULT, DoradoConfig.PAGE_SIZE_MAX).read(f, url);
         Checks.coreKeys(f);
         this.errors = f.errors();
     }
@@ -98,51 +97,24 @@ public class DoradoConnector implements SourceConnector {
             sink.device(mapper.system(system, dnsName(settings.url())));
 
             sink.phase("controllers");
-            for (JsonNode c : list(session.get("GET /controller", "/controller"), "/controller")) {
+            for (JsonNode c : RangeReader.list(session.get("GET /controller", "/controller"), "/controller")) {
                 sink.device(mapper.controller(c));
                 sink.relationship(new RelationshipRecord(mapper.controllerId(DoradoValues.text(c, "ID")), RelationshipTypes.PART_OF, mapper.systemId()));
             }
             checkCancelled(context);
 
             sink.phase("storage pools");
-            for (JsonNode p : list(session.get("GET /storagepool", "/storagepool"), "/storagepool")) {
+            for (JsonNode p : RangeReader.list(session.get("GET /storagepool", "/storagepool"), "/storagepool")) {
                 sink.device(mapper.pool(p));
                 sink.relationship(new RelationshipRecord(mapper.poolId(DoradoValues.text(p, "ID")), RelationshipTypes.PART_OF, mapper.systemId()));
             }
 
-            int luns = pages(context, session, sink, "/lun", "luns", o -> sink.volume(mapper.lun(o)));
-            int filesystems = pages(context, session, sink, "/filesystem", "filesystems", o -> sink.volume(mapper.filesystem(o)));
+            RangeReader ranges = new RangeReader(session, context, sink, mapper.systemId(), settings.pageSize());
+            int luns = ranges.read("/lun", "luns", o -> sink.volume(mapper.lun(o)));
+            int filesystems = ranges.read("/filesystem", "filesystems", o -> sink.volume(mapper.filesystem(o)));
             sink.phase("done: " + luns + " LUNs, " + filesystems + " file systems");
         } finally {
             session.logout();
-        }
-    }
-
-    /** One object of a ranged list, mapped and emitted as it arrives. */
-    private interface Emitter {
-        void emit(JsonNode object) throws SourceException;
-    }
-
-    /**
-     * Reads a list with {@code range=[from-to]} until a short or empty page. The next range starts after the objects
-     * actually received, so an array that counts the range end inclusively is read without gaps or overlaps.
-     */
-    private int pages(SourceContext context, DoradoSession session, RecordSink sink, String path, String what, Emitter emitter)
-            throws SourceException {
-        int pageSize = settings.pageSize();
-        int offset = 0;
-        for (int page = 1; ; page++) {
-            checkCancelled(context);
-            sink.phase(what + " page " + page);
-            String range = SourceHttp.query("[" + offset + "-" + (offset + pageSize) + "]");
-            List<JsonNode> objects = list(session.get("GET " + path + " page " + page, path + "?range=" + range), path);
-            for (JsonNode o : objects) {
-                emitter.emit(o);
-            }
-            offset += objects.size();
-            if (objects.size() < pageSize) {
-                return offset;
-            }
         }
     }
 
@@ -152,24 +124,6 @@ public class DoradoConnector implements SourceConnector {
         DoradoSession session = new DoradoSession(http, context, username, password, scope);
         session.login();
         return session;
-    }
-
-    /** A list answer: absent data means empty (the array leaves it out), anything but an array is malformed. */
-    private static List<JsonNode> list(JsonNode data, String path) throws PermanentSourceException {
-        if (data == null || data.isMissingNode() || data.isNull()) {
-            return List.of();
-        }
-        if (!data.isArray()) {
-            throw PermanentSourceException.malformed("Dorado GET " + path, "data is not a list", null);
-        }
-        List<JsonNode> out = new ArrayList<>(data.size());
-        for (JsonNode o : data) {
-            if (!o.isObject()) {
-                throw PermanentSourceException.malformed("Dorado GET " + path, "a list entry is not an object", null);
-            }
-            out.add(o);
-        }
-        return out;
     }
 
     /** /system/ answers one object (some releases wrap it in a list). */

@@ -89,9 +89,10 @@ final class DoradoMapper {
                 .put("running_status", DoradoValues.running(s))
                 .put("sector_size", unit)
                 .put("capacity_bytes", bytes(s, "TOTALCAPACITY", unit, m -> warnings.warn(systemId, m)))
-                .put("used_bytes", bytes(s, "USEDCAPACITY", unit, m -> warnings.warn(systemId, m)))
+                // fill levels move with every write: stored, but no reason to count the array as changed
+                .putVolatile("used_bytes", bytes(s, "USEDCAPACITY", unit, m -> warnings.warn(systemId, m)))
                 .put("pool_capacity_bytes", bytes(s, "STORAGEPOOLCAPACITY", unit, m -> warnings.warn(systemId, m)))
-                .put("pool_free_bytes", bytes(s, "STORAGEPOOLFREECAPACITY", unit, m -> warnings.warn(systemId, m)));
+                .putVolatile("pool_free_bytes", bytes(s, "STORAGEPOOLFREECAPACITY", unit, m -> warnings.warn(systemId, m)));
     }
 
     DeviceRecord controller(JsonNode c) throws PermanentSourceException {
@@ -124,9 +125,9 @@ final class DoradoMapper {
                 .put("health", DoradoValues.health(p))
                 .put("running_status", DoradoValues.running(p))
                 .put("capacity_bytes", bytes(p, "USERTOTALCAPACITY", unit, m -> warnings.warn(sid, m)))
-                .put("free_bytes", bytes(p, "USERFREECAPACITY", unit, m -> warnings.warn(sid, m)))
-                .put("used_bytes", bytes(p, "USERCONSUMEDCAPACITY", unit, m -> warnings.warn(sid, m)))
-                .put("used_percent", number(p, "USERCONSUMEDCAPACITYPERCENTAGE"));
+                .putVolatile("free_bytes", bytes(p, "USERFREECAPACITY", unit, m -> warnings.warn(sid, m)))
+                .putVolatile("used_bytes", bytes(p, "USERCONSUMEDCAPACITY", unit, m -> warnings.warn(sid, m)))
+                .putVolatile("used_percent", number(p, "USERCONSUMEDCAPACITYPERCENTAGE"));
     }
 
     StorageVolumeRecord lun(JsonNode l) throws PermanentSourceException {

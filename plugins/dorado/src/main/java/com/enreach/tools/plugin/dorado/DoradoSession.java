@@ -8,6 +8,8 @@ import java.util.Set;
 import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.SourceContext;
 import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.JsonValues;
+import com.enreach.tools.source.support.SessionRenewal;
 import com.enreach.tools.source.support.SourceHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,12 +17,34 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One DeviceManager session: log in, read objects, log out. DeviceManager answers HTTP 200 even for errors, so
- * every answer's {@code error.code} is checked here; an expired session ({@code -401}) is renewed once per call.
+ * every answer's {@code error.code} is checked here; an expired session ({@code -401}) is renewed once per call
+ * (the shared {@link SessionRenewal}). Other error codes become an {@link ApiError} that keeps the array's code.
  */
 final class DoradoSession {
     /** Error codes DeviceManager uses for a wrong user name or password, a locked or an expired account. */
     static final Set<Long> BAD_CREDENTIALS = Set.of(1077949061L, 1077949081L, 1077987870L);
     static final long NOT_LOGGED_IN = -401L;
+    /**
+     * "The entered parameter is incorrect": DeviceManager's answer to a query parameter it refuses, among them a
+     * {@code range} wider than it serves at once (100 objects).
+     */
+    static final long PARAMETER_INCORRECT = 50331651L;
+
+    /** An error code DeviceManager answered inside HTTP 200. */
+    static final class ApiError extends PermanentSourceException {
+        private static final long serialVersionUID = 1L;
+        private final long arrayCode;
+
+        ApiError(String userMessage, long arrayCode) {
+            super("api_error", null, userMessage, null, null);
+            this.arrayCode = arrayCode;
+        }
+
+        /** DeviceManager's error.code. */
+        long arrayCode() {
+            return arrayCode;
+        }
+    }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -29,6 +53,7 @@ final class DoradoSession {
     private final String username;
     private final String password;
     private final String scope;
+    private final SessionRenewal renewal;
     private String deviceId;
     private String token;
 
@@ -39,6 +64,7 @@ final class DoradoSession {
         this.username = username;
         this.password = password;
         this.scope = scope;
+        this.renewal = SessionRenewal.oncePerCall(SessionRenewal::isSessionExpired, this::loginOnce);
     }
 
     /** The array's device id (its serial number) as the login answered it. */
@@ -59,23 +85,29 @@ final class DoradoSession {
      */
     JsonNode get(String operation, String path) throws SourceException {
         return context.call(operation, () -> {
-            JsonNode root = send(path);
-            long code = errorCode(root, path);
-            if (code == NOT_LOGGED_IN) {
-                // The session expired (idle timeout, array-side logout): log in again once and repeat the call.
-                loginOnce();
-                root = send(path);
-                code = errorCode(root, path);
-                if (code == NOT_LOGGED_IN) {
-                    throw new PermanentSourceException("auth", "username", "Dorado refused the session again right after a new login (GET "
-                            + path + "); check that user " + username + " may use the REST API", null, null);
+            try {
+                return renewal.call(() -> answer(path)).path("data");
+            } catch (PermanentSourceException e) {
+                if (!SessionRenewal.isSessionExpired(e)) {
+                    throw e;
                 }
+                throw new PermanentSourceException("auth", "username", "Dorado refused the session again right after a new login (GET "
+                        + path + "); check that user " + username + " may use the REST API", null, null);
             }
-            if (code != 0) {
-                throw apiError("GET " + path, code, root);
-            }
-            return root.path("data");
         });
+    }
+
+    /** The answer of one GET when its error code is 0; a lost session or an array error otherwise. */
+    private JsonNode answer(String path) throws SourceException {
+        JsonNode root = send(path);
+        long code = errorCode(root, path);
+        if (code == NOT_LOGGED_IN) {
+            throw SessionRenewal.expired("Dorado GET " + path);
+        }
+        if (code != 0) {
+            throw apiError("GET " + path, code, root);
+        }
+        return root;
     }
 
     /** Ends the session; best effort and not retried, since a failed logout must not fail or mask the run. */
@@ -129,18 +161,11 @@ final class DoradoSession {
 
     /** The answer's error code; an answer without one is not a DeviceManager answer. */
     private static long errorCode(JsonNode root, String path) throws SourceException {
-        JsonNode code = root.path("error").path("code");
-        if (code.isIntegralNumber()) {
-            return code.asLong();
+        Long code = JsonValues.whole(JsonValues.at(root, "error", "code"));
+        if (code == null) {
+            throw PermanentSourceException.malformed("Dorado " + path, "the answer has no numeric error.code", null);
         }
-        if (code.isTextual()) {
-            try {
-                return Long.parseLong(code.asText().trim());
-            } catch (NumberFormatException e) {
-                // fall through
-            }
-        }
-        throw PermanentSourceException.malformed("Dorado " + path, "the answer has no numeric error.code", null);
+        return code;
     }
 
     private static String description(JsonNode root) {
@@ -148,9 +173,9 @@ final class DoradoSession {
         return d == null ? "no description" : d;
     }
 
-    private static PermanentSourceException apiError(String what, long code, JsonNode root) {
+    private static ApiError apiError(String what, long code, JsonNode root) {
         String suggestion = DoradoValues.text(root.path("error"), "suggestion");
-        return new PermanentSourceException("api_error", null, "Dorado " + what + " failed with error " + code + ": " + description(root)
-                + (suggestion == null ? "" : " (" + suggestion + ")"), null, null);
+        return new ApiError("Dorado " + what + " failed with error " + code + ": " + description(root)
+                + (suggestion == null ? "" : " (" + suggestion + ")"), code);
     }
 }

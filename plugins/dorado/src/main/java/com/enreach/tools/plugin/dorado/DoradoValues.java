@@ -3,6 +3,7 @@ package com.enreach.tools.plugin.dorado;
 import java.math.BigInteger;
 import java.util.Map;
 
+import com.enreach.tools.source.support.JsonValues;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Reads DeviceManager values: everything arrives as a string, capacities in sectors, states as numeric codes. */
@@ -36,30 +37,18 @@ final class DoradoValues {
 
     /** A field as trimmed text; null when absent, empty or the array's "--" placeholder. */
     static String text(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        if (v == null || v.isNull() || v.isContainerNode()) {
-            return null;
-        }
-        String s = v.asText().trim();
-        return s.isEmpty() || s.equals("--") ? null : s;
+        String s = JsonValues.text(JsonValues.at(node, field));
+        return "--".equals(s) ? null : s;
     }
 
-    /** "true"/"false" as a Boolean; null otherwise. */
+    /** "true"/"false" (or a JSON boolean) as a Boolean; null otherwise (see {@link JsonValues#bool(JsonNode)}). */
     static Boolean bool(JsonNode node, String field) {
-        String s = text(node, field);
-        if ("true".equalsIgnoreCase(s)) {
-            return Boolean.TRUE;
-        }
-        return "false".equalsIgnoreCase(s) ? Boolean.FALSE : null;
+        return JsonValues.bool(JsonValues.at(node, field));
     }
 
-    /** A whole number; null when absent or not a number that fits a long. */
+    /** A whole number; null when absent, "--", fractional or beyond a long (see {@link JsonValues#whole(JsonNode)}). */
     static Long number(JsonNode node, String field) {
-        String s = text(node, field);
-        if (s == null || !s.matches("-?\\d{1,18}")) {
-            return null;
-        }
-        return Long.parseLong(s);
+        return JsonValues.whole(JsonValues.at(node, field));
     }
 
     /**

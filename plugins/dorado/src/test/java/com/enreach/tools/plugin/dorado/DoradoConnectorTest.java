@@ -22,6 +22,7 @@ import com.enreach.tools.api.spi.DeviceTypes;
 import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.RelationshipRecord;
 import com.enreach.tools.api.spi.RelationshipTypes;
+import com.enreach.tools.api.spi.RetryableSourceException;
 import com.enreach.tools.api.spi.SourceException;
 import com.enreach.tools.api.spi.StorageVolumeRecord;
 import com.enreach.tools.testkit.CollectingSink;
@@ -199,12 +200,81 @@ class DoradoConnectorTest {
     }
 
     @Test
-    void pagesByRangeUntilAShortOrEmptyPage() throws Exception {
+    void pagesByOverlappingRangesUntilAShortPage() throws Exception {
         CollectingSink sink = fetch(new TestContext("dorado-ams"));
 
-        assertEquals(List.of("[0-2]", "[2-4]", "[4-6]"), ranges("/lun"), "5 LUNs: full, full, short page");
-        assertEquals(List.of("[0-2]", "[2-4]"), ranges("/filesystem"), "2 file systems: full page, then an empty one");
+        assertEquals(List.of("[0-2]", "[1-3]", "[2-4]", "[3-5]", "[4-6]"), ranges("/lun"),
+                "each range re-reads the last object of the previous one: 5 LUNs, one new per range of 2");
+        assertEquals(List.of("[0-2]", "[1-3]"), ranges("/filesystem"), "2 file systems: full range, then only the anchor");
+        assertEquals(5, count(sink, StorageVolumeRecord.LUN));
         assertEquals(2, count(sink, StorageVolumeRecord.FILESYSTEM));
+    }
+
+    @Test
+    void aLunDeletedBeforeTheNextRangeFailsTheRunRetryablyInsteadOfSkippingOne() {
+        dorado.deleteAfter("/lun", 1, "0"); // deleted on the array after the first range was read
+        CollectingSink sink = new CollectingSink();
+
+        RetryableSourceException e = assertThrows(RetryableSourceException.class,
+                () -> new DoradoConnector(config()).fetch(new TestContext("dorado-ams"), sink));
+
+        assertEquals("list_changed", e.code());
+        assertTrue(e.userMessage().contains("/lun"), e.userMessage());
+        assertEquals(2, count(sink, StorageVolumeRecord.LUN), "the first range was streamed; the run fails, so nothing goes stale");
+        assertEquals(1, server.requestsTo(api("/sessions")).size(), "logged out after the failure");
+    }
+
+    @Test
+    void aLunDeletedAfterTheReadPositionOrAddedBeforeItIsNoShift() throws Exception {
+        dorado.deleteAfter("/lun", 1, "3");
+        dorado.insertAfter("/filesystem", 1, 0, "10", "12"); // a new file system sorts first
+
+        CollectingSink sink = fetch(new TestContext("dorado-ams"));
+
+        assertEquals(Set.of("0", "1", "2", "4"), lunIds(sink), "the deleted LUN is simply gone");
+        assertEquals(2, count(sink, StorageVolumeRecord.FILESYSTEM), "the new one waits for the next run; none is lost");
+    }
+
+    private static Set<String> lunIds(CollectingSink sink) {
+        return sink.volumes.values().stream().filter(v -> v.kind().equals(StorageVolumeRecord.LUN))
+                .map(v -> String.valueOf(v.metadata().get("lun_id"))).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
+    void theDocumentedDefaultsAreTheAppliedOnes() throws Exception {
+        Map<String, Object> cfg = config();
+        cfg.remove("page.size");
+
+        new DoradoConnector(cfg).fetch(new TestContext("dorado-ams"), new CollectingSink());
+
+        assertEquals("[0-" + DoradoConfig.class.getMethod("page_size").getDefaultValue() + "]", ranges("/lun").get(0));
+        assertEquals(DoradoConfig.class.getMethod("scope").getDefaultValue(),
+                new ObjectMapper().readTree(server.requestsTo(LOGIN).get(0).body()).path("scope").asText());
+    }
+
+    @Test
+    void aRangeTooLargeForTheArrayIsShrunkWithAWarning() throws Exception {
+        dorado.maxRange(2);
+        Map<String, Object> cfg = config();
+        cfg.put("page.size", "5");
+        CollectingSink sink = new CollectingSink();
+
+        new DoradoConnector(cfg).fetch(new TestContext("dorado-ams"), sink);
+
+        assertEquals(List.of("[0-5]", "[0-2]"), ranges("/lun").subList(0, 2), "refused, then halved (5 -> 2)");
+        assertEquals(5, count(sink, StorageVolumeRecord.LUN));
+        assertTrue(sink.warnings.stream().anyMatch(w -> w.contains("refused a range of 5 luns") && w.contains("50331651")),
+                sink.warnings.toString());
+    }
+
+    @Test
+    void anArrayRefusingEvenTheSmallestRangeFailsWithAClearMessage() {
+        dorado.maxRange(1);
+
+        PermanentSourceException e = assertThrows(PermanentSourceException.class, () -> fetch(new TestContext("dorado-ams")));
+
+        assertEquals("api_error", e.code());
+        assertTrue(e.userMessage().contains("even 2 at a time") && e.userMessage().contains("50331651"), e.userMessage());
     }
 
     private List<String> ranges(String path) {

@@ -23,7 +23,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * As the array does, it logs in with POST /deviceManager/rest/xxxxx/sessions (a wrong user or password is refused
  * inside an HTTP 200, error code 1077949061), hands out an iBaseToken and a session cookie per login, answers
  * every call with a {@code data}/{@code error} envelope, serves lists by {@code range=[from-to]} (end exclusive,
- * no {@code data} when nothing is left) and logs out with DELETE .../sessions.
+ * no {@code data} when nothing is left, in ID order, at most {@link #maxRange} objects: a wider range is refused
+ * with error 50331651 "The entered parameter is incorrect.") and logs out with DELETE .../sessions.
+ * {@link #deleteAfter} and {@link #insertAfter} change a list between two range requests, as objects created or
+ * deleted on the array during a run do.
  *
  * <p>Reusable from other modules through this module's test-jar; {@link #server()} lets a test script faults.
  */
@@ -40,6 +43,13 @@ public final class DoradoDouble implements AutoCloseable {
     private final AtomicInteger logins = new AtomicInteger();
     private final List<JsonNode> luns = new ArrayList<>();
     private final List<JsonNode> filesystems = new ArrayList<>();
+    private final Map<String, Integer> rangeRequests = new java.util.HashMap<>();
+    private final List<Change> changes = new ArrayList<>();
+    private volatile int maxRange = 100;
+
+    /** A change of a list that happens once it has served a number of range requests. */
+    private record Change(String list, int afterRequests, java.util.function.Consumer<List<JsonNode>> change) {
+    }
 
     public DoradoDouble() {
         for (String page : List.of("luns-0.json", "luns-2.json", "luns-4.json")) {
@@ -51,8 +61,8 @@ public final class DoradoDouble implements AutoCloseable {
         server.json(api("/system/"), fixture("system.json"));
         server.json(api("/controller"), fixture("controllers.json"));
         server.json(api("/storagepool"), fixture("pools.json"));
-        server.route("GET", api("/lun"), r -> range(r, luns));
-        server.route("GET", api("/filesystem"), r -> range(r, filesystems));
+        server.route("GET", api("/lun"), r -> range("/lun", r, luns));
+        server.route("GET", api("/filesystem"), r -> range("/filesystem", r, filesystems));
         server.route("DELETE", api("/sessions"), r -> Response.json("{\"error\":{\"code\":0,\"description\":\"0\"}}"));
     }
 
@@ -66,10 +76,16 @@ public final class DoradoDouble implements AutoCloseable {
                 .withHeader("Set-Cookie", "session=ismsession=cookie-" + n + "; Path=/; HttpOnly");
     }
 
-    private static Response range(Request r, List<JsonNode> all) {
+    private synchronized Response range(String list, Request r, List<JsonNode> all) {
         Matcher m = RANGE.matcher(String.valueOf(r.param("range")));
-        if (!m.matches()) {
+        if (!m.matches() || Integer.parseInt(m.group(2)) - Integer.parseInt(m.group(1)) > maxRange) {
             return Response.json("{\"data\":{},\"error\":{\"code\":50331651,\"description\":\"The entered parameter is incorrect.\"}}");
+        }
+        int served = rangeRequests.merge(list, 1, Integer::sum);
+        for (Change c : changes) {
+            if (c.list().equals(list) && c.afterRequests() == served - 1) {
+                c.change().accept(all); // happened on the array since the previous range request
+            }
         }
         int from = Integer.parseInt(m.group(1));
         int to = Math.min(all.size(), Integer.parseInt(m.group(2)));
@@ -79,6 +95,29 @@ public final class DoradoDouble implements AutoCloseable {
         }
         envelope.putObject("error").put("code", 0).put("description", "0");
         return Response.json(envelope.toString());
+    }
+
+    /** The widest range the array serves at once (DeviceManager: 100). */
+    public void maxRange(int objects) {
+        this.maxRange = objects;
+    }
+
+    /**
+     * Deletes the object with this ID from a list ({@code "/lun"}, {@code "/filesystem"}) once the list has served
+     * {@code rangeRequests} range requests, as a LUN deleted on the array between two pages of a run.
+     */
+    public synchronized void deleteAfter(String list, int rangeRequests, String id) {
+        changes.add(new Change(list, rangeRequests, all -> all.removeIf(o -> id.equals(o.path("ID").asText()))));
+    }
+
+    /** Inserts a copy of the object with ID {@code likeId}, with a new ID and name, at a position of a list. */
+    public synchronized void insertAfter(String list, int rangeRequests, int position, String likeId, String newId) {
+        changes.add(new Change(list, rangeRequests, all -> {
+            ObjectNode copy = all.stream().filter(o -> likeId.equals(o.path("ID").asText())).findFirst()
+                    .map(o -> ((ObjectNode) o).deepCopy()).orElseThrow();
+            copy.put("ID", newId).put("NAME", "new-" + newId);
+            all.add(position, copy);
+        }));
     }
 
     /** Successful logins so far. */

@@ -36,6 +36,32 @@ class DoradoValuesTest {
     }
 
     @Test
+    void fillLevelsAreVolatileAndEverythingElseCountsForChangeDetection() throws Exception {
+        JsonNode system = json("{\"ID\":\"SN1\",\"NAME\":\"dorado\",\"TOTALCAPACITY\":\"100\",\"USEDCAPACITY\":\"40\","
+                + "\"STORAGEPOOLCAPACITY\":\"90\",\"STORAGEPOOLFREECAPACITY\":\"50\"}");
+        DoradoMapper mapper = DoradoMapper.forSystem(system, null, (id, m) -> { });
+        com.enreach.tools.api.spi.DeviceRecord s = mapper.system(system, null);
+        assertEquals(java.util.Set.of("used_bytes", "pool_free_bytes"), s.volatileKeys());
+        assertEquals(40L * 512, s.metadata().get("used_bytes"), "stored all the same");
+        com.enreach.tools.api.spi.DeviceRecord pool = mapper.pool(json("{\"ID\":\"0\",\"NAME\":\"p\",\"USERTOTALCAPACITY\":\"10\","
+                + "\"USERFREECAPACITY\":\"4\",\"USERCONSUMEDCAPACITY\":\"6\",\"USERCONSUMEDCAPACITYPERCENTAGE\":\"60\"}"));
+        assertEquals(java.util.Set.of("free_bytes", "used_bytes", "used_percent"), pool.volatileKeys());
+        com.enreach.tools.api.spi.DeviceRecord controller = mapper.controller(json("{\"ID\":\"0A\",\"HEALTHSTATUS\":\"1\"}"));
+        assertTrue(controller.volatileKeys().isEmpty());
+    }
+
+    @Test
+    void valuesFollowTheSharedSemanticsWithTheArraysPlaceholder() throws Exception {
+        JsonNode o = json("{\"A\":\"--\",\"B\":\" 12 \",\"C\":\"1.9\",\"D\":\"TRUE\",\"E\":true}");
+        assertNull(DoradoValues.text(o, "A"));
+        assertNull(DoradoValues.number(o, "A"));
+        assertEquals(12L, DoradoValues.number(o, "B"));
+        assertNull(DoradoValues.number(o, "C"), "no fraction is cut");
+        assertEquals(Boolean.TRUE, DoradoValues.bool(o, "D"));
+        assertEquals(Boolean.TRUE, DoradoValues.bool(o, "E"), "a JSON boolean too");
+    }
+
+    @Test
     void statusCodesBecomeWordsAndUnknownCodesAreKept() throws Exception {
         assertEquals("normal", DoradoValues.health(json("{\"HEALTHSTATUS\":\"1\"}")));
         assertEquals("online", DoradoValues.running(json("{\"RUNNINGSTATUS\":\"27\"}")));

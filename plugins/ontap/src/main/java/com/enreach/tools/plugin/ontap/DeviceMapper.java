@@ -10,6 +10,7 @@ import com.enreach.tools.api.spi.InterfaceRecord;
 import com.enreach.tools.api.spi.IpAddressRecord;
 import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.ServerFacts;
+import com.enreach.tools.source.support.JsonValues;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Maps the cluster, its nodes, aggregates and SVMs to devices. The field lists are exactly what is stored. */
@@ -40,13 +41,13 @@ final class DeviceMapper {
     }
 
     static Cluster cluster(JsonNode c) throws PermanentSourceException {
-        String uuid = Json.text(c, "uuid");
-        String name = Json.text(c, "name");
+        String uuid = JsonValues.text(c, "uuid");
+        String name = JsonValues.text(c, "name");
         if (uuid == null || name == null) {
             throw PermanentSourceException.malformed("ONTAP /api/cluster", "the cluster has no uuid or name", null);
         }
-        Integer g = Json.intValue(c, "version.generation");
-        Integer m = Json.intValue(c, "version.major");
+        Integer g = JsonValues.integer(c, "version.generation");
+        Integer m = JsonValues.integer(c, "version.major");
         return new Cluster(uuid, name, release(c.path("version")), g == null ? 0 : g, m == null ? 0 : m);
     }
 
@@ -60,10 +61,10 @@ final class DeviceMapper {
                 .put("vendor", VENDOR)
                 .put("platform", "ONTAP")
                 .put("ontap_version", cluster.release())
-                .put("version_full", Json.text(c, "version.full"))
-                .put("location", Json.text(c, "location"))
-                .put("contact", Json.text(c, "contact"));
-        List<String> domains = Json.texts(c.path("dns_domains"), null);
+                .put("version_full", JsonValues.text(c, "version.full"))
+                .put("location", JsonValues.text(c, "location"))
+                .put("contact", JsonValues.text(c, "contact"));
+        List<String> domains = JsonValues.texts(c.path("dns_domains"), null);
         if (!domains.isEmpty()) {
             d.put("dns_domains", domains);
         }
@@ -72,16 +73,16 @@ final class DeviceMapper {
     }
 
     static DeviceRecord node(JsonNode n, Cluster cluster) throws PermanentSourceException {
-        String model = Json.text(n, "model");
-        String serial = Json.text(n, "serial_number");
+        String model = JsonValues.text(n, "model");
+        String serial = JsonValues.text(n, "serial_number");
         String release = release(n.path("version"));
         DeviceRecord d = DeviceRecord.of(id(n, "uuid", "/api/cluster/nodes"), name(n, "/api/cluster/nodes"), DeviceTypes.STORAGE_CONTROLLER)
                 .put("vendor", VENDOR)
                 .put("model", model)
                 .put("serial", serial)
-                .put("system_id", Json.text(n, "system_id"))
-                .put("state", Json.text(n, "state"))
-                .put("location", Json.text(n, "location"))
+                .put("system_id", JsonValues.text(n, "system_id"))
+                .put("state", JsonValues.text(n, "state"))
+                .put("location", JsonValues.text(n, "location"))
                 .put("ontap_version", release)
                 .put("cluster", cluster.name())
                 .facts(new ServerFacts().hardware(VENDOR, model, serial).os("ONTAP", release));
@@ -90,16 +91,17 @@ final class DeviceMapper {
     }
 
     static DeviceRecord aggregate(JsonNode a, Cluster cluster) throws PermanentSourceException {
-        String node = Json.text(a, "node.name");
-        String home = Json.text(a, "home_node.name");
+        String node = JsonValues.text(a, "node.name");
+        String home = JsonValues.text(a, "home_node.name");
         return DeviceRecord.of(id(a, "uuid", "/api/storage/aggregates"), name(a, "/api/storage/aggregates"), DeviceTypes.STORAGE_POOL)
                 .put("vendor", VENDOR)
-                .put("capacity_bytes", Json.longValue(a, "space.block_storage.size"))
-                .put("used_bytes", Json.longValue(a, "space.block_storage.used"))
-                .put("available_bytes", Json.longValue(a, "space.block_storage.available"))
-                .put("raid_type", Json.text(a, "block_storage.primary.raid_type"))
-                .put("disk_count", Json.longValue(a, "block_storage.primary.disk_count"))
-                .put("state", Json.text(a, "state"))
+                .put("capacity_bytes", JsonValues.whole(a, "space.block_storage.size"))
+                // fill level moves with every write: stored, but no reason to count the aggregate as changed
+                .putVolatile("used_bytes", JsonValues.whole(a, "space.block_storage.used"))
+                .putVolatile("available_bytes", JsonValues.whole(a, "space.block_storage.available"))
+                .put("raid_type", JsonValues.text(a, "block_storage.primary.raid_type"))
+                .put("disk_count", JsonValues.whole(a, "block_storage.primary.disk_count"))
+                .put("state", JsonValues.text(a, "state"))
                 .put("node", node != null ? node : home)
                 // only worth showing while the aggregate is away from its home (takeover, relocation)
                 .put("home_node", home != null && node != null && !home.equals(node) ? home : null)
@@ -108,15 +110,15 @@ final class DeviceMapper {
 
     /** The node currently serving an aggregate: its owner, or its home node when ONTAP does not say. */
     static String aggregateNodeUuid(JsonNode a) {
-        String node = Json.text(a, "node.uuid");
-        return node != null ? node : Json.text(a, "home_node.uuid");
+        String node = JsonValues.text(a, "node.uuid");
+        return node != null ? node : JsonValues.text(a, "home_node.uuid");
     }
 
     static DeviceRecord svm(JsonNode s, Cluster cluster) throws PermanentSourceException {
         DeviceRecord d = DeviceRecord.of(id(s, "uuid", "/api/svm/svms"), name(s, "/api/svm/svms"), STORAGE_VM)
                 .put("vendor", VENDOR)
-                .put("state", Json.text(s, "state"))
-                .put("subtype", Json.text(s, "subtype"))
+                .put("state", JsonValues.text(s, "state"))
+                .put("subtype", JsonValues.text(s, "subtype"))
                 .put("cluster", cluster.name());
         addLifs(d, s.path("ip_interfaces"));
         return d;
@@ -125,8 +127,8 @@ final class DeviceMapper {
     /** Logical interfaces (management or data LIFs) with their addresses. */
     private static void addLifs(DeviceRecord d, JsonNode lifs) {
         for (JsonNode lif : lifs) {
-            String name = Json.text(lif, "name");
-            String ip = Json.text(lif, "ip.address");
+            String name = JsonValues.text(lif, "name");
+            String ip = JsonValues.text(lif, "ip.address");
             if (name != null) {
                 d.addInterface(new InterfaceRecord(name, null, "virtual", null, null, null));
             }
@@ -138,21 +140,21 @@ final class DeviceMapper {
 
     /** "9.13.1P9" from "NetApp Release 9.13.1P9: ...", else generation.major.minor. */
     static String release(JsonNode version) {
-        String full = Json.text(version, "full");
+        String full = JsonValues.text(version, "full");
         if (full != null) {
             Matcher m = RELEASE.matcher(full);
             if (m.find()) {
                 return m.group(1);
             }
         }
-        Long g = Json.longValue(version, "generation");
-        Long ma = Json.longValue(version, "major");
-        Long mi = Json.longValue(version, "minor");
+        Long g = JsonValues.whole(version, "generation");
+        Long ma = JsonValues.whole(version, "major");
+        Long mi = JsonValues.whole(version, "minor");
         return g == null || ma == null ? null : g + "." + ma + (mi == null ? "" : "." + mi);
     }
 
     static String id(JsonNode record, String field, String where) throws PermanentSourceException {
-        String v = Json.text(record, field);
+        String v = JsonValues.text(record, field);
         if (v == null) {
             throw PermanentSourceException.malformed("ONTAP " + where, "a record without " + field, null);
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.JsonValues;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -24,8 +25,8 @@ final class ExportPolicies {
     static ExportPolicies load(RecordCursor cursor) throws SourceException {
         ExportPolicies p = new ExportPolicies();
         for (JsonNode policy; (policy = cursor.next()) != null; ) {
-            String svm = Json.text(policy, "svm.name");
-            String name = Json.text(policy, "name");
+            String svm = JsonValues.text(policy, "svm.name");
+            String name = JsonValues.text(policy, "name");
             if (svm == null || name == null) {
                 throw PermanentSourceException.malformed("ONTAP /api/protocols/nfs/export-policies",
                         "an export policy without svm.name or name", null);
@@ -51,13 +52,13 @@ final class ExportPolicies {
     /** One rule as JSON-friendly values, keeping ONTAP's names so people can compare with System Manager. */
     private static Map<String, Object> rule(JsonNode r) {
         Map<String, Object> m = new LinkedHashMap<>();
-        putIfPresent(m, "index", Json.longValue(r, "index"));
-        m.put("clients", Json.texts(r.path("clients"), "match"));
-        m.put("protocols", Json.texts(r.path("protocols"), null));
-        m.put("ro_rule", Json.texts(r.path("ro_rule"), null));
-        m.put("rw_rule", Json.texts(r.path("rw_rule"), null));
-        m.put("superuser", Json.texts(r.path("superuser"), null));
-        putIfPresent(m, "anonymous_user", Json.text(r, "anonymous_user"));
+        putIfPresent(m, "index", JsonValues.whole(r, "index"));
+        m.put("clients", JsonValues.texts(r.path("clients"), "match"));
+        m.put("protocols", JsonValues.texts(r.path("protocols"), null));
+        m.put("ro_rule", JsonValues.texts(r.path("ro_rule"), null));
+        m.put("rw_rule", JsonValues.texts(r.path("rw_rule"), null));
+        m.put("superuser", JsonValues.texts(r.path("superuser"), null));
+        putIfPresent(m, "anonymous_user", JsonValues.text(r, "anonymous_user"));
         return java.util.Collections.unmodifiableMap(m);
     }
 

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class OntapClient {
     /**
      * Seconds ONTAP may spend filling one page. Its default (15 s) makes it return short or even empty pages on
-     * slow filtered scans; a longer budget makes an empty page with a next link (which ends paging) unlikely.
+     * slow filtered scans; a longer budget means fewer of them (they are followed all the same).
      */
     static final int RETURN_TIMEOUT_SECONDS = 60;
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();

@@ -49,7 +49,8 @@ public class OntapConnector implements SourceConnector {
         URI url = HttpSettings.readUrl(f, "/api");
         this.username = f.required("username");
         this.password = f.secret("password", true);
-        this.settings = HttpSettings.reader("invalid").pageSize(500, 10_000).read(f, url);
+        this.settings = HttpSettings.reader("invalid").pageSize(OntapConfig.PAGE_SIZE_DEFAULT, OntapConfig.PAGE_SIZE_MAX).read(f, url);
+        Checks.coreKeys(f);
         this.errors = f.errors();
     }
 

@@ -1,13 +1,11 @@
 package com.enreach.tools.plugin.ontap;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 
 import com.enreach.tools.api.spi.PermanentSourceException;
-import com.enreach.tools.api.spi.RetryableSourceException;
 import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.HttpFailures;
+import com.enreach.tools.source.support.JsonValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -37,10 +35,7 @@ final class OntapErrors {
         OntapError e = parse(r);
         String what = "ONTAP " + method + " " + path;
         String says = e.message() == null ? "" : ": " + e.message();
-        if (status == 401) {
-            return new PermanentSourceException("auth", "username",
-                    "ONTAP rejected the credentials (HTTP 401 on " + path + ")" + says, detail(e), null);
-        }
+        // ONTAP-specific advice first; every other status is classified like any source's
         if (status == 403) {
             return new PermanentSourceException("auth", "username", "ONTAP refused " + method + " " + path
                     + " to this account (HTTP 403)" + says + "; it needs at least the readonly role", detail(e), null);
@@ -49,20 +44,11 @@ final class OntapErrors {
             return new PermanentSourceException("not_found", "url", what
                     + " answered 404 Not Found (is url the cluster management address?)" + says, detail(e), null);
         }
-        if (status == 429) {
-            return new RetryableSourceException("rate_limited", what + " asked to slow down (HTTP 429)" + says,
-                    detail(e), retryAfter(r), null);
-        }
-        if (status >= 500 || status == 408) {
-            return new RetryableSourceException("unavailable", what + " failed with HTTP " + status + says,
-                    detail(e), retryAfter(r), null);
-        }
         if (status == 400 && INVALID_FIELD.equals(e.code())) {
             return new PermanentSourceException("invalid_field", null, what + " does not know a requested field"
                     + says + " (ONTAP release too old for this plugin?)", detail(e), null);
         }
-        return new PermanentSourceException("http_" + status, null, what + " was refused with HTTP " + status + says,
-                detail(e), null);
+        return HttpFailures.of("ONTAP", method, path, status, r.headers(), e.message(), detail(e));
     }
 
     static OntapError parse(HttpResponse<byte[]> r) {
@@ -71,14 +57,19 @@ final class OntapErrors {
             return OntapError.NONE;
         }
         try {
-            JsonNode err = MAPPER.readTree(r.body()).path("error");
-            return new OntapError(clean(Json.text(err, "message")), clean(Json.text(err, "code")), clean(Json.text(err, "target")));
+            return of(MAPPER.readTree(r.body()).path("error"));
         } catch (java.io.IOException | RuntimeException ex) {
             return OntapError.NONE;
         }
     }
 
-    private static String detail(OntapError e) {
+    /** An ONTAP error object ({@code message}, {@code code}, {@code target}), cleaned for messages. */
+    static OntapError of(JsonNode err) {
+        return new OntapError(clean(JsonValues.text(err, "message")), clean(JsonValues.text(err, "code")),
+                clean(JsonValues.text(err, "target")));
+    }
+
+    static String detail(OntapError e) {
         return e.code() == null ? null : "ONTAP error code " + e.code() + (e.target() == null ? "" : ", target " + e.target());
     }
 
@@ -89,23 +80,5 @@ final class OntapErrors {
         }
         String one = s.replaceAll("\\p{Cntrl}+", " ").trim();
         return one.length() > MAX_MESSAGE ? one.substring(0, MAX_MESSAGE) + "..." : one;
-    }
-
-    /** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
-    static Duration retryAfter(HttpResponse<?> r) {
-        String v = r.headers().firstValue("Retry-After").map(String::trim).orElse(null);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
-        } catch (NumberFormatException e) {
-            try {
-                Duration d = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (RuntimeException e2) {
-                return null;
-            }
-        }
     }
 }

@@ -4,6 +4,7 @@ import java.util.Comparator;
 
 import com.enreach.tools.api.spi.RecordSink;
 import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.JsonValues;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -48,7 +49,7 @@ final class QtreeReader {
             if (VolumeMapper.isVolumeRoot(q)) {
                 continue;
             }
-            Key key = Key.of(Json.text(q, "volume.uuid"), Json.longValue(q, "id"));
+            Key key = Key.of(JsonValues.text(q, "volume.uuid"), JsonValues.whole(q, "id"));
             JsonNode match = null;
             if (key != null) {
                 checkOrder(previous, key, "qtrees");
@@ -78,7 +79,7 @@ final class QtreeReader {
         do {
             quota = quotas.next();
             // a report without a qtree id (default rule) matches no qtree
-            quotaKey = quota == null ? null : Key.of(Json.text(quota, "volume.uuid"), Json.longValue(quota, "qtree.id"));
+            quotaKey = quota == null ? null : Key.of(JsonValues.text(quota, "volume.uuid"), JsonValues.whole(quota, "qtree.id"));
         } while (quota != null && quotaKey == null);
         if (quotaKey != null) {
             checkOrder(previous, quotaKey, "quota reports");

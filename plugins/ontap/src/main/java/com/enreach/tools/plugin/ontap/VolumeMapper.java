@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.StorageVolumeRecord;
+import com.enreach.tools.source.support.JsonValues;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Maps volumes and qtrees (with their tree quota report) to storage volume records. */
@@ -30,30 +31,30 @@ final class VolumeMapper {
 
     static StorageVolumeRecord volume(JsonNode v, Context c) throws PermanentSourceException {
         String where = "/api/storage/volumes";
-        String svm = Json.text(v, "svm.name");
+        String svm = JsonValues.text(v, "svm.name");
         StorageVolumeRecord r = StorageVolumeRecord.of(DeviceMapper.id(v, "uuid", where), c.clusterUuid(),
                 DeviceMapper.id(v, "name", where), StorageVolumeRecord.VOLUME);
         r.svm(svm);
         placement(r, v.path("aggregates"), c);
-        Long size = Json.longValue(v, "space.size");
-        r.capacity(size, null, Json.longValue(v, "space.used"));
-        r.thin(thin(Json.text(v, "guarantee.type")));
-        r.junctionPath(Json.text(v, "nas.path"));
-        String policy = Json.text(v, "nas.export_policy.name");
+        Long size = JsonValues.whole(v, "space.size");
+        r.capacity(size, null, JsonValues.whole(v, "space.used"));
+        r.thin(thin(JsonValues.text(v, "guarantee.type")));
+        r.junctionPath(JsonValues.text(v, "nas.path"));
+        String policy = JsonValues.text(v, "nas.export_policy.name");
         r.exportPolicy(policy);
-        String state = Json.text(v, "state");
+        String state = JsonValues.text(v, "state");
         r.status(health(state), state);
-        Integer reservePercent = Json.intValue(v, "space.snapshot.reserve_percent");
-        Long reserve = Json.longValue(v, "space.snapshot.reserve_size");
-        r.snapshots(Json.intValue(v, "snapshot_count"), reserve != null ? reserve : percentOf(size, reservePercent));
-        r.put("available_bytes", Json.longValue(v, "space.available"))
+        Integer reservePercent = JsonValues.integer(v, "space.snapshot.reserve_percent");
+        Long reserve = JsonValues.whole(v, "space.snapshot.reserve_size");
+        r.snapshots(JsonValues.integer(v, "snapshot_count"), reserve != null ? reserve : percentOf(size, reservePercent));
+        r.put("available_bytes", JsonValues.whole(v, "space.available"))
                 .put("snapshot_reserve_percent", reservePercent)
-                .put("guarantee", Json.text(v, "guarantee.type"))
-                .put("style", Json.text(v, "style"))
-                .put("volume_type", Json.text(v, "type"))
-                .put("svm_root", Json.bool(v, "is_svm_root"))
-                .put("security_style", Json.text(v, "nas.security_style"))
-                .put("svm_uuid", Json.text(v, "svm.uuid"))
+                .put("guarantee", JsonValues.text(v, "guarantee.type"))
+                .put("style", JsonValues.text(v, "style"))
+                .put("volume_type", JsonValues.text(v, "type"))
+                .put("svm_root", JsonValues.bool(v, "is_svm_root"))
+                .put("security_style", JsonValues.text(v, "nas.security_style"))
+                .put("svm_uuid", JsonValues.text(v, "svm.uuid"))
                 .put("export_rules", c.policies().rules(svm, policy));
         return r;
     }
@@ -66,8 +67,8 @@ final class VolumeMapper {
         List<String> names = new ArrayList<>();
         String onlyUuid = null;
         for (JsonNode a : aggregates) {
-            names.add(Json.text(a, "name"));
-            onlyUuid = Json.text(a, "uuid");
+            names.add(JsonValues.text(a, "name"));
+            onlyUuid = JsonValues.text(a, "uuid");
         }
         if (names.size() == 1) {
             r.pool(names.get(0), onlyUuid);
@@ -79,8 +80,8 @@ final class VolumeMapper {
 
     /** The qtree id 0 ONTAP lists in every volume is the volume itself, not a qtree. */
     static boolean isVolumeRoot(JsonNode q) {
-        Long id = Json.longValue(q, "id");
-        return (id != null && id == 0) || Json.text(q, "name") == null;
+        Long id = JsonValues.whole(q, "id");
+        return (id != null && id == 0) || JsonValues.text(q, "name") == null;
     }
 
     /**
@@ -90,25 +91,25 @@ final class VolumeMapper {
         String where = "/api/storage/qtrees";
         String volumeUuid = DeviceMapper.id(q, "volume.uuid", where);
         String id = DeviceMapper.id(q, "id", where);
-        String volume = Json.text(q, "volume.name");
-        String name = Json.text(q, "name");
-        String svm = Json.text(q, "svm.name");
-        String policy = Json.text(q, "export_policy.name");
+        String volume = JsonValues.text(q, "volume.name");
+        String name = JsonValues.text(q, "name");
+        String svm = JsonValues.text(q, "svm.name");
+        String policy = JsonValues.text(q, "export_policy.name");
         StorageVolumeRecord r = StorageVolumeRecord.of(volumeUuid + "/" + id, c.clusterUuid(),
                 volume == null ? name : volume + "/" + name, StorageVolumeRecord.QTREE)
                 .svm(svm)
-                .junctionPath(Json.text(q, "path"))
+                .junctionPath(JsonValues.text(q, "path"))
                 .exportPolicy(policy)
                 .put("volume", volume)
                 .put("volume_uuid", volumeUuid)
-                .put("qtree_id", Json.longValue(q, "id"))
-                .put("security_style", Json.text(q, "security_style"))
+                .put("qtree_id", JsonValues.whole(q, "id"))
+                .put("security_style", JsonValues.text(q, "security_style"))
                 .put("export_rules", c.policies().rules(svm, policy));
         if (quota != null) {
-            r.quota(Json.longValue(quota, "space.hard_limit"), Json.longValue(quota, "space.used.total"))
-                    .put("quota_soft_limit_bytes", Json.longValue(quota, "space.soft_limit"))
-                    .put("files_used", Json.longValue(quota, "files.used.total"))
-                    .put("files_hard_limit", Json.longValue(quota, "files.hard_limit"));
+            r.quota(JsonValues.whole(quota, "space.hard_limit"), JsonValues.whole(quota, "space.used.total"))
+                    .put("quota_soft_limit_bytes", JsonValues.whole(quota, "space.soft_limit"))
+                    .put("files_used", JsonValues.whole(quota, "files.used.total"))
+                    .put("files_hard_limit", JsonValues.whole(quota, "files.hard_limit"));
         }
         return r;
     }

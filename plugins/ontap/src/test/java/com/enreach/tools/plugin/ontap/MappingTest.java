@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.enreach.tools.source.support.JsonValues;
 import com.enreach.tools.testkit.CollectingSink;
 import com.enreach.tools.testkit.FixtureServer;
 import com.enreach.tools.testkit.TestContext;
@@ -24,13 +25,27 @@ class MappingTest {
     @Test
     void wholeNumbersStayExactBeyondDoublePrecision() throws Exception {
         JsonNode n = json("{\"a\":9223372036854775807,\"b\":18446744073709551615,\"c\":1.0E3,\"d\":\"4096\",\"e\":\"n/a\",\"f\":9007199254740993}");
-        assertEquals(Long.MAX_VALUE, Json.longValue(n, "a"));
-        assertNull(Json.longValue(n, "b"), "beyond a long: unknown rather than wrong");
-        assertEquals(1000L, Json.longValue(n, "c"));
-        assertEquals(4096L, Json.longValue(n, "d"));
-        assertNull(Json.longValue(n, "e"));
-        assertEquals(9007199254740993L, Json.longValue(n, "f"));
-        assertNull(Json.longValue(n, "missing.path"));
+        assertEquals(Long.MAX_VALUE, JsonValues.whole(n, "a"));
+        assertNull(JsonValues.whole(n, "b"), "beyond a long: unknown rather than wrong");
+        assertEquals(1000L, JsonValues.whole(n, "c"));
+        assertEquals(4096L, JsonValues.whole(n, "d"));
+        assertNull(JsonValues.whole(n, "e"));
+        assertEquals(9007199254740993L, JsonValues.whole(n, "f"));
+        assertNull(JsonValues.whole(n, "missing.path"));
+        assertNull(JsonValues.whole(json("{\"g\":1.9}"), "g"), "a fraction is no whole number: not cut to 1");
+    }
+
+    @Test
+    void fillLevelsAreVolatileAndEverythingElseCountsForChangeDetection() throws Exception {
+        DeviceMapper.Cluster cluster = new DeviceMapper.Cluster("cl", "ocean-cl01", "9.13.1", 9, 13);
+        com.enreach.tools.api.spi.DeviceRecord a = DeviceMapper.aggregate(json("{\"uuid\":\"u\",\"name\":\"aggr1\","
+                + "\"state\":\"online\",\"space\":{\"block_storage\":{\"size\":100,\"used\":40,\"available\":60}}}"), cluster);
+        assertEquals(java.util.Set.of("used_bytes", "available_bytes"), a.volatileKeys());
+        assertEquals(40L, a.metadata().get("used_bytes"), "stored all the same");
+        assertEquals(100L, a.metadata().get("capacity_bytes"));
+        com.enreach.tools.api.spi.DeviceRecord node = DeviceMapper.node(json("{\"uuid\":\"n\",\"name\":\"n1\",\"state\":\"up\"}"), cluster);
+        assertTrue(node.volatileKeys().isEmpty(), "nodes carry nothing that moves on every read");
+        assertTrue(DeviceMapper.svm(json("{\"uuid\":\"s\",\"name\":\"s1\"}"), cluster).volatileKeys().isEmpty());
     }
 
     @Test

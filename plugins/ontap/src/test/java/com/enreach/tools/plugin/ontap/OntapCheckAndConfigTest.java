@@ -71,6 +71,8 @@ class OntapCheckAndConfigTest {
         cfg.put("page.size", "0");
         cfg.put("insecure", "maybe");
         cfg.put("ca.file", "/nonexistent/ca.pem");
+        cfg.put("delete.budget.percent", "150");
+        cfg.put("schedule.minutes", "-5");
         List<FieldError> errors = new OntapConnector(cfg).validate();
         Map<String, String> byField = errors.stream().collect(Collectors.toMap(FieldError::field, FieldError::code, (a, b) -> a));
         assertEquals("required", byField.get("url"));
@@ -79,11 +81,26 @@ class OntapCheckAndConfigTest {
         assertEquals("out_of_range", byField.get("page.size"));
         assertEquals("invalid", byField.get("insecure"));
         assertEquals("invalid", byField.get("ca.file"));
+        assertEquals("out_of_range", byField.get("delete.budget.percent"), "the core's keys are checked like the plugin's");
+        assertEquals("out_of_range", byField.get("schedule.minutes"));
         errors.forEach(e -> assertFalse(e.message().contains("plain-text"), e.message()));
 
         assertTrue(new OntapConnector(config("https://cluster1.example.net")).validate().isEmpty());
         Map<String, Object> ftp = config("ftp://cluster1");
         assertEquals("url", new OntapConnector(ftp).validate().get(0).field());
+    }
+
+    @Test
+    void theDocumentedDefaultsAreTheAppliedOnes() throws Exception {
+        try (OntapDouble ontap = new OntapDouble()) {
+            Map<String, Object> cfg = new HashMap<>(ontap.cfg());
+            cfg.remove("page.size");
+            new OntapConnector(cfg).fetch(new TestContext("t"), new com.enreach.tools.testkit.CollectingSink());
+            assertEquals(String.valueOf(OntapConfig.class.getMethod("page_size").getDefaultValue()),
+                    ontap.server().requestsTo("/api/storage/volumes").get(0).param("max_records"));
+        }
+        assertEquals(com.enreach.tools.source.support.SourceDefaults.DELETE_BUDGET_PERCENT,
+                OntapConfig.class.getMethod("delete_budget_percent").getDefaultValue());
     }
 
     @Test

@@ -26,8 +26,8 @@ import com.enreach.tools.api.spi.RetryableSourceException;
 import com.enreach.tools.api.spi.SourceException;
 import com.enreach.tools.api.spi.StorageVolumeRecord;
 import com.enreach.tools.testkit.CollectingSink;
-import com.enreach.tools.testkit.FixtureServer;
 import com.enreach.tools.testkit.FixtureServer.Response;
+import com.enreach.tools.testkit.FixtureServer;
 import com.enreach.tools.testkit.TestContext;
 
 class OntapConnectorTest {
@@ -41,6 +41,7 @@ class OntapConnectorTest {
     static final String VOL1 = "1a2b3c4d-0000-11ee-8000-00a098000101";
     static final String VOL2 = "7b000000-0000-11ee-8000-00a098000102";
     static final String VOL3 = "9c000000-0000-11ee-8000-00a098000103";
+    static final String VOL4 = "4d000000-0000-11ee-8000-00a098000104";
     static final String EMPTY = "{\"records\":[],\"num_records\":0,\"_links\":{\"self\":{\"href\":\"/api/x\"}}}";
 
     OntapDouble ontap;
@@ -221,14 +222,15 @@ class OntapConnectorTest {
     }
 
     @Test
-    void followsNextLinksAsksForExactlyTheStoredFieldsAndStopsAtAnEmptyPageWithANextLink() throws Exception {
+    void followsNextLinksAlsoFromAnEmptyPageAndAsksForExactlyTheStoredFields() throws Exception {
         CollectingSink sink = fetch(new TestContext("ontap-test"));
 
         List<FixtureServer.Request> volumes = server.requestsTo("/api/storage/volumes");
-        assertEquals(3, volumes.size(), "page 3 is empty: its next link is not followed");
-        assertTrue(volumes.stream().noneMatch(r -> "vol-p4".equals(r.param("start.uuid"))));
+        assertEquals(4, volumes.size(), "page 3 is empty but has a next link (return_timeout ran out): page 4 is read");
+        assertEquals("vol-p4", volumes.get(3).param("start.uuid"));
         assertEquals("vol_ünï 東京", volumes.get(1).param("start.name"), "unicode and spaces in a next link are escaped, not lost");
-        assertEquals(3, sink.volumes.values().stream().filter(v -> v.kind().equals(StorageVolumeRecord.VOLUME)).count());
+        assertEquals(4, sink.volumes.values().stream().filter(v -> v.kind().equals(StorageVolumeRecord.VOLUME)).count());
+        assertEquals("vol_after_timeout", sink.volumes.get(VOL4).name(), "the volume after the empty page is not lost (nor marked stale)");
         FixtureServer.Request first = volumes.get(0);
         assertEquals("3", first.param("max_records"));
         assertEquals(String.join(",", VolumeMapper.VOLUME_FIELDS) + "," + String.join(",", VolumeMapper.VOLUME_FIELDS_9_10),
@@ -248,7 +250,50 @@ class OntapConnectorTest {
                 assertTrue(r.param("fields") != null && !r.param("fields").contains("*"), "explicit fields on " + r.path());
             }
         }
-        assertTrue(sink.phases.contains("volumes page 3"), sink.phases.toString());
+        assertTrue(sink.phases.contains("volumes page 4"), sink.phases.toString());
+    }
+
+    @Test
+    void aPartialAnswerIsRetriedAndThenFailsTheRunRetryablyWithOntapsMessage() {
+        ontap.answerPartially("/api/storage/volumes", "Failed to get volumes from node ocean-cl01-02: node is not reachable");
+        TestContext ctx = new TestContext("t", null, 3);
+        CollectingSink sink = new CollectingSink();
+        RetryableSourceException e = failing(RetryableSourceException.class, ctx, sink);
+        assertEquals("partial", e.code());
+        assertTrue(e.userMessage().contains("/api/storage/volumes page 1"), e.userMessage());
+        assertTrue(e.userMessage().contains("node is not reachable"), e.userMessage());
+        assertEquals(3, server.requestsTo("/api/storage/volumes").size(), "retried like any transient failure");
+        assertTrue(sink.volumes.isEmpty(), "nothing of the partial page is taken as complete");
+        assertTrue(server.requestsTo("/api/storage/qtrees").isEmpty());
+    }
+
+    @Test
+    void aPartialAnswerThatHealsOnRetryCompletesTheRun() throws Exception {
+        ontap.answerPartially("/api/storage/aggregates", "Node ocean-cl01-02 is not reachable");
+        TestContext ctx = new TestContext("t") {
+            @Override
+            public <T> T call(String operation, com.enreach.tools.api.spi.SourceCall<T> call) throws SourceException {
+                try {
+                    return call.call();
+                } catch (RetryableSourceException e) {
+                    retried.add(operation + " " + e.code());
+                    ontap.answerCompletely("/api/storage/aggregates"); // the node is back
+                    return call.call();
+                }
+            }
+        };
+        CollectingSink sink = fetch(ctx);
+        assertEquals(List.of("GET /api/storage/aggregates page 1 partial"), ctx.retried);
+        assertEquals(3, sink.devicesOfType(DeviceTypes.STORAGE_POOL).size());
+    }
+
+    @Test
+    void anErrorsArrayBesideTheRecordsIsAPartialAnswerToo() {
+        server.route("GET", "/api/svm/svms", r -> Response.json(fixture("svms.json").replaceFirst("\\{",
+                "{\"errors\":[{\"message\":\"SVM list incomplete\",\"code\":\"5\"}],")));
+        RetryableSourceException e = failing(RetryableSourceException.class, new TestContext("t", null, 2), new CollectingSink());
+        assertEquals("partial", e.code());
+        assertTrue(e.userMessage().contains("SVM list incomplete"), e.userMessage());
     }
 
     @Test
@@ -289,7 +334,7 @@ class OntapConnectorTest {
         assertEquals(1, ctx.retried.size());
         assertTrue(ctx.retried.get(0).startsWith("GET /api/storage/volumes page 1"), ctx.retried.toString());
         assertTrue(ctx.retried.get(0).endsWith("unavailable"));
-        assertEquals(6, sink.volumes.size());
+        assertEquals(7, sink.volumes.size());
     }
 
     @Test
@@ -389,7 +434,7 @@ class OntapConnectorTest {
         assertTrue(volumes.get(0).param("fields").contains("snapshot_count"));
         assertFalse(volumes.get(1).param("fields").contains("snapshot_count"));
         assertEquals(1, sink.warnings.size(), sink.warnings.toString());
-        assertEquals(6, sink.volumes.size());
+        assertEquals(7, sink.volumes.size());
     }
 
     @Test
@@ -414,7 +459,7 @@ class OntapConnectorTest {
         cfg.put("url", server.uri() + "/api/");
         CollectingSink sink = new CollectingSink();
         new OntapConnector(cfg).fetch(new TestContext("t"), sink);
-        assertEquals(6, sink.volumes.size());
+        assertEquals(7, sink.volumes.size());
         assertEquals("cluster1.example.net", OntapConnector.hostname(java.net.URI.create("https://Cluster1.example.net:8443")));
         assertNull(OntapConnector.hostname(java.net.URI.create("https://[2001:db8::1]")));
     }
