@@ -34,6 +34,6 @@ public class ConsoleConfigurationFilter implements ConfigurationHandler {
 
     @Override
     public void updateConfiguration(String factoryPid, String pid, Dictionary<String, Object> props) {
-        // allowed: hidden secrets were put back by the console before this call
+        // allowed: the console puts the hidden secrets back after this call
     }
 }
