@@ -34,6 +34,8 @@ import java.util.zip.ZipInputStream;
 
 import org.junit.Test;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -76,6 +78,8 @@ public class ConsoleSecretsIT extends PlatformTestSupport {
 
         Map<String, String> leaks = new LinkedHashMap<>();
         Crawl crawl = crawlConsole();
+        System.out.println("ConsoleSecretsIT: " + crawl.pages.size() + " console pages fetched ("
+                + crawl.pages.stream().filter(p -> p.status() == 200).count() + " answered 200); labels " + crawl.labels);
         for (Page p : crawl.pages) {
             List<String> found = findSecrets(p.text());
             if (!found.isEmpty()) {
@@ -112,6 +116,30 @@ public class ConsoleSecretsIT extends PlatformTestSupport {
         }
         assertTrue("secrets shown (" + leaks.size() + " places, " + crawl.pages.size() + " pages checked):\n"
                 + String.join("\n", leaks.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()), leaks.isEmpty());
+    }
+
+    @Test
+    public void savingAConfigurationInTheConsoleKeepsItsSecrets() throws Exception {
+        writeConfig("source.demo-edited.cfg", "size=5\nseed=3\n.password=" + SECRETS.get(".password") + "\n.api.token=" + SECRETS.get(".api.token") + "\n");
+        awaitLive("demo-edited");
+        String pid = "source.demo~edited";
+        Page form = fetch(CONSOLE + "/configMgr/" + pid + ".json");
+        assertTrue("the form lists a secret: " + form.text(), findSecrets(form.text()).isEmpty() && !form.text().contains("\".password\""));
+
+        // What the console's form posts when a person changes the size: the fields it shows, not the hidden secrets.
+        HttpResponse<String> saved = http.send(HttpRequest.newBuilder(URI.create(api.base() + CONSOLE + "/configMgr/" + segment(pid)))
+                .header("Authorization", basic()).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("apply=true&propertylist=size,seed&size=6&seed=3")).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue("POST configMgr: " + saved.statusCode() + " " + saved.body(), saved.statusCode() < 400);
+
+        // The component got the new size and still has its secrets (read from the real DS runtime, in the test).
+        ServiceReference<ServiceComponentRuntime> ref = bundleContext.getServiceReference(ServiceComponentRuntime.class);
+        ServiceComponentRuntime scr = bundleContext.getService(ref);
+        Map<String, Object> props = await("the edited instance reconfigured with size 6", CHANGE, () -> scr.getComponentDescriptionDTOs().stream()
+                .flatMap(d -> scr.getComponentConfigurationDTOs(d).stream()).map(c -> c.properties)
+                .filter(p -> pid.equals(p.get("service.pid")) && "6".equals(String.valueOf(p.get("size")))).findFirst().orElse(null), p -> p != null);
+        assertEquals(SECRETS.get(".password"), props.get(".password"));
+        assertEquals(SECRETS.get(".api.token"), props.get(".api.token"));
     }
 
     private static String secretLines() {
@@ -255,10 +283,13 @@ public class ConsoleSecretsIT extends PlatformTestSupport {
     }
 
     /** GETs a console path with the admin token as Basic password; a zip's entries are unpacked into the text. */
+    private String basic() {
+        return "Basic " + Base64.getEncoder().encodeToString(("admin:" + admin).getBytes(StandardCharsets.UTF_8));
+    }
+
     private Page fetch(String path) {
-        String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + admin).getBytes(StandardCharsets.UTF_8));
         try {
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(api.base() + path)).header("Authorization", basic)
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(api.base() + path)).header("Authorization", basic())
                     .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             byte[] body = r.body();
             String text = isZip(body) ? unzip(body) : new String(body, StandardCharsets.UTF_8);
