@@ -2,6 +2,7 @@ package com.enreach.tools.rest.internal;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -156,7 +157,7 @@ public class OpenApiResource {
         List<Map<String, Object>> params = new ArrayList<>();
         Type body = null;
         for (int i = 0; i < m.getParameterCount(); i++) {
-            java.lang.reflect.Parameter p = m.getParameters()[i];
+            Parameter p = m.getParameters()[i];
             if (p.isAnnotationPresent(PathParam.class)) {
                 params.add(Map.of("name", p.getAnnotation(PathParam.class).value(), "in", "path", "required", true, "schema", Map.of("type", "string")));
             } else if (p.isAnnotationPresent(QueryParam.class)) {

@@ -2,8 +2,10 @@ package com.enreach.tools.rest.internal.console;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.reflect.Array;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -55,7 +57,7 @@ public class MaskedConfigurationPrinter implements InventoryPrinter {
                 w.println("  BundleLocation = " + c.getBundleLocation());
             }
             Map<String, Object> props = new TreeMap<>(SecretKeys.masked(c.getProperties()));
-            props.keySet().removeAll(java.util.List.of("service.pid", "service.factoryPid", "service.bundleLocation"));
+            props.keySet().removeAll(List.of("service.pid", "service.factoryPid", "service.bundleLocation")); // printed above
             props.forEach((k, v) -> w.println("  " + k + " = " + text(v)));
             w.println();
         }
@@ -66,10 +68,10 @@ public class MaskedConfigurationPrinter implements InventoryPrinter {
             return Arrays.toString(a);
         }
         if (v != null && v.getClass().isArray()) {
-            int n = java.lang.reflect.Array.getLength(v);
+            int n = Array.getLength(v);
             StringBuilder b = new StringBuilder("[");
             for (int i = 0; i < n; i++) {
-                b.append(i == 0 ? "" : ", ").append(java.lang.reflect.Array.get(v, i));
+                b.append(i == 0 ? "" : ", ").append(Array.get(v, i));
             }
             return b.append(']').toString();
         }
