@@ -46,4 +46,14 @@ class SecretKeysTest {
         assertEquals("https://x", props.get("url"));
         assertEquals("VAR", props.get("password.env"));
     }
+
+    @Test
+    void librariesKeepTheirPublicSecretKeys() {
+        Hashtable<String, Object> jetty = new Hashtable<>(Map.of("service.pid", "org.apache.felix.http", "org.apache.felix.https.keystore.password", "ks"));
+        new PublicSecretMasking().modifyConfiguration(null, jetty);
+        assertEquals("ks", jetty.get("org.apache.felix.https.keystore.password"), "Jetty reads its keystore password from a public key");
+        Hashtable<String, Object> source = new Hashtable<>(Map.of("service.pid", "source.vcenter~prod", "service.factoryPid", "source.vcenter", "password", "p"));
+        new PublicSecretMasking().modifyConfiguration(null, source);
+        assertEquals(SecretKeys.MASK, source.get("password"));
+    }
 }
