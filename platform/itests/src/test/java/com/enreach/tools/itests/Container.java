@@ -37,7 +37,7 @@ final class Container {
     static final String DEMO_JAR = DEMO + ".jar";
 
     // Start levels as the launcher sets them: the ServiceLoader mediator and logging first, then the OSGi services
-    // the rest needs, then everything else, FileInstall last. Pax Exam's own bundles start at 2, the probe at 5.
+    // the rest needs, then everything else, FileInstall and the web console last. Pax Exam's own bundles start at 2, the probe at 5.
     private static final int FIRST = 1;
     private static final int SERVICES = 2;
     private static final int REST = 3;
@@ -70,6 +70,8 @@ final class Container {
         o.add(frameworkProperty("felix.fileinstall.log.level").value("2"));
         o.add(frameworkProperty("felix.fileinstall.enableConfigSave").value("false"));
         o.add(frameworkProperty("felix.fileinstall.configEncoding").value("UTF-8"));
+        o.add(frameworkProperty("felix.cm.pm").value("memory"));
+        o.add(frameworkProperty("felix.cm.config.plugins").value("enreach.secret.masking"));
         o.add(frameworkProperty("felix.webconsole.security.providers").value("enreach"));
         o.add(frameworkProperty("felix.webconsole.manager.root").value("/system/console"));
         o.add(frameworkProperty("gosh.args").value("--nointeractive"));
@@ -93,7 +95,7 @@ final class Container {
         maven(o, SERVICES, "org.apache.felix", "org.apache.felix.configadmin", "org.apache.felix.scr", "org.apache.felix.metatype");
 
         maven(o, REST, "org.apache.felix", "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.command",
-                "org.apache.felix.http.servlet-api", "org.apache.felix.http.jetty12", "org.apache.felix.webconsole", "org.apache.felix.inventory");
+                "org.apache.felix.http.servlet-api", "org.apache.felix.http.jetty12");
         // org.apache.felix.gogo.jline is left out: the launcher starts the interactive shell only on request
         // (enreach start --shell), and an installed, never started bundle would fail Pax Exam's unresolved check.
         maven(o, REST, "org.jline", "jline");
@@ -128,6 +130,9 @@ final class Container {
             o.add(bundle(projectBundle(a).toUri().toString()).startLevel(REST));
         }
         maven(o, LAST, "org.apache.felix", "org.apache.felix.fileinstall");
+        // The web console after the platform's bundles, as the launcher starts it: its status and DS plugins must
+        // find the rest bundle's secret-masking service hooks already registered.
+        maven(o, LAST, "org.apache.felix", "org.apache.felix.inventory", "org.apache.felix.webconsole", "org.apache.felix.webconsole.plugins.ds");
         return o.toArray(Option[]::new);
     }
 

@@ -32,7 +32,11 @@ public final class Platform implements AutoCloseable {
     private static final List<String> FIRST = List.of("org.objectweb.asm", "org.apache.aries.spifly", "slf4j.api", "slf4j.simple",
             "org.apache.felix.log", "org.osgi.util.function", "org.osgi.util.promise", "org.osgi.service.component",
             "org.apache.felix.configadmin", "org.apache.felix.scr", "org.apache.felix.metatype");
-    private static final List<String> LAST = List.of("org.apache.felix.fileinstall");
+    /**
+     * Bundles that start last: FileInstall, and the web console, whose status and DS plugins must find the platform's
+     * secret-masking service hooks already registered (see the rest bundle's console package).
+     */
+    private static final List<String> LAST = List.of("org.apache.felix.fileinstall", "org.apache.felix.webconsole", "org.apache.felix.inventory");
 
     private final Path home;
     private final String host;
@@ -77,6 +81,11 @@ public final class Platform implements AutoCloseable {
         props.put("felix.fileinstall.enableConfigSave", "false");
         // Configuration files are UTF-8 (FileInstall would read ISO-8859-1: a non-ASCII password would not match).
         props.put("felix.fileinstall.configEncoding", "UTF-8");
+        // ConfigAdmin keeps configurations in memory only: etc/ is the source of truth (FileInstall reads it at every
+        // start), and its file store would write every secret of etc/ into data/felix-cache in plain text.
+        props.put("felix.cm.pm", "memory");
+        // ...and delivers nothing before the platform's plugin that masks secrets written under public keys is up.
+        props.put("felix.cm.config.plugins", "enreach.secret.masking");
         props.put("felix.webconsole.security.providers", "enreach");
         props.put("felix.webconsole.manager.root", "/system/console");
         if (!shell) {

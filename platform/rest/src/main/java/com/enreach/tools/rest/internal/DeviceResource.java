@@ -41,7 +41,7 @@ public class DeviceResource {
     ConfigService configs;
 
     @GET
-    public Map<String, Object> list(@QueryParam("source_system") String sourceSystem, @QueryParam("source_instance") String sourceInstance,
+    public Envelope<Device> list(@QueryParam("source_system") String sourceSystem, @QueryParam("source_instance") String sourceInstance,
                                     @QueryParam("type") String type, @QueryParam("status") String status, @QueryParam("q") String q,
                                     @QueryParam("limit") String limit, @QueryParam("offset") String offset, @Context UriInfo uri) {
         String st = Params.oneOf("status", status, DeviceStatus.ACTIVE, DeviceStatus.STALE, DeviceStatus.QUARANTINED);

@@ -1,8 +1,6 @@
 package com.enreach.tools.rest.internal;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import com.enreach.tools.api.ApiException;
 import com.enreach.tools.api.Page;
@@ -73,14 +71,10 @@ final class Params {
     }
 
     /** {@code count}, {@code next}, {@code previous}, {@code results}, as NetBox answers lists. */
-    static Map<String, Object> envelope(Page<?> page, UriInfo uri) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("count", page.count());
+    static <T> Envelope<T> envelope(Page<T> page, UriInfo uri) {
         long nextOffset = (long) page.offset() + page.limit();
-        m.put("next", nextOffset < page.count() ? link(uri, page.limit(), nextOffset) : null);
-        m.put("previous", page.offset() > 0 ? link(uri, page.limit(), Math.max(0, page.offset() - page.limit())) : null);
-        m.put("results", page.results());
-        return m;
+        return new Envelope<>(page.count(), nextOffset < page.count() ? link(uri, page.limit(), nextOffset) : null,
+                page.offset() > 0 ? link(uri, page.limit(), Math.max(0, page.offset() - page.limit())) : null, page.results());
     }
 
     private static String link(UriInfo uri, int limit, long offset) {

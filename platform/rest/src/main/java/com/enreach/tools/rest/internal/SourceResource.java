@@ -52,6 +52,7 @@ public class SourceResource {
     @POST
     @Path("{instance}/sync")
     @RequiresRole(Role.OPERATOR)
+    @Answers(status = 202, value = SyncRun.class)
     public Response sync(@PathParam("instance") String instance, @QueryParam("confirm") String confirm, @QueryParam("trigger") String trigger) {
         boolean c = Boolean.parseBoolean(Params.oneOf("confirm", confirm, "true", "false"));
         String t = Params.oneOf("trigger", trigger, "api", "cli");

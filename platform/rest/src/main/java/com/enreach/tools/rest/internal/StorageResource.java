@@ -1,15 +1,16 @@
 package com.enreach.tools.rest.internal;
 
-import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
+import com.enreach.tools.api.Backup;
 import com.enreach.tools.api.BackupQuery;
 import com.enreach.tools.api.DeviceStatus;
 import com.enreach.tools.api.StorageService;
+import com.enreach.tools.api.StorageVolume;
 import com.enreach.tools.api.VolumeQuery;
 
 import jakarta.ws.rs.GET;
@@ -31,7 +32,7 @@ public class StorageResource {
 
     @GET
     @Path("storage/volumes")
-    public Map<String, Object> volumes(@QueryParam("source_system") String sourceSystem, @QueryParam("source_instance") String sourceInstance,
+    public Envelope<StorageVolume> volumes(@QueryParam("source_system") String sourceSystem, @QueryParam("source_instance") String sourceInstance,
                                        @QueryParam("kind") String kind, @QueryParam("status") String status,
                                        @QueryParam("device_id") String deviceId, @QueryParam("q") String q,
                                        @QueryParam("limit") String limit, @QueryParam("offset") String offset, @Context UriInfo uri) {
@@ -44,7 +45,7 @@ public class StorageResource {
 
     @GET
     @Path("backups")
-    public Map<String, Object> backups(@QueryParam("source_system") String sourceSystem, @QueryParam("source_instance") String sourceInstance,
+    public Envelope<Backup> backups(@QueryParam("source_system") String sourceSystem, @QueryParam("source_instance") String sourceInstance,
                                        @QueryParam("last_status") String lastStatus, @QueryParam("device_id") String deviceId,
                                        @QueryParam("q") String q, @QueryParam("limit") String limit, @QueryParam("offset") String offset,
                                        @Context UriInfo uri) {

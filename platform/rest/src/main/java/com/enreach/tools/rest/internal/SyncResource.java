@@ -1,6 +1,5 @@
 package com.enreach.tools.rest.internal;
 
-import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -32,7 +31,7 @@ public class SyncResource {
     SyncService sync;
 
     @GET
-    public Map<String, Object> list(@QueryParam("instance") String instance, @QueryParam("limit") String limit, @QueryParam("offset") String offset,
+    public Envelope<SyncRun> list(@QueryParam("instance") String instance, @QueryParam("limit") String limit, @QueryParam("offset") String offset,
                                     @Context UriInfo uri) {
         return Params.envelope(sync.runs(Params.text(instance), Params.limit(limit), Params.offset(offset)), uri);
     }

@@ -43,6 +43,7 @@ public class TokenResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Answers(status = 201, value = TokenService.Created.class)
     public Response create(CreateRequest body) {
         if (body == null) {
             throw ApiException.invalid(null, "send a JSON body {\"name\": ..., \"role\": \"viewer|operator|admin\"}");
