@@ -11,12 +11,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 /**
- * A copy of the assembled distribution (target/enreach) in its own home, started and driven the way a user does:
+ * The shipped distribution (the tar.gz) unpacked in its own home, started and driven the way a user does:
  * {@code bin/enreach start} as a separate process, then {@code bin/enreach} commands and plain HTTP.
  *
  * <p>Waits are generous: they only guard against hangs; nothing asserts on timing.
@@ -51,17 +48,39 @@ final class Distribution implements AutoCloseable {
         this.port = port;
     }
 
-    /** A fresh copy of target/enreach under target/dist-homes/&lt;name&gt;-*. */
+    /**
+     * A fresh home under target/dist-homes/&lt;name&gt;-*, unpacked from the tar.gz the build shipped: never a copy of
+     * target/enreach, where {@code enreach demo} may have left a database, a token and source configurations.
+     */
     static Distribution copy(String name) throws IOException {
-        Path dist = Path.of(System.getProperty("enreach.dist", "target/enreach")).toAbsolutePath();
-        if (!Files.isExecutable(dist.resolve("bin").resolve("enreach"))) {
-            fail(dist + " is not an assembled distribution: run 'mvn verify' on bundles-dist (the package phase builds it)");
-        }
+        Path archive = archive();
         Path root = Path.of(System.getProperty("enreach.test.work", "target/dist-homes")).toAbsolutePath();
         Files.createDirectories(root);
         Path home = Files.createTempDirectory(root, name + "-");
-        copyTree(dist, home);
+        Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", home.toString(), "--strip-components=1")
+                .redirectErrorStream(true).start();
+        try {
+            String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!tar.waitFor(COMMAND.toSeconds(), TimeUnit.SECONDS) || tar.exitValue() != 0) {
+                fail("cannot unpack " + archive + " into " + home + ": " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("interrupted");
+        }
+        if (!Files.isExecutable(home.resolve("bin").resolve("enreach"))) {
+            fail(archive + " is not an assembled distribution (no executable bin/enreach)");
+        }
         return new Distribution(home, freePort());
+    }
+
+    /** The distribution's tar.gz, as the build shipped it. */
+    static Path archive() {
+        Path archive = Path.of(System.getProperty("enreach.dist.archive", "target/enreach-dist.tar.gz")).toAbsolutePath();
+        if (!Files.isRegularFile(archive)) {
+            fail(archive + " is missing: run 'mvn verify' on bundles-dist (the package phase builds it)");
+        }
+        return archive;
     }
 
     Path home() {
@@ -296,22 +315,5 @@ final class Distribution implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Copies a directory tree, keeping the executable bit of bin/enreach. */
-    private static void copyTree(Path from, Path to) throws IOException {
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -5,7 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -170,14 +181,14 @@ class DistributionIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void unreachablePlatformIsExitCode3() {
         Distribution.Result r = dist.cliAt(Distribution.freePort(), Map.of(), "status");
         assertEquals(3, r.exit(), r.toString());
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void stopsOnSigtermAndKeepsItsData() throws Exception {
         int exit = dist.stop();
         assertFalse(dist.process().isAlive());
@@ -192,6 +203,42 @@ class DistributionIT {
         assertEquals(3, Distribution.parse(history.out()).path("count").asLong(), history.toString());
         assertEquals(400, dist.get("/api/sources/demo-x").path("active_devices").asLong());
         dist.stop();
+    }
+
+    /** The database, its WAL, the token and the configuration (secrets) are the service user's alone. */
+    @Test
+    @Order(7)
+    void theHomeIsPrivateToTheServiceUser() throws IOException, SQLException {
+        Path home = dist.home();
+        for (String dir : List.of("data", "etc", "log")) {
+            assertEquals("rwx------", mode(home.resolve(dir)), dir + "/");
+        }
+        assertEquals("rw-------", mode(home.resolve("data/enreach.db")), "data/enreach.db");
+        // The platform opens connections as it needs them, so its WAL comes and goes: open one that stays while we look.
+        // SQLite gives -wal and -shm the database file's mode, whoever creates them.
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("data/enreach.db")); Statement st = c.createStatement()) {
+            st.executeQuery("SELECT count(*) FROM sqlite_master").close();
+            assertEquals("rw-------", mode(home.resolve("data/enreach.db-wal")), "data/enreach.db-wal");
+            assertEquals("rw-------", mode(home.resolve("data/enreach.db-shm")), "data/enreach.db-shm");
+        }
+        assertEquals("rw-------", mode(home.resolve("etc/admin.token")), "etc/admin.token");
+        // Shipped with 0644 in the tar.gz: made owner-only at start.
+        assertEquals("rw-------", mode(home.resolve("etc/JakartarsServletWhiteboardRuntimeComponent.cfg")), "a shipped etc/*.cfg");
+        for (String dir : List.of("data", "etc")) {
+            try (Stream<Path> all = Files.walk(home.resolve(dir))) {
+                List<String> open = all.filter(p -> mode(p).substring(3).chars().anyMatch(c -> c != '-'))
+                        .map(p -> home.relativize(p) + " " + mode(p)).toList();
+                assertEquals(List.of(), open, "files under " + dir + "/ that group or others can use");
+            }
+        }
+    }
+
+    private static String mode(Path p) {
+        try {
+            return PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static long tokenId(String name) {

@@ -65,6 +65,7 @@ public final class Platform implements AutoCloseable {
         for (String d : List.of("data", "log", "deploy", "etc", "system")) {
             Files.createDirectories(h.resolve(d));
         }
+        HomePermissions.restrict(h);
         configureLogging(h);
         Map<String, String> props = new HashMap<>();
         props.put(Constants.FRAMEWORK_STORAGE, h.resolve("data").resolve("felix-cache").toString());

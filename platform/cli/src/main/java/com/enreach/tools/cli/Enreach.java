@@ -66,6 +66,10 @@ public final class Enreach {
     private final boolean terminal;
     private final LongSupplier clockMillis;
     private Api api;
+    private PrintWriter outSink;
+    private PrintWriter out;
+    private PrintWriter errSink;
+    private PrintWriter err;
 
     /** The real environment. */
     public Enreach() {
@@ -88,13 +92,15 @@ public final class Enreach {
         CommandLine cl = new CommandLine(root);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            // The message may quote the server (a source's error text): escaped like all output.
+            PrintWriter err = TerminalText.writer(cmd.getErr());
             if (e instanceof CliException c) {
-                cmd.getErr().println("enreach: " + c.getMessage());
-                cmd.getErr().flush();
+                err.println("enreach: " + c.getMessage());
+                err.flush();
                 return c.exitCode();
             }
-            cmd.getErr().println("enreach: unexpected error: " + e);
-            cmd.getErr().flush();
+            err.println("enreach: unexpected error: " + e);
+            err.flush();
             return ExitCodes.FAILED;
         });
         return cl;
@@ -149,12 +155,31 @@ public final class Enreach {
         return json;
     }
 
-    PrintWriter out() {
-        return spec.commandLine().getOut();
+    /** Standard output for people and --json alike: control characters in it are escaped (see TerminalText). */
+    synchronized PrintWriter out() {
+        PrintWriter sink = spec.commandLine().getOut();
+        if (sink != outSink) {
+            outSink = sink;
+            out = TerminalText.writer(sink);
+        }
+        return out;
     }
 
-    PrintWriter err() {
-        return spec.commandLine().getErr();
+    /** Standard error, escaped like {@link #out()}. */
+    synchronized PrintWriter err() {
+        PrintWriter sink = spec.commandLine().getErr();
+        if (sink != errSink) {
+            errSink = sink;
+            err = TerminalText.writer(sink);
+        }
+        return err;
+    }
+
+    /** Redraws the current line of stderr (a progress bar): the one carriage return the CLI writes itself. */
+    synchronized void redrawLine(String line) {
+        PrintWriter e = err();
+        errSink.print('\r');
+        e.print(line);
     }
 
     /** Prints a JSON tree on stdout (the --json output). */

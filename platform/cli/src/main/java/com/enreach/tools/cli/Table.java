@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain text table for people: left-aligned columns, long cells cut with an ellipsis. */
+/** A plain text table for people: left-aligned columns, control characters escaped, long cells cut with an ellipsis. */
 final class Table {
     private static final int MAX_CELL = 60;
 
@@ -18,7 +18,7 @@ final class Table {
     Table row(Object... cells) {
         List<String> r = new ArrayList<>();
         for (Object c : cells) {
-            String s = c == null ? "" : c.toString().replace('\n', ' ');
+            String s = c == null ? "" : TerminalText.escape(c.toString());
             r.add(s.codePointCount(0, s.length()) > MAX_CELL ? s.substring(0, s.offsetByCodePoints(0, MAX_CELL - 1)) + "…" : s);
         }
         rows.add(r);

@@ -103,7 +103,9 @@ final class DevicesCommand {
         return ExitCodes.OK;
     }
 
-    private void printText(String text) {
+    /** A stored document as its lines (CRLF shown as a line break; other control characters escaped by out()). */
+    private void printText(String stored) {
+        String text = stored.replace("\r\n", "\n");
         root.out().print(text.endsWith("\n") || text.isEmpty() ? text : text + "\n");
         root.out().flush();
     }

@@ -29,7 +29,7 @@ final class Progress {
     void update(JsonNode run) {
         PrintWriter err = root.err();
         if (bar) {
-            draw(err, run, false);
+            draw(run, false);
         } else {
             long now = root.nowMillis();
             if (lastPlain == Long.MIN_VALUE || now - lastPlain >= PLAIN_EVERY_MILLIS) {
@@ -43,13 +43,13 @@ final class Progress {
     /** Leaves the bar at its final state on its own line, so the summary starts on a fresh one. */
     void done(JsonNode run) {
         if (bar && drawn > 0) {
-            draw(root.err(), run, true);
+            draw(run, true);
             root.err().println();
             root.err().flush();
         }
     }
 
-    private void draw(PrintWriter err, JsonNode run, boolean finished) {
+    private void draw(JsonNode run, boolean finished) {
         long fetched = run.path("fetched").asLong();
         String gauge;
         if (finished && "succeeded".equals(Json.text(run, "status"))) {
@@ -63,7 +63,7 @@ final class Progress {
             gauge = "[" + " ".repeat(pos) + "<=>" + " ".repeat(BAR - 3 - pos) + "]     ";
         }
         String line = gauge + " " + Json.text(run, "instance") + " " + counters(run);
-        err.print("\r" + line + " ".repeat(Math.max(0, drawn - line.length())));
+        root.redrawLine(line + " ".repeat(Math.max(0, drawn - line.length())));
         drawn = line.length();
     }
 
