@@ -22,9 +22,13 @@ import com.enreach.tools.api.spi.SourceException;
  */
 public record RetryPolicy(int attempts, Duration baseBackoff, Duration maxBackoff, Duration maxRetryAfter, Duration maxTotal) {
 
-    /** The platform defaults: 4 attempts, 500 ms doubling to at most 30 s, Retry-After up to 5 min, 5 min per call. */
-    public static final RetryPolicy DEFAULT = new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofMinutes(5),
-            Duration.ofMinutes(5));
+    /**
+     * The platform defaults: 4 attempts, 500 ms doubling to at most 30 s, Retry-After honoured up to 60 s, and no retry
+     * started once a call has taken 2 minutes (a page that hangs until a 60 s request timeout is tried twice, not four
+     * times).
+     */
+    public static final RetryPolicy DEFAULT = new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(60),
+            Duration.ofSeconds(120));
 
     public RetryPolicy {
         if (attempts < 1) {
