@@ -12,26 +12,32 @@ import com.enreach.tools.api.spi.RetryableSourceException;
 import com.enreach.tools.api.spi.SourceCall;
 import com.enreach.tools.api.spi.SourceContext;
 import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.retry.RetryPolicy;
 
-/** The core's {@link SourceContext}: owns retries and backoff, and cancellation. */
+/**
+ * The core's {@link SourceContext}: retries under the instance's {@link RetryPolicy} and cancellation. A cancel wakes
+ * a backoff wait at once.
+ */
 final class RunContext implements SourceContext {
     private static final Logger LOG = LoggerFactory.getLogger(RunContext.class);
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-    static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
 
     private final String instance;
     private final long runId;
     private final String previousState;
-    private final int attempts;
-    private final long backoffMs;
-    private final CountDownLatch cancelled = new CountDownLatch(1);
+    private final RetryPolicy policy;
+    private final CountDownLatch cancelled;
+    private volatile RetryPolicy.GiveUp lastGiveUp;
 
-    RunContext(String instance, long runId, String previousState, int attempts, long backoffMs) {
+    /**
+     * @param cancelled counted down to cancel; shared with the run's handle, so a cancel that comes before this
+     *                  context exists is not lost
+     */
+    RunContext(String instance, long runId, String previousState, RetryPolicy policy, CountDownLatch cancelled) {
         this.instance = instance;
         this.runId = runId;
         this.previousState = previousState;
-        this.attempts = attempts;
-        this.backoffMs = backoffMs;
+        this.policy = policy;
+        this.cancelled = cancelled;
     }
 
     @Override
@@ -58,35 +64,35 @@ final class RunContext implements SourceContext {
         cancelled.countDown();
     }
 
-    @Override
-    public <T> T call(String operation, SourceCall<T> call) throws SourceException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return call.call();
-            } catch (RetryableSourceException e) {
-                if (attempt >= attempts || cancelled()) {
-                    throw e;
-                }
-                long wait = delayMs(e, attempt);
-                LOG.info("{}: {} failed ({}), attempt {} of {}, retrying in {} ms", instance, operation, e.userMessage(), attempt, attempts, wait);
-                try {
-                    if (cancelled.await(wait, TimeUnit.MILLISECONDS)) {
-                        throw e;
-                    }
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+    /** Why the last call made through {@link #call} was given up, or null when none was. */
+    RetryPolicy.GiveUp lastGiveUp() {
+        return lastGiveUp;
     }
 
-    /** The source's Retry-After when it gave one (capped), else exponential backoff (capped). */
-    long delayMs(RetryableSourceException e, int attempt) {
-        if (e.retryAfter() != null) {
-            return Math.min(e.retryAfter().toMillis(), MAX_RETRY_AFTER.toMillis());
-        }
-        long d = backoffMs << Math.min(attempt - 1, 20);
-        return Math.min(d, MAX_BACKOFF.toMillis());
+    @Override
+    public <T> T call(String operation, SourceCall<T> call) throws SourceException {
+        return policy.call(operation, call, new RetryPolicy.Host() {
+            @Override
+            public boolean pause(Duration wait) throws InterruptedException {
+                return !cancelled.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+            }
+
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void retrying(String op, RetryableSourceException e, int attempt, Duration wait) {
+                LOG.info("{}: {} failed ({}), attempt {} of {}, retrying in {} ms", instance, op, e.userMessage(), attempt, policy.attempts(),
+                        wait.toMillis());
+            }
+
+            @Override
+            public void gaveUp(String op, RetryableSourceException e, RetryPolicy.GiveUp why) {
+                lastGiveUp = why;
+                LOG.info("{}: {} failed ({}), {}", instance, op, e.userMessage(), why.describe());
+            }
+        });
     }
 }

@@ -75,8 +75,13 @@ final class Fixtures {
         final SyncEngine engine;
 
         Env(Path dir) {
+            this(dir, EngineSettings.defaults());
+        }
+
+        /** An engine with these settings and no scheduler timer (tests call {@code runDue} themselves). */
+        Env(Path dir, EngineSettings settings) {
             db = new Database(dir.resolve("test.db"));
-            engine = new SyncEngine(db, registry, 0);
+            engine = new SyncEngine(db, registry, settings.withoutScheduler());
         }
 
         ScriptedConnector add(String kind, String name, Script script, Map<String, Object> extra) {
