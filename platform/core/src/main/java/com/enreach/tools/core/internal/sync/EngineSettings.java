@@ -72,11 +72,12 @@ public record EngineSettings(int workers, Duration schedulerTick, int batchSize,
         return new EngineSettings(workers, schedulerTick, batchSize, p, deleteBudgetPercent, checkTimeout);
     }
 
-    /** The policy of one instance: the core's, with the instance's attempts and first backoff when it sets them. */
+    /** The policy of one instance: the core's, with the instance's attempts, first backoff and time limit when it sets them. */
     RetryPolicy retryFor(SourceRegistry.Entry e) {
         int attempts = e.retryAttempts() == null ? retry.attempts() : e.retryAttempts();
         Duration backoff = e.retryBackoffMs() == null ? retry.baseBackoff() : Duration.ofMillis(e.retryBackoffMs());
-        return retry.with(attempts, backoff);
+        Duration maxTotal = e.retryMaxTotalSeconds() == null ? retry.maxTotal() : Duration.ofSeconds(e.retryMaxTotalSeconds());
+        return new RetryPolicy(attempts, backoff, retry.maxBackoff(), retry.maxRetryAfter(), maxTotal);
     }
 
     int deleteBudgetFor(SourceRegistry.Entry e) {

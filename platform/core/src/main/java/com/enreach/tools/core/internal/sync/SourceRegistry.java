@@ -30,18 +30,21 @@ import com.enreach.tools.api.spi.SourceProperties;
 public class SourceRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(SourceRegistry.class);
 
+    /** Longest time one remote call of the instance may take with its retries (seconds); default from the core configuration. */
+    static final String RETRY_MAX_TOTAL_SECONDS = "retry.max.total.seconds";
+
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final List<Consumer<String>> removalListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Entry>> bindListeners = new CopyOnWriteArrayList<>();
 
     /**
      * One registered instance with the core settings read from its configuration. {@code deleteBudgetPercent},
-     * {@code retryAttempts} and {@code retryBackoffMs} are null when the instance does not set them (the core
-     * configuration's defaults apply, see {@link EngineSettings}).
+     * {@code retryAttempts}, {@code retryBackoffMs} and {@code retryMaxTotalSeconds} are null when the instance does
+     * not set them (the core configuration's defaults apply, see {@link EngineSettings}).
      */
     public record Entry(String instance, SourceConnector connector, SourceDescriptor descriptor, Map<String, Object> properties,
                         int scheduleMinutes, Integer deleteBudgetPercent, boolean enabled, Integer retryAttempts, Integer retryBackoffMs,
-                        List<FieldError> coreErrors) {
+                        Integer retryMaxTotalSeconds, List<FieldError> coreErrors) {
 
         /** Core and plugin configuration problems together. */
         public List<FieldError> configErrors() {
@@ -97,7 +100,8 @@ public class SourceRegistry {
         boolean enabled = f.bool(SourceProperties.ENABLED, true);
         Integer attempts = optional(f, SourceProperties.RETRY_ATTEMPTS, 1, 20);
         Integer backoff = optional(f, SourceProperties.RETRY_BACKOFF_MS, 0, 600_000);
-        return new Entry(instanceId(d.kind(), props), connector, d, Map.copyOf(props), schedule, budget, enabled, attempts, backoff, f.errors());
+        Integer maxTotal = optional(f, RETRY_MAX_TOTAL_SECONDS, 1, 86_400);
+        return new Entry(instanceId(d.kind(), props), connector, d, Map.copyOf(props), schedule, budget, enabled, attempts, backoff, maxTotal, f.errors());
     }
 
     /** The key's value when the instance sets it (checked against the range), else null. */

@@ -282,6 +282,22 @@ class RunLifecycleTest {
         assertEquals(SyncStatus.FAILED, r.status());
         assertEquals(1, calls.get());
         assertTrue(r.error().startsWith("HTTP 429 from GET /hosts page 3 of 20 (temporary; gave up after 1 attempt in 0 s: the retry time limit"), r.error());
+
+        // an instance may allow its calls more time than the core's default: the 30 s wait then fits
+        AtomicInteger patient = new AtomicInteger();
+        CountDownLatch waiting = new CountDownLatch(1);
+        env.add("test", "b", (ctx, sink) -> ctx.call("GET /hosts", () -> {
+            if (patient.incrementAndGet() == 1) {
+                waiting.countDown();
+            }
+            throw new RetryableSourceException("rate_limited", "HTTP 429 from GET /hosts", null, Duration.ofSeconds(30), null);
+        }), Map.of("retry.max.total.seconds", "3600"));
+        SyncRun b = env.engine.trigger("test-b", "test", false);
+        await(waiting);
+        env.engine.cancel(b.id()); // it is waiting out the Retry-After, not given up
+        SyncRun ended = Fixtures.await(env.engine, b.id());
+        assertEquals(SyncStatus.CANCELLED, ended.status(), ended.error());
+        assertEquals(1, patient.get());
     }
 
     @Test
