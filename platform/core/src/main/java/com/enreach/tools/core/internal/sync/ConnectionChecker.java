@@ -19,13 +19,14 @@ import org.slf4j.LoggerFactory;
 import com.enreach.tools.api.ConnectionStatus;
 import com.enreach.tools.api.spi.CheckResult;
 import com.enreach.tools.api.spi.FieldError;
+import com.enreach.tools.api.spi.SourceConnector;
 import com.enreach.tools.api.spi.SourceException;
 import com.enreach.tools.core.internal.db.Times;
 import com.enreach.tools.source.support.retry.RetryPolicy;
 
 /**
  * Checks connections and keeps each live instance's connection status (in memory; shown by {@code /api/sources}).
- * A check runs on its own thread, at most one per instance at a time; a caller waits at most the check timeout and
+ * A check runs on its own thread, at most one per instance configuration at a time; a caller waits at most the check timeout and
  * then gets a {@code timeout} result while the check goes on and records its own result when it ends. Runs update the
  * status too: one that fails because the source could not be reached or refused the credentials marks the
  * connection failed, one that reached the source marks it ok.
@@ -38,7 +39,8 @@ final class ConnectionChecker {
     private final SourceRegistry registry;
     private final Duration timeout;
     private final ExecutorService threads = Executors.newCachedThreadPool(SyncRunner.threads("enreach-check"));
-    private final Map<String, CompletableFuture<CheckResult>> inFlight = new ConcurrentHashMap<>();
+    /** Checks in progress, by connector: a reconfigured instance (a new connector) is checked at once, not after the old check. */
+    private final Map<SourceConnector, CompletableFuture<CheckResult>> inFlight = new ConcurrentHashMap<>();
     private final Map<String, ConnectionStatus> statuses = new ConcurrentHashMap<>();
 
     ConnectionChecker(SourceRegistry registry, Duration timeout) {
@@ -62,8 +64,8 @@ final class ConnectionChecker {
             return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             CheckResult late = CheckResult.failed(FieldError.of(null, "timeout", "The connection check of " + entry.instance()
-                    + " got no answer within " + timeout.toSeconds() + " s; it goes on in the background and its result will be shown with the source."));
-            statuses.putIfAbsent(entry.instance(), status(late));
+                    + " got no answer within " + (timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s") + "; it goes on in the background and its result will be shown with the source."));
+            statuses.put(entry.instance(), status(late));
             return late;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -89,7 +91,7 @@ final class ConnectionChecker {
 
     private CompletableFuture<CheckResult> start(SourceRegistry.Entry entry) {
         CompletableFuture<CheckResult> mine = new CompletableFuture<>();
-        CompletableFuture<CheckResult> running = inFlight.putIfAbsent(entry.instance(), mine);
+        CompletableFuture<CheckResult> running = inFlight.putIfAbsent(entry.connector(), mine);
         if (running != null) {
             return running;
         }
@@ -105,11 +107,11 @@ final class ConnectionChecker {
                 } catch (Throwable t) {
                     mine.completeExceptionally(t);
                 } finally {
-                    inFlight.remove(entry.instance(), mine);
+                    inFlight.remove(entry.connector(), mine);
                 }
             });
         } catch (RuntimeException e) {
-            inFlight.remove(entry.instance(), mine);
+            inFlight.remove(entry.connector(), mine);
             mine.complete(CheckResult.failed(FieldError.of(null, "stopping", "The platform is stopping; no connection check was made.")));
         }
         return mine;

@@ -294,7 +294,7 @@ final class SyncRunner {
     }
 
     void stop() {
-        running.values().forEach(h -> h.cancel("the platform is stopping"));
+        running.values().forEach(h -> h.cancel("the sync engine stopped: platform stop or core configuration change"));
         workers.shutdown();
         try {
             if (!workers.awaitTermination(20, TimeUnit.SECONDS)) {
