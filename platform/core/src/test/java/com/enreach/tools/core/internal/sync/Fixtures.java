@@ -88,7 +88,7 @@ final class Fixtures {
             ScriptedConnector c = new ScriptedConnector(kind, script);
             Map<String, Object> props = new HashMap<>(extra);
             props.put("service.pid", "source." + kind + "~" + name);
-            props.put("retry.backoff.ms", "0");
+            props.putIfAbsent("retry.backoff.ms", "0");
             registry.bindConnector(c, props);
             return c;
         }
