@@ -101,6 +101,19 @@ class RetryPolicyTest {
     }
 
     @Test
+    void withTheDefaultsAPageThatHangsUntilA60sTimeoutIsTriedTwiceNotFourTimes() {
+        Virtual host = new Virtual();
+        AtomicInteger calls = new AtomicInteger();
+        assertThrows(RetryableSourceException.class, () -> RetryPolicy.DEFAULT.call("GET /api/hosts page 3 of 20", () -> {
+            calls.incrementAndGet();
+            host.now += Duration.ofSeconds(60).toNanos();
+            throw new RetryableSourceException("timeout", "no answer within 60 s", null);
+        }, host));
+        assertEquals(2, calls.get());
+        assertEquals(Duration.ofMillis(120_500), host.gaveUp.elapsed()); // was 4 x 60 s + 3.5 s of backoff = 243.5 s
+    }
+
+    @Test
     void aLongRetryAfterIsCappedAndCountsAgainstTheTimeLimit() {
         RetryPolicy policy = new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(100));
         assertEquals(Duration.ofSeconds(60), policy.delay(unavailable(Duration.ofHours(1)), 1));
