@@ -252,7 +252,7 @@ final class SyncRunner {
     /** The live view of a run in progress, else its history. */
     Optional<SyncRun> run(long id) {
         for (Map.Entry<String, RunHandle> e : running.entrySet()) {
-            if (e.getValue().runId == id) {
+            if (id > 0 && e.getValue().runId == id) {
                 return Optional.of(snapshot(e.getKey(), e.getValue()));
             }
         }
@@ -262,7 +262,7 @@ final class SyncRunner {
     /** Cancels a run in progress (also one still waiting for a worker). */
     boolean cancel(long id) {
         for (RunHandle h : running.values()) {
-            if (h.runId == id) {
+            if (id > 0 && h.runId == id) { // a starting run has no id yet (0)
                 h.cancel("cancelled by an operator");
                 return true;
             }

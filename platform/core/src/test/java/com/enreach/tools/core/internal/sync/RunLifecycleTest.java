@@ -130,6 +130,8 @@ class RunLifecycleTest {
         CountDownLatch releaseDb = latch();
         holdWriteLock(releaseDb);
         Future<SyncRun> starting = triggerBlocked("test-a");
+        assertFalse(env.engine.cancel(0), "run id 0 names no run, not the one still starting");
+        assertTrue(env.engine.run(0).isEmpty());
         env.registry.unbindConnector(c, Map.of()); // the plugin goes away: its run must be cancelled
         releaseDb.countDown();
         SyncRun r = Fixtures.await(env.engine, starting.get(1, TimeUnit.MINUTES).id());
