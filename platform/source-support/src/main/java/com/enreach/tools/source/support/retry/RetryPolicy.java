@@ -97,6 +97,14 @@ public record RetryPolicy(int attempts, Duration baseBackoff, Duration maxBackof
         /** A monotonic clock in nanoseconds ({@link System#nanoTime()}, or a virtual one in tests). */
         long nanoTime();
 
+        /**
+         * Makes one attempt. A host that can stop a hung attempt (the core interrupts it) uses {@code remaining}, the
+         * time left of the call's limit; the default just calls.
+         */
+        default <T> T attempt(SourceCall<T> call, Duration remaining) throws SourceException {
+            return call.call();
+        }
+
         /** Called before each wait. */
         default void retrying(String operation, RetryableSourceException failure, int attempt, Duration wait) {
         }
@@ -111,14 +119,14 @@ public record RetryPolicy(int attempts, Duration baseBackoff, Duration maxBackof
         long start = host.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
-                return call.call();
+                return host.attempt(call, maxTotal.minus(Duration.ofNanos(host.nanoTime() - start)));
             } catch (RetryableSourceException e) {
                 Duration elapsed = Duration.ofNanos(host.nanoTime() - start);
                 if (attempt >= attempts) {
                     throw giveUp(host, operation, e, new GiveUp(Reason.ATTEMPTS, attempt, elapsed));
                 }
                 Duration wait = delay(e, attempt);
-                if (elapsed.plus(wait).compareTo(maxTotal) > 0) {
+                if (elapsed.compareTo(maxTotal) >= 0 || elapsed.plus(wait).compareTo(maxTotal) > 0) {
                     throw giveUp(host, operation, e, new GiveUp(Reason.TIME_LIMIT, attempt, elapsed));
                 }
                 host.retrying(operation, e, attempt, wait);

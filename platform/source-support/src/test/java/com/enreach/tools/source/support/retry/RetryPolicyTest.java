@@ -18,7 +18,7 @@ import com.enreach.tools.api.spi.SourceException;
 class RetryPolicyTest {
 
     /** A virtual clock: waiting advances it; a call can also take time. */
-    static final class Virtual implements RetryPolicy.Host {
+    static class Virtual implements RetryPolicy.Host {
         long now;
         boolean cancelAtPause;
         final List<Duration> waits = new ArrayList<>();
@@ -111,6 +111,25 @@ class RetryPolicyTest {
         }, host));
         assertEquals(2, calls.get());
         assertEquals(Duration.ofMillis(120_500), host.gaveUp.elapsed()); // was 4 x 60 s + 3.5 s of backoff = 243.5 s
+    }
+
+    @Test
+    void eachAttemptIsToldTheTimeLeftOfItsCall() {
+        RetryPolicy policy = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(100));
+        List<Duration> remaining = new ArrayList<>();
+        Virtual host = new Virtual() {
+            @Override
+            public <T> T attempt(com.enreach.tools.api.spi.SourceCall<T> call, Duration left) throws SourceException {
+                remaining.add(left);
+                now += Duration.ofSeconds(10).toNanos();
+                return call.call();
+            }
+        };
+        assertThrows(RetryableSourceException.class, () -> policy.call("GET /x", () -> {
+            throw unavailable(null);
+        }, host));
+        // 100 s; then 100 - 10 (attempt) - 1 (wait); then 89 - 10 - 2
+        assertEquals(List.of(Duration.ofSeconds(100), Duration.ofSeconds(89), Duration.ofSeconds(77)), remaining);
     }
 
     @Test
