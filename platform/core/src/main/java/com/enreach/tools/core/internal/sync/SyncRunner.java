@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,8 @@ final class SyncRunner {
     private final EngineSettings settings;
     private final ConnectionChecker connections;
     private final ExecutorService workers;
+    /** Interrupts an attempt whose call ran out of its time limit (one thread for all runs). */
+    private final ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, threads("enreach-watchdog"));
     private final Map<String, RunHandle> running = new ConcurrentHashMap<>();
 
     /**
@@ -61,6 +64,10 @@ final class SyncRunner {
                 cancelReason = reason;
             }
             cancelled.countDown();
+            RunContext c = context;
+            if (c != null) {
+                c.cancel(); // also interrupts a request in progress
+            }
         }
 
         boolean isCancelled() {
@@ -85,6 +92,7 @@ final class SyncRunner {
         this.settings = settings;
         this.connections = connections;
         this.workers = Executors.newFixedThreadPool(settings.workers(), threads("enreach-sync"));
+        watchdog.setRemoveOnCancelPolicy(true);
     }
 
     static ThreadFactory threads(String prefix) {
@@ -115,7 +123,7 @@ final class SyncRunner {
             handle.startedAt = Times.parse(now);
             long runId = db.write(c -> SyncHistory.start(c, instance, system, trigger, confirm, now));
             String state = db.read(c -> SyncHistory.savedState(c, instance));
-            handle.context = new RunContext(instance, runId, state, settings.retryFor(entry), handle.cancelled);
+            handle.context = new RunContext(instance, runId, state, settings.retryFor(entry), handle.cancelled, watchdog);
             handle.runId = runId;
             handle.ready.countDown();
             workers.execute(() -> execute(entry, handle, confirm));
@@ -302,6 +310,8 @@ final class SyncRunner {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            watchdog.shutdownNow();
         }
     }
 }

@@ -183,6 +183,49 @@ class RunLifecycleTest {
         assertFalse(r.error().contains("retries exhausted"), r.error());
     }
 
+    /** A remote call that never answers until its thread is interrupted (as HttpClient.send does). */
+    private static Object hang(CountDownLatch entered) throws RetryableSourceException {
+        entered.countDown();
+        try {
+            new CountDownLatch(1).await();
+            throw new IllegalStateException("unreachable");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetryableSourceException("interrupted", "Test request was interrupted", e);
+        }
+    }
+
+    @Test
+    void aCancelInterruptsARequestThatHangsAndTheInterruptDoesNotOutliveIt() {
+        CountDownLatch inRequest = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean interruptedAfter = new java.util.concurrent.atomic.AtomicBoolean(true);
+        env.add("test", "a", (ctx, sink) -> {
+            try {
+                ctx.call("GET /hosts page 3 of 20", () -> hang(inRequest));
+            } finally {
+                interruptedAfter.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        SyncRun started = env.engine.trigger("test-a", "test", false);
+        await(inRequest);
+        assertTrue(env.engine.cancel(started.id()));
+        SyncRun r = Fixtures.await(env.engine, started.id());
+        assertEquals(SyncStatus.CANCELLED, r.status(), r.error());
+        assertTrue(r.error().startsWith("Cancelled before the fetch completed (cancelled by an operator)"), r.error());
+        assertFalse(interruptedAfter.get(), "the loader must not run with the interrupt flag set");
+    }
+
+    @Test
+    void aRequestThatHangsPastItsCallsTimeLimitIsInterruptedAndTheRunSaysWhy() {
+        restart(EngineSettings.defaults().withRetry(new RetryPolicy(4, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofMillis(300))));
+        CountDownLatch inRequest = new CountDownLatch(1);
+        env.add("test", "a", (ctx, sink) -> ctx.call("GET /hosts page 3 of 20", () -> hang(inRequest)));
+        SyncRun r = env.runToEnd("test-a", false);
+        assertEquals(SyncStatus.FAILED, r.status(), r.error());
+        assertTrue(r.error().startsWith("Test request was interrupted (temporary; gave up after 1 attempt in 0 s: the retry time limit of this call was reached)"),
+                r.error());
+    }
+
     @Test
     void aRunFailingForAConnectionReasonShowsTheConnectionFailedUntilARunReachesTheSource() {
         Fixtures.ScriptedConnector c = env.add("test", "a", Fixtures.devices(3, "v"));
