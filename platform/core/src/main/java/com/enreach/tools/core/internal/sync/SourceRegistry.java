@@ -30,14 +30,21 @@ import com.enreach.tools.api.spi.SourceProperties;
 public class SourceRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(SourceRegistry.class);
 
+    /** Longest time one remote call of the instance may take with its retries (seconds); default from the core configuration. */
+    static final String RETRY_MAX_TOTAL_SECONDS = "retry.max.total.seconds";
+
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final List<Consumer<String>> removalListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Entry>> bindListeners = new CopyOnWriteArrayList<>();
 
-    /** One registered instance with the core settings read from its configuration. */
+    /**
+     * One registered instance with the core settings read from its configuration. {@code deleteBudgetPercent},
+     * {@code retryAttempts}, {@code retryBackoffMs} and {@code retryMaxTotalSeconds} are null when the instance does
+     * not set them (the core configuration's defaults apply, see {@link EngineSettings}).
+     */
     public record Entry(String instance, SourceConnector connector, SourceDescriptor descriptor, Map<String, Object> properties,
-                        int scheduleMinutes, int deleteBudgetPercent, boolean enabled, int retryAttempts, long retryBackoffMs,
-                        List<FieldError> coreErrors) {
+                        int scheduleMinutes, Integer deleteBudgetPercent, boolean enabled, Integer retryAttempts, Integer retryBackoffMs,
+                        Integer retryMaxTotalSeconds, List<FieldError> coreErrors) {
 
         /** Core and plugin configuration problems together. */
         public List<FieldError> configErrors() {
@@ -89,11 +96,17 @@ public class SourceRegistry {
         SourceDescriptor d = connector.descriptor();
         ConfigFields f = new ConfigFields(props);
         int schedule = f.integer(SourceProperties.SCHEDULE_MINUTES, 0, 0, 525_600);
-        int budget = f.integer(SourceProperties.DELETE_BUDGET_PERCENT, 10, 0, 100);
+        Integer budget = optional(f, SourceProperties.DELETE_BUDGET_PERCENT, 0, 100);
         boolean enabled = f.bool(SourceProperties.ENABLED, true);
-        int attempts = f.integer(SourceProperties.RETRY_ATTEMPTS, 4, 1, 20);
-        int backoff = f.integer(SourceProperties.RETRY_BACKOFF_MS, 500, 0, 600_000);
-        return new Entry(instanceId(d.kind(), props), connector, d, Map.copyOf(props), schedule, budget, enabled, attempts, backoff, f.errors());
+        Integer attempts = optional(f, SourceProperties.RETRY_ATTEMPTS, 1, 20);
+        Integer backoff = optional(f, SourceProperties.RETRY_BACKOFF_MS, 0, 600_000);
+        Integer maxTotal = optional(f, RETRY_MAX_TOTAL_SECONDS, 1, 86_400);
+        return new Entry(instanceId(d.kind(), props), connector, d, Map.copyOf(props), schedule, budget, enabled, attempts, backoff, maxTotal, f.errors());
+    }
+
+    /** The key's value when the instance sets it (checked against the range), else null. */
+    private static Integer optional(ConfigFields f, String key, int min, int max) {
+        return f.string(key, null) == null ? null : f.integer(key, min, min, max);
     }
 
     /** {@code instance} when set; else {@code <kind>-<name>} from the factory configuration {@code source.<kind>~<name>}. */
@@ -120,13 +133,31 @@ public class SourceRegistry {
         return List.copyOf(entries.values());
     }
 
-    public void onRemoval(Consumer<String> listener) {
+    /** Called with the instance id of every instance that goes away. Close the answer to stop listening. */
+    public Listening onRemoval(Consumer<String> listener) {
         removalListeners.add(listener);
+        return () -> removalListeners.remove(listener);
     }
 
-    /** Called for every instance that becomes live, including those bound before the listener was added. */
-    public void onBind(Consumer<Entry> listener) {
+    /**
+     * Called for every instance that becomes live, including those bound before the listener was added. Close the
+     * answer to stop listening (a deactivated engine must not be called back).
+     */
+    public Listening onBind(Consumer<Entry> listener) {
         bindListeners.add(listener);
         entries.values().forEach(listener);
+        return () -> bindListeners.remove(listener);
+    }
+
+    /** How many listeners are registered (for tests: a stopped engine leaves none behind). */
+    int listenerCount() {
+        return bindListeners.size() + removalListeners.size();
+    }
+
+    /** A registered listener; {@link #close()} unregisters it. */
+    @FunctionalInterface
+    public interface Listening extends AutoCloseable {
+        @Override
+        void close();
     }
 }

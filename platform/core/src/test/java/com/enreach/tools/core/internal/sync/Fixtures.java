@@ -75,15 +75,20 @@ final class Fixtures {
         final SyncEngine engine;
 
         Env(Path dir) {
+            this(dir, EngineSettings.defaults());
+        }
+
+        /** An engine with these settings and no scheduler timer (tests call {@code runDue} themselves). */
+        Env(Path dir, EngineSettings settings) {
             db = new Database(dir.resolve("test.db"));
-            engine = new SyncEngine(db, registry, 0);
+            engine = new SyncEngine(db, registry, settings.withoutScheduler());
         }
 
         ScriptedConnector add(String kind, String name, Script script, Map<String, Object> extra) {
             ScriptedConnector c = new ScriptedConnector(kind, script);
             Map<String, Object> props = new HashMap<>(extra);
             props.put("service.pid", "source." + kind + "~" + name);
-            props.put("retry.backoff.ms", "0");
+            props.putIfAbsent("retry.backoff.ms", "0");
             registry.bindConnector(c, props);
             return c;
         }
