@@ -24,6 +24,7 @@ final class PuppetDbClient {
     static final String VERSION = "/pdb/meta/v1/version";
     static final String INVENTORY = "/pdb/query/v4/inventory";
     static final String NODES = "/pdb/query/v4/nodes";
+    static final String FACTS = "/pdb/query/v4/facts";
     static final List<String> NODE_FIELDS = List.of("certname", "report_timestamp", "latest_report_status",
             "latest_report_noop", "latest_report_corrective_change", "cached_catalog_status", "catalog_timestamp",
             "catalog_environment");
@@ -105,6 +106,30 @@ final class PuppetDbClient {
             }
         }
         return byName;
+    }
+
+    /** The per-interface legacy facts ({@link FlatNetwork#FACT_NAME_PATTERN}) of the given nodes: certname → name → value. */
+    Map<String, Map<String, JsonNode>> interfaceFacts(List<String> certnames) throws SourceException {
+        ArrayNode names = MAPPER.createArrayNode();
+        certnames.forEach(names::add);
+        ArrayNode query = MAPPER.createArrayNode().add("and");
+        query.addArray().add("in").add("certname").addArray().add("array").add(names);
+        query.addArray().add("~").add("name").add(FlatNetwork.FACT_NAME_PATTERN);
+        HttpRequest request = http.request(FACTS).header("Accept", "application/json").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(MAPPER.createObjectNode().set("query", query).toString())).build();
+        JsonNode answer = json(request);
+        if (!answer.isArray()) {
+            throw PermanentSourceException.malformed("PuppetDB POST " + FACTS, "expected a JSON array of facts", null);
+        }
+        Map<String, Map<String, JsonNode>> byNode = new HashMap<>();
+        for (JsonNode f : answer) {
+            String certname = Json.text(f.get("certname"));
+            String name = Json.text(f.get("name"));
+            if (certname != null && name != null && f.has("value")) {
+                byNode.computeIfAbsent(certname, k -> new HashMap<>()).put(name, f.get("value"));
+            }
+        }
+        return byNode;
     }
 
     private JsonNode json(HttpRequest request) throws SourceException {

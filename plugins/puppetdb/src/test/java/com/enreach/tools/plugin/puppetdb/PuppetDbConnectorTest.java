@@ -237,6 +237,8 @@ class PuppetDbConnectorTest {
         Map<String, Object> m = sink.devices.get("node-001.example.com").metadata();
         assertEquals("failed", m.get("latest_report_status"));
         assertEquals("2024-05-01T10:00:30.000Z", m.get("report_timestamp"));
+        assertTrue(sink.devices.get("node-001.example.com").volatileKeys().contains("report_timestamp"), "a new report time alone is no change");
+        assertFalse(sink.devices.get("node-001.example.com").volatileKeys().contains("latest_report_status"));
         assertEquals(false, m.get("latest_report_noop"));
         assertFalse(m.containsKey("cached_catalog_status"));
         assertFalse(sink.devices.get("node-000.example.com").metadata().containsKey("latest_report_status"));
