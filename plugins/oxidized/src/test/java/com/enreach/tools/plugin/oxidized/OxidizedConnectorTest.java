@@ -256,6 +256,9 @@ class OxidizedConnectorTest {
         List<FieldError> plain = new OxidizedConnector(Map.of("url", "http://127.0.0.1:8888", "username", "u", "password", SECRET,
                 "insecure", "maybe")).validate();
         assertEquals(List.of("password", "insecure"), plain.stream().map(FieldError::field).toList());
+        assertEquals(List.of("timeout.seconds"), new OxidizedConnector(Map.of("url", "http://127.0.0.1:8888", "timeout.seconds", "4000"))
+                .validate().stream().map(FieldError::field).toList());
+        assertEquals(List.of(), new OxidizedConnector(Map.of("url", "http://127.0.0.1:8888", "timeout.seconds", "30")).validate());
         plain.forEach(e -> assertFalse(e.message().contains(SECRET), e.message()));
         OxidizedConnector bad = new OxidizedConnector(Map.of("url", "127.0.0.1:8888"));
         assertEquals("config", assertThrows(PermanentSourceException.class, () -> bad.fetch(new TestContext("o"), new CollectingSink())).code());
