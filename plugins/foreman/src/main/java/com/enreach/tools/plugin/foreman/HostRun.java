@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 
 import com.enreach.tools.api.spi.EntityKinds;
-
 import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.RecordSink;
 import com.enreach.tools.api.spi.SourceContext;

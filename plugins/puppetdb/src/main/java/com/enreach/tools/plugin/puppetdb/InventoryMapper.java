@@ -70,7 +70,7 @@ final class InventoryMapper {
                 .put("os_family", Json.text(Json.at(fact(row, "os"), "family")))
                 .put("architecture", Json.text(Json.at(fact(row, "os"), "architecture")))
                 .put("domain", Json.firstText(Json.at(net, "domain"), fact(row, "domain")))
-                .put("primary_ip", Json.text(Json.at(net, "ip")))
+                .put("primary_ip", Json.firstText(Json.at(net, "ip"), fact(row, "ipaddress")))
                 .put("trusted_extensions", scalars(row.get("trusted.extensions")))
                 .facts(facts(row));
         FlatNetwork.Pending flat = null;

@@ -65,6 +65,7 @@ class LegacyNetworkMappingTest {
         server.route("POST", PuppetDbClient.FACTS, r -> Response.json("[]"));
         DeviceRecord d = fetch().devices.get("switch01.example.com");
         assertEquals(List.of(new IpAddressRecord("192.0.2.50", null, "switch01.example.com")), d.ipAddresses());
+        assertEquals("192.0.2.50", d.metadata().get("primary_ip"));
         assertTrue(d.interfaces().isEmpty());
     }
 
