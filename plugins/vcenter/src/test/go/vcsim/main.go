@@ -42,11 +42,13 @@ func main() {
 	username := flag.String("username", "user", "accepted user name")
 	password := flag.String("password", "pass", "accepted password")
 	guestEvery := flag.Int("guest-every", 2, "give every n-th VM guest host name and IPs (0 = none)")
+	folders := flag.Int("folders", 1, "put the datacenter in a folder F0 and its hosts, VMs and networks in sub-folders F0 (0 = top level)")
 	flag.Parse()
 	log.SetOutput(ioutil.Discard) // the simulator logs every unknown method; keep stdout/stderr for us
 
 	model := simulator.VPX()
 	model.Datacenter = 1
+	model.Folder = *folders
 	model.Cluster = *clusters
 	model.ClusterHost = *hosts
 	model.Host = 0

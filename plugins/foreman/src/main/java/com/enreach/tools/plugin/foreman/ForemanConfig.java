@@ -32,6 +32,9 @@ public @interface ForemanConfig {
     @AttributeDefinition(name = "Page size", description = "Hosts per page of GET /api/hosts (1 to 1000).")
     int page_size() default 100;
 
+    @AttributeDefinition(name = "Timeout (seconds)", description = "Longest wait for one answer, 5 to 3600.")
+    int timeout_seconds() default 60;
+
     @AttributeDefinition(name = "Schedule (minutes)", description = "Minutes between scheduled runs; 0 = on demand only.")
     int schedule_minutes() default 0;
 

@@ -47,7 +47,8 @@ final class HostMapper {
                 .put("organization", text(host, "organization_name"))
                 .put("build_status", text(host, "build_status_label"))
                 .put("build_pending", bool(host, "build"))
-                .put("last_report", iso(text(host, "last_report")))
+                // moves with every Puppet/Ansible report (every 30 minutes) while the host stays the same
+                .putVolatile("last_report", iso(text(host, "last_report")))
                 .put("global_status", text(host, "global_status_label"))
                 .put("model", model)
                 .put("domain", text(host, "domain_name"))

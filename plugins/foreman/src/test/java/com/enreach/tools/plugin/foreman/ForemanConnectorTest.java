@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,17 +66,61 @@ class ForemanConnectorTest {
         return sink;
     }
 
+    /** Pages requested of the paged host list (the thin re-read of the whole list has no page). */
     private List<String> requestedPages() {
-        return server.requestsTo("/api/hosts").stream().map(r -> r.param("page")).toList();
+        return server.requestsTo("/api/hosts").stream().filter(r -> !"true".equals(r.param("thin"))).map(r -> r.param("page")).toList();
+    }
+
+    private List<FixtureServer.Request> thinListRequests() {
+        return server.requestsTo("/api/hosts").stream().filter(r -> "true".equals(r.param("thin"))).toList();
+    }
+
+    @Test
+    void aHostDeletedBetweenPagesDoesNotHideALiveHostThatSlidBack() throws Exception {
+        // db01 (page 1) is deleted before page 2 is read: every later host moves one place up, so the host that
+        // was first on page 2 is now last on page 1 and no page shows it. It must still be read.
+        foreman.onListRequest(2, () -> foreman.delete(12));
+        CollectingSink sink = fetch(new TestContext("foreman-test"));
+        assertEquals(Set.of("11", "12", "13", "14", "15"), sink.devices.keySet(), "every host live at the end, and db01 read before it went");
+        assertEquals(1, thinListRequests().size(), "the whole list is read once more, thin, to find hosts the pages missed");
+        assertEquals("all", thinListRequests().get(0).param("per_page"));
+        assertTrue(sink.phases.stream().anyMatch(p -> p.contains("1 host the pages missed")), sink.phases.toString());
+        assertTrue(sink.warnings.isEmpty(), sink.warnings.toString());
+    }
+
+    @Test
+    void aMissedHostWhoseDetailsFailKeepsItsPreviousStateInsteadOfAnEmptyRecord() throws Exception {
+        foreman.onListRequest(2, () -> foreman.delete(12));
+        server.route("GET", "/api/hosts/14", r -> Response.text(200, "text/html", "<html>maintenance</html>"));
+        CollectingSink sink = fetch(new TestContext("foreman-test"));
+        assertFalse(sink.devices.containsKey("14"), "a thin list entry (id and name) is no host record");
+        assertEquals(List.of("device:14"), sink.notRefreshed);
+    }
+
+    @Test
+    void aHostAddedBeforeTheCursorIsReadAndRepeatedHostsAreNotReadTwice() throws Exception {
+        foreman.onListRequest(2, () -> foreman.add(16, "aaa-new.example.com", 15));
+        CollectingSink sink = fetch(new TestContext("foreman-test"));
+        assertEquals(Set.of("11", "12", "13", "14", "15", "16"), sink.devices.keySet());
+        assertEquals("aaa-new.example.com", sink.devices.get("16").name());
+        assertEquals(1, server.requestsTo("/api/hosts/12").size(), "db01 came back on page 2 and is not read again");
+    }
+
+    @Test
+    void theHostListIsReadInAStableOrder() throws Exception {
+        fetch(new TestContext("foreman-test"));
+        server.requestsTo("/api/hosts").forEach(r -> assertEquals("name", r.param("order"), r.query()));
     }
 
     @Test
     void readsEveryPageUntilTheShortLastPageAndMapsHostDetails() throws Exception {
         CollectingSink sink = fetch(new TestContext("foreman-test"));
 
-        assertEquals(List.of("11", "12", "13", "14", "15"), List.copyOf(sink.devices.keySet()));
+        assertEquals(List.of("15", "12", "14", "11", "13"), List.copyOf(sink.devices.keySet()), "in name order");
         assertEquals(List.of("1", "2", "3"), requestedPages(), "stops after the short last page once subtotal is read");
-        server.requestsTo("/api/hosts").forEach(r -> assertEquals("2", r.param("per_page")));
+        server.requestsTo("/api/hosts").stream().filter(r -> r.param("page") != null).forEach(r -> assertEquals("2", r.param("per_page")));
+        assertEquals(1, thinListRequests().size(), "a run of several pages ends with one thin read of the whole list");
+        assertEquals(1, server.requestsTo("/api/hosts/11").size(), "nothing missed, nothing read twice");
         assertTrue(sink.warnings.isEmpty(), sink.warnings.toString());
         assertTrue(sink.phases.contains("hosts page 2/3"), sink.phases.toString());
         String basic = "Basic " + Base64.getEncoder().encodeToString(("inventory:" + SECRET).getBytes(StandardCharsets.UTF_8));
@@ -94,6 +139,7 @@ class ForemanConnectorTest {
         assertEquals("Installed", m.get("build_status"));
         assertEquals(false, m.get("build_pending"));
         assertEquals("2024-05-01T10:00:00Z", m.get("last_report"));
+        assertEquals(Set.of("last_report"), web.volatileKeys(), "a new report time alone does not make the host changed");
         assertEquals("OK", m.get("global_status"));
         assertEquals("PowerEdge R650", m.get("model"));
         assertEquals("example.com", m.get("domain"));
@@ -159,13 +205,14 @@ class ForemanConnectorTest {
     }
 
     @Test
-    void emptyPageBeforeTheCountIsReachedEndsTheRun() throws Exception {
-        // Hosts deleted while paging: page 2 comes back empty although subtotal promised more.
+    void emptyPageBeforeTheCountIsReachedEndsThePagingAndTheListIsReadAgain() throws Exception {
+        // page 2 comes back empty although subtotal promised more: the hosts still listed are read all the same
         server.route("GET", "/api/hosts", r -> !"2".equals(r.param("page")) ? page(r)
                 : Response.json("{\"total\":6,\"subtotal\":5,\"page\":" + r.param("page") + ",\"per_page\":2,\"results\":[]}"));
         CollectingSink sink = fetch(new TestContext("foreman-test"));
-        assertEquals(2, sink.devices.size());
+        assertEquals(5, sink.devices.size());
         assertEquals(List.of("1", "2"), requestedPages());
+        assertEquals(1, thinListRequests().size());
     }
 
     @Test
@@ -251,7 +298,7 @@ class ForemanConnectorTest {
     void aHostDeletedDuringTheRunIsAWarningAndTheRunCompletes() throws Exception {
         server.route("GET", "/api/hosts/14", r -> Response.text(404, "application/json", "{\"error\":{\"message\":\"Resource host not found by id '14'\"}}"));
         CollectingSink sink = fetch(new TestContext("foreman-test"));
-        assertEquals(List.of("11", "12", "13", "15"), List.copyOf(sink.devices.keySet()));
+        assertEquals(List.of("15", "12", "11", "13"), List.copyOf(sink.devices.keySet()));
         assertEquals(1, sink.warnings.size());
         assertTrue(sink.warnings.get(0).startsWith("14: host old-build.example.com was listed but is gone"), sink.warnings.get(0));
     }
@@ -322,9 +369,10 @@ class ForemanConnectorTest {
         bad.put("password", SECRET);
         bad.put("page.size", "5000");
         bad.put("ca.file", "/nonexistent/ca.pem");
+        bad.put("timeout.seconds", "1");
         ForemanConnector c = new ForemanConnector(bad);
         List<FieldError> errors = c.validate();
-        assertEquals(List.of("url", "password", "ca.file", "page.size"), errors.stream().map(FieldError::field).toList());
+        assertEquals(List.of("url", "password", "timeout.seconds", "ca.file", "page.size"), errors.stream().map(FieldError::field).toList());
         assertEquals("insecure", errors.get(1).code());
         errors.forEach(e -> assertFalse(e.message().contains(SECRET), e.message()));
         PermanentSourceException e = assertThrows(PermanentSourceException.class, () -> c.fetch(new TestContext("f"), new CollectingSink()));

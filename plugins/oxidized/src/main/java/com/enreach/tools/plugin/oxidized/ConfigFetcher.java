@@ -20,8 +20,13 @@ import com.enreach.tools.source.support.SourceHttp;
  */
 final class ConfigFetcher {
     private static final Set<String> FATAL = Set.of("auth", "tls", "unreachable", "io", "config", "cancelled", "interrupted");
-    /** oxidized-web answers 200 with an error text when it has nothing (git output / unknown node). */
-    private static final Pattern NOT_FOUND_TEXT = Pattern.compile("node not found|unable to find '.*'");
+    /** The output module's answer (status 200) for a node that has no stored configuration yet. */
+    private static final String NO_CONFIG_TEXT = "node not found";
+    /**
+     * oxidized-web's answer, with status 200, for a node its node list does not hold (its NodeNotFound error as
+     * text), e.g. one removed from the router.db after we read /nodes.json. Never a 404.
+     */
+    private static final Pattern UNKNOWN_NODE_TEXT = Pattern.compile("unable to find '[^'\\n]*'");
     private static final int PHASE_EVERY = 50;
 
     private final SourceHttp http;
@@ -74,8 +79,13 @@ final class ConfigFetcher {
         if (text.isBlank()) {
             return "oxidized has no stored configuration for this node yet";
         }
-        if (NOT_FOUND_TEXT.matcher(text.trim()).matches()) {
-            return "oxidized has no stored configuration for this node (\"" + text.trim() + "\")";
+        String trimmed = text.trim();
+        if (trimmed.equals(NO_CONFIG_TEXT)) {
+            return "oxidized has no stored configuration for this node (\"" + trimmed + "\")";
+        }
+        if (UNKNOWN_NODE_TEXT.matcher(trimmed).matches()) {
+            return "oxidized-web no longer knows this node (\"" + trimmed + "\": removed from its node source after the"
+                    + " node list was read?); no configuration stored this run";
         }
         return null;
     }

@@ -27,6 +27,9 @@ public @interface OxidizedConfig {
     @AttributeDefinition(name = "CA file", required = false, description = "PEM file with the CA that signed the proxy's certificate.")
     String ca_file();
 
+    @AttributeDefinition(name = "Timeout (seconds)", description = "Longest wait for one answer, 5 to 3600.")
+    int timeout_seconds() default 60;
+
     @AttributeDefinition(name = "Schedule (minutes)", description = "Minutes between scheduled runs; 0 = on demand only.")
     int schedule_minutes() default 0;
 

@@ -72,8 +72,9 @@ record OxidizedNode(String name, String group, String ip, String model, String l
                 .put("model", model)
                 .put("group", group)
                 .put("last_status", lastStatus)
-                .put("last_attempt_time", lastEnd == null ? null : lastEnd.toString())
-                .put("last_backup_time", configTakenAt() == null ? null : configTakenAt().toString());
+                // move on every backup run (hourly by default) while the device stays the same
+                .putVolatile("last_attempt_time", lastEnd == null ? null : lastEnd.toString())
+                .putVolatile("last_backup_time", configTakenAt() == null ? null : configTakenAt().toString());
         Instant changed = RubyTimes.parse(mtime);
         d.put("config_changed_time", changed == null ? null : changed.toString());
         if (ip != null && isIp(ip)) {

@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
@@ -88,6 +89,8 @@ class OxidizedConnectorTest {
                 "config_changed_time", "2024-04-30T08:00:00Z"), core.metadata());
         assertEquals(List.of(new IpAddressRecord("192.0.2.1", null, "core-sw-01.example.net")), core.ipAddresses());
         assertFalse(core.metadata().toString().contains("EnableSecret"), "node vars are never stored");
+        assertEquals(Set.of("last_attempt_time", "last_backup_time"), core.volatileKeys(),
+                "the times of the last backup run move every hour: no reason to count the device as changed");
 
         DeviceRecord edge = sink.devices.get("edge-fw");
         assertNull(edge.metadata().get("group"), "oxidized-web's group \"default\" means no group");
@@ -117,8 +120,9 @@ class OxidizedConnectorTest {
 
         assertEquals(2, sink.warnings.size(), sink.warnings.toString());
         assertTrue(sink.warnings.get(0).startsWith("dc-ams/new-switch: oxidized has no stored configuration"), sink.warnings.get(0));
-        assertTrue(sink.warnings.get(1).startsWith("dc-ams/gone-router: configuration not fetched"), sink.warnings.get(1));
-        assertTrue(sink.warnings.get(1).contains("404"), sink.warnings.get(1));
+        assertTrue(sink.warnings.get(1).startsWith("dc-ams/gone-router: oxidized-web no longer knows this node"), sink.warnings.get(1));
+        assertTrue(sink.warnings.get(1).contains("unable to find 'gone-router'"), sink.warnings.get(1));
+        assertFalse(configs.containsKey("dc-ams/gone-router"), "the error text is no configuration version");
         assertEquals(List.of("nodes", "configs 1/6"), sink.phases);
     }
 
@@ -252,9 +256,19 @@ class OxidizedConnectorTest {
         List<FieldError> plain = new OxidizedConnector(Map.of("url", "http://127.0.0.1:8888", "username", "u", "password", SECRET,
                 "insecure", "maybe")).validate();
         assertEquals(List.of("password", "insecure"), plain.stream().map(FieldError::field).toList());
+        assertEquals(List.of("timeout.seconds"), new OxidizedConnector(Map.of("url", "http://127.0.0.1:8888", "timeout.seconds", "4000"))
+                .validate().stream().map(FieldError::field).toList());
+        assertEquals(List.of(), new OxidizedConnector(Map.of("url", "http://127.0.0.1:8888", "timeout.seconds", "30")).validate());
         plain.forEach(e -> assertFalse(e.message().contains(SECRET), e.message()));
         OxidizedConnector bad = new OxidizedConnector(Map.of("url", "127.0.0.1:8888"));
         assertEquals("config", assertThrows(PermanentSourceException.class, () -> bad.fetch(new TestContext("o"), new CollectingSink())).code());
+    }
+
+    @Test
+    void oxidizedWebErrorTextsWithStatus200AreNoConfiguration() {
+        assertTrue(ConfigFetcher.problem("text/plain;charset=utf-8", "unable to find 'gone-router'\n").startsWith("oxidized-web no longer knows this node"));
+        assertTrue(ConfigFetcher.problem("text/plain", "node not found").startsWith("oxidized has no stored configuration"));
+        assertNull(ConfigFetcher.problem("text/plain", "! unable to find 'x'\nhostname sw1\n"), "a configuration that mentions the phrase is a configuration");
     }
 
     @Test

@@ -13,7 +13,8 @@ import com.enreach.tools.testkit.FixtureServer.Response;
 /**
  * An oxidized-web double with the six nodes of nodes.json: GET /nodes.json and GET /node/fetch/[group/]name for
  * each stored configuration. As oxidized-web does, a node that was never backed up answers 200 "node not found",
- * and dc-ams/gone-router (removed from the router.db after the list was read) answers 404.
+ * and dc-ams/gone-router (removed from the router.db after the list was read) answers 200 "unable to find
+ * 'gone-router'": oxidized-web turns its NodeNotFound error into that text, with status 200, never a 404.
  *
  * <p>oxidized-web has no authentication of its own; {@link #behindProxy()} puts it behind a reverse proxy that
  * demands HTTP basic authentication, as sites usually do. {@link #setConfig} changes a stored configuration, as a
@@ -44,7 +45,7 @@ public final class OxidizedDouble implements AutoCloseable {
         setConfig("Campus Süd/Zürich Access 1", ZURICH_CFG);
         setConfig("lab/rtr/01", "hostname rtr/01\n");
         server.route("GET", "/node/fetch/dc-ams/new-switch", guarded(r -> Response.text(200, "text/plain;charset=utf-8", "node not found")));
-        // dc-ams/gone-router has no route: 404
+        server.route("GET", "/node/fetch/dc-ams/gone-router", guarded(r -> Response.text(200, "text/plain;charset=utf-8", "unable to find 'gone-router'")));
     }
 
     /** Behind a reverse proxy with basic authentication ({@link #USERNAME}, {@link #PASSWORD}); 401 otherwise. */

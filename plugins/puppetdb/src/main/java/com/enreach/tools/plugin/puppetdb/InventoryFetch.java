@@ -72,6 +72,7 @@ final class InventoryFetch {
             return;
         }
         Map<String, JsonNode> status = reportStatus ? status(rows) : Map.of();
+        completeFlatNetworks(rows);
         for (InventoryMapper.Mapped m : rows) {
             DeviceRecord d = m.device();
             JsonNode s = status.get(m.certname());
@@ -79,12 +80,39 @@ final class InventoryFetch {
                 for (String field : PuppetDbClient.NODE_FIELDS) {
                     JsonNode v = s.get(field);
                     if (!field.equals("certname") && v != null && !v.isNull()) {
-                        d.put(field, v.isBoolean() ? (Object) v.booleanValue() : v.asText());
+                        VolatileFacts.put(d, field, v.isBoolean() ? (Object) v.booleanValue() : v.asText());
                     }
                 }
             }
             m.warnings().forEach(w -> sink.warn(m.certname(), w));
             sink.device(d);
+        }
+    }
+
+    /**
+     * Reads the per-interface facts of the page's nodes that have only legacy network facts, in one query, and
+     * adds their interfaces. When the query fails the nodes keep their main address only, with a warning.
+     */
+    private void completeFlatNetworks(List<InventoryMapper.Mapped> rows) throws SourceException {
+        List<InventoryMapper.Mapped> legacy = rows.stream().filter(m -> m.flat() != null).toList();
+        if (legacy.isEmpty()) {
+            return;
+        }
+        List<String> names = legacy.stream().map(InventoryMapper.Mapped::certname).toList();
+        Map<String, Map<String, JsonNode>> facts;
+        try {
+            facts = context.call("POST " + PuppetDbClient.FACTS + " (interface facts of " + names.size() + " nodes)",
+                    () -> client.interfaceFacts(names));
+        } catch (SourceException e) {
+            if ("interrupted".equals(e.code())) {
+                throw e;
+            }
+            sink.warn(names.get(0), "per-interface facts of " + names.size() + " legacy nodes not read (" + e.userMessage()
+                    + "); they keep their main address only this run");
+            facts = Map.of();
+        }
+        for (InventoryMapper.Mapped m : legacy) {
+            FlatNetwork.apply(m.flat(), facts.getOrDefault(m.certname(), Map.of()), m.device(), m.warnings());
         }
     }
 

@@ -27,7 +27,9 @@ final class InventoryMapper {
             "facterversion",
             // legacy flat facts (Facter 2, or nodes reporting legacy facts only)
             "operatingsystem", "operatingsystemrelease", "processorcount", "processor0", "memorysize_mb",
-            "uptime_seconds", "serialnumber", "manufacturer", "productname");
+            "uptime_seconds", "serialnumber", "manufacturer", "productname",
+            // legacy network facts: the interface list and the main addresses (see FlatNetwork)
+            "interfaces", "ipaddress", "netmask", "ipaddress6", "netmask6");
 
     /** The inventory fields requested (extract list). */
     static final List<String> FIELDS;
@@ -38,8 +40,13 @@ final class InventoryMapper {
         FIELDS = List.copyOf(f);
     }
 
-    /** A mapped node plus the problems found in its facts, reported once the page is accepted. */
-    record Mapped(String certname, DeviceRecord device, List<String> warnings) {
+    /**
+     * A mapped node plus the problems found in its facts, reported once the page is accepted.
+     *
+     * @param flat legacy network facts still to be completed with the per-interface facts (see {@link FlatNetwork}),
+     *             or null when there is nothing left to do
+     */
+    record Mapped(String certname, DeviceRecord device, List<String> warnings, FlatNetwork.Pending flat) {
     }
 
     private InventoryMapper() {
@@ -56,17 +63,26 @@ final class InventoryMapper {
         DeviceRecord d = DeviceRecord.of(certname, certname, DeviceTypes.SERVER)
                 .hostname(fqdn != null ? fqdn : certname)
                 .put("environment", Json.text(row.get("environment")))
-                .put("facts_timestamp", Json.text(row.get("timestamp")))
+                // every agent run sends the facts again with a new timestamp
+                .putVolatile("facts_timestamp", Json.text(row.get("timestamp")))
                 .put("puppet_version", Json.text(fact(row, "puppetversion")))
                 .put("facter_version", Json.text(fact(row, "facterversion")))
                 .put("os_family", Json.text(Json.at(fact(row, "os"), "family")))
                 .put("architecture", Json.text(Json.at(fact(row, "os"), "architecture")))
                 .put("domain", Json.firstText(Json.at(net, "domain"), fact(row, "domain")))
-                .put("primary_ip", Json.text(Json.at(net, "ip")))
+                .put("primary_ip", Json.firstText(Json.at(net, "ip"), fact(row, "ipaddress")))
                 .put("trusted_extensions", scalars(row.get("trusted.extensions")))
                 .facts(facts(row));
-        interfaces(net, fqdn, d, warnings);
-        return new Mapped(certname, d, warnings);
+        FlatNetwork.Pending flat = null;
+        if (!interfaces(net, fqdn, d, warnings)) {
+            flat = FlatNetwork.pending(fact(row, "interfaces"), fqdn != null ? fqdn : certname, fact(row, "ipaddress"),
+                    fact(row, "netmask"), fact(row, "ipaddress6"), fact(row, "netmask6"));
+            if (flat != null && !flat.needsInterfaceFacts()) {
+                FlatNetwork.apply(flat, Map.of(), d, warnings); // only the node's address (network devices)
+                flat = null;
+            }
+        }
+        return new Mapped(certname, d, warnings, flat);
     }
 
     private static JsonNode fact(JsonNode row, String name) {
@@ -108,10 +124,11 @@ final class InventoryMapper {
         return f;
     }
 
-    private static void interfaces(JsonNode net, String fqdn, DeviceRecord d, List<String> warnings) {
+    /** @return whether the node has structured interfaces (networking.interfaces) */
+    private static boolean interfaces(JsonNode net, String fqdn, DeviceRecord d, List<String> warnings) {
         JsonNode ifaces = Json.at(net, "interfaces");
         if (ifaces == null || !ifaces.isObject()) {
-            return;
+            return false;
         }
         String primaryIp = Json.text(Json.at(net, "ip"));
         for (Iterator<Map.Entry<String, JsonNode>> it = ifaces.fields(); it.hasNext();) {
@@ -119,12 +136,27 @@ final class InventoryMapper {
             String name = e.getKey();
             JsonNode i = e.getValue();
             boolean loopback = name.equals("lo") || name.startsWith("lo0") || hasFlag(i, "LOOPBACK");
-            String state = Json.text(Json.at(i, "operational_state"));
             d.addInterface(new InterfaceRecord(name, Json.text(Json.at(i, "mac")), loopback ? "loopback" : null,
-                    state == null ? null : state.equalsIgnoreCase("up"), Json.integer(Json.at(i, "mtu")), null));
+                    enabled(Json.text(Json.at(i, "operational_state"))), Json.integer(Json.at(i, "mtu")), null));
             addresses(name, i, "bindings", "ip", "netmask", primaryIp, fqdn, d, warnings);
             addresses(name, i, "bindings6", "ip6", "netmask6", primaryIp, fqdn, d, warnings);
         }
+        return true;
+    }
+
+    /**
+     * Facter's operational_state (IF-MIB ifOperStatus names): up is enabled; down, lowerlayerdown and notpresent
+     * are not; unknown, testing and dormant say nothing either way, so the value stays unset.
+     */
+    static Boolean enabled(String operationalState) {
+        if (operationalState == null) {
+            return null;
+        }
+        return switch (operationalState.toLowerCase(java.util.Locale.ROOT)) {
+            case "up" -> Boolean.TRUE;
+            case "down", "lowerlayerdown", "notpresent" -> Boolean.FALSE;
+            default -> null;
+        };
     }
 
     /** Facter 3+ lists every address in bindings; older agents give only the first as ip/netmask. */

@@ -1,7 +1,6 @@
 package com.enreach.tools.plugin.puppetdb;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +24,7 @@ final class PuppetDbClient {
     static final String VERSION = "/pdb/meta/v1/version";
     static final String INVENTORY = "/pdb/query/v4/inventory";
     static final String NODES = "/pdb/query/v4/nodes";
+    static final String FACTS = "/pdb/query/v4/facts";
     static final List<String> NODE_FIELDS = List.of("certname", "report_timestamp", "latest_report_status",
             "latest_report_noop", "latest_report_corrective_change", "cached_catalog_status", "catalog_timestamp",
             "catalog_environment");
@@ -42,7 +42,7 @@ final class PuppetDbClient {
 
     /** The server's version, e.g. "7.12.1". */
     String version() throws SourceException {
-        JsonNode v = http.getJson(VERSION);
+        JsonNode v = json(http.request(VERSION).header("Accept", "application/json").GET().build());
         String s = Json.text(v.get("version"));
         if (s == null) {
             throw PermanentSourceException.malformed("PuppetDB GET " + VERSION, "no version in the answer", null);
@@ -51,8 +51,9 @@ final class PuppetDbClient {
     }
 
     /**
-     * One page of the inventory in certname order, parsed entry by entry as it streams in, so only mapped devices
-     * are held, never the raw page. A truncated or otherwise invalid answer throws: the run must not look complete.
+     * One page of the inventory in certname order, parsed entry by entry, so the raw page and the mapped devices
+     * are held but never a tree of the whole page. A truncated or otherwise invalid answer throws: the run must not
+     * look complete. (The page is read whole rather than streamed so that an error answer's body can be kept.)
      */
     List<InventoryMapper.Mapped> inventoryPage(int offset, int limit) throws SourceException {
         String path = INVENTORY + "?query=" + SourceHttp.query(inventoryQuery) + "&order_by=" + SourceHttp.query(ORDER_BY)
@@ -60,7 +61,8 @@ final class PuppetDbClient {
         String where = "PuppetDB GET " + INVENTORY + " (offset " + offset + ")";
         HttpRequest request = http.request(path).header("Accept", "application/json").GET().build();
         List<InventoryMapper.Mapped> rows = new ArrayList<>();
-        try (InputStream in = http.stream(request); JsonParser p = MAPPER.getFactory().createParser(in)) {
+        byte[] body = ErrorBodies.send(http, request).body();
+        try (JsonParser p = MAPPER.getFactory().createParser(body)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 throw PermanentSourceException.malformed(where, "expected a JSON array of nodes", null);
             }
@@ -92,7 +94,7 @@ final class PuppetDbClient {
         HttpRequest request = http.request(NODES).header("Accept", "application/json")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
-        JsonNode answer = http.json(request);
+        JsonNode answer = json(request);
         if (!answer.isArray()) {
             throw PermanentSourceException.malformed("PuppetDB POST " + NODES, "expected a JSON array of nodes", null);
         }
@@ -104,6 +106,34 @@ final class PuppetDbClient {
             }
         }
         return byName;
+    }
+
+    /** The per-interface legacy facts ({@link FlatNetwork#FACT_NAME_PATTERN}) of the given nodes: certname → name → value. */
+    Map<String, Map<String, JsonNode>> interfaceFacts(List<String> certnames) throws SourceException {
+        ArrayNode names = MAPPER.createArrayNode();
+        certnames.forEach(names::add);
+        ArrayNode query = MAPPER.createArrayNode().add("and");
+        query.addArray().add("in").add("certname").addArray().add("array").add(names);
+        query.addArray().add("~").add("name").add(FlatNetwork.FACT_NAME_PATTERN);
+        HttpRequest request = http.request(FACTS).header("Accept", "application/json").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(MAPPER.createObjectNode().set("query", query).toString())).build();
+        JsonNode answer = json(request);
+        if (!answer.isArray()) {
+            throw PermanentSourceException.malformed("PuppetDB POST " + FACTS, "expected a JSON array of facts", null);
+        }
+        Map<String, Map<String, JsonNode>> byNode = new HashMap<>();
+        for (JsonNode f : answer) {
+            String certname = Json.text(f.get("certname"));
+            String name = Json.text(f.get("name"));
+            if (certname != null && name != null && f.has("value")) {
+                byNode.computeIfAbsent(certname, k -> new HashMap<>()).put(name, f.get("value"));
+            }
+        }
+        return byNode;
+    }
+
+    private JsonNode json(HttpRequest request) throws SourceException {
+        return http.parseJson(request, ErrorBodies.send(http, request));
     }
 
     private static ArrayNode extract(List<String> fields) {

@@ -28,6 +28,9 @@ public @interface PuppetDbConfig {
     @AttributeDefinition(name = "Page size", description = "Nodes per inventory request (1 to 5000).")
     int page_size() default 500;
 
+    @AttributeDefinition(name = "Timeout (seconds)", description = "Longest wait for one answer, 5 to 3600; a page of a large inventory can take a while.")
+    int timeout_seconds() default 120;
+
     @AttributeDefinition(name = "Report status", description = "Also read each node's last report time and status from /pdb/query/v4/nodes (one extra request per page).")
     boolean report_status() default true;
 

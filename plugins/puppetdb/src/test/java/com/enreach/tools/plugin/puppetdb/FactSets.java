@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Fact sets of the test estate, in the shape Puppet agents send them (replace_facts v5). Node i is, by i % 10:
- * 0 legacy flat facts only, 1 almost nothing, else a full Facter 4 set; every third full node is a KVM guest;
+ * 0 legacy flat facts only (i % 20 == 0: Facter 2 with per-interface facts for eth0 and lo; i % 20 == 10: a
+ * network device's lone ipaddress), 1 almost nothing, else a full Facter 4 set; every third full node is a KVM guest;
  * i % 100 == 42 has a non-ASCII certname and i % 13 == 0 a non-ASCII product name; node 7 has a broken netmask.
  */
 final class FactSets {
@@ -34,14 +35,32 @@ final class FactSets {
         ObjectNode v = cmd.putObject("values");
         v.put("fqdn", certname);
         switch (i % 10) {
-            case 0 -> v.put("operatingsystem", "CentOS").put("operatingsystemrelease", "7.9.2009").put("processorcount", "2")
+            case 0 -> {
+                v.put("operatingsystem", "CentOS").put("operatingsystemrelease", "7.9.2009").put("processorcount", "2")
                     .put("processor0", "QEMU Virtual CPU version 2.5+").put("memorysize_mb", "3790.00")
                     .put("serialnumber", String.format("LEG%04d", i)).put("is_virtual", "true").put("virtual", "kvm")
                     .put("uptime_seconds", "86400").put("puppetversion", "3.8.7");
+                legacyNetwork(i, v);
+            }
             case 1 -> v.putObject("os").put("name", "Debian");
             default -> full(i, certname, v);
         }
         return cmd;
+    }
+
+    /** The legacy node's address: "10.50.x.y"; with per-interface Facter 2 facts when i % 20 == 0. */
+    static String legacyIp(int i) {
+        return "10.50." + (i / 250) + "." + (i % 250);
+    }
+
+    private static void legacyNetwork(int i, ObjectNode v) {
+        v.put("ipaddress", legacyIp(i)).put("netmask", "255.255.255.0");
+        if (i % 20 == 0) {
+            v.put("interfaces", "eth0,lo").put("ipaddress_eth0", legacyIp(i)).put("netmask_eth0", "255.255.255.0")
+                    .put("macaddress_eth0", String.format("0:16:3e:0:%x:%x", i / 256, i % 256)).put("mtu_eth0", "1500")
+                    .put("ipaddress6_eth0", "2001:db8:50::" + Integer.toHexString(i))
+                    .put("ipaddress_lo", "127.0.0.1").put("netmask_lo", "255.0.0.0").put("mtu_lo", "65536");
+        }
     }
 
     private static void full(int i, String certname, ObjectNode v) {

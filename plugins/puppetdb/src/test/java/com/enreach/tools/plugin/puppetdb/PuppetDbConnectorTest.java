@@ -237,6 +237,8 @@ class PuppetDbConnectorTest {
         Map<String, Object> m = sink.devices.get("node-001.example.com").metadata();
         assertEquals("failed", m.get("latest_report_status"));
         assertEquals("2024-05-01T10:00:30.000Z", m.get("report_timestamp"));
+        assertTrue(sink.devices.get("node-001.example.com").volatileKeys().contains("report_timestamp"), "a new report time alone is no change");
+        assertFalse(sink.devices.get("node-001.example.com").volatileKeys().contains("latest_report_status"));
         assertEquals(false, m.get("latest_report_noop"));
         assertFalse(m.containsKey("cached_catalog_status"));
         assertFalse(sink.devices.get("node-000.example.com").metadata().containsKey("latest_report_status"));
@@ -279,6 +281,39 @@ class PuppetDbConnectorTest {
     }
 
     @Test
+    void puppetDbsOwnErrorTextIsKeptInTheMessage() {
+        String why = "Can't extract unknown 'inventory' field 'facts.networking'. Acceptable fields are: [\"certname\",\"timestamp\"]";
+        server.route("GET", PuppetDbClient.INVENTORY, r -> Response.text(400, "text/plain;charset=utf-8", why + "\n"));
+        PermanentSourceException e = assertThrows(PermanentSourceException.class,
+                () -> connector().fetch(new TestContext("puppetdb-t"), new CollectingSink()));
+        assertEquals("http_400", e.code());
+        assertTrue(e.userMessage().contains("HTTP 400"), e.userMessage());
+        assertTrue(e.userMessage().endsWith(": " + why), e.userMessage());
+
+        server.route("GET", PuppetDbClient.INVENTORY, r -> Response.text(503, "application/json",
+                "{\"error\":\"The database is\\u0000 being\\n\\u001b[31mmigrated\"}").withHeader("Retry-After", "3"));
+        TestContext ctx = new TestContext("puppetdb-t");
+        RetryableSourceException busy = assertThrows(RetryableSourceException.class, () -> connector().fetch(ctx, new CollectingSink()));
+        assertEquals(Duration.ofSeconds(3), busy.retryAfter(), "still retryable, with the server's delay");
+        assertTrue(busy.userMessage().endsWith(": The database is being [31mmigrated"), "control characters dropped: " + busy.userMessage());
+
+        String page = "<html><body>" + "x".repeat(5000) + "</body></html>";
+        server.route("GET", PuppetDbClient.INVENTORY, r -> Response.text(502, "text/html", page));
+        RetryableSourceException proxy = assertThrows(RetryableSourceException.class,
+                () -> connector().fetch(new TestContext("puppetdb-t"), new CollectingSink()));
+        assertFalse(proxy.userMessage().contains("<html>"), "an HTML error page is no message: " + proxy.userMessage());
+    }
+
+    @Test
+    void aLongErrorTextIsCut() {
+        server.route("GET", PuppetDbClient.INVENTORY, r -> Response.text(400, "text/plain", "bad query " + "y".repeat(2000)));
+        PermanentSourceException e = assertThrows(PermanentSourceException.class,
+                () -> connector().fetch(new TestContext("puppetdb-t"), new CollectingSink()));
+        assertTrue(e.userMessage().length() < 700, e.userMessage().length() + " characters");
+        assertTrue(e.userMessage().endsWith("…"), e.userMessage());
+    }
+
+    @Test
     void checkNamesTheVersionAndProvesQueryAccess() {
         server.json(PuppetDbClient.VERSION, "{\"version\":\"7.12.1\"}");
         addNodes(2);
@@ -316,10 +351,12 @@ class PuppetDbConnectorTest {
         assertEquals(List.of("url"), fields(Map.of("url", "puppetdb:8080")));
         assertEquals(List.of("url"), fields(Map.of("url", "http://puppetdb:8080/pdb/query/v4")));
         assertEquals(List.of("insecure", "page.size"), fields(Map.of("url", "http://puppetdb:8080", "page.size", "0", "insecure", "yes")));
+        assertEquals(List.of("timeout.seconds"), fields(Map.of("url", "http://puppetdb:8080", "timeout.seconds", "2")));
+        assertEquals(List.of("timeout.seconds"), fields(Map.of("url", "http://puppetdb:8080", "timeout.seconds", "soon")));
         assertEquals(List.of("token"), fields(Map.of("url", "http://puppetdb:8080", "token", TOKEN)));
         assertEquals(List.of("ca.file"), fields(Map.of("url", "https://puppetdb:8081", "ca.file", "/nonexistent/ca.pem")));
         assertEquals(List.of(), fields(Map.of("url", "https://puppetdb:8081", ".token", TOKEN, "page.size", "1000",
-                "schedule.minutes", "30", "delete.budget.percent", "5")));
+                "timeout.seconds", "300", "schedule.minutes", "30", "delete.budget.percent", "5")));
         new PuppetDbConnector(Map.of("url", "http://puppetdb:8080", "token", TOKEN)).validate()
                 .forEach(e -> assertFalse(e.message().contains(TOKEN), e.message()));
     }

@@ -22,6 +22,8 @@ final class InventoryMapper {
     private static final List<String> SERIAL_KEYS = List.of("SerialNumberTag", "EnclosureSerialNumberTag", "ServiceTag");
 
     private final RecordSink sink;
+    private final String vcenterUuid;
+    private final Folders folders;
     private final Map<String, String> clusterNames = new HashMap<>();
     private final Map<String, String> networkNames = new HashMap<>();
     private final Map<String, HostRef> hosts = new HashMap<>();
@@ -31,12 +33,19 @@ final class InventoryMapper {
     record HostRef(String name, String clusterName) {
     }
 
-    InventoryMapper(RecordSink sink) {
+    /**
+     * @param vcenterUuid the vCenter's {@code about.instanceUuid} (null for ESXi)
+     * @param rootFolder  the root folder's moref
+     */
+    InventoryMapper(RecordSink sink, String vcenterUuid, String rootFolder) {
         this.sink = sink;
+        this.vcenterUuid = vcenterUuid;
+        this.folders = new Folders(rootFolder);
     }
 
     void accept(InventoryPhase phase, VimObject o) {
         switch (phase) {
+            case DATACENTERS, FOLDERS, COMPUTE_RESOURCES -> folders.add(o.type(), o.moref(), name(o), parentMoref(o));
             case CLUSTERS -> cluster(o);
             case NETWORKS -> network(o);
             case HOSTS -> host(o);
@@ -56,7 +65,8 @@ final class InventoryMapper {
     private void cluster(VimObject o) {
         String name = name(o);
         clusterNames.put(o.moref(), name);
-        sink.device(DeviceRecord.of(o.moref(), name, DeviceTypes.CLUSTER).put("moref", o.moref()));
+        folders.add(o.type(), o.moref(), name, parentMoref(o));
+        sink.device(located(link(DeviceRecord.of(o.moref(), name, DeviceTypes.CLUSTER), o), o.moref()));
         warnMissing(o.moref(), o);
     }
 
@@ -68,7 +78,7 @@ final class InventoryMapper {
             case "OpaqueNetwork" -> "opaque";
             default -> "standard";
         };
-        sink.device(DeviceRecord.of(o.moref(), name, DeviceTypes.NETWORK).put("moref", o.moref()).put("network_type", kind));
+        sink.device(link(DeviceRecord.of(o.moref(), name, DeviceTypes.NETWORK), o).put("network_type", kind));
         warnMissing(o.moref(), o);
     }
 
@@ -89,8 +99,8 @@ final class InventoryMapper {
         Integer cores = Numbers.parseInt(hw == null ? null : hw.text("numCpuCores"));
         String cpuModel = hw == null ? null : hw.text("cpuModel");
 
-        DeviceRecord d = DeviceRecord.of(o.moref(), name, DeviceTypes.HYPERVISOR)
-                .put("moref", o.moref()).put("vendor", vendor).put("model", model).put("serial", serial)
+        DeviceRecord d = located(link(DeviceRecord.of(o.moref(), name, DeviceTypes.HYPERVISOR), o), parentMoref(o))
+                .put("vendor", vendor).put("model", model).put("serial", serial)
                 .put("uuid", first(system, hw, "uuid")).put("cpu_model", cpuModel).put("cpu_cores", cores)
                 .put("cpu_threads", Numbers.parseInt(hw == null ? null : hw.text("numCpuThreads")))
                 .put("memory_mb", memoryBytes == null ? null : memoryBytes / (1024 * 1024))
@@ -135,6 +145,28 @@ final class InventoryMapper {
             }
         }
         return null;
+    }
+
+    /**
+     * The vCenter-side link of an object, for the UI: its moref, the vCenter's instance UUID, and both as the
+     * {@code urn:vmomi:<type>:<moref>:<uuid>} id that vSphere Client links use.
+     */
+    DeviceRecord link(DeviceRecord d, VimObject o) {
+        d.put("moref", o.moref()).put("vcenter_uuid", vcenterUuid);
+        if (vcenterUuid != null) {
+            d.put("vcenter_urn", "urn:vmomi:" + o.type() + ":" + o.moref() + ":" + vcenterUuid);
+        }
+        return d;
+    }
+
+    /** Datacenter and folder of an object whose parent is {@code parent}. */
+    DeviceRecord located(DeviceRecord d, String parent) {
+        return d.put("datacenter", folders.datacenter(parent)).put("folder", folders.folderPath(parent));
+    }
+
+    static String parentMoref(VimObject o) {
+        XmlNode parent = o.property("parent");
+        return parent == null || parent.text().isEmpty() ? null : parent.text();
     }
 
     String name(VimObject o) {

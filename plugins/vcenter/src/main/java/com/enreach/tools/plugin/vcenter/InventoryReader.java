@@ -24,7 +24,7 @@ final class InventoryReader {
         this.context = context;
         this.sink = sink;
         this.pageSize = pageSize;
-        this.mapper = new InventoryMapper(sink);
+        this.mapper = new InventoryMapper(sink, session.instanceUuid(), session.rootFolder());
     }
 
     void readAll() throws SourceException {

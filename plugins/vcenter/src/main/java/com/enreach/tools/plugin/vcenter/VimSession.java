@@ -13,8 +13,8 @@ import com.enreach.tools.api.spi.SourceException;
  */
 final class VimSession {
     /** What the view holds; DistributedVirtualPortgroup is a Network, listed for servers that do not expand subtypes. */
-    static final List<String> VIEW_TYPES = List.of("ClusterComputeResource", "Network", "DistributedVirtualPortgroup",
-            "HostSystem", "VirtualMachine");
+    static final List<String> VIEW_TYPES = List.of("Datacenter", "Folder", "ComputeResource", "ClusterComputeResource", "Network",
+            "DistributedVirtualPortgroup", "HostSystem", "VirtualMachine");
 
     private final SoapTransport soap;
     private final SourceContext context;
@@ -62,6 +62,16 @@ final class VimSession {
     String about() {
         String name = serviceContent.text("about", "fullName");
         return (name == null ? "vCenter" : name) + ", API " + serviceContent.text("about", "apiVersion");
+    }
+
+    /** The vCenter's own id ({@code about.instanceUuid}), which names it in object links; null for ESXi. */
+    String instanceUuid() {
+        return serviceContent.text("about", "instanceUuid");
+    }
+
+    /** The root folder's moref, where every inventory path starts. */
+    String rootFolder() {
+        return serviceContent.text("rootFolder");
     }
 
     /** Creates the recursive container view over the root folder, once per login. */

@@ -57,9 +57,12 @@ final class VmMapper {
         InventoryMapper.HostRef host = inventory.host(hostMoref);
         String tools = o.text("guest.toolsStatus");
 
-        DeviceRecord d = DeviceRecord.of(sourceId, inventory.name(o), DeviceTypes.VM)
-                .put("moref", o.moref()).put("instance_uuid", instanceUuid).put("bios_uuid", o.text("config.uuid"))
-                .put("power_state", o.text("runtime.powerState"))
+        String guestHost = o.text("guest.hostName");
+        DeviceRecord d = inventory.located(inventory.link(DeviceRecord.of(sourceId, inventory.name(o), DeviceTypes.VM), o),
+                        InventoryMapper.parentMoref(o))
+                .put("instance_uuid", instanceUuid).put("bios_uuid", o.text("config.uuid"))
+                .put("power_state", o.text("runtime.powerState")).put("connection_state", o.text("runtime.connectionState"))
+                .put("guest_hostname", guestHost)
                 .put("vcpu", Numbers.parseInt(o.text("config.hardware.numCPU")))
                 .put("memory_mb", Numbers.parseInt(o.text("config.hardware.memoryMB")))
                 .put("guest_os", o.text("config.guestFullName"))
@@ -68,7 +71,6 @@ final class VmMapper {
         if (Boolean.TRUE.equals(Numbers.parseBoolean(o.text("config.template")))) {
             d.put("template", true);
         }
-        String guestHost = o.text("guest.hostName");
         if (guestHost != null) {
             d.hostname(guestHost);
         }

@@ -26,8 +26,9 @@ final class SoapDouble implements AutoCloseable {
     final FixtureServer server = new FixtureServer();
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Deque<Response>> once = new HashMap<>();
-    private final Map<String, String> pages = new LinkedHashMap<>(Map.of(
-            "ClusterComputeResource", "clusters.xml", "Network", "networks.xml", "HostSystem", "hosts.xml", "VirtualMachine", "vms-page1.xml"));
+    private final Map<String, String> pages = new LinkedHashMap<>(Map.of("Datacenter", "datacenters.xml", "Folder", "folders.xml",
+            "ComputeResource", "compute-resources.xml", "ClusterComputeResource", "clusters.xml", "Network", "networks.xml",
+            "HostSystem", "hosts.xml", "VirtualMachine", "vms-page1.xml"));
 
     SoapDouble() {
         server.route("POST", "/sdk", this::answer);

@@ -22,6 +22,7 @@ import com.enreach.tools.testkit.TestContext;
 
 /** How the vim25 shapes in the fixtures (real vCenter 8 answers, awkward cases included) map to master records. */
 class VcenterMappingTest {
+    private static final String VCENTER_UUID = "0f6a4a2c-7d0b-4c39-9e43-2a1e3e0a9b10";
     private static SoapDouble vc;
     private static CollectingSink sink;
 
@@ -39,7 +40,8 @@ class VcenterMappingTest {
 
     @Test
     void speaksTheProtocolInOrderAndCleansUp() {
-        assertEquals(List.of("RetrieveServiceContent", "Login", "CreateContainerView", "RetrievePropertiesEx ClusterComputeResource",
+        assertEquals(List.of("RetrieveServiceContent", "Login", "CreateContainerView", "RetrievePropertiesEx Datacenter",
+                "RetrievePropertiesEx Folder", "RetrievePropertiesEx ComputeResource", "RetrievePropertiesEx ClusterComputeResource",
                 "RetrievePropertiesEx Network", "RetrievePropertiesEx HostSystem", "RetrievePropertiesEx VirtualMachine",
                 "ContinueRetrievePropertiesEx", "DestroyView", "Logout"), vc.calls);
         assertEquals("\"urn:vim25/8.0.2.0\"", vc.server.requests.get(1).header("SOAPAction"), "the server's API version once known");
@@ -47,7 +49,12 @@ class VcenterMappingTest {
         String login = vc.server.requests.get(1).body();
         assertTrue(login.contains("<password>s3cret&amp;&lt;pw&gt;</password>"), "password escaped in the Login body");
         assertTrue(vc.server.requests.get(6).body().contains("<maxObjects>2</maxObjects>"));
-        assertEquals(List.of("login", "clusters", "networks", "hosts", "virtual machines", "virtual machines page 2"), sink.phases);
+        String view = vc.server.requests.get(2).body();
+        for (String type : List.of("Datacenter", "Folder", "ComputeResource", "HostSystem", "VirtualMachine")) {
+            assertTrue(view.contains("<type>" + type + "</type>"), type + " in the view: " + view);
+        }
+        assertEquals(List.of("login", "datacenters", "folders", "compute resources", "clusters", "networks", "hosts", "virtual machines",
+                "virtual machines page 2"), sink.phases);
     }
 
     @Test
@@ -55,6 +62,8 @@ class VcenterMappingTest {
         DeviceRecord cluster = sink.devices.get("domain-c7");
         assertEquals(DeviceTypes.CLUSTER, cluster.type());
         assertEquals("Prod Clüster Zürich", cluster.name());
+        assertEquals("AMS-DC1", cluster.metadata().get("datacenter"));
+        assertEquals("/Europe/AMS-DC1/host", cluster.metadata().get("folder"));
         assertEquals("standard", sink.devices.get("network-11").metadata().get("network_type"));
         DeviceRecord dvpg = sink.devices.get("dvportgroup-21");
         assertEquals("dvpg-web & db", dvpg.name());
@@ -77,6 +86,11 @@ class VcenterMappingTest {
         assertEquals(true, h.metadata().get("maintenance_mode"));
         assertEquals("VMware ESXi 8.0.2 build-22380479", h.metadata().get("product"));
         assertEquals("Prod Clüster Zürich", h.metadata().get("cluster"));
+        assertEquals("AMS-DC1", h.metadata().get("datacenter"));
+        assertEquals("/Europe/AMS-DC1/host", h.metadata().get("folder"), "the folder of its cluster");
+        assertEquals("connected", h.metadata().get("connection_state"));
+        assertEquals(VCENTER_UUID, h.metadata().get("vcenter_uuid"));
+        assertEquals("urn:vmomi:HostSystem:host-14:" + VCENTER_UUID, h.metadata().get("vcenter_urn"));
         assertEquals("Intel(R) Xeon(R) Gold 6338 CPU @ 2.00GHz", h.facts().cpuModel());
         assertEquals(64, h.facts().cpuCount());
         assertEquals(549487419392L, h.facts().memoryBytes());
@@ -94,6 +108,8 @@ class VcenterMappingTest {
         assertEquals("notResponding", h.metadata().get("connection_state"));
         assertNull(h.metadata().get("cluster"));
         assertNull(h.metadata().get("serial"));
+        assertEquals("/Europe/AMS-DC1/host/Standalone", h.metadata().get("folder"), "the folder of its compute resource");
+        assertEquals("AMS-DC1", h.metadata().get("datacenter"));
         assertTrue(sink.relationships.stream().noneMatch(r -> r.fromSourceId().equals("host-15")));
     }
 
@@ -102,7 +118,13 @@ class VcenterMappingTest {
         DeviceRecord vm = sink.devices.get("50218a4e-2d6f-4b1c-8c3e-7f1a2b3c4d01");
         assertEquals("web01 & cache – Zürich 東京", vm.name());
         assertEquals("web01.example.com", vm.hostname());
+        assertEquals("web01.example.com", vm.metadata().get("guest_hostname"), "what VMware Tools report, shown as such");
         assertEquals("vm-101", vm.metadata().get("moref"));
+        assertEquals(VCENTER_UUID, vm.metadata().get("vcenter_uuid"), "about.instanceUuid of the service content");
+        assertEquals("urn:vmomi:VirtualMachine:vm-101:" + VCENTER_UUID, vm.metadata().get("vcenter_urn"));
+        assertEquals("AMS-DC1", vm.metadata().get("datacenter"));
+        assertEquals("/Europe/AMS-DC1/vm/Prod & Web", vm.metadata().get("folder"));
+        assertEquals("connected", vm.metadata().get("connection_state"));
         assertEquals("4221a1b2-c3d4-e5f6-0718-293a4b5c6d01", vm.metadata().get("bios_uuid"));
         assertEquals(4, vm.metadata().get("vcpu"));
         assertEquals(8192, vm.metadata().get("memory_mb"));
@@ -132,6 +154,8 @@ class VcenterMappingTest {
         assertEquals(true, vm.metadata().get("template"));
         assertEquals("poweredOff", vm.metadata().get("power_state"));
         assertEquals("10.0.0.15", vm.metadata().get("host"));
+        assertEquals("/Europe/AMS-DC1/vm/Templates", vm.metadata().get("folder"));
+        assertFalse(vm.metadata().containsKey("guest_hostname"));
         assertFalse(vm.metadata().containsKey("cluster"));
         assertFalse(vm.metadata().containsKey("instance_uuid"));
         assertNull(vm.hostname());
@@ -144,6 +168,9 @@ class VcenterMappingTest {
         DeviceRecord vm = sink.devices.get("50218a4e-2d6f-4b1c-8c3e-7f1a2b3c4d03");
         assertEquals("guestToolsRunning", vm.metadata().get("tools_status"));
         assertEquals("legacy-db", vm.hostname());
+        assertEquals("orphaned", vm.metadata().get("connection_state"));
+        assertFalse(vm.metadata().containsKey("folder"), "its folder was not returned (no permission): no half path");
+        assertFalse(vm.metadata().containsKey("datacenter"));
         assertEquals(List.of(new InterfaceRecord("nic0", "00:50:56:a1:00:03", null, true, null, "VM Network")), vm.interfaces());
         assertEquals(List.of(new IpAddressRecord("192.168.50.10", "nic0", null)), vm.ipAddresses(), "no prefix without ipConfig, APIPA left out");
         assertEquals(1, sink.warnings.size());

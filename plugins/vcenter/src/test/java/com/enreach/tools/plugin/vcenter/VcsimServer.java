@@ -43,7 +43,8 @@ public final class VcsimServer implements AutoCloseable {
 
     /**
      * Starts a simulator with {@code clusters * hostsPerCluster * vmsPerHost} VMs; every second VM has guest host
-     * name and addresses, even-numbered hosts have a serial number.
+     * name and addresses, even-numbered hosts have a serial number. Datacenter DC0 sits in folder F0, and its hosts,
+     * VMs and networks in sub-folders F0 (inventory paths /F0/DC0/host/F0, /F0/DC0/vm/F0).
      */
     public static VcsimServer start(int clusters, int hostsPerCluster, int vmsPerHost) {
         Path bin = build();

@@ -46,21 +46,65 @@ public final class Normalize {
         return IPV4.matcher(s).matches();
     }
 
-    /** MAC as {@code aa:bb:cc:dd:ee:ff}, or null when it is not a 48-bit MAC in a known notation. */
+    /**
+     * MAC as {@code aa:bb:cc:dd:ee:ff}, or null when it is not a 48-bit MAC in a known notation: six groups of one
+     * or two hex digits with one separator ({@code :}, {@code -} or space; Solaris and AIX print {@code 0:14:4f:19:c:1}),
+     * Cisco's three dotted groups of four ({@code 0014.4f19.0c01}), or twelve bare hex digits.
+     */
     public static String mac(String raw) {
         if (raw == null) {
             return null;
         }
-        String hex = raw.trim().toLowerCase(Locale.ROOT).replaceAll("[:\\-. ]", "");
-        if (!HEX12.matcher(hex).matches()) {
-            return null;
+        String s = raw.trim().toLowerCase(Locale.ROOT);
+        if (s.length() == 12) {
+            return HEX12.matcher(s).matches() ? colons(s) : null;
         }
+        if (s.length() == 14 && s.charAt(4) == '.' && s.charAt(9) == '.') {
+            String hex = s.substring(0, 4) + s.substring(5, 9) + s.substring(10);
+            return HEX12.matcher(hex).matches() ? colons(hex) : null;
+        }
+        return sixGroups(s);
+    }
+
+    /** {@code 0:14:4f:19:c:1}, {@code 00-14-...}: each group padded to two digits; one separator throughout. */
+    private static String sixGroups(String s) {
+        char sep = 0;
+        StringBuilder hex = new StringBuilder(12);
+        int groups = 0;
+        int digits = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : 0;
+            if (Character.digit(c, 16) >= 0 && i < s.length()) {
+                if (++digits > 2) {
+                    return null;
+                }
+                continue;
+            }
+            if (i < s.length()) {
+                if (c != ':' && c != '-' && c != ' ' || sep != 0 && c != sep) {
+                    return null;
+                }
+                sep = c;
+            }
+            if (digits == 0 || ++groups > 6) {
+                return null;
+            }
+            if (digits == 1) {
+                hex.append('0');
+            }
+            hex.append(s, i - digits, i);
+            digits = 0;
+        }
+        return groups == 6 ? colons(hex.toString()) : null;
+    }
+
+    private static String colons(String hex12) {
         StringBuilder sb = new StringBuilder(17);
         for (int i = 0; i < 12; i += 2) {
             if (i > 0) {
                 sb.append(':');
             }
-            sb.append(hex, i, i + 2);
+            sb.append(hex12, i, i + 2);
         }
         return sb.toString();
     }

@@ -27,8 +27,14 @@ import com.enreach.tools.api.spi.RelationshipTypes;
 import com.enreach.tools.testkit.CollectingSink;
 import com.enreach.tools.testkit.TestContext;
 
-/** Against vcsim: 2 clusters of 5 hosts with 105 VMs per host (1,050 VMs), read 100 objects per page. */
-class VcsimIntegrationTest {
+/**
+ * Against vcsim: 2 clusters of 5 hosts with 105 VMs per host (1,050 VMs), read 100 objects per page; the datacenter
+ * sits in folder F0 and its hosts and VMs in sub-folders F0.
+ *
+ * <p>An integration test (failsafe, {@code mvn verify}): it builds and runs vcsim (Debian packages golang-go and
+ * golang-github-vmware-govmomi-dev) and fails, never skips, without them, so {@code mvn test} runs without.
+ */
+class VcsimIT {
     private static final int CLUSTERS = 2;
     private static final int HOSTS = CLUSTERS * 5;
     private static final int VMS = HOSTS * 105;
@@ -104,6 +110,14 @@ class VcsimIntegrationTest {
         assertTrue(((String) m.get("host")).startsWith("DC0_C0_H"), m.toString());
         assertEquals("DC0_C0", m.get("cluster"));
         assertNull(vm.hostname(), "no guest host name without Tools");
+        assertFalse(m.containsKey("guest_hostname"));
+        assertEquals("connected", m.get("connection_state"));
+        assertEquals("DC0", m.get("datacenter"));
+        assertEquals("/F0/DC0/vm/F0", m.get("folder"));
+        String uuid = (String) m.get("vcenter_uuid");
+        assertTrue(uuid.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), "about.instanceUuid: " + uuid);
+        assertEquals("urn:vmomi:VirtualMachine:" + m.get("moref") + ":" + uuid, m.get("vcenter_urn"));
+        sink.devices.values().forEach(d -> assertEquals(uuid, d.metadata().get("vcenter_uuid"), d.name()));
         assertTrue(vm.ipAddresses().isEmpty());
         InterfaceRecord nic = vm.interfaces().get(0);
         assertEquals(1, vm.interfaces().size());
@@ -121,6 +135,7 @@ class VcsimIntegrationTest {
         assertEquals(VMS / 2, withGuest.size());
         for (DeviceRecord vm : withGuest) {
             assertEquals("toolsOk", vm.metadata().get("tools_status"));
+            assertEquals(vm.hostname(), vm.metadata().get("guest_hostname"));
             List<String> ips = vm.ipAddresses().stream().map(IpAddressRecord::address).toList();
             assertEquals(2, ips.size(), "IPv4 and IPv6, link-local left out: " + ips);
             assertTrue(ips.get(0).matches("10\\.\\d+\\.\\d+\\.\\d+/24"), ips.toString());
@@ -141,6 +156,10 @@ class VcsimIntegrationTest {
         DeviceRecord h1 = hosts.stream().filter(h -> h.name().equals("DC0_C0_H1")).findFirst().orElseThrow();
         assertTrue(((String) h1.metadata().get("serial")).startsWith("VMware-56 4d"), "service tag when there is no serialNumber");
         assertEquals("DC0_C0", h0.metadata().get("cluster"));
+        assertEquals("DC0", h0.metadata().get("datacenter"));
+        assertEquals("/F0/DC0/host/F0", h0.metadata().get("folder"));
+        assertEquals("urn:vmomi:HostSystem:" + h0.metadata().get("moref") + ":" + h0.metadata().get("vcenter_uuid"), h0.metadata().get("vcenter_urn"));
+        sink.devicesOfType(DeviceTypes.CLUSTER).forEach(c -> assertEquals("/F0/DC0/host/F0", c.metadata().get("folder"), c.name()));
         assertEquals("DC0_C0_H0", h0.hostname());
         assertEquals("VMware, Inc.", h0.facts().manufacturer());
         assertEquals("VMware Virtual Platform", h0.facts().product());
