@@ -54,6 +54,32 @@ class KindVerbsTest extends FakeApiTest {
     }
 
     @Test
+    void globalOptionsAfterADerivedVerbAlsoApplyToTheKindCheck() throws IOException {
+        try (FakeApi other = new FakeApi()) {
+            other.on("GET", "/api/sources", 200, "[" + Fixtures.source("netbox-main", "netbox", true) + "]")
+                    .on("POST", "/api/sources/netbox-main/sync", 202, Fixtures.run(7, "netbox-main", "succeeded", 12, null));
+
+            Cli.Result r = cli.run("netbox", "refresh", "--port", Integer.toString(other.port()));
+
+            assertEquals(0, r.exit(), r.all());
+            assertTrue(api.targets().isEmpty(), "the platform of --port was asked: " + api.targets());
+            assertEquals(List.of("GET /api/sources", "GET /api/sources?kind=netbox", "POST /api/sources/netbox-main/sync?trigger=cli"),
+                    other.targets());
+        }
+    }
+
+    @Test
+    void aMistakeAfterADerivedVerbGetsTheUsualUsageError() {
+        platformWithNetbox();
+
+        Cli.Result r = cli.run("netbox", "refresh", "--bogus");
+
+        assertEquals(2, r.exit(), r.all());
+        assertTrue(r.err().startsWith("Unknown option: '--bogus'"), r.err());
+        assertTrue(posts().isEmpty());
+    }
+
+    @Test
     void anUnknownKindIsAUsageErrorThatListsThePlatformsKinds() {
         platformWithNetbox();
 
