@@ -23,9 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "enreach", mixinStandardHelpOptions = true, versionProvider = Enreach.Version.class,
         description = "Enreach Tools: the infrastructure inventory master database.",
         subcommands = {StartCommand.class, DemoCommand.class, StatusCommand.class, SourcesCommand.class, SyncCommand.class,
-            RefreshCommand.class, PluginCommands.Vcenter.class, PluginCommands.Foreman.class, PluginCommands.Puppet.class,
-            PluginCommands.Oxidized.class, PluginCommands.Commvault.class, BackupsCommand.class, StorageCommand.class,
-            DevicesCommand.class, HistoryCommand.class, TokenCommand.class, CommandLine.HelpCommand.class},
+            RefreshCommand.class, BackupsCommand.class, StorageCommand.class, DevicesCommand.class, HistoryCommand.class, TokenCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:ok",
             "1:the operation ran and failed (sync run failed or cancelled, connection check failed)",
@@ -37,6 +35,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "The API token comes from ENREACH_TOKEN, else <home>/etc/admin.token. See docs/cli.md."})
 public final class Enreach {
     static final int DEFAULT_PORT = 8080;
+    static final String DEFAULT_HOST = "127.0.0.1";
 
     /** Sleeps between polls; replaced in tests. */
     interface Sleeper {
@@ -54,7 +53,7 @@ public final class Enreach {
             description = "HTTP port of the platform (env ENREACH_PORT; default 8080).")
     Integer port;
 
-    @Option(names = "--host", scope = ScopeType.INHERIT, paramLabel = "HOST", defaultValue = "127.0.0.1",
+    @Option(names = "--host", scope = ScopeType.INHERIT, paramLabel = "HOST", defaultValue = DEFAULT_HOST,
             description = "Address the platform listens on / is reached at (default ${DEFAULT-VALUE}).")
     String host;
 
@@ -87,10 +86,17 @@ public final class Enreach {
         System.exit(commandLine(new Enreach()).execute(args));
     }
 
-    /** The configured command line: our exceptions become their exit code and a message on stderr. */
+    /**
+     * The configured command line: the source verbs added, our exceptions become their exit code and a message on
+     * stderr, and an unknown first word is tried as a source kind of the platform.
+     */
     static CommandLine commandLine(Enreach root) {
         CommandLine cl = new CommandLine(root);
+        KindVerbs.addProductVerbs(cl, root);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // The root stops at an unknown word, so "netbox refresh" is not half-parsed as the 'refresh' command.
+        cl.getCommandSpec().parser().stopAtUnmatched(true);
+        cl.setParameterExceptionHandler(new KindVerbResolver(root, cl.getParameterExceptionHandler()));
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // The message may quote the server (a source's error text): escaped like all output.
             PrintWriter err = TerminalText.writer(cmd.getErr());
@@ -136,12 +142,14 @@ public final class Enreach {
         return p;
     }
 
+    /** The host; the default also when a parse stopped early (picocli applies defaults only to a complete parse). */
     String host() {
-        return host;
+        return host == null ? DEFAULT_HOST : host;
     }
 
     String baseUrl() {
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+        String h = host();
+        return "http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + port();
     }
 
     synchronized Api api() {

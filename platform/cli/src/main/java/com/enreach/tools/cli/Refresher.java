@@ -58,8 +58,10 @@ final class Refresher {
     /** Present instances of the kinds; disabled ones are mentioned and left alone. */
     private List<JsonNode> liveInstances(List<String> kinds) {
         List<JsonNode> live = new ArrayList<>();
+        boolean reported = false;
         for (String kind : kinds) {
             for (JsonNode s : root.api().get(Api.query("/api/sources", Api.params("kind", kind)))) {
+                reported = true;
                 if (!s.path("present").asBoolean(false)) {
                     continue;
                 }
@@ -71,8 +73,10 @@ final class Refresher {
             }
         }
         if (live.isEmpty()) {
+            // A kind the platform has never seen is most likely mistyped: name the ones it has.
+            String known = reported ? "" : "; " + SourceKinds.describe(SourceKinds.reported(root.api()));
             throw new CliException(ExitCodes.NOT_FOUND, "no live instances of kind " + String.join(" or ", kinds)
-                    + " (add etc/source." + kinds.get(0) + "-<name>.cfg; see 'enreach sources')");
+                    + " (add etc/source." + kinds.get(0) + "-<name>.cfg; see 'enreach sources'" + known + ")");
         }
         return live;
     }

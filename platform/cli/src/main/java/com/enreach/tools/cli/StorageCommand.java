@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code enreach storage}: storage arrays' volumes, and refreshing the storage sources. */
 @Command(name = "storage", mixinStandardHelpOptions = true, description = "Storage volumes (Huawei Dorado, NetApp ONTAP).")
 final class StorageCommand {
-    /** Array families; netapp is the product name of kind ontap. Lower case because users type them. */
+    /** Array families; netapp is the product name of kind ontap (see SourceKinds). Lower case because users type them. */
     enum Type {
         dorado, netapp, ontap
     }
@@ -24,7 +24,7 @@ final class StorageCommand {
             description = {"Sync every live storage instance: kinds dorado and ontap, or only those of --type."})
     int refresh(@Option(names = "--type", paramLabel = "TYPE", description = "dorado, netapp or ontap (netapp = ontap).") Type type,
                 @Mixin RunOptions options) {
-        List<String> kinds = type == null ? List.of("dorado", "ontap") : List.of(type == Type.dorado ? "dorado" : "ontap");
+        List<String> kinds = type == null ? List.of("dorado", "ontap") : List.of(SourceKinds.kindOf(type.name()));
         return new Refresher(root).refresh(kinds, options);
     }
 
