@@ -10,30 +10,65 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import com.enreach.tools.api.Change;
+import com.enreach.tools.core.internal.db.Json;
 
 /**
  * A table whose rows are owned by one source instance and keyed by (source_instance, source_id): devices,
- * storage volumes, backups. Upserts a batch with change detection by content hash, and marks rows that a complete
- * run did not see as stale. Never deletes.
+ * storage volumes, backups. Loads a batch in two steps: {@link #plan} sorts its rows into new, unchanged and changed
+ * (content hash; for changed rows, which fields differ), then {@link #apply} writes them and logs the changes.
+ * Marks rows that a complete run did not see as stale. Never deletes.
  */
 final class OwnedTable {
     private final String table;
+    private final String kind;
     private final String[] columns;
+    private final int nameColumn;
+    private final String deviceColumn;
     private final String insertSql;
     private final String updateSql;
     private final String touchSql;
+    private final String refreshSql;
 
-    /** One row to load: its specific column values in {@code columns} order. */
-    record Row(String sourceId, long hash, Object[] values) {
+    /**
+     * One row to load: its specific column values in {@code columns} order.
+     *
+     * @param volatileKeys metadata keys left out of the hash; their values are refreshed even when the row is unchanged
+     */
+    record Row(String sourceId, long hash, Object[] values, Set<String> volatileKeys) {
+        Row(String sourceId, long hash, Object[] values) {
+            this(sourceId, hash, values, Set.of());
+        }
     }
 
-    /** What a batch did; {@code ids} holds the ids of added and changed rows by source id. */
+    /** A row that exists and whose hash differs or that was stale; {@code fields} are those whose stored value differs. */
+    record Update(Row row, long id, boolean reactivated, List<String> fields) {
+        boolean changed() {
+            return reactivated || !fields.isEmpty();
+        }
+    }
+
+    /** What {@link #plan} decided for a batch. */
+    record Plan(List<Row> inserts, List<Row> touches, long[] touchIds, List<Update> updates) {
+    }
+
+    /** What a batch did; {@code ids} holds the ids of added rows by source id (when asked for). */
     record Outcome(Map<String, Long> ids, int added, int updated, int unchanged) {
     }
 
-    OwnedTable(String table, String... columns) {
+    /**
+     * @param kind         entity kind written to the change log
+     * @param nameColumn   the column that names a row in the change log
+     * @param deviceColumn the column (or {@code id}) that holds the device a row belongs to
+     */
+    OwnedTable(String table, String kind, String nameColumn, String deviceColumn, String... columns) {
         this.table = table;
+        this.kind = kind;
         this.columns = columns;
+        this.nameColumn = java.util.Arrays.asList(columns).indexOf(nameColumn);
+        this.deviceColumn = deviceColumn;
         String cols = String.join(", ", columns);
         String marks = "?, ".repeat(columns.length);
         this.insertSql = "INSERT INTO " + table + " (" + cols + ", source_system, source_instance, source_id, content_hash, status,"
@@ -45,9 +80,12 @@ final class OwnedTable {
         for (String c : columns) {
             set.append(c).append(" = ?, ");
         }
+        // updated_at moves only when a field really changed (a rehash alone, e.g. reordered children, is no update)
         this.updateSql = "UPDATE " + table + " SET " + set + "content_hash = ?, status = CASE WHEN status = 'quarantined' THEN status ELSE 'active' END,"
-                + " seen_run_id = ?, last_seen = ?, updated_at = ? WHERE id = ?";
+                + " seen_run_id = ?, last_seen = ?, updated_at = CASE WHEN ? THEN ? ELSE updated_at END WHERE id = ?";
         this.touchSql = "UPDATE " + table + " SET seen_run_id = ?, last_seen = ? WHERE id = ?";
+        // unchanged rows with volatile values: the same row write as a touch, with the fresh values
+        this.refreshSql = "UPDATE " + table + " SET " + set + "seen_run_id = ?, last_seen = ? WHERE id = ?";
     }
 
     private static String excludedSet(String[] columns) {
@@ -73,51 +111,167 @@ final class OwnedTable {
         return table;
     }
 
+    String kind() {
+        return kind;
+    }
+
     /**
-     * @param needIds  whether the caller needs the ids of added and changed rows (to write their children); reading
-     *                 back ids of inserted rows costs a query per batch
+     * Sorts a batch into new, unchanged and changed rows; for changed rows reads the stored values to name the fields
+     * that differ.
+     *
      * @param firstRun the instance had no rows when the run started: every row is new, no lookup needed
      */
-    Outcome upsert(Connection c, String system, String instance, long runId, String now, Collection<Row> rows, boolean needIds,
-                   boolean firstRun) throws SQLException {
+    Plan plan(Connection c, String instance, Collection<Row> rows, boolean firstRun) throws SQLException {
         Map<String, long[]> existing = firstRun ? Map.of() : existing(c, instance, rows);
         List<Row> inserts = new ArrayList<>();
-        Map<String, Long> ids = new LinkedHashMap<>();
-        int updated = 0;
-        int unchanged = 0;
-        try (PreparedStatement upd = c.prepareStatement(updateSql); PreparedStatement touch = c.prepareStatement(touchSql)) {
-            for (Row r : rows) {
-                long[] e = existing.get(r.sourceId());
-                if (e == null) {
-                    inserts.add(r);
-                } else if (e[1] == r.hash() && e[2] != 0) {
-                    touch.setLong(1, runId);
-                    touch.setString(2, now);
-                    touch.setLong(3, e[0]);
-                    touch.addBatch();
-                    unchanged++;
-                } else {
-                    int i = bind(upd, 1, r.values());
-                    upd.setLong(i++, r.hash());
-                    upd.setLong(i++, runId);
-                    upd.setString(i++, now);
-                    upd.setString(i++, now);
-                    upd.setLong(i, e[0]);
-                    upd.addBatch();
-                    ids.put(r.sourceId(), e[0]);
-                    updated++;
+        List<Row> touches = new ArrayList<>();
+        long[] touchIds = new long[rows.size()];
+        List<Row> candidates = new ArrayList<>();
+        List<long[]> candidateIds = new ArrayList<>();
+        for (Row r : rows) {
+            long[] e = existing.get(r.sourceId());
+            if (e == null) {
+                inserts.add(r);
+            } else if (e[1] == r.hash() && e[2] != 0) {
+                touchIds[touches.size()] = e[0];
+                touches.add(r);
+            } else {
+                candidates.add(r);
+                candidateIds.add(e);
+            }
+        }
+        List<Update> updates = new ArrayList<>(candidates.size());
+        if (!candidates.isEmpty()) {
+            Map<Long, Object[]> old = oldValues(c, candidateIds);
+            for (int i = 0; i < candidates.size(); i++) {
+                Row r = candidates.get(i);
+                long[] e = candidateIds.get(i);
+                updates.add(new Update(r, e[0], e[2] == 0, diff(old.get(e[0]), r)));
+            }
+        }
+        return new Plan(inserts, touches, java.util.Arrays.copyOf(touchIds, touches.size()), updates);
+    }
+
+    /** The fields whose stored value differs from the row's; metadata entries by key, volatile keys left out. */
+    private List<String> diff(Object[] old, Row r) {
+        List<String> fields = new ArrayList<>();
+        if (old == null) {
+            return fields;
+        }
+        for (int i = 0; i < columns.length; i++) {
+            if ("metadata".equals(columns[i])) {
+                Map<String, Object> before = Json.readMap((String) old[i]);
+                Map<String, Object> after = Json.readMap((String) r.values()[i]);
+                java.util.SortedSet<String> keys = new java.util.TreeSet<>(before.keySet());
+                keys.addAll(after.keySet());
+                for (String k : keys) {
+                    if (!r.volatileKeys().contains(k) && !Json.write(before.get(k)).equals(Json.write(after.get(k)))) {
+                        fields.add("metadata." + k);
+                    }
+                }
+            } else if (!same(old[i], r.values()[i])) {
+                fields.add(columns[i]);
+            }
+        }
+        return fields;
+    }
+
+    static boolean same(Object stored, Object value) {
+        Object v = value instanceof Boolean b ? (Object) (b ? 1L : 0L) : value;
+        if (stored == null || v == null) {
+            return stored == null && v == null;
+        }
+        if (stored instanceof Number a && v instanceof Number b) {
+            boolean integral = !(a instanceof Double || a instanceof Float || b instanceof Double || b instanceof Float);
+            return integral ? a.longValue() == b.longValue() : Double.compare(a.doubleValue(), b.doubleValue()) == 0;
+        }
+        return stored.toString().equals(v.toString());
+    }
+
+    private Map<Long, Object[]> oldValues(Connection c, List<long[]> ids) throws SQLException {
+        Map<Long, Object[]> out = new HashMap<>(ids.size() * 2);
+        for (int from = 0; from < ids.size(); from += 500) {
+            int to = Math.min(ids.size(), from + 500);
+            String sql = "SELECT id, " + String.join(", ", columns) + " FROM " + table + " WHERE id IN (" + "?,".repeat(to - from - 1) + "?)";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = from; i < to; i++) {
+                    ps.setLong(1 + i - from, ids.get(i)[0]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Object[] values = new Object[columns.length];
+                        for (int i = 0; i < columns.length; i++) {
+                            values[i] = rs.getObject(2 + i);
+                        }
+                        out.put(rs.getLong(1), values);
+                    }
                 }
             }
-            if (unchanged > 0) {
-                touch.executeBatch();
+        }
+        return out;
+    }
+
+    /**
+     * Writes a planned batch and logs its changes: one entry per new row (read back by id range, so a fresh load pays
+     * one statement for its log), one per changed or reactivated row with its fields.
+     *
+     * @param needIds also return the ids of new rows (to write their children)
+     */
+    Outcome apply(Connection c, Plan p, String system, String instance, long runId, String now, boolean needIds, ChangeLog log)
+            throws SQLException {
+        int updated = 0;
+        int unchanged = p.touches().size();
+        if (!p.touches().isEmpty()) {
+            try (PreparedStatement touch = c.prepareStatement(touchSql); PreparedStatement refresh = c.prepareStatement(refreshSql)) {
+                boolean anyTouch = false;
+                boolean anyRefresh = false;
+                for (int k = 0; k < p.touches().size(); k++) {
+                    Row r = p.touches().get(k);
+                    PreparedStatement ps = r.volatileKeys().isEmpty() ? touch : refresh;
+                    int i = ps == refresh ? bind(ps, 1, r.values()) : 1;
+                    ps.setLong(i++, runId);
+                    ps.setString(i++, now);
+                    ps.setLong(i, p.touchIds()[k]);
+                    ps.addBatch();
+                    anyTouch |= ps == touch;
+                    anyRefresh |= ps == refresh;
+                }
+                if (anyTouch) {
+                    touch.executeBatch();
+                }
+                if (anyRefresh) {
+                    refresh.executeBatch();
+                }
             }
-            if (updated > 0) {
+        }
+        if (!p.updates().isEmpty()) {
+            try (PreparedStatement upd = c.prepareStatement(updateSql)) {
+                for (Update u : p.updates()) {
+                    int i = bind(upd, 1, u.row().values());
+                    upd.setLong(i++, u.row().hash());
+                    upd.setLong(i++, runId);
+                    upd.setString(i++, now);
+                    upd.setBoolean(i++, u.changed());
+                    upd.setString(i++, now);
+                    upd.setLong(i, u.id());
+                    upd.addBatch();
+                    if (u.changed()) {
+                        updated++;
+                        Object device = deviceOf(u);
+                        log.add(kind, u.reactivated() ? Change.REACTIVATED : Change.UPDATED, u.id(), device instanceof Number n ? n.longValue() : null,
+                                u.row().sourceId(), name(u.row()), u.fields());
+                    } else {
+                        unchanged++;
+                    }
+                }
                 upd.executeBatch();
             }
         }
-        if (!inserts.isEmpty()) {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        if (!p.inserts().isEmpty()) {
+            long before = maxId(c);
             try (PreparedStatement ins = c.prepareStatement(insertSql)) {
-                for (Row r : inserts) {
+                for (Row r : p.inserts()) {
                     int i = bind(ins, 1, r.values());
                     ins.setString(i++, system);
                     ins.setString(i++, instance);
@@ -132,11 +286,47 @@ final class OwnedTable {
                 }
                 ins.executeBatch();
             }
+            logCreated(c, instance, runId, now, before);
             if (needIds) {
-                existing(c, instance, inserts).forEach((sid, e) -> ids.put(sid, e[0]));
+                existing(c, instance, p.inserts()).forEach((sid, e) -> ids.put(sid, e[0]));
             }
         }
-        return new Outcome(ids, inserts.size(), updated, unchanged);
+        return new Outcome(ids, p.inserts().size(), updated, unchanged);
+    }
+
+    private Object deviceOf(Update u) {
+        if ("id".equals(deviceColumn)) {
+            return u.id();
+        }
+        int i = java.util.Arrays.asList(columns).indexOf(deviceColumn);
+        return i < 0 ? null : u.row().values()[i];
+    }
+
+    private String name(Row r) {
+        Object n = nameColumn < 0 ? null : r.values()[nameColumn];
+        return n == null ? null : n.toString();
+    }
+
+    private long maxId(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM " + table); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Rows of this writer above the id the table had before the batch are exactly the batch's new rows. */
+    private void logCreated(Connection c, String instance, long runId, String now, long maxIdBefore) throws SQLException {
+        String nameCol = nameColumn < 0 ? "NULL" : columns[nameColumn];
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO change_log (run_id, source_instance, kind, action, entity_id, device_id,"
+                + " source_id, name, changed_at) SELECT ?, ?, ?, '" + Change.CREATED + "', id, " + deviceColumn + ", source_id, " + nameCol + ", ?"
+                + " FROM " + table + " WHERE id > ? ORDER BY id")) {
+            ps.setLong(1, runId);
+            ps.setString(2, instance);
+            ps.setString(3, kind);
+            ps.setString(4, now);
+            ps.setLong(5, maxIdBefore);
+            ps.executeUpdate();
+        }
     }
 
     /** source id -> {id, hash, active-or-quarantined(1)/stale(0)} for the rows of the batch that exist. */
@@ -205,7 +395,19 @@ final class OwnedTable {
                 instance, runId);
     }
 
+    /** Marks unseen active rows stale, logging each first. */
     int markStale(Connection c, String instance, long runId, String now) throws SQLException {
+        String nameCol = nameColumn < 0 ? "NULL" : columns[nameColumn];
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO change_log (run_id, source_instance, kind, action, entity_id, device_id,"
+                + " source_id, name, changed_at) SELECT ?, source_instance, ?, '" + Change.STALE + "', id, " + deviceColumn + ", source_id, " + nameCol
+                + ", ? FROM " + table + " WHERE source_instance = ? AND status = 'active' AND (seen_run_id IS NULL OR seen_run_id <> ?)")) {
+            ps.setLong(1, runId);
+            ps.setString(2, kind);
+            ps.setString(3, now);
+            ps.setString(4, instance);
+            ps.setLong(5, runId);
+            ps.executeUpdate();
+        }
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET status = 'stale', updated_at = ? WHERE source_instance = ?"
                 + " AND status = 'active' AND (seen_run_id IS NULL OR seen_run_id <> ?)")) {
             ps.setString(1, now);

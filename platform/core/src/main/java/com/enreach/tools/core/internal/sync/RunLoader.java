@@ -3,17 +3,21 @@ package com.enreach.tools.core.internal.sync;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
 import com.enreach.tools.api.spi.BackupRecord;
 import com.enreach.tools.api.spi.ConfigRecord;
 import com.enreach.tools.api.spi.DeviceRecord;
+import com.enreach.tools.api.spi.EntityKinds;
 import com.enreach.tools.api.spi.RecordSink;
 import com.enreach.tools.api.spi.RelationshipRecord;
+import com.enreach.tools.api.spi.ServerFacts;
 import com.enreach.tools.api.spi.StorageVolumeRecord;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.Json;
@@ -24,11 +28,11 @@ import com.enreach.tools.core.internal.db.Times;
  * under the database write lock, so a long run never holds the database and memory stays flat.
  */
 final class RunLoader implements RecordSink, AutoCloseable {
-    static final OwnedTable DEVICES = new OwnedTable("devices", "name", "type", "host_key", "metadata");
-    static final OwnedTable VOLUMES = new OwnedTable("storage_volumes", "array_device_id", "pool_device_id", "name", "kind", "pool", "svm",
+    static final OwnedTable DEVICES = new OwnedTable("devices", EntityKinds.DEVICE, "name", "id", "name", "type", "host_key", "metadata");
+    static final OwnedTable VOLUMES = new OwnedTable("storage_volumes", EntityKinds.STORAGE_VOLUME, "name", "array_device_id", "array_device_id", "pool_device_id", "name", "kind", "pool", "svm",
             "capacity_bytes", "allocated_bytes", "used_bytes", "thin", "protection", "owner", "wwn", "junction_path", "export_policy",
             "health", "running_status", "snapshot_count", "snapshot_reserve_bytes", "quota_limit_bytes", "quota_used_bytes", "metadata");
-    static final OwnedTable BACKUPS = new OwnedTable("backups", "client_name", "host_name", "host_key", "client_key", "vm_name", "vm_guid",
+    static final OwnedTable BACKUPS = new OwnedTable("backups", EntityKinds.BACKUP, "client_name", "device_id", "client_name", "host_name", "host_key", "client_key", "vm_name", "vm_guid",
             "last_job", "last_job_status", "last_success_at", "jobs");
     static final List<OwnedTable> OWNED = List.of(DEVICES, VOLUMES, BACKUPS);
     private static final int MAX_WARNING_SAMPLES = 20;
@@ -53,8 +57,18 @@ final class RunLoader implements RecordSink, AutoCloseable {
     private String state;
     private final boolean firstRun;
     private final BiConsumer<String, String> warner = this::warn;
+    private final ChangeListener changes;
+    /** 64-bit hashes of the (kind, source id) received this run: a record re-read after a lost session counts once. */
+    private final Set<Long> received = new HashSet<>();
 
     RunLoader(Database db, String system, String instance, long runId, int batchSize, RunProgress progress) throws SQLException {
+        this(db, system, instance, runId, batchSize, progress, ChangeListener.all(List.of()));
+    }
+
+    /** @param changes told after each committed batch that logged changes, and when the run's loading ends */
+    RunLoader(Database db, String system, String instance, long runId, int batchSize, RunProgress progress, ChangeListener changes)
+            throws SQLException {
+        this.changes = changes;
         this.db = db;
         this.system = system;
         this.instance = instance;
@@ -85,7 +99,7 @@ final class RunLoader implements RecordSink, AutoCloseable {
     @Override
     public void device(DeviceRecord device) {
         devices.put(device.sourceId(), device);
-        progress.fetched.incrementAndGet();
+        received('d', device.sourceId());
         maybeFlush();
     }
 
@@ -108,15 +122,22 @@ final class RunLoader implements RecordSink, AutoCloseable {
     @Override
     public void volume(StorageVolumeRecord volume) {
         volumes.put(volume.sourceId(), volume);
-        progress.fetched.incrementAndGet();
+        received('v', volume.sourceId());
         maybeFlush();
     }
 
     @Override
     public void backup(BackupRecord backup) {
         backups.put(backup.sourceId(), backup);
-        progress.fetched.incrementAndGet();
+        received('b', backup.sourceId());
         maybeFlush();
+    }
+
+    /** Counts a record as fetched the first time its source id arrives in this run (live, before its batch is written). */
+    private void received(char kind, String sourceId) {
+        if (received.add(Json.hash(kind + sourceId))) {
+            progress.fetched.incrementAndGet();
+        }
     }
 
     @Override
@@ -169,25 +190,25 @@ final class RunLoader implements RecordSink, AutoCloseable {
             return;
         }
         List<OwnedTable.Row> deviceRows = new ArrayList<>(devices.size());
-        boolean children = false;
         for (DeviceRecord d : devices.values()) {
             deviceRows.add(deviceRow(d));
-            children |= !d.interfaces().isEmpty() || !d.ipAddresses().isEmpty() || d.facts() != null;
         }
-        boolean needIds = children;
         List<OwnedTable.Row> backupRows = new ArrayList<>(backups.size());
         for (BackupRecord b : backups.values()) {
             backupRows.add(BackupRows.row(b));
         }
         String now = Times.format(Times.now());
+        long[] positions;
         try {
-            db.transaction(conn, c -> {
-                writeBatch(deviceRows, backupRows, now, needIds);
-                return null;
+            positions = db.transaction(conn, c -> {
+                long before = ChangeLog.lastPosition(c);
+                writeBatch(deviceRows, backupRows, now);
+                return new long[] {before, ChangeLog.lastPosition(c)};
             });
         } catch (SQLException | RuntimeException e) {
             throw new LoadException("writing a batch of " + instance + " failed: " + e.getMessage(), e);
         }
+        committed(positions);
         devices.clear();
         relationships.clear();
         configs.clear();
@@ -196,28 +217,71 @@ final class RunLoader implements RecordSink, AutoCloseable {
         notRefreshed.clear();
     }
 
-    private void writeBatch(List<OwnedTable.Row> deviceRows, List<OwnedTable.Row> backupRows, String now, boolean needIds) throws SQLException {
-        OwnedTable.Outcome o = DEVICES.upsert(conn, system, instance, runId, now, deviceRows, needIds, firstRun);
-        count(o);
-        Map<Long, DeviceRecord> changed = new LinkedHashMap<>();
-        o.ids().forEach((sid, id) -> changed.put(id, devices.get(sid)));
-        DeviceChildren.replace(conn, changed, now, warner);
+    private void committed(long[] positions) {
+        if (positions[1] > positions[0]) {
+            changes.committed(runId, instance, positions[0] + 1, positions[1]);
+        }
+    }
+
+    private void writeBatch(List<OwnedTable.Row> deviceRows, List<OwnedTable.Row> backupRows, String now) throws SQLException {
+        ChangeLog log = new ChangeLog();
+        writeDevices(deviceRows, now, log);
         if (!relationships.isEmpty()) {
             Relationships.stage(conn, relationships);
         }
         if (!configs.isEmpty()) {
-            progress.configVersions.addAndGet(ConfigVersions.store(conn, instance, configs, now, warner));
+            progress.configVersions.addAndGet(ConfigVersions.store(conn, instance, configs, now, warner, log));
         }
         if (!volumes.isEmpty()) {
-            count(VOLUMES.upsert(conn, system, instance, runId, now, VolumeRows.rows(conn, instance, volumes.values(), warner), false, false));
+            List<OwnedTable.Row> rows = VolumeRows.rows(conn, instance, volumes.values(), warner);
+            count(VOLUMES.apply(conn, VOLUMES.plan(conn, instance, rows, false), system, instance, runId, now, false, log));
         }
         if (!backupRows.isEmpty()) {
-            count(BACKUPS.upsert(conn, system, instance, runId, now, backupRows, false, false));
+            count(BACKUPS.apply(conn, BACKUPS.plan(conn, instance, backupRows, false), system, instance, runId, now, false, log));
         }
         for (Map.Entry<OwnedTable, List<String>> e : notRefreshed.entrySet()) {
             e.getKey().keepSeen(conn, instance, runId, now, e.getValue());
         }
+        log.write(conn, runId, instance, now);
         SyncHistory.progress(conn, runId, progress);
+    }
+
+    /**
+     * Devices, then their children: changed devices have theirs diffed in place (before the device row is written,
+     * so a device whose only change is a child counts as updated), new devices get theirs inserted, unchanged
+     * devices only get their uptime refreshed.
+     */
+    private void writeDevices(List<OwnedTable.Row> rows, String now, ChangeLog log) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        OwnedTable.Plan plan = DEVICES.plan(conn, instance, rows, firstRun);
+        ChangeLog childLog = new ChangeLog();
+        try (DeviceChildren children = new DeviceChildren(conn, now)) {
+            for (OwnedTable.Update u : plan.updates()) {
+                u.fields().addAll(children.sync(u.id(), DeviceChildren.desired(devices.get(u.row().sourceId()), warner), childLog));
+            }
+            boolean needIds = false;
+            for (OwnedTable.Row r : plan.inserts()) {
+                needIds |= !DeviceChildren.canonicalEmpty(devices.get(r.sourceId()));
+            }
+            OwnedTable.Outcome o = DEVICES.apply(conn, plan, system, instance, runId, now, needIds, log);
+            count(o);
+            for (Map.Entry<String, Long> e : o.ids().entrySet()) {
+                DeviceChildren.Desired d = DeviceChildren.desired(devices.get(e.getKey()), warner);
+                if (!d.isEmpty()) {
+                    children.insert(e.getValue(), d);
+                }
+            }
+            for (int i = 0; i < plan.touches().size(); i++) {
+                ServerFacts f = devices.get(plan.touches().get(i).sourceId()).facts();
+                if (f != null) {
+                    children.refreshUptime(plan.touchIds()[i], f.uptimeSeconds());
+                }
+            }
+            children.flush();
+        }
+        log.append(childLog);
     }
 
     private void count(OwnedTable.Outcome o) {
@@ -226,15 +290,26 @@ final class RunLoader implements RecordSink, AutoCloseable {
         progress.unchanged.addAndGet(o.unchanged());
     }
 
-    private OwnedTable.Row deviceRow(DeviceRecord d) {
+    /**
+     * A device's row. Its hash covers what the source says about the device except volatile values: the values of
+     * its volatile metadata keys (their names do count, so a key that disappears is a change) and the uptime.
+     */
+    static OwnedTable.Row deviceRow(DeviceRecord d) {
         String hostKey = d.hostname() != null ? Normalize.hostKey(d.hostname()) : HOST_TYPES.contains(d.type()) ? Normalize.hostKey(d.name()) : null;
         String meta = Json.write(d.metadata());
-        long h = Json.hash(d.name() + '\u0000' + d.type() + '\u0000' + hostKey + '\u0000' + meta);
-        Object children = DeviceChildren.canonical(d, warner);
+        Set<String> volatileKeys = d.volatileKeys();
+        String hashed = meta;
+        if (!volatileKeys.isEmpty()) {
+            Map<String, Object> stable = new LinkedHashMap<>(d.metadata());
+            stable.keySet().removeAll(volatileKeys);
+            hashed = Json.write(stable) + '\u0000' + Json.write(new java.util.TreeSet<>(volatileKeys));
+        }
+        long h = Json.hash(d.name() + '\u0000' + d.type() + '\u0000' + hostKey + '\u0000' + hashed);
+        Object children = DeviceChildren.canonical(d);
         if (children != null) {
             h = h * 31 + Json.hash(Json.write(children));
         }
-        return new OwnedTable.Row(d.sourceId(), h, new Object[] {d.name(), d.type(), hostKey, meta});
+        return new OwnedTable.Row(d.sourceId(), h, new Object[] {d.name(), d.type(), hostKey, meta}, volatileKeys);
     }
 
     /** Outcome of finishing a complete fetch. */
@@ -249,8 +324,16 @@ final class RunLoader implements RecordSink, AutoCloseable {
     Finish finishComplete(int budgetPercent, boolean confirmed) {
         flush();
         String now = Times.format(Times.now());
+        long[] positions = new long[2];
         try {
-            return db.transaction(conn, c -> finishInTransaction(budgetPercent, confirmed, now));
+            Finish f = db.transaction(conn, c -> {
+                positions[0] = ChangeLog.lastPosition(c);
+                Finish result = finishInTransaction(budgetPercent, confirmed, now);
+                positions[1] = ChangeLog.lastPosition(c);
+                return result;
+            });
+            committed(positions);
+            return f;
         } catch (SQLException | RuntimeException e) {
             throw new LoadException("finishing the run of " + instance + " failed: " + e.getMessage(), e);
         }
@@ -296,6 +379,7 @@ final class RunLoader implements RecordSink, AutoCloseable {
 
     @Override
     public void close() {
+        changes.runEnded(runId, instance);
         try {
             conn.close();
         } catch (SQLException ignored) {
