@@ -51,7 +51,8 @@ final class OwnedTable {
     }
 
     /** What {@link #plan} decided for a batch. */
-    record Plan(List<Row> inserts, List<Row> touches, long[] touchIds, List<Update> updates) {
+    /** What {@link #plan} decided for a batch; {@code recounted} are rows this run already wrote (a re-read), not counted again. */
+    record Plan(List<Row> inserts, List<Row> touches, long[] touchIds, List<Update> updates, Set<String> recounted) {
     }
 
     /** What a batch did; {@code ids} holds the ids of added rows by source id (when asked for). */
@@ -121,8 +122,9 @@ final class OwnedTable {
      *
      * @param firstRun the instance had no rows when the run started: every row is new, no lookup needed
      */
-    Plan plan(Connection c, String instance, Collection<Row> rows, boolean firstRun) throws SQLException {
+    Plan plan(Connection c, String instance, long runId, Collection<Row> rows, boolean firstRun) throws SQLException {
         Map<String, long[]> existing = firstRun ? Map.of() : existing(c, instance, rows);
+        Set<String> recounted = new java.util.HashSet<>();
         List<Row> inserts = new ArrayList<>();
         List<Row> touches = new ArrayList<>();
         long[] touchIds = new long[rows.size()];
@@ -130,6 +132,9 @@ final class OwnedTable {
         List<long[]> candidateIds = new ArrayList<>();
         for (Row r : rows) {
             long[] e = existing.get(r.sourceId());
+            if (e != null && e[3] == runId) {
+                recounted.add(r.sourceId());
+            }
             if (e == null) {
                 inserts.add(r);
             } else if (e[1] == r.hash() && e[2] != 0) {
@@ -149,7 +154,7 @@ final class OwnedTable {
                 updates.add(new Update(r, e[0], e[2] == 0, diff(old.get(e[0]), r)));
             }
         }
-        return new Plan(inserts, touches, java.util.Arrays.copyOf(touchIds, touches.size()), updates);
+        return new Plan(inserts, touches, java.util.Arrays.copyOf(touchIds, touches.size()), updates, recounted);
     }
 
     /** The fields whose stored value differs from the row's; metadata entries by key, volatile keys left out. */
@@ -220,7 +225,7 @@ final class OwnedTable {
     Outcome apply(Connection c, Plan p, String system, String instance, long runId, String now, boolean needIds, ChangeLog log)
             throws SQLException {
         int updated = 0;
-        int unchanged = p.touches().size();
+        int unchanged = 0;
         if (!p.touches().isEmpty()) {
             try (PreparedStatement touch = c.prepareStatement(touchSql); PreparedStatement refresh = c.prepareStatement(refreshSql)) {
                 boolean anyTouch = false;
@@ -233,6 +238,7 @@ final class OwnedTable {
                     ps.setString(i++, now);
                     ps.setLong(i, p.touchIds()[k]);
                     ps.addBatch();
+                    unchanged += p.recounted().contains(r.sourceId()) ? 0 : 1;
                     anyTouch |= ps == touch;
                     anyRefresh |= ps == refresh;
                 }
@@ -255,13 +261,14 @@ final class OwnedTable {
                     upd.setString(i++, now);
                     upd.setLong(i, u.id());
                     upd.addBatch();
+                    boolean counted = !p.recounted().contains(u.row().sourceId());
                     if (u.changed()) {
-                        updated++;
+                        updated += counted ? 1 : 0;
                         Object device = deviceOf(u);
                         log.add(kind, u.reactivated() ? Change.REACTIVATED : Change.UPDATED, u.id(), device instanceof Number n ? n.longValue() : null,
                                 u.row().sourceId(), name(u.row()), u.fields());
                     } else {
-                        unchanged++;
+                        unchanged += counted ? 1 : 0;
                     }
                 }
                 upd.executeBatch();
@@ -329,13 +336,13 @@ final class OwnedTable {
         }
     }
 
-    /** source id -> {id, hash, active-or-quarantined(1)/stale(0)} for the rows of the batch that exist. */
+    /** source id -> {id, hash, active-or-quarantined(1)/stale(0), seen_run_id} for the rows of the batch that exist. */
     private Map<String, long[]> existing(Connection c, String instance, Collection<Row> rows) throws SQLException {
         Map<String, long[]> found = new HashMap<>(rows.size() * 2);
         List<Row> list = rows instanceof List<Row> l ? l : new ArrayList<>(rows);
         for (int from = 0; from < list.size(); from += 500) {
             int to = Math.min(list.size(), from + 500);
-            String sql = "SELECT source_id, id, content_hash, status FROM " + table + " WHERE source_instance = ? AND source_id IN ("
+            String sql = "SELECT source_id, id, content_hash, status, seen_run_id FROM " + table + " WHERE source_instance = ? AND source_id IN ("
                     + "?,".repeat(to - from - 1) + "?)";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, instance);
@@ -344,7 +351,7 @@ final class OwnedTable {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        found.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), "stale".equals(rs.getString(4)) ? 0 : 1});
+                        found.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), "stale".equals(rs.getString(4)) ? 0 : 1, rs.getLong(5)});
                     }
                 }
             }

@@ -60,6 +60,8 @@ final class RunLoader implements RecordSink, AutoCloseable {
     private final ChangeListener changes;
     /** 64-bit hashes of the (kind, source id) received this run: a record re-read after a lost session counts once. */
     private final Set<Long> received = new HashSet<>();
+    /** The current batch holds a record already received: even a first run must then look up existing rows. */
+    private boolean rereads;
 
     RunLoader(Database db, String system, String instance, long runId, int batchSize, RunProgress progress) throws SQLException {
         this(db, system, instance, runId, batchSize, progress, ChangeListener.all(List.of()));
@@ -137,6 +139,8 @@ final class RunLoader implements RecordSink, AutoCloseable {
     private void received(char kind, String sourceId) {
         if (received.add(Json.hash(kind + sourceId))) {
             progress.fetched.incrementAndGet();
+        } else {
+            rereads = true;
         }
     }
 
@@ -215,6 +219,7 @@ final class RunLoader implements RecordSink, AutoCloseable {
         volumes.clear();
         backups.clear();
         notRefreshed.clear();
+        rereads = false;
     }
 
     private void committed(long[] positions) {
@@ -234,10 +239,10 @@ final class RunLoader implements RecordSink, AutoCloseable {
         }
         if (!volumes.isEmpty()) {
             List<OwnedTable.Row> rows = VolumeRows.rows(conn, instance, volumes.values(), warner);
-            count(VOLUMES.apply(conn, VOLUMES.plan(conn, instance, rows, false), system, instance, runId, now, false, log));
+            count(VOLUMES.apply(conn, VOLUMES.plan(conn, instance, runId, rows, false), system, instance, runId, now, false, log));
         }
         if (!backupRows.isEmpty()) {
-            count(BACKUPS.apply(conn, BACKUPS.plan(conn, instance, backupRows, false), system, instance, runId, now, false, log));
+            count(BACKUPS.apply(conn, BACKUPS.plan(conn, instance, runId, backupRows, false), system, instance, runId, now, false, log));
         }
         for (Map.Entry<OwnedTable, List<String>> e : notRefreshed.entrySet()) {
             e.getKey().keepSeen(conn, instance, runId, now, e.getValue());
@@ -255,7 +260,7 @@ final class RunLoader implements RecordSink, AutoCloseable {
         if (rows.isEmpty()) {
             return;
         }
-        OwnedTable.Plan plan = DEVICES.plan(conn, instance, rows, firstRun);
+        OwnedTable.Plan plan = DEVICES.plan(conn, instance, runId, rows, firstRun && !rereads);
         ChangeLog childLog = new ChangeLog();
         try (DeviceChildren children = new DeviceChildren(conn, now)) {
             for (OwnedTable.Update u : plan.updates()) {
