@@ -17,6 +17,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +57,8 @@ public class SyncEngine implements SyncService, SourceService {
     private final Map<String, ConnectionStatus> checks = new ConcurrentHashMap<>();
     /** Connection checks run here, one at a time, so a slow or unreachable source never holds up sync runs. */
     private final ExecutorService checker;
+    /** Told about committed change-log batches (change feed retention, EventAdmin); none is required. */
+    private final List<ChangeListener> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** A run in progress. */
     static final class RunHandle {
@@ -115,6 +120,15 @@ public class SyncEngine implements SyncService, SourceService {
                 h.context.cancel();
             }
         });
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindChangeListener(ChangeListener listener) {
+        changeListeners.add(listener);
+    }
+
+    void unbindChangeListener(ChangeListener listener) {
+        changeListeners.remove(listener);
     }
 
     @Deactivate
@@ -196,7 +210,8 @@ public class SyncEngine implements SyncService, SourceService {
         String status;
         String error = null;
         String state = null;
-        try (RunLoader loader = new RunLoader(db, entry.descriptor().kind(), instance, h.runId, BATCH_SIZE, h.progress)) {
+        try (RunLoader loader = new RunLoader(db, entry.descriptor().kind(), instance, h.runId, BATCH_SIZE, h.progress,
+                ChangeListener.all(changeListeners))) {
             try {
                 h.progress.phase = "fetching";
                 entry.connector().fetch(h.context, loader);
