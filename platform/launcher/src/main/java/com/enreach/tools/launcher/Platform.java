@@ -31,7 +31,7 @@ public final class Platform implements AutoCloseable {
     /** Bundles that must start first: the ServiceLoader mediator and logging, then the OSGi services others need. */
     private static final List<String> FIRST = List.of("org.objectweb.asm", "org.apache.aries.spifly", "slf4j.api", "slf4j.simple",
             "org.apache.felix.log", "org.osgi.util.function", "org.osgi.util.promise", "org.osgi.service.component",
-            "org.apache.felix.configadmin", "org.apache.felix.scr", "org.apache.felix.metatype");
+            "org.apache.felix.configadmin", "org.apache.felix.scr", "org.apache.felix.metatype", "org.apache.felix.eventadmin");
     private static final List<String> LAST = List.of("org.apache.felix.fileinstall");
 
     private final Path home;
