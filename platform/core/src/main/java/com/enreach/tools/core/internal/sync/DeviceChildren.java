@@ -62,6 +62,8 @@ final class DeviceChildren implements AutoCloseable {
     private boolean anyIp;
     private boolean anyFacts;
     private boolean anyUptime;
+    /** Statements of the in-place diff, prepared once per batch (a churn resync diffs thousands of devices). */
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
     DeviceChildren(Connection c, String now) throws SQLException {
         this.c = c;
@@ -223,13 +225,12 @@ final class DeviceChildren implements AutoCloseable {
 
     private boolean syncInterfaces(long deviceId, Desired d, ChangeLog log, Map<String, Long> ids) throws SQLException {
         Map<String, Object[]> stored = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, name, " + String.join(", ", IF_COLS) + " FROM network_interfaces WHERE device_id = ?")) {
-            ps.setLong(1, deviceId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.put(rs.getString(2), rs.getLong(1));
-                    stored.put(rs.getString(2), values(rs, 3, IF_COLS.length));
-                }
+        PreparedStatement ps = statement("SELECT id, name, " + String.join(", ", IF_COLS) + " FROM network_interfaces WHERE device_id = ?");
+        ps.setLong(1, deviceId);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.put(rs.getString(2), rs.getLong(1));
+                stored.put(rs.getString(2), values(rs, 3, IF_COLS.length));
             }
         }
         boolean changed = false;
@@ -265,13 +266,12 @@ final class DeviceChildren implements AutoCloseable {
         Map<String, Object[]> stored = new HashMap<>();
         Map<String, Long> ids = new HashMap<>();
         String[] cols = withInterfaceId();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, address, " + String.join(", ", cols) + " FROM ip_addresses WHERE device_id = ?")) {
-            ps.setLong(1, deviceId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.put(rs.getString(2), rs.getLong(1));
-                    stored.put(rs.getString(2), values(rs, 3, cols.length));
-                }
+        PreparedStatement ps = statement("SELECT id, address, " + String.join(", ", cols) + " FROM ip_addresses WHERE device_id = ?");
+        ps.setLong(1, deviceId);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.put(rs.getString(2), rs.getLong(1));
+                stored.put(rs.getString(2), values(rs, 3, cols.length));
             }
         }
         boolean changed = false;
@@ -312,12 +312,11 @@ final class DeviceChildren implements AutoCloseable {
 
     private boolean syncFacts(long deviceId, Desired d, ChangeLog log) throws SQLException {
         Object[] stored = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + String.join(", ", FACT_COLS) + " FROM server_facts WHERE device_id = ?")) {
-            ps.setLong(1, deviceId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    stored = values(rs, 1, FACT_COLS.length);
-                }
+        PreparedStatement ps = statement("SELECT " + String.join(", ", FACT_COLS) + " FROM server_facts WHERE device_id = ?");
+        ps.setLong(1, deviceId);
+        try (ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+                stored = values(rs, 1, FACT_COLS.length);
             }
         }
         if (d.facts() == null) {
@@ -371,32 +370,38 @@ final class DeviceChildren implements AutoCloseable {
         return v;
     }
 
+    private PreparedStatement statement(String sql) throws SQLException {
+        PreparedStatement ps = prepared.get(sql);
+        if (ps == null) {
+            ps = sql.startsWith("INSERT") ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS) : c.prepareStatement(sql);
+            prepared.put(sql, ps);
+        }
+        return ps;
+    }
+
     private long insertOne(String sql, long deviceId, String key, Object[] values) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            ps.setLong(1, deviceId);
-            ps.setString(2, key);
-            bind(ps, 3, values);
-            ps.executeUpdate();
-            try (ResultSet rs = ps.getGeneratedKeys()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+        PreparedStatement ps = statement(sql);
+        ps.setLong(1, deviceId);
+        ps.setString(2, key);
+        bind(ps, 3, values);
+        ps.executeUpdate();
+        try (ResultSet rs = ps.getGeneratedKeys()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
     private void update(String table, String[] cols, Object[] values, String keyColumn, long key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET " + String.join(" = ?, ", cols) + " = ? WHERE " + keyColumn + " = ?")) {
-            int i = bind(ps, 1, values);
-            ps.setLong(i, key);
-            ps.executeUpdate();
-        }
+        PreparedStatement ps = statement("UPDATE " + table + " SET " + String.join(" = ?, ", cols) + " = ? WHERE " + keyColumn + " = ?");
+        int i = bind(ps, 1, values);
+        ps.setLong(i, key);
+        ps.executeUpdate();
     }
 
     private void delete(String table, String keyColumn, long key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE " + keyColumn + " = ?")) {
-            ps.setLong(1, key);
-            ps.executeUpdate();
-        }
+        PreparedStatement ps = statement("DELETE FROM " + table + " WHERE " + keyColumn + " = ?");
+        ps.setLong(1, key);
+        ps.executeUpdate();
     }
 
     /** Writes what {@link #insert} and {@link #refreshUptime} queued: interfaces before the addresses that name them. */
@@ -418,6 +423,9 @@ final class DeviceChildren implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        for (PreparedStatement ps : prepared.values()) {
+            ps.close();
+        }
         insIf.close();
         insIp.close();
         insFacts.close();
