@@ -50,8 +50,8 @@ final class ChangeLog {
                 ps.setString(2, instance);
                 ps.setString(3, e.kind());
                 ps.setString(4, e.action());
-                setLong(ps, 5, e.entityId());
-                setLong(ps, 6, e.deviceId());
+                SqlValues.setLong(ps, 5, e.entityId());
+                SqlValues.setLong(ps, 6, e.deviceId());
                 ps.setString(7, e.sourceId());
                 ps.setString(8, e.name());
                 ps.setString(9, e.fields().isEmpty() ? null : Json.write(e.fields()));
@@ -65,19 +65,38 @@ final class ChangeLog {
         return n;
     }
 
+    /**
+     * Logs, with one statement, every row of an owned table that matches a condition: the rows a batch inserted
+     * ({@code created}) or those about to be marked stale ({@code stale}).
+     *
+     * @param where condition on the table, with {@code arg} (and for stale rows {@code runId}) as its parameters
+     */
+    static int logRows(Connection c, OwnedTable t, String action, String where, Object arg, long runId, String instance, String now)
+            throws SQLException {
+        String name = t.nameColumn() == null ? "NULL" : t.nameColumn();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO change_log (run_id, source_instance, kind, action, entity_id, device_id,"
+                + " source_id, name, changed_at) SELECT ?, ?, ?, ?, id, " + t.deviceColumn() + ", source_id, " + name + ", ? FROM " + t.table()
+                + " WHERE " + where + " ORDER BY id")) {
+            ps.setLong(1, runId);
+            ps.setString(2, instance);
+            ps.setString(3, t.kind());
+            ps.setString(4, action);
+            ps.setString(5, now);
+            if (arg instanceof String s) {
+                ps.setString(6, s);
+                ps.setLong(7, runId);
+            } else {
+                ps.setLong(6, ((Number) arg).longValue());
+            }
+            return ps.executeUpdate();
+        }
+    }
+
     /** The newest position ever handed out (0 when none), also after pruning. */
     static long lastPosition(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM sqlite_sequence WHERE name = 'change_log'");
              ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
-        }
-    }
-
-    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, java.sql.Types.INTEGER);
-        } else {
-            ps.setLong(i, v);
         }
     }
 }

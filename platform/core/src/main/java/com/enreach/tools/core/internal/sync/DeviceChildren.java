@@ -2,36 +2,31 @@ package com.enreach.tools.core.internal.sync;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
-import com.enreach.tools.api.Change;
 import com.enreach.tools.api.spi.DeviceRecord;
-import com.enreach.tools.api.spi.EntityKinds;
 import com.enreach.tools.api.spi.InterfaceRecord;
 import com.enreach.tools.api.spi.IpAddressRecord;
 import com.enreach.tools.api.spi.ServerFacts;
 import com.enreach.tools.core.internal.db.Json;
 
 /**
- * What a device record carries besides itself: interfaces, IP addresses, server facts. New devices get theirs
- * inserted in batches; changed devices get theirs diffed against what is stored and updated in place, so rows keep
- * their ids and the change log names exactly what changed. Uptime is volatile (SPI contract): refreshed, never a change.
+ * What a device record carries besides itself: interfaces, IP addresses, server facts, normalised for storage and in
+ * canonical form for the device's hash. New devices get theirs inserted here in batches; changed devices get theirs
+ * diffed in place by {@link ChildDiff}. Uptime is volatile (SPI contract): refreshed, never a change.
  */
 final class DeviceChildren implements AutoCloseable {
     static final String INTERFACES = "interfaces";
     static final String IP_ADDRESSES = "ip_addresses";
     static final String SERVER_FACTS = "server_facts";
-    private static final String[] IF_COLS = {"mac", "type", "enabled", "mtu", "network"};
-    private static final String[] IP_COLS = {"prefix_length", "family", "interface_name", "dns_name"};
-    private static final String[] FACT_COLS = {"os_name", "os_release", "kernel", "cpu_model", "cpu_count", "memory_bytes", "disks", "virtual",
+    static final String[] IF_COLS = {"mac", "type", "enabled", "mtu", "network"};
+    static final String[] IP_COLS = {"prefix_length", "family", "interface_name", "dns_name"};
+    static final String[] FACT_COLS = {"os_name", "os_release", "kernel", "cpu_model", "cpu_count", "memory_bytes", "disks", "virtual",
         "virtual_type", "serial_number", "manufacturer", "product"};
 
     /** An interface as stored: values in {@link #IF_COLS} order. */
@@ -62,8 +57,6 @@ final class DeviceChildren implements AutoCloseable {
     private boolean anyIp;
     private boolean anyFacts;
     private boolean anyUptime;
-    /** Statements of the in-place diff, prepared once per batch (a churn resync diffs thousands of devices). */
-    private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
     DeviceChildren(Connection c, String now) throws SQLException {
         this.c = c;
@@ -171,7 +164,7 @@ final class DeviceChildren implements AutoCloseable {
         for (Iface i : d.interfaces().values()) {
             insIf.setLong(1, deviceId);
             insIf.setString(2, i.name());
-            bind(insIf, 3, i.values());
+            SqlValues.bind(insIf, 3, i.values());
             insIf.addBatch();
             anyIf = true;
         }
@@ -180,14 +173,14 @@ final class DeviceChildren implements AutoCloseable {
             insIp.setLong(2, deviceId);
             insIp.setString(3, ip.interfaceName());
             insIp.setString(4, ip.address());
-            bind(insIp, 5, ip.values());
+            SqlValues.bind(insIp, 5, ip.values());
             insIp.addBatch();
             anyIp = true;
         }
         if (d.facts() != null) {
             insFacts.setLong(1, deviceId);
-            int i = bind(insFacts, 2, d.facts());
-            setLong(insFacts, i++, d.uptime());
+            int i = SqlValues.bind(insFacts, 2, d.facts());
+            SqlValues.setLong(insFacts, i++, d.uptime());
             insFacts.setString(i, now);
             insFacts.addBatch();
             anyFacts = true;
@@ -196,212 +189,11 @@ final class DeviceChildren implements AutoCloseable {
 
     /** Queues the uptime of an unchanged device: written only where it moved. */
     void refreshUptime(long deviceId, Long value) throws SQLException {
-        setLong(uptime, 1, value);
+        SqlValues.setLong(uptime, 1, value);
         uptime.setLong(2, deviceId);
-        setLong(uptime, 3, value);
+        SqlValues.setLong(uptime, 3, value);
         uptime.addBatch();
         anyUptime = true;
-    }
-
-    /**
-     * Brings a stored device's children to the desired state in place and logs each change.
-     *
-     * @return which of the device's child collections changed ({@link #INTERFACES}, {@link #IP_ADDRESSES}, {@link #SERVER_FACTS})
-     */
-    List<String> sync(long deviceId, Desired d, ChangeLog log) throws SQLException {
-        List<String> changed = new ArrayList<>(3);
-        Map<String, Long> ifIds = new HashMap<>();
-        if (syncInterfaces(deviceId, d, log, ifIds)) {
-            changed.add(INTERFACES);
-        }
-        if (syncIps(deviceId, d, log, ifIds)) {
-            changed.add(IP_ADDRESSES);
-        }
-        if (syncFacts(deviceId, d, log)) {
-            changed.add(SERVER_FACTS);
-        }
-        return changed;
-    }
-
-    private boolean syncInterfaces(long deviceId, Desired d, ChangeLog log, Map<String, Long> ids) throws SQLException {
-        Map<String, Object[]> stored = new HashMap<>();
-        PreparedStatement ps = statement("SELECT id, name, " + String.join(", ", IF_COLS) + " FROM network_interfaces WHERE device_id = ?");
-        ps.setLong(1, deviceId);
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                ids.put(rs.getString(2), rs.getLong(1));
-                stored.put(rs.getString(2), values(rs, 3, IF_COLS.length));
-            }
-        }
-        boolean changed = false;
-        for (Iface i : d.interfaces().values()) {
-            Long id = ids.get(i.name());
-            if (id == null) {
-                long newId = insertOne("INSERT INTO network_interfaces (device_id, name, " + String.join(", ", IF_COLS) + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        deviceId, i.name(), i.values());
-                ids.put(i.name(), newId);
-                log.add(EntityKinds.INTERFACE, Change.CREATED, newId, deviceId, null, i.name(), null);
-                changed = true;
-            } else {
-                List<String> fields = diff(IF_COLS, stored.get(i.name()), i.values());
-                if (!fields.isEmpty()) {
-                    update("network_interfaces", IF_COLS, i.values(), "id", id);
-                    log.add(EntityKinds.INTERFACE, Change.UPDATED, id, deviceId, null, i.name(), fields);
-                    changed = true;
-                }
-            }
-        }
-        for (Map.Entry<String, Object[]> e : stored.entrySet()) {
-            if (!d.interfaces().containsKey(e.getKey())) {
-                long id = ids.remove(e.getKey());
-                delete("network_interfaces", "id", id);
-                log.add(EntityKinds.INTERFACE, Change.DELETED, id, deviceId, null, e.getKey(), null);
-                changed = true;
-            }
-        }
-        return changed;
-    }
-
-    private boolean syncIps(long deviceId, Desired d, ChangeLog log, Map<String, Long> ifIds) throws SQLException {
-        Map<String, Object[]> stored = new HashMap<>();
-        Map<String, Long> ids = new HashMap<>();
-        String[] cols = withInterfaceId();
-        PreparedStatement ps = statement("SELECT id, address, " + String.join(", ", cols) + " FROM ip_addresses WHERE device_id = ?");
-        ps.setLong(1, deviceId);
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                ids.put(rs.getString(2), rs.getLong(1));
-                stored.put(rs.getString(2), values(rs, 3, cols.length));
-            }
-        }
-        boolean changed = false;
-        for (Ip ip : d.ips().values()) {
-            Object[] values = java.util.Arrays.copyOf(ip.values(), cols.length);
-            values[cols.length - 1] = ip.interfaceName() == null ? null : ifIds.get(ip.interfaceName());
-            Long id = ids.get(ip.address());
-            if (id == null) {
-                long newId = insertOne("INSERT INTO ip_addresses (device_id, address, " + String.join(", ", cols) + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        deviceId, ip.address(), values);
-                log.add(EntityKinds.IP_ADDRESS, Change.CREATED, newId, deviceId, null, ip.address(), null);
-                changed = true;
-            } else {
-                List<String> fields = diff(cols, stored.get(ip.address()), values);
-                if (!fields.isEmpty()) {
-                    update("ip_addresses", cols, values, "id", id);
-                    log.add(EntityKinds.IP_ADDRESS, Change.UPDATED, id, deviceId, null, ip.address(), fields);
-                    changed = true;
-                }
-            }
-        }
-        for (String address : stored.keySet()) {
-            if (!d.ips().containsKey(address)) {
-                long id = ids.get(address);
-                delete("ip_addresses", "id", id);
-                log.add(EntityKinds.IP_ADDRESS, Change.DELETED, id, deviceId, null, address, null);
-                changed = true;
-            }
-        }
-        return changed;
-    }
-
-    private static String[] withInterfaceId() {
-        String[] cols = java.util.Arrays.copyOf(IP_COLS, IP_COLS.length + 1);
-        cols[IP_COLS.length] = "interface_id";
-        return cols;
-    }
-
-    private boolean syncFacts(long deviceId, Desired d, ChangeLog log) throws SQLException {
-        Object[] stored = null;
-        PreparedStatement ps = statement("SELECT " + String.join(", ", FACT_COLS) + " FROM server_facts WHERE device_id = ?");
-        ps.setLong(1, deviceId);
-        try (ResultSet rs = ps.executeQuery()) {
-            if (rs.next()) {
-                stored = values(rs, 1, FACT_COLS.length);
-            }
-        }
-        if (d.facts() == null) {
-            if (stored != null) {
-                delete("server_facts", "device_id", deviceId);
-                log.add(EntityKinds.SERVER_FACTS, Change.DELETED, deviceId, deviceId, null, null, null);
-                return true;
-            }
-            return false;
-        }
-        if (stored == null) {
-            insFacts.setLong(1, deviceId);
-            int i = bind(insFacts, 2, d.facts());
-            setLong(insFacts, i++, d.uptime());
-            insFacts.setString(i, now);
-            insFacts.executeUpdate();
-            log.add(EntityKinds.SERVER_FACTS, Change.CREATED, deviceId, deviceId, null, null, null);
-            return true;
-        }
-        List<String> fields = diff(FACT_COLS, stored, d.facts());
-        if (fields.isEmpty()) {
-            refreshUptime(deviceId, d.uptime());
-            return false;
-        }
-        Object[] values = java.util.Arrays.copyOf(d.facts(), FACT_COLS.length + 2);
-        values[FACT_COLS.length] = d.uptime();
-        values[FACT_COLS.length + 1] = now;
-        String[] cols = java.util.Arrays.copyOf(FACT_COLS, FACT_COLS.length + 2);
-        cols[FACT_COLS.length] = "uptime_seconds";
-        cols[FACT_COLS.length + 1] = "updated_at";
-        update("server_facts", cols, values, "device_id", deviceId);
-        log.add(EntityKinds.SERVER_FACTS, Change.UPDATED, deviceId, deviceId, null, null, fields);
-        return true;
-    }
-
-    private static List<String> diff(String[] cols, Object[] stored, Object[] values) {
-        List<String> fields = new ArrayList<>();
-        for (int i = 0; i < cols.length; i++) {
-            if (!OwnedTable.same(stored[i], values[i])) {
-                fields.add(cols[i]);
-            }
-        }
-        return fields;
-    }
-
-    private static Object[] values(ResultSet rs, int first, int n) throws SQLException {
-        Object[] v = new Object[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = rs.getObject(first + i);
-        }
-        return v;
-    }
-
-    private PreparedStatement statement(String sql) throws SQLException {
-        PreparedStatement ps = prepared.get(sql);
-        if (ps == null) {
-            ps = sql.startsWith("INSERT") ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS) : c.prepareStatement(sql);
-            prepared.put(sql, ps);
-        }
-        return ps;
-    }
-
-    private long insertOne(String sql, long deviceId, String key, Object[] values) throws SQLException {
-        PreparedStatement ps = statement(sql);
-        ps.setLong(1, deviceId);
-        ps.setString(2, key);
-        bind(ps, 3, values);
-        ps.executeUpdate();
-        try (ResultSet rs = ps.getGeneratedKeys()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private void update(String table, String[] cols, Object[] values, String keyColumn, long key) throws SQLException {
-        PreparedStatement ps = statement("UPDATE " + table + " SET " + String.join(" = ?, ", cols) + " = ? WHERE " + keyColumn + " = ?");
-        int i = bind(ps, 1, values);
-        ps.setLong(i, key);
-        ps.executeUpdate();
-    }
-
-    private void delete(String table, String keyColumn, long key) throws SQLException {
-        PreparedStatement ps = statement("DELETE FROM " + table + " WHERE " + keyColumn + " = ?");
-        ps.setLong(1, key);
-        ps.executeUpdate();
     }
 
     /** Writes what {@link #insert} and {@link #refreshUptime} queued: interfaces before the addresses that name them. */
@@ -423,34 +215,9 @@ final class DeviceChildren implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement ps : prepared.values()) {
-            ps.close();
-        }
         insIf.close();
         insIp.close();
         insFacts.close();
         uptime.close();
-    }
-
-    private static int bind(PreparedStatement ps, int start, Object[] values) throws SQLException {
-        int i = start;
-        for (Object v : values) {
-            if (v == null) {
-                ps.setNull(i++, java.sql.Types.NULL);
-            } else if (v instanceof Number n && !(v instanceof Double || v instanceof Float)) {
-                ps.setLong(i++, n.longValue());
-            } else {
-                ps.setObject(i++, v);
-            }
-        }
-        return i;
-    }
-
-    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, java.sql.Types.INTEGER);
-        } else {
-            ps.setLong(i, v);
-        }
     }
 }

@@ -116,6 +116,16 @@ final class OwnedTable {
         return kind;
     }
 
+    /** The column that names a row in the change log, or null. */
+    String nameColumn() {
+        return nameColumn < 0 ? null : columns[nameColumn];
+    }
+
+    /** The column (or {@code id}) holding the device a row belongs to. */
+    String deviceColumn() {
+        return deviceColumn;
+    }
+
     /**
      * Sorts a batch into new, unchanged and changed rows; for changed rows reads the stored values to name the fields
      * that differ.
@@ -174,23 +184,11 @@ final class OwnedTable {
                         fields.add("metadata." + k);
                     }
                 }
-            } else if (!same(old[i], r.values()[i])) {
+            } else if (!SqlValues.same(old[i], r.values()[i])) {
                 fields.add(columns[i]);
             }
         }
         return fields;
-    }
-
-    static boolean same(Object stored, Object value) {
-        Object v = value instanceof Boolean b ? (Object) (b ? 1L : 0L) : value;
-        if (stored == null || v == null) {
-            return stored == null && v == null;
-        }
-        if (stored instanceof Number a && v instanceof Number b) {
-            boolean integral = !(a instanceof Double || a instanceof Float || b instanceof Double || b instanceof Float);
-            return integral ? a.longValue() == b.longValue() : Double.compare(a.doubleValue(), b.doubleValue()) == 0;
-        }
-        return stored.toString().equals(v.toString());
     }
 
     private Map<Long, Object[]> oldValues(Connection c, List<long[]> ids) throws SQLException {
@@ -204,11 +202,7 @@ final class OwnedTable {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Object[] values = new Object[columns.length];
-                        for (int i = 0; i < columns.length; i++) {
-                            values[i] = rs.getObject(2 + i);
-                        }
-                        out.put(rs.getLong(1), values);
+                        out.put(rs.getLong(1), SqlValues.read(rs, 2, columns.length));
                     }
                 }
             }
@@ -233,7 +227,7 @@ final class OwnedTable {
                 for (int k = 0; k < p.touches().size(); k++) {
                     Row r = p.touches().get(k);
                     PreparedStatement ps = r.volatileKeys().isEmpty() ? touch : refresh;
-                    int i = ps == refresh ? bind(ps, 1, r.values()) : 1;
+                    int i = ps == refresh ? SqlValues.bind(ps, 1, r.values()) : 1;
                     ps.setLong(i++, runId);
                     ps.setString(i++, now);
                     ps.setLong(i, p.touchIds()[k]);
@@ -253,7 +247,7 @@ final class OwnedTable {
         if (!p.updates().isEmpty()) {
             try (PreparedStatement upd = c.prepareStatement(updateSql)) {
                 for (Update u : p.updates()) {
-                    int i = bind(upd, 1, u.row().values());
+                    int i = SqlValues.bind(upd, 1, u.row().values());
                     upd.setLong(i++, u.row().hash());
                     upd.setLong(i++, runId);
                     upd.setString(i++, now);
@@ -279,7 +273,7 @@ final class OwnedTable {
             long before = maxId(c);
             try (PreparedStatement ins = c.prepareStatement(insertSql)) {
                 for (Row r : p.inserts()) {
-                    int i = bind(ins, 1, r.values());
+                    int i = SqlValues.bind(ins, 1, r.values());
                     ins.setString(i++, system);
                     ins.setString(i++, instance);
                     ins.setString(i++, r.sourceId());
@@ -293,7 +287,8 @@ final class OwnedTable {
                 }
                 ins.executeBatch();
             }
-            logCreated(c, instance, runId, now, before);
+            // rows above the id the table had before the batch are exactly the batch's new rows
+            ChangeLog.logRows(c, this, Change.CREATED, "id > ?", before, runId, instance, now);
             if (needIds) {
                 existing(c, instance, p.inserts()).forEach((sid, e) -> ids.put(sid, e[0]));
             }
@@ -321,21 +316,6 @@ final class OwnedTable {
         }
     }
 
-    /** Rows of this writer above the id the table had before the batch are exactly the batch's new rows. */
-    private void logCreated(Connection c, String instance, long runId, String now, long maxIdBefore) throws SQLException {
-        String nameCol = nameColumn < 0 ? "NULL" : columns[nameColumn];
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO change_log (run_id, source_instance, kind, action, entity_id, device_id,"
-                + " source_id, name, changed_at) SELECT ?, ?, ?, '" + Change.CREATED + "', id, " + deviceColumn + ", source_id, " + nameCol + ", ?"
-                + " FROM " + table + " WHERE id > ? ORDER BY id")) {
-            ps.setLong(1, runId);
-            ps.setString(2, instance);
-            ps.setString(3, kind);
-            ps.setString(4, now);
-            ps.setLong(5, maxIdBefore);
-            ps.executeUpdate();
-        }
-    }
-
     /** source id -> {id, hash, active-or-quarantined(1)/stale(0), seen_run_id} for the rows of the batch that exist. */
     private Map<String, long[]> existing(Connection c, String instance, Collection<Row> rows) throws SQLException {
         Map<String, long[]> found = new HashMap<>(rows.size() * 2);
@@ -357,26 +337,6 @@ final class OwnedTable {
             }
         }
         return found;
-    }
-
-    private static int bind(PreparedStatement ps, int start, Object[] values) throws SQLException {
-        int i = start;
-        for (Object v : values) {
-            if (v == null) {
-                ps.setNull(i++, java.sql.Types.NULL);
-            } else if (v instanceof String s) {
-                ps.setString(i++, s);
-            } else if (v instanceof Long l) {
-                ps.setLong(i++, l);
-            } else if (v instanceof Integer n) {
-                ps.setInt(i++, n);
-            } else if (v instanceof Boolean b) {
-                ps.setInt(i++, b ? 1 : 0);
-            } else {
-                ps.setObject(i++, v);
-            }
-        }
-        return i;
     }
 
     /** Marks rows as seen by this run without changing them: objects the source still has but could not refresh. */
@@ -404,17 +364,8 @@ final class OwnedTable {
 
     /** Marks unseen active rows stale, logging each first. */
     int markStale(Connection c, String instance, long runId, String now) throws SQLException {
-        String nameCol = nameColumn < 0 ? "NULL" : columns[nameColumn];
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO change_log (run_id, source_instance, kind, action, entity_id, device_id,"
-                + " source_id, name, changed_at) SELECT ?, source_instance, ?, '" + Change.STALE + "', id, " + deviceColumn + ", source_id, " + nameCol
-                + ", ? FROM " + table + " WHERE source_instance = ? AND status = 'active' AND (seen_run_id IS NULL OR seen_run_id <> ?)")) {
-            ps.setLong(1, runId);
-            ps.setString(2, kind);
-            ps.setString(3, now);
-            ps.setString(4, instance);
-            ps.setLong(5, runId);
-            ps.executeUpdate();
-        }
+        ChangeLog.logRows(c, this, Change.STALE, "source_instance = ? AND status = 'active' AND (seen_run_id IS NULL OR seen_run_id <> ?)",
+                instance, runId, instance, now);
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET status = 'stale', updated_at = ? WHERE source_instance = ?"
                 + " AND status = 'active' AND (seen_run_id IS NULL OR seen_run_id <> ?)")) {
             ps.setString(1, now);

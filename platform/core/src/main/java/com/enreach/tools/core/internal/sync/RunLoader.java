@@ -39,8 +39,6 @@ final class RunLoader implements RecordSink, AutoCloseable {
     private static final int MAX_WARNING_SAMPLES = 20;
     /** WAL pages (4 KiB) a run's connection lets accumulate before it checkpoints. */
     static final int WAL_CHECKPOINT_PAGES = 16_384;
-    /** Types whose name is a host name; others (pools, SVMs, clusters) match across sources only by an explicit host name. */
-    static final java.util.Set<String> HOST_TYPES = java.util.Set.of("server", "vm", "hypervisor", "network_device");
 
     private final Database db;
     private final Connection conn;
@@ -204,7 +202,7 @@ final class RunLoader implements RecordSink, AutoCloseable {
         }
         List<OwnedTable.Row> deviceRows = new ArrayList<>(devices.size());
         for (DeviceRecord d : devices.values()) {
-            deviceRows.add(deviceRow(d));
+            deviceRows.add(DeviceRows.row(d));
         }
         List<OwnedTable.Row> backupRows = new ArrayList<>(backups.size());
         for (BackupRecord b : backups.values()) {
@@ -271,9 +269,9 @@ final class RunLoader implements RecordSink, AutoCloseable {
         }
         OwnedTable.Plan plan = DEVICES.plan(conn, instance, runId, rows, firstRun && !rereads);
         ChangeLog childLog = new ChangeLog();
-        try (DeviceChildren children = new DeviceChildren(conn, now)) {
+        try (DeviceChildren children = new DeviceChildren(conn, now); ChildDiff diff = new ChildDiff(conn, now)) {
             for (OwnedTable.Update u : plan.updates()) {
-                u.fields().addAll(children.sync(u.id(), DeviceChildren.desired(devices.get(u.row().sourceId()), warner), childLog));
+                u.fields().addAll(diff.sync(u.id(), DeviceChildren.desired(devices.get(u.row().sourceId()), warner), childLog));
             }
             boolean needIds = false;
             for (OwnedTable.Row r : plan.inserts()) {
@@ -302,28 +300,6 @@ final class RunLoader implements RecordSink, AutoCloseable {
         progress.added.addAndGet(o.added());
         progress.updated.addAndGet(o.updated());
         progress.unchanged.addAndGet(o.unchanged());
-    }
-
-    /**
-     * A device's row. Its hash covers what the source says about the device except volatile values: the values of
-     * its volatile metadata keys (their names do count, so a key that disappears is a change) and the uptime.
-     */
-    static OwnedTable.Row deviceRow(DeviceRecord d) {
-        String hostKey = d.hostname() != null ? Normalize.hostKey(d.hostname()) : HOST_TYPES.contains(d.type()) ? Normalize.hostKey(d.name()) : null;
-        String meta = Json.write(d.metadata());
-        Set<String> volatileKeys = d.volatileKeys();
-        String hashed = meta;
-        if (!volatileKeys.isEmpty()) {
-            Map<String, Object> stable = new LinkedHashMap<>(d.metadata());
-            stable.keySet().removeAll(volatileKeys);
-            hashed = Json.write(stable) + '\u0000' + Json.write(new java.util.TreeSet<>(volatileKeys));
-        }
-        long h = Json.hash(d.name() + '\u0000' + d.type() + '\u0000' + hostKey + '\u0000' + hashed);
-        Object children = DeviceChildren.canonical(d);
-        if (children != null) {
-            h = h * 31 + Json.hash(Json.write(children));
-        }
-        return new OwnedTable.Row(d.sourceId(), h, new Object[] {d.name(), d.type(), hostKey, meta}, volatileKeys);
     }
 
     /** Outcome of finishing a complete fetch. */
