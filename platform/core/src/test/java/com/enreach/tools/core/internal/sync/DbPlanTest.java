@@ -84,6 +84,16 @@ class DbPlanTest {
         hot.put("volumes of an array", "SELECT * FROM storage_volumes WHERE array_device_id = ?");
         hot.put("volumes of a pool", "SELECT * FROM storage_volumes WHERE pool_device_id = ?");
         hot.put("backups of a device", "SELECT * FROM backups WHERE device_id = ?");
+        // shapes of the device detail's queries (QueryMapper.xml): relationships either way, children of the same host
+        hot.put("relationships either way", "SELECT r.id FROM device_relationships r JOIN devices f ON f.id = r.from_device_id"
+                + " JOIN devices t ON t.id = r.to_device_id WHERE r.from_device_id = ? OR r.to_device_id = ? ORDER BY r.type, r.id LIMIT 1000");
+        hot.put("volumes of arrays or pools", "SELECT v.id FROM storage_volumes v JOIN devices a ON a.id = v.array_device_id"
+                + " WHERE v.array_device_id IN (?, ?) OR v.pool_device_id IN (?, ?) ORDER BY v.name LIMIT 500");
+        hot.put("interfaces of devices", "SELECT n.id FROM network_interfaces n JOIN devices d ON d.id = n.device_id WHERE n.device_id IN (?, ?)"
+                + " ORDER BY n.device_id, n.name");
+        hot.put("addresses of devices", "SELECT a.id FROM ip_addresses a JOIN devices d ON d.id = a.device_id WHERE a.device_id IN (?, ?)");
+        hot.put("same host", "SELECT d.id FROM devices d WHERE d.host_key = ? AND d.id <> ? ORDER BY d.id LIMIT 50");
+        hot.put("backups of devices", "SELECT b.id FROM backups b WHERE b.device_id IN (?, ?) ORDER BY b.id LIMIT 100");
         hot.put("devices of an instance", "SELECT * FROM devices WHERE source_instance = ? AND status = ? ORDER BY id LIMIT 50");
         hot.put("devices of a type", "SELECT * FROM devices WHERE type = ? LIMIT 50");
         hot.put("devices by MAC", "SELECT device_id FROM network_interfaces WHERE mac = ?");
