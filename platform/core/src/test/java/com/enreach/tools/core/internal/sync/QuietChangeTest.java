@@ -138,6 +138,31 @@ class QuietChangeTest {
     }
 
     @Test
+    void fetchedIsLiveBeforeTheFirstBatchIsWritten() throws Exception {
+        java.util.concurrent.CountDownLatch emitted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        env.add("test", "a", (ctx, sink) -> {
+            for (int i = 0; i < 10; i++) {
+                sink.device(DeviceRecord.of("d" + i, "dev-" + i, "server"));
+            }
+            sink.device(DeviceRecord.of("d0", "dev-0", "server"));
+            emitted.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        SyncRun started = env.engine.trigger("test-a", "test", false);
+        assertTrue(emitted.await(1, java.util.concurrent.TimeUnit.MINUTES));
+        SyncRun running = env.engine.run(started.id()).orElseThrow();
+        assertEquals(SyncStatus.RUNNING, running.status());
+        assertEquals(10, running.fetched(), "10 distinct records arrived, none written yet");
+        release.countDown();
+        assertEquals(10, Fixtures.await(env.engine, started.id()).added());
+    }
+
+    @Test
     void notRefreshedObjectsKeepTheirPreviousStateAndStayActive() throws SQLException {
         Fixtures.ScriptedConnector c = env.add("commvault", "a", (ctx, sink) -> {
             sink.device(DeviceRecord.of("vm-1", "vm-1", "vm").put("power", "on"));
