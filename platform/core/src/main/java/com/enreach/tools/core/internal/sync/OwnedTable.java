@@ -55,8 +55,11 @@ final class OwnedTable {
     record Plan(List<Row> inserts, List<Row> touches, long[] touchIds, List<Update> updates, Set<String> recounted) {
     }
 
-    /** What a batch did; {@code ids} holds the ids of added rows by source id (when asked for). */
-    record Outcome(Map<String, Long> ids, int added, int updated, int unchanged) {
+    /**
+     * What a batch did; {@code ids} holds the ids of added rows by source id (when asked for); {@code recounted} rows
+     * were already written earlier in the same run (re-read by the source) and are in none of the counts.
+     */
+    record Outcome(Map<String, Long> ids, int added, int updated, int unchanged, int recounted) {
     }
 
     /**
@@ -269,6 +272,7 @@ final class OwnedTable {
             }
         }
         Map<String, Long> ids = new LinkedHashMap<>();
+        int added = 0;
         if (!p.inserts().isEmpty()) {
             long before = maxId(c);
             try (PreparedStatement ins = c.prepareStatement(insertSql)) {
@@ -287,13 +291,14 @@ final class OwnedTable {
                 }
                 ins.executeBatch();
             }
-            // rows above the id the table had before the batch are exactly the batch's new rows
-            ChangeLog.logRows(c, this, Change.CREATED, "id > ?", before, runId, instance, now);
+            // rows above the id the table had before the batch are exactly the batch's new rows; on a first run (no
+            // lookup) the others were re-read rows the upsert merged into this run's earlier ones
+            added = ChangeLog.logRows(c, this, Change.CREATED, "id > ?", before, runId, instance, now);
             if (needIds) {
                 existing(c, instance, p.inserts()).forEach((sid, e) -> ids.put(sid, e[0]));
             }
         }
-        return new Outcome(ids, p.inserts().size(), updated, unchanged);
+        return new Outcome(ids, added, updated, unchanged, p.recounted().size() + p.inserts().size() - added);
     }
 
     private Object deviceOf(Update u) {

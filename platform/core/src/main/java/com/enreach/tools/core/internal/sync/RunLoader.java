@@ -4,11 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
@@ -21,7 +19,6 @@ import com.enreach.tools.api.spi.RelationshipRecord;
 import com.enreach.tools.api.spi.ServerFacts;
 import com.enreach.tools.api.spi.StorageVolumeRecord;
 import com.enreach.tools.core.internal.db.Database;
-import com.enreach.tools.core.internal.db.Json;
 import com.enreach.tools.core.internal.db.Times;
 
 /**
@@ -59,10 +56,6 @@ final class RunLoader implements RecordSink, AutoCloseable {
     private final boolean firstRun;
     private final BiConsumer<String, String> warner = this::warn;
     private final ChangeListener changes;
-    /** 64-bit hashes of the (kind, source id) received this run: a record re-read after a lost session counts once. */
-    private final Set<Long> received = new HashSet<>();
-    /** The current batch holds a record already received: even a first run must then look up existing rows. */
-    private boolean rereads;
 
     RunLoader(Database db, String system, String instance, long runId, int batchSize, RunProgress progress) throws SQLException {
         this(db, system, instance, runId, batchSize, progress, ChangeListener.all(List.of()));
@@ -107,8 +100,7 @@ final class RunLoader implements RecordSink, AutoCloseable {
 
     @Override
     public void device(DeviceRecord device) {
-        devices.put(device.sourceId(), device);
-        received('d', device.sourceId());
+        received(devices.put(device.sourceId(), device));
         maybeFlush();
     }
 
@@ -130,24 +122,24 @@ final class RunLoader implements RecordSink, AutoCloseable {
 
     @Override
     public void volume(StorageVolumeRecord volume) {
-        volumes.put(volume.sourceId(), volume);
-        received('v', volume.sourceId());
+        received(volumes.put(volume.sourceId(), volume));
         maybeFlush();
     }
 
     @Override
     public void backup(BackupRecord backup) {
-        backups.put(backup.sourceId(), backup);
-        received('b', backup.sourceId());
+        received(backups.put(backup.sourceId(), backup));
         maybeFlush();
     }
 
-    /** Counts a record as fetched the first time its source id arrives in this run (live, before its batch is written). */
-    private void received(char kind, String sourceId) {
-        if (received.add(Json.hash(kind + sourceId))) {
+    /**
+     * Counts a record as fetched when it arrives (live), unless the batch already holds its source id. A record that an
+     * earlier batch of the run already wrote (re-read after a lost session) is subtracted when its batch is written
+     * ({@link OwnedTable.Outcome#recounted}), so {@code fetched} counts distinct source ids without remembering them.
+     */
+    private void received(Object replaced) {
+        if (replaced == null) {
             progress.fetched.incrementAndGet();
-        } else {
-            rereads = true;
         }
     }
 
@@ -226,7 +218,6 @@ final class RunLoader implements RecordSink, AutoCloseable {
         volumes.clear();
         backups.clear();
         notRefreshed.clear();
-        rereads = false;
     }
 
     private void committed(long[] positions) {
@@ -267,7 +258,7 @@ final class RunLoader implements RecordSink, AutoCloseable {
         if (rows.isEmpty()) {
             return;
         }
-        OwnedTable.Plan plan = DEVICES.plan(conn, instance, runId, rows, firstRun && !rereads);
+        OwnedTable.Plan plan = DEVICES.plan(conn, instance, runId, rows, firstRun);
         ChangeLog childLog = new ChangeLog();
         try (DeviceChildren children = new DeviceChildren(conn, now); ChildDiff diff = new ChildDiff(conn, now)) {
             for (OwnedTable.Update u : plan.updates()) {
@@ -300,6 +291,7 @@ final class RunLoader implements RecordSink, AutoCloseable {
         progress.added.addAndGet(o.added());
         progress.updated.addAndGet(o.updated());
         progress.unchanged.addAndGet(o.unchanged());
+        progress.fetched.addAndGet(-o.recounted());
     }
 
     /** Outcome of finishing a complete fetch. */

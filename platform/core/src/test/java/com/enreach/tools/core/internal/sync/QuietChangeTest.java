@@ -135,6 +135,11 @@ class QuietChangeTest {
         assertEquals(SyncStatus.SUCCEEDED, r.status(), r.error());
         assertEquals(3000, r.fetched());
         assertEquals(3000, r.added());
+        // and on a later run, where existing rows are looked up
+        SyncRun again = env.runToEnd("test-a", false);
+        assertEquals(3000, again.fetched());
+        assertEquals(3000, again.unchanged());
+        assertEquals(0, again.added() + again.updated());
     }
 
     @Test
