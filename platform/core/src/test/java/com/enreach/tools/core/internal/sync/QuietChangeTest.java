@@ -111,6 +111,24 @@ class QuietChangeTest {
     }
 
     @Test
+    void anAddressWhoseAttributesChangeKeepsItsRow() throws SQLException {
+        String[] dns = {"web-1.example.com"};
+        Fixtures.ScriptedConnector c = env.add("test", "a", (ctx, sink) -> sink.device(DeviceRecord.of("w", "web-1", "server")
+                .addInterface(new InterfaceRecord("eth0", null, null, true, null, null))
+                .addIpAddress(new IpAddressRecord("10.1.1.1/24", "eth0", dns[0]))));
+        env.runToEnd("test-a", false);
+        String before = one("SELECT id || '|' || interface_id FROM ip_addresses WHERE address = '10.1.1.1'");
+        dns[0] = "www.example.com";
+        c.script = (ctx, sink) -> sink.device(DeviceRecord.of("w", "web-1", "server")
+                .addInterface(new InterfaceRecord("eth0", null, null, true, null, null))
+                .addIpAddress(new IpAddressRecord("10.1.1.1/16", "eth0", dns[0])));
+        assertEquals(1, env.runToEnd("test-a", false).updated());
+        assertEquals(before, one("SELECT id || '|' || interface_id FROM ip_addresses WHERE address = '10.1.1.1'"));
+        assertEquals("16|www.example.com", one("SELECT prefix_length || '|' || dns_name FROM ip_addresses WHERE address = '10.1.1.1'"));
+        assertEquals("[\"prefix_length\",\"dns_name\"]", one("SELECT fields FROM change_log WHERE kind = 'ip_address' AND action = 'updated'"));
+    }
+
+    @Test
     void aVolatileKeyThatDisappearsIsAChange() {
         Fixtures.ScriptedConnector c = env.add("test", "a", (ctx, sink) -> sink.device(DeviceRecord.of("d", "d", "server").putVolatile("seen", "t1")));
         env.runToEnd("test-a", false);
