@@ -9,6 +9,10 @@ import java.util.List;
 
 import org.junit.Test;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 
 import com.enreach.tools.api.SyncService;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,8 +32,16 @@ public class SyncIT extends PlatformTestSupport {
         assertEquals("2000", source.at("/config/size").asText());
         assertFalse("a private key's value must not be shown: " + source, source.toString().contains("itest-s3cret-value"));
 
+        // a bundle that listens for change batches on EventAdmin, as a consumer of the change feed would
+        List<Event> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ServiceRegistration<EventHandler> listener = bundleContext.registerService(EventHandler.class, batches::add,
+                new java.util.Hashtable<>(java.util.Map.of(EventConstants.EVENT_TOPIC, "com/enreach/tools/changes/BATCH")));
         JsonNode run = sync("demo-it");
         assertEquals(run.toString(), "succeeded", run.path("status").asText());
+        await("change batch events of run " + run.path("id").asLong(), java.time.Duration.ofSeconds(30), () -> batches.stream()
+                .filter(e -> Long.valueOf(run.path("id").asLong()).equals(e.getProperty("run.id")))
+                .mapToLong(e -> (Long) e.getProperty("position.last") - (Long) e.getProperty("position.first") + 1).sum(), n -> n >= 2000);
+        listener.unregister();
         assertEquals("demo-it", run.path("instance").asText());
         assertEquals("demo", run.path("source_system").asText());
         assertEquals(2000, run.path("fetched").asLong());
