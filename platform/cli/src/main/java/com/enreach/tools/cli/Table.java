@@ -6,7 +6,7 @@ import java.util.List;
 
 /** A plain text table for people: left-aligned columns, control characters escaped, long cells cut with an ellipsis. */
 final class Table {
-    private static final int MAX_CELL = 60;
+    static final int MAX_CELL = 60;
 
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();

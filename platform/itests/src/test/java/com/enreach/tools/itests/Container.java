@@ -92,7 +92,8 @@ final class Container {
         maven(o, FIRST, "org.slf4j", "slf4j-api", "slf4j-simple");
         maven(o, SERVICES, "org.apache.felix", "org.apache.felix.log");
         maven(o, SERVICES, "org.osgi", "org.osgi.util.function", "org.osgi.util.promise", "org.osgi.service.component");
-        maven(o, SERVICES, "org.apache.felix", "org.apache.felix.configadmin", "org.apache.felix.scr", "org.apache.felix.metatype");
+        maven(o, SERVICES, "org.apache.felix", "org.apache.felix.configadmin", "org.apache.felix.scr", "org.apache.felix.metatype",
+                "org.apache.felix.eventadmin");
 
         maven(o, REST, "org.apache.felix", "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.command",
                 "org.apache.felix.http.servlet-api", "org.apache.felix.http.jetty12");

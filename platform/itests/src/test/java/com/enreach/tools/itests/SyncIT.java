@@ -9,6 +9,10 @@ import java.util.List;
 
 import org.junit.Test;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 
 import com.enreach.tools.api.SyncService;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,8 +32,16 @@ public class SyncIT extends PlatformTestSupport {
         assertEquals("2000", source.at("/config/size").asText());
         assertFalse("a private key's value must not be shown: " + source, source.toString().contains("itest-s3cret-value"));
 
+        // a bundle that listens for change batches on EventAdmin, as a consumer of the change feed would
+        List<Event> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ServiceRegistration<EventHandler> listener = bundleContext.registerService(EventHandler.class, batches::add,
+                new java.util.Hashtable<>(java.util.Map.of(EventConstants.EVENT_TOPIC, "com/enreach/tools/changes/BATCH")));
         JsonNode run = sync("demo-it");
         assertEquals(run.toString(), "succeeded", run.path("status").asText());
+        await("change batch events of run " + run.path("id").asLong(), java.time.Duration.ofSeconds(30), () -> batches.stream()
+                .filter(e -> Long.valueOf(run.path("id").asLong()).equals(e.getProperty("run.id")))
+                .mapToLong(e -> (Long) e.getProperty("position.last") - (Long) e.getProperty("position.first") + 1).sum(), n -> n >= 2000);
+        listener.unregister();
         assertEquals("demo-it", run.path("instance").asText());
         assertEquals("demo", run.path("source_system").asText());
         assertEquals(2000, run.path("fetched").asLong());
@@ -48,6 +60,16 @@ public class SyncIT extends PlatformTestSupport {
         JsonNode history = api.get("/api/sync/runs?instance=demo-it", admin).json();
         assertEquals(1, history.path("count").asLong());
         assertEquals(run.path("id").asLong(), history.at("/results/0/id").asLong());
+        // What the run changed: counted in the run's detail, paged per run, and readable from the feed.
+        JsonNode detailOfRun = api.get("/api/sync/runs/" + run.path("id").asLong(), admin).json();
+        assertEquals(detailOfRun.toString(), 2000, detailOfRun.at("/changes/counts/device/created").asLong());
+        JsonNode created = api.get("/api/sync/runs/" + run.path("id").asLong() + "/changes?kind=device&action=created&limit=2", admin).json();
+        assertEquals(created.toString(), 2000, created.path("count").asLong());
+        assertEquals(created.toString(), "demo-it", created.at("/results/0/instance").asText());
+        assertTrue(created.toString(), created.at("/results/1/position").asLong() > created.at("/results/0/position").asLong());
+        JsonNode feed = api.get("/api/changes?after=0&limit=1", admin).json();
+        assertEquals(feed.toString(), 1, feed.path("results").size());
+        assertTrue(feed.toString(), feed.path("latest_position").asLong() >= 2000);
 
         // A hypervisor: it has relationships (cluster, switch), interfaces, addresses and facts.
         JsonNode page = api.get("/api/devices?source_instance=demo-it&type=server&q=esx-&limit=5", admin).json();
@@ -84,7 +106,8 @@ public class SyncIT extends PlatformTestSupport {
         assertEquals(second.toString(), "succeeded", second.path("status").asText());
         assertEquals(0, second.path("added").asLong());
         assertEquals(0, second.path("stale").asLong());
-        assertEquals(2000, second.path("unchanged").asLong() + second.path("updated").asLong());
+        assertEquals(second.toString(), 2000, second.path("unchanged").asLong());
+        assertEquals(0, api.get("/api/sync/runs/" + second.path("id").asLong(), admin).json().at("/changes/total").asLong());
         assertEquals(2000, count("source_instance=demo-it"));
     }
 

@@ -31,7 +31,7 @@ public final class Platform implements AutoCloseable {
     /** Bundles that must start first: the ServiceLoader mediator and logging, then the OSGi services others need. */
     private static final List<String> FIRST = List.of("org.objectweb.asm", "org.apache.aries.spifly", "slf4j.api", "slf4j.simple",
             "org.apache.felix.log", "org.osgi.util.function", "org.osgi.util.promise", "org.osgi.service.component",
-            "org.apache.felix.configadmin", "org.apache.felix.scr", "org.apache.felix.metatype");
+            "org.apache.felix.configadmin", "org.apache.felix.scr", "org.apache.felix.metatype", "org.apache.felix.eventadmin");
     /**
      * Bundles that start last: FileInstall, and the web console, whose status and DS plugins must find the platform's
      * secret-masking service hooks already registered (see the rest bundle's console package).

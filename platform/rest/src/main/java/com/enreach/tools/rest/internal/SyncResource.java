@@ -1,5 +1,7 @@
 package com.enreach.tools.rest.internal;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -7,9 +9,12 @@ import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 import com.enreach.tools.api.ApiException;
+import com.enreach.tools.api.Change;
+import com.enreach.tools.api.ChangeFeed;
 import com.enreach.tools.api.Role;
 import com.enreach.tools.api.SyncRun;
 import com.enreach.tools.api.SyncService;
+import com.enreach.tools.api.spi.EntityKinds;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,15 +35,44 @@ public class SyncResource {
     @Reference
     SyncService sync;
 
+    @Reference
+    ChangeFeed changes;
+
     @GET
     public Envelope<SyncRun> list(@QueryParam("instance") String instance, @QueryParam("limit") String limit, @QueryParam("offset") String offset,
                                     @Context UriInfo uri) {
         return Params.envelope(sync.runs(Params.text(instance), Params.limit(limit), Params.offset(offset)), uri);
     }
 
+    /** The run, plus {@code changes}: what it changed, counted by kind and action, and where to page through them. */
     @GET
     @Path("{id}")
-    public SyncRun get(@PathParam("id") String id) {
+    public Map<String, Object> get(@PathParam("id") String id, @Context UriInfo uri) {
+        SyncRun run = run(id);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = JsonProvider.MAPPER.convertValue(run, LinkedHashMap.class);
+        Map<String, Map<String, Long>> counts = changes.countsOfRun(run.id());
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("total", counts.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum());
+        summary.put("counts", counts);
+        summary.put("list", uri.getBaseUriBuilder().path("sync/runs").path(String.valueOf(run.id())).path("changes").build().toString());
+        body.put("changes", summary);
+        return body;
+    }
+
+    /** The changes a run made, oldest first, optionally of one kind and action. */
+    @GET
+    @Path("{id}/changes")
+    public Envelope<Change> changes(@PathParam("id") String id, @QueryParam("kind") String kind, @QueryParam("action") String action,
+                                       @QueryParam("limit") String limit, @QueryParam("offset") String offset, @Context UriInfo uri) {
+        SyncRun run = run(id);
+        String k = Params.oneOf("kind", kind, EntityKinds.DEVICE, EntityKinds.INTERFACE, EntityKinds.IP_ADDRESS, EntityKinds.SERVER_FACTS,
+                EntityKinds.DEVICE_CONFIG, EntityKinds.STORAGE_VOLUME, EntityKinds.BACKUP);
+        String a = Params.oneOf("action", action, Change.CREATED, Change.UPDATED, Change.STALE, Change.REACTIVATED, Change.DELETED);
+        return Params.envelope(changes.changesOfRun(run.id(), k, a, Params.limit(limit), Params.offset(offset)), uri);
+    }
+
+    private SyncRun run(String id) {
         return sync.run(Params.id("id", id)).orElseThrow(() -> ApiException.notFound("Sync run", id));
     }
 
@@ -46,7 +80,7 @@ public class SyncResource {
     @Path("{id}/cancel")
     @RequiresRole(Role.OPERATOR)
     public SyncRun cancel(@PathParam("id") String id) {
-        SyncRun run = get(id);
+        SyncRun run = run(id);
         if (!sync.cancel(run.id())) {
             throw new ApiException(ApiException.Reason.CONFLICT, "not_running", null, "Sync run " + id + " is not running (" + run.status() + ")", run);
         }

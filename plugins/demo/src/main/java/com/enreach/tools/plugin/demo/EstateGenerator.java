@@ -145,7 +145,10 @@ final class EstateGenerator {
                 .put("site", site(i)).put("role", hypervisor ? "hypervisor" : ROLES[i % ROLES.length])
                 .put("vendor", VENDORS[v]).put("model", MODELS[v]).put("serial", serial)
                 .put("cpu_count", cpus).put("memory_gb", mem >> 30).put("os", os[0] + " " + os[1])
-                .put("rack", site(i).toUpperCase() + "-R" + pad(i % 40, 2)).put("uptime_days", churned(i) ? generation % 400 : 30)
+                .put("rack", site(i).toUpperCase() + "-R" + pad(i % 40, 2))
+                // uptime moves on every read without the server changing: volatile, so it never makes an update by itself
+                .putVolatile("uptime_days", churned(i) ? generation % 400 : 30)
+                .put("patch_level", churned(i) ? "g" + generation : "baseline")
                 .addInterface(new InterfaceRecord("eno1", mac(hypervisor ? 4 : 5, i, 1), "physical", true, 9000, "prod"))
                 .addInterface(new InterfaceRecord("idrac", mac(hypervisor ? 4 : 5, i, 2), "physical", true, 1500, "oob"))
                 .addIpAddress(new IpAddressRecord(ip + "/24", "eno1", fqdn));

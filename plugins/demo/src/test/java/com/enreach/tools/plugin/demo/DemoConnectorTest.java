@@ -55,6 +55,22 @@ class DemoConnectorTest {
     }
 
     @Test
+    void uptimeIsDeclaredVolatileAndChurnedServersStillReallyChange() throws Exception {
+        CollectingSink c = run(Map.of("size", "1000", "churn.percent", "5"), "generation=1");
+        CollectingSink d = run(Map.of("size", "1000", "churn.percent", "5"), "generation=2");
+        long really = 0;
+        for (DeviceRecord server : c.devicesOfType(DeviceTypes.SERVER)) {
+            assertEquals(java.util.Set.of("uptime_days"), server.volatileKeys(), server.sourceId());
+            Map<String, Object> before = new java.util.HashMap<>(server.metadata());
+            Map<String, Object> after = new java.util.HashMap<>(d.devices.get(server.sourceId()).metadata());
+            before.keySet().removeAll(server.volatileKeys());
+            after.keySet().removeAll(server.volatileKeys());
+            really += before.equals(after) ? 0 : 1;
+        }
+        assertTrue(really > 0, "churn changes servers beyond their uptime");
+    }
+
+    @Test
     void invalidConfigurationIsReportedPerField() {
         DemoConnector c = new DemoConnector(Map.of("size", "lots", "churn.percent", "300"));
         assertEquals(2, c.validate().size());

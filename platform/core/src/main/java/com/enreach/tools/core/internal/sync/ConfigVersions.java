@@ -12,7 +12,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.BiConsumer;
 
+import com.enreach.tools.api.Change;
 import com.enreach.tools.api.spi.ConfigRecord;
+import com.enreach.tools.api.spi.EntityKinds;
 import com.enreach.tools.core.internal.db.Times;
 
 /** Stores device configurations as versions: a new version only when the text changed (by SHA-256). */
@@ -21,12 +23,13 @@ final class ConfigVersions {
     }
 
     /** @return how many new versions were stored */
-    static int store(Connection c, String instance, List<ConfigRecord> configs, String now, BiConsumer<String, String> warn) throws SQLException {
+    static int store(Connection c, String instance, List<ConfigRecord> configs, String now, BiConsumer<String, String> warn, ChangeLog log)
+            throws SQLException {
         int added = 0;
         try (PreparedStatement dev = c.prepareStatement("SELECT id FROM devices WHERE source_instance = ? AND source_id = ?");
              PreparedStatement last = c.prepareStatement("SELECT version, content_hash FROM device_configs WHERE device_id = ? ORDER BY version DESC LIMIT 1");
              PreparedStatement ins = c.prepareStatement("INSERT INTO device_configs (device_id, version, config_text, content_hash, line_count,"
-                     + " retrieved_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                     + " retrieved_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", java.sql.Statement.RETURN_GENERATED_KEYS)) {
             for (ConfigRecord cfg : configs) {
                 dev.setString(1, instance);
                 dev.setString(2, cfg.deviceSourceId());
@@ -58,6 +61,10 @@ final class ConfigVersions {
                 ins.setString(6, retrieved == null ? now : Times.format(retrieved));
                 ins.setString(7, now);
                 ins.executeUpdate();
+                try (ResultSet rs = ins.getGeneratedKeys()) {
+                    rs.next();
+                    log.add(EntityKinds.DEVICE_CONFIG, Change.CREATED, rs.getLong(1), deviceId, cfg.deviceSourceId(), "version " + (version + 1), null);
+                }
                 added++;
             }
         }

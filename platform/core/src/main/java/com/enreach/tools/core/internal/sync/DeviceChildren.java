@@ -16,15 +16,62 @@ import com.enreach.tools.api.spi.ServerFacts;
 import com.enreach.tools.core.internal.db.Json;
 
 /**
- * Writes what a device record carries besides itself (interfaces, IP addresses, facts), replacing what the same
- * source said before. Only called for devices that are new or whose content changed.
+ * What a device record carries besides itself: interfaces, IP addresses, server facts, normalised for storage and in
+ * canonical form for the device's hash. New devices get theirs inserted here in batches; changed devices get theirs
+ * diffed in place by {@link ChildDiff}. Uptime is volatile (SPI contract): refreshed, never a change.
  */
-final class DeviceChildren {
-    private DeviceChildren() {
+final class DeviceChildren implements AutoCloseable {
+    static final String INTERFACES = "interfaces";
+    static final String IP_ADDRESSES = "ip_addresses";
+    static final String SERVER_FACTS = "server_facts";
+    static final String[] IF_COLS = {"mac", "type", "enabled", "mtu", "network"};
+    static final String[] IP_COLS = {"prefix_length", "family", "interface_name", "dns_name"};
+    static final String[] FACT_COLS = {"os_name", "os_release", "kernel", "cpu_model", "cpu_count", "memory_bytes", "disks", "virtual",
+        "virtual_type", "serial_number", "manufacturer", "product"};
+
+    /** An interface as stored: values in {@link #IF_COLS} order. */
+    record Iface(String name, Object[] values) {
     }
 
-    /** A device's children in canonical form, for hashing; null when it has none. */
-    static Object canonical(DeviceRecord d, BiConsumer<String, String> warn) {
+    /** An address as stored: values in {@link #IP_COLS} order. */
+    record Ip(String address, Object[] values) {
+        String interfaceName() {
+            return (String) values[2];
+        }
+    }
+
+    /** A record's children, normalised and keyed as stored (later duplicates win, as they always did). */
+    record Desired(Map<String, Iface> interfaces, Map<String, Ip> ips, Object[] facts, Long uptime) {
+        boolean isEmpty() {
+            return interfaces.isEmpty() && ips.isEmpty() && facts == null;
+        }
+    }
+
+    private final Connection c;
+    private final String now;
+    private final PreparedStatement insIf;
+    private final PreparedStatement insIp;
+    private final PreparedStatement insFacts;
+    private final PreparedStatement uptime;
+    private boolean anyIf;
+    private boolean anyIp;
+    private boolean anyFacts;
+    private boolean anyUptime;
+
+    DeviceChildren(Connection c, String now) throws SQLException {
+        this.c = c;
+        this.now = now;
+        this.insIf = c.prepareStatement("INSERT OR REPLACE INTO network_interfaces (device_id, name, " + String.join(", ", IF_COLS)
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?)");
+        this.insIp = c.prepareStatement("INSERT OR REPLACE INTO ip_addresses (device_id, interface_id, address, " + String.join(", ", IP_COLS)
+                + ") VALUES (?, (SELECT id FROM network_interfaces WHERE device_id = ? AND name = ?), ?, ?, ?, ?, ?)");
+        this.insFacts = c.prepareStatement("INSERT OR REPLACE INTO server_facts (device_id, " + String.join(", ", FACT_COLS)
+                + ", uptime_seconds, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        this.uptime = c.prepareStatement("UPDATE server_facts SET uptime_seconds = ? WHERE device_id = ? AND uptime_seconds IS NOT ?");
+    }
+
+    /** A device's children in canonical form, for hashing; null when it has none. Uptime is left out (volatile). */
+    static Object canonical(DeviceRecord d) {
         if (d.interfaces().isEmpty() && d.ipAddresses().isEmpty() && d.facts() == null) {
             return null;
         }
@@ -36,9 +83,15 @@ final class DeviceChildren {
             doc.add(List.of(ip.address(), str(ip.interfaceName()), str(ip.dnsName())));
         }
         if (d.facts() != null) {
-            doc.add(facts(d.facts()));
+            Map<String, Object> f = facts(d.facts());
+            f.remove("uptime_seconds");
+            doc.add(f);
         }
         return doc;
+    }
+
+    static boolean canonicalEmpty(DeviceRecord d) {
+        return d.interfaces().isEmpty() && d.ipAddresses().isEmpty() && d.facts() == null;
     }
 
     private static String str(Object o) {
@@ -71,106 +124,100 @@ final class DeviceChildren {
         return m;
     }
 
-    /** Replaces the children of the given devices (id -> record). */
-    static void replace(Connection c, Map<Long, DeviceRecord> devices, String now, BiConsumer<String, String> warn) throws SQLException {
-        if (devices.isEmpty()) {
-            return;
+    /** Normalises a record's children, warning about values that cannot be stored. */
+    static Desired desired(DeviceRecord d, BiConsumer<String, String> warn) {
+        Map<String, Iface> ifs = new LinkedHashMap<>();
+        for (InterfaceRecord i : d.interfaces()) {
+            String mac = Normalize.mac(i.mac());
+            if (i.mac() != null && !i.mac().isBlank() && mac == null) {
+                warn.accept(d.sourceId(), "interface " + i.name() + ": '" + i.mac() + "' is not a MAC address; stored without MAC");
+            }
+            ifs.remove(i.name());
+            ifs.put(i.name(), new Iface(i.name(), new Object[] {mac, i.type(), i.enabled() == null ? null : (i.enabled() ? 1L : 0L),
+                i.mtu() == null ? null : i.mtu().longValue(), i.network()}));
         }
-        try (PreparedStatement delIf = c.prepareStatement("DELETE FROM network_interfaces WHERE device_id = ?");
-             PreparedStatement delIp = c.prepareStatement("DELETE FROM ip_addresses WHERE device_id = ?");
-             PreparedStatement delFacts = c.prepareStatement("DELETE FROM server_facts WHERE device_id = ?");
-             PreparedStatement insIf = c.prepareStatement("INSERT OR REPLACE INTO network_interfaces (device_id, name, mac, type, enabled, mtu, network)"
-                     + " VALUES (?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement insIp = c.prepareStatement("INSERT OR REPLACE INTO ip_addresses (device_id, interface_id, address, prefix_length, family,"
-                     + " interface_name, dns_name) VALUES (?, (SELECT id FROM network_interfaces WHERE device_id = ? AND name = ?), ?, ?, ?, ?, ?)");
-             PreparedStatement insFacts = c.prepareStatement("INSERT INTO server_facts (device_id, os_name, os_release, kernel, cpu_model, cpu_count,"
-                     + " memory_bytes, disks, uptime_seconds, virtual, virtual_type, serial_number, manufacturer, product, updated_at)"
-                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            boolean anyIf = false;
-            boolean anyIp = false;
-            boolean anyFacts = false;
-            for (Map.Entry<Long, DeviceRecord> e : devices.entrySet()) {
-                long id = e.getKey();
-                DeviceRecord d = e.getValue();
-                for (PreparedStatement del : List.of(delIf, delIp, delFacts)) {
-                    del.setLong(1, id);
-                    del.addBatch();
-                }
-                for (InterfaceRecord i : d.interfaces()) {
-                    String mac = Normalize.mac(i.mac());
-                    if (i.mac() != null && !i.mac().isBlank() && mac == null) {
-                        warn.accept(d.sourceId(), "interface " + i.name() + ": '" + i.mac() + "' is not a MAC address; stored without MAC");
-                    }
-                    insIf.setLong(1, id);
-                    insIf.setString(2, i.name());
-                    insIf.setString(3, mac);
-                    insIf.setString(4, i.type());
-                    setNullable(insIf, 5, i.enabled() == null ? null : (i.enabled() ? 1 : 0));
-                    setNullable(insIf, 6, i.mtu());
-                    insIf.setString(7, i.network());
-                    insIf.addBatch();
-                    anyIf = true;
-                }
-                for (IpAddressRecord ip : d.ipAddresses()) {
-                    Normalize.Ip parsed;
-                    try {
-                        parsed = Normalize.ip(ip.address());
-                    } catch (IllegalArgumentException ex) {
-                        warn.accept(d.sourceId(), "IP address skipped: " + ex.getMessage());
-                        continue;
-                    }
-                    insIp.setLong(1, id);
-                    insIp.setLong(2, id);
-                    insIp.setString(3, ip.interfaceName());
-                    insIp.setString(4, parsed.address());
-                    setNullable(insIp, 5, parsed.prefixLength());
-                    insIp.setInt(6, parsed.family());
-                    insIp.setString(7, ip.interfaceName());
-                    insIp.setString(8, ip.dnsName());
-                    insIp.addBatch();
-                    anyIp = true;
-                }
-                ServerFacts f = d.facts();
-                if (f != null) {
-                    insFacts.setLong(1, id);
-                    insFacts.setString(2, f.osName());
-                    insFacts.setString(3, f.osRelease());
-                    insFacts.setString(4, f.kernel());
-                    insFacts.setString(5, f.cpuModel());
-                    setNullable(insFacts, 6, f.cpuCount());
-                    setNullable(insFacts, 7, f.memoryBytes());
-                    insFacts.setString(8, Json.write(facts(f).get("disks")));
-                    setNullable(insFacts, 9, f.uptimeSeconds());
-                    setNullable(insFacts, 10, f.virtual() == null ? null : (f.virtual() ? 1 : 0));
-                    insFacts.setString(11, f.virtualType());
-                    insFacts.setString(12, f.serialNumber());
-                    insFacts.setString(13, f.manufacturer());
-                    insFacts.setString(14, f.product());
-                    insFacts.setString(15, now);
-                    insFacts.addBatch();
-                    anyFacts = true;
-                }
+        Map<String, Ip> ips = new LinkedHashMap<>();
+        for (IpAddressRecord ip : d.ipAddresses()) {
+            Normalize.Ip parsed;
+            try {
+                parsed = Normalize.ip(ip.address());
+            } catch (IllegalArgumentException ex) {
+                warn.accept(d.sourceId(), "IP address skipped: " + ex.getMessage());
+                continue;
             }
-            delIp.executeBatch();
-            delIf.executeBatch();
-            delFacts.executeBatch();
-            if (anyIf) {
-                insIf.executeBatch();
-            }
-            if (anyIp) {
-                insIp.executeBatch();
-            }
-            if (anyFacts) {
-                insFacts.executeBatch();
-            }
+            ips.remove(parsed.address());
+            ips.put(parsed.address(), new Ip(parsed.address(), new Object[] {parsed.prefixLength() == null ? null : parsed.prefixLength().longValue(),
+                (long) parsed.family(), ip.interfaceName(), ip.dnsName()}));
+        }
+        ServerFacts f = d.facts();
+        Object[] facts = null;
+        if (f != null) {
+            facts = new Object[] {f.osName(), f.osRelease(), f.kernel(), f.cpuModel(), f.cpuCount() == null ? null : f.cpuCount().longValue(),
+                f.memoryBytes(), Json.write(facts(f).get("disks")), f.virtual() == null ? null : (f.virtual() ? 1L : 0L), f.virtualType(),
+                f.serialNumber(), f.manufacturer(), f.product()};
+        }
+        return new Desired(ifs, ips, facts, f == null ? null : f.uptimeSeconds());
+    }
+
+    /** Queues the children of a new device (written by {@link #flush}). */
+    void insert(long deviceId, Desired d) throws SQLException {
+        for (Iface i : d.interfaces().values()) {
+            insIf.setLong(1, deviceId);
+            insIf.setString(2, i.name());
+            SqlValues.bind(insIf, 3, i.values());
+            insIf.addBatch();
+            anyIf = true;
+        }
+        for (Ip ip : d.ips().values()) {
+            insIp.setLong(1, deviceId);
+            insIp.setLong(2, deviceId);
+            insIp.setString(3, ip.interfaceName());
+            insIp.setString(4, ip.address());
+            SqlValues.bind(insIp, 5, ip.values());
+            insIp.addBatch();
+            anyIp = true;
+        }
+        if (d.facts() != null) {
+            insFacts.setLong(1, deviceId);
+            int i = SqlValues.bind(insFacts, 2, d.facts());
+            SqlValues.setLong(insFacts, i++, d.uptime());
+            insFacts.setString(i, now);
+            insFacts.addBatch();
+            anyFacts = true;
         }
     }
 
-    private static void setNullable(PreparedStatement ps, int i, Number v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, java.sql.Types.INTEGER);
-        } else {
-            ps.setLong(i, v.longValue());
+    /** Queues the uptime of an unchanged device: written only where it moved. */
+    void refreshUptime(long deviceId, Long value) throws SQLException {
+        SqlValues.setLong(uptime, 1, value);
+        uptime.setLong(2, deviceId);
+        SqlValues.setLong(uptime, 3, value);
+        uptime.addBatch();
+        anyUptime = true;
+    }
+
+    /** Writes what {@link #insert} and {@link #refreshUptime} queued: interfaces before the addresses that name them. */
+    void flush() throws SQLException {
+        if (anyIf) {
+            insIf.executeBatch();
         }
+        if (anyIp) {
+            insIp.executeBatch();
+        }
+        if (anyFacts) {
+            insFacts.executeBatch();
+        }
+        if (anyUptime) {
+            uptime.executeBatch();
+        }
+        anyIf = anyIp = anyFacts = anyUptime = false;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        insIf.close();
+        insIp.close();
+        insFacts.close();
+        uptime.close();
     }
 }

@@ -10,30 +10,69 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import com.enreach.tools.api.Change;
+import com.enreach.tools.core.internal.db.Json;
 
 /**
  * A table whose rows are owned by one source instance and keyed by (source_instance, source_id): devices,
- * storage volumes, backups. Upserts a batch with change detection by content hash, and marks rows that a complete
- * run did not see as stale. Never deletes.
+ * storage volumes, backups. Loads a batch in two steps: {@link #plan} sorts its rows into new, unchanged and changed
+ * (content hash; for changed rows, which fields differ), then {@link #apply} writes them and logs the changes.
+ * Marks rows that a complete run did not see as stale. Never deletes.
  */
 final class OwnedTable {
     private final String table;
+    private final String kind;
     private final String[] columns;
+    private final int nameColumn;
+    private final String deviceColumn;
     private final String insertSql;
     private final String updateSql;
     private final String touchSql;
+    private final String refreshSql;
 
-    /** One row to load: its specific column values in {@code columns} order. */
-    record Row(String sourceId, long hash, Object[] values) {
+    /**
+     * One row to load: its specific column values in {@code columns} order.
+     *
+     * @param volatileKeys metadata keys left out of the hash; their values are refreshed even when the row is unchanged
+     */
+    record Row(String sourceId, long hash, Object[] values, Set<String> volatileKeys) {
+        Row(String sourceId, long hash, Object[] values) {
+            this(sourceId, hash, values, Set.of());
+        }
     }
 
-    /** What a batch did; {@code ids} holds the ids of added and changed rows by source id. */
-    record Outcome(Map<String, Long> ids, int added, int updated, int unchanged) {
+    /** A row that exists and whose hash differs or that was stale; {@code fields} are those whose stored value differs. */
+    record Update(Row row, long id, boolean reactivated, List<String> fields) {
+        boolean changed() {
+            return reactivated || !fields.isEmpty();
+        }
     }
 
-    OwnedTable(String table, String... columns) {
+    /** What {@link #plan} decided for a batch. */
+    /** What {@link #plan} decided for a batch; {@code recounted} are rows this run already wrote (a re-read), not counted again. */
+    record Plan(List<Row> inserts, List<Row> touches, long[] touchIds, List<Update> updates, Set<String> recounted) {
+    }
+
+    /**
+     * What a batch did; {@code ids} holds the ids of added rows by source id (when asked for); {@code recounted} rows
+     * were already written earlier in the same run (re-read by the source) and are in none of the counts.
+     */
+    record Outcome(Map<String, Long> ids, int added, int updated, int unchanged, int recounted) {
+    }
+
+    /**
+     * @param kind         entity kind written to the change log
+     * @param nameColumn   the column that names a row in the change log
+     * @param deviceColumn the column (or {@code id}) that holds the device a row belongs to
+     */
+    OwnedTable(String table, String kind, String nameColumn, String deviceColumn, String... columns) {
         this.table = table;
+        this.kind = kind;
         this.columns = columns;
+        this.nameColumn = java.util.Arrays.asList(columns).indexOf(nameColumn);
+        this.deviceColumn = deviceColumn;
         String cols = String.join(", ", columns);
         String marks = "?, ".repeat(columns.length);
         this.insertSql = "INSERT INTO " + table + " (" + cols + ", source_system, source_instance, source_id, content_hash, status,"
@@ -45,9 +84,12 @@ final class OwnedTable {
         for (String c : columns) {
             set.append(c).append(" = ?, ");
         }
+        // updated_at moves only when a field really changed (a rehash alone, e.g. reordered children, is no update)
         this.updateSql = "UPDATE " + table + " SET " + set + "content_hash = ?, status = CASE WHEN status = 'quarantined' THEN status ELSE 'active' END,"
-                + " seen_run_id = ?, last_seen = ?, updated_at = ? WHERE id = ?";
+                + " seen_run_id = ?, last_seen = ?, updated_at = CASE WHEN ? THEN ? ELSE updated_at END WHERE id = ?";
         this.touchSql = "UPDATE " + table + " SET seen_run_id = ?, last_seen = ? WHERE id = ?";
+        // unchanged rows with volatile values: the same row write as a touch, with the fresh values
+        this.refreshSql = "UPDATE " + table + " SET " + set + "seen_run_id = ?, last_seen = ? WHERE id = ?";
     }
 
     private static String excludedSet(String[] columns) {
@@ -73,52 +115,169 @@ final class OwnedTable {
         return table;
     }
 
+    String kind() {
+        return kind;
+    }
+
+    /** The column that names a row in the change log, or null. */
+    String nameColumn() {
+        return nameColumn < 0 ? null : columns[nameColumn];
+    }
+
+    /** The column (or {@code id}) holding the device a row belongs to. */
+    String deviceColumn() {
+        return deviceColumn;
+    }
+
     /**
-     * @param needIds  whether the caller needs the ids of added and changed rows (to write their children); reading
-     *                 back ids of inserted rows costs a query per batch
+     * Sorts a batch into new, unchanged and changed rows; for changed rows reads the stored values to name the fields
+     * that differ.
+     *
      * @param firstRun the instance had no rows when the run started: every row is new, no lookup needed
      */
-    Outcome upsert(Connection c, String system, String instance, long runId, String now, Collection<Row> rows, boolean needIds,
-                   boolean firstRun) throws SQLException {
+    Plan plan(Connection c, String instance, long runId, Collection<Row> rows, boolean firstRun) throws SQLException {
         Map<String, long[]> existing = firstRun ? Map.of() : existing(c, instance, rows);
+        Set<String> recounted = new java.util.HashSet<>();
         List<Row> inserts = new ArrayList<>();
-        Map<String, Long> ids = new LinkedHashMap<>();
-        int updated = 0;
-        int unchanged = 0;
-        try (PreparedStatement upd = c.prepareStatement(updateSql); PreparedStatement touch = c.prepareStatement(touchSql)) {
-            for (Row r : rows) {
-                long[] e = existing.get(r.sourceId());
-                if (e == null) {
-                    inserts.add(r);
-                } else if (e[1] == r.hash() && e[2] != 0) {
-                    touch.setLong(1, runId);
-                    touch.setString(2, now);
-                    touch.setLong(3, e[0]);
-                    touch.addBatch();
-                    unchanged++;
-                } else {
-                    int i = bind(upd, 1, r.values());
-                    upd.setLong(i++, r.hash());
-                    upd.setLong(i++, runId);
-                    upd.setString(i++, now);
-                    upd.setString(i++, now);
-                    upd.setLong(i, e[0]);
-                    upd.addBatch();
-                    ids.put(r.sourceId(), e[0]);
-                    updated++;
+        List<Row> touches = new ArrayList<>();
+        long[] touchIds = new long[rows.size()];
+        List<Row> candidates = new ArrayList<>();
+        List<long[]> candidateIds = new ArrayList<>();
+        for (Row r : rows) {
+            long[] e = existing.get(r.sourceId());
+            if (e != null && e[3] == runId) {
+                recounted.add(r.sourceId());
+            }
+            if (e == null) {
+                inserts.add(r);
+            } else if (e[1] == r.hash() && e[2] != 0) {
+                touchIds[touches.size()] = e[0];
+                touches.add(r);
+            } else {
+                candidates.add(r);
+                candidateIds.add(e);
+            }
+        }
+        List<Update> updates = new ArrayList<>(candidates.size());
+        if (!candidates.isEmpty()) {
+            Map<Long, Object[]> old = oldValues(c, candidateIds);
+            for (int i = 0; i < candidates.size(); i++) {
+                Row r = candidates.get(i);
+                long[] e = candidateIds.get(i);
+                updates.add(new Update(r, e[0], e[2] == 0, diff(old.get(e[0]), r)));
+            }
+        }
+        return new Plan(inserts, touches, java.util.Arrays.copyOf(touchIds, touches.size()), updates, recounted);
+    }
+
+    /** The fields whose stored value differs from the row's; metadata entries by key, volatile keys left out. */
+    private List<String> diff(Object[] old, Row r) {
+        List<String> fields = new ArrayList<>();
+        if (old == null) {
+            return fields;
+        }
+        for (int i = 0; i < columns.length; i++) {
+            if ("metadata".equals(columns[i])) {
+                Map<String, Object> before = Json.readMap((String) old[i]);
+                Map<String, Object> after = Json.readMap((String) r.values()[i]);
+                java.util.SortedSet<String> keys = new java.util.TreeSet<>(before.keySet());
+                keys.addAll(after.keySet());
+                for (String k : keys) {
+                    if (!r.volatileKeys().contains(k) && !Json.write(before.get(k)).equals(Json.write(after.get(k)))) {
+                        fields.add("metadata." + k);
+                    }
+                }
+            } else if (!SqlValues.same(old[i], r.values()[i])) {
+                fields.add(columns[i]);
+            }
+        }
+        return fields;
+    }
+
+    private Map<Long, Object[]> oldValues(Connection c, List<long[]> ids) throws SQLException {
+        Map<Long, Object[]> out = new HashMap<>(ids.size() * 2);
+        for (int from = 0; from < ids.size(); from += 500) {
+            int to = Math.min(ids.size(), from + 500);
+            String sql = "SELECT id, " + String.join(", ", columns) + " FROM " + table + " WHERE id IN (" + "?,".repeat(to - from - 1) + "?)";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = from; i < to; i++) {
+                    ps.setLong(1 + i - from, ids.get(i)[0]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getLong(1), SqlValues.read(rs, 2, columns.length));
+                    }
                 }
             }
-            if (unchanged > 0) {
-                touch.executeBatch();
+        }
+        return out;
+    }
+
+    /**
+     * Writes a planned batch and logs its changes: one entry per new row (read back by id range, so a fresh load pays
+     * one statement for its log), one per changed or reactivated row with its fields.
+     *
+     * @param needIds also return the ids of new rows (to write their children)
+     */
+    Outcome apply(Connection c, Plan p, String system, String instance, long runId, String now, boolean needIds, ChangeLog log)
+            throws SQLException {
+        int updated = 0;
+        int unchanged = 0;
+        if (!p.touches().isEmpty()) {
+            try (PreparedStatement touch = c.prepareStatement(touchSql); PreparedStatement refresh = c.prepareStatement(refreshSql)) {
+                boolean anyTouch = false;
+                boolean anyRefresh = false;
+                for (int k = 0; k < p.touches().size(); k++) {
+                    Row r = p.touches().get(k);
+                    PreparedStatement ps = r.volatileKeys().isEmpty() ? touch : refresh;
+                    int i = ps == refresh ? SqlValues.bind(ps, 1, r.values()) : 1;
+                    ps.setLong(i++, runId);
+                    ps.setString(i++, now);
+                    ps.setLong(i, p.touchIds()[k]);
+                    ps.addBatch();
+                    unchanged += p.recounted().contains(r.sourceId()) ? 0 : 1;
+                    anyTouch |= ps == touch;
+                    anyRefresh |= ps == refresh;
+                }
+                if (anyTouch) {
+                    touch.executeBatch();
+                }
+                if (anyRefresh) {
+                    refresh.executeBatch();
+                }
             }
-            if (updated > 0) {
+        }
+        if (!p.updates().isEmpty()) {
+            try (PreparedStatement upd = c.prepareStatement(updateSql)) {
+                for (Update u : p.updates()) {
+                    int i = SqlValues.bind(upd, 1, u.row().values());
+                    upd.setLong(i++, u.row().hash());
+                    upd.setLong(i++, runId);
+                    upd.setString(i++, now);
+                    upd.setBoolean(i++, u.changed());
+                    upd.setString(i++, now);
+                    upd.setLong(i, u.id());
+                    upd.addBatch();
+                    boolean counted = !p.recounted().contains(u.row().sourceId());
+                    if (u.changed()) {
+                        updated += counted ? 1 : 0;
+                        Object device = deviceOf(u);
+                        log.add(kind, u.reactivated() ? Change.REACTIVATED : Change.UPDATED, u.id(), device instanceof Number n ? n.longValue() : null,
+                                u.row().sourceId(), name(u.row()), u.fields());
+                    } else {
+                        unchanged += counted ? 1 : 0;
+                    }
+                }
                 upd.executeBatch();
             }
         }
-        if (!inserts.isEmpty()) {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        int added = 0;
+        if (!p.inserts().isEmpty()) {
+            long before = maxId(c);
             try (PreparedStatement ins = c.prepareStatement(insertSql)) {
-                for (Row r : inserts) {
-                    int i = bind(ins, 1, r.values());
+                for (Row r : p.inserts()) {
+                    int i = SqlValues.bind(ins, 1, r.values());
                     ins.setString(i++, system);
                     ins.setString(i++, instance);
                     ins.setString(i++, r.sourceId());
@@ -132,20 +291,43 @@ final class OwnedTable {
                 }
                 ins.executeBatch();
             }
+            // rows above the id the table had before the batch are exactly the batch's new rows; on a first run (no
+            // lookup) the others were re-read rows the upsert merged into this run's earlier ones
+            added = ChangeLog.logRows(c, this, Change.CREATED, "id > ?", before, runId, instance, now);
             if (needIds) {
-                existing(c, instance, inserts).forEach((sid, e) -> ids.put(sid, e[0]));
+                existing(c, instance, p.inserts()).forEach((sid, e) -> ids.put(sid, e[0]));
             }
         }
-        return new Outcome(ids, inserts.size(), updated, unchanged);
+        return new Outcome(ids, added, updated, unchanged, p.recounted().size() + p.inserts().size() - added);
     }
 
-    /** source id -> {id, hash, active-or-quarantined(1)/stale(0)} for the rows of the batch that exist. */
+    private Object deviceOf(Update u) {
+        if ("id".equals(deviceColumn)) {
+            return u.id();
+        }
+        int i = java.util.Arrays.asList(columns).indexOf(deviceColumn);
+        return i < 0 ? null : u.row().values()[i];
+    }
+
+    private String name(Row r) {
+        Object n = nameColumn < 0 ? null : r.values()[nameColumn];
+        return n == null ? null : n.toString();
+    }
+
+    private long maxId(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM " + table); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** source id -> {id, hash, active-or-quarantined(1)/stale(0), seen_run_id} for the rows of the batch that exist. */
     private Map<String, long[]> existing(Connection c, String instance, Collection<Row> rows) throws SQLException {
         Map<String, long[]> found = new HashMap<>(rows.size() * 2);
         List<Row> list = rows instanceof List<Row> l ? l : new ArrayList<>(rows);
         for (int from = 0; from < list.size(); from += 500) {
             int to = Math.min(list.size(), from + 500);
-            String sql = "SELECT source_id, id, content_hash, status FROM " + table + " WHERE source_instance = ? AND source_id IN ("
+            String sql = "SELECT source_id, id, content_hash, status, seen_run_id FROM " + table + " WHERE source_instance = ? AND source_id IN ("
                     + "?,".repeat(to - from - 1) + "?)";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, instance);
@@ -154,32 +336,12 @@ final class OwnedTable {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        found.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), "stale".equals(rs.getString(4)) ? 0 : 1});
+                        found.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), "stale".equals(rs.getString(4)) ? 0 : 1, rs.getLong(5)});
                     }
                 }
             }
         }
         return found;
-    }
-
-    private static int bind(PreparedStatement ps, int start, Object[] values) throws SQLException {
-        int i = start;
-        for (Object v : values) {
-            if (v == null) {
-                ps.setNull(i++, java.sql.Types.NULL);
-            } else if (v instanceof String s) {
-                ps.setString(i++, s);
-            } else if (v instanceof Long l) {
-                ps.setLong(i++, l);
-            } else if (v instanceof Integer n) {
-                ps.setInt(i++, n);
-            } else if (v instanceof Boolean b) {
-                ps.setInt(i++, b ? 1 : 0);
-            } else {
-                ps.setObject(i++, v);
-            }
-        }
-        return i;
     }
 
     /** Marks rows as seen by this run without changing them: objects the source still has but could not refresh. */
@@ -205,7 +367,10 @@ final class OwnedTable {
                 instance, runId);
     }
 
+    /** Marks unseen active rows stale, logging each first. */
     int markStale(Connection c, String instance, long runId, String now) throws SQLException {
+        ChangeLog.logRows(c, this, Change.STALE, "source_instance = ? AND status = 'active' AND (seen_run_id IS NULL OR seen_run_id <> ?)",
+                instance, runId, instance, now);
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET status = 'stale', updated_at = ? WHERE source_instance = ?"
                 + " AND status = 'active' AND (seen_run_id IS NULL OR seen_run_id <> ?)")) {
             ps.setString(1, now);

@@ -2,6 +2,7 @@ package com.enreach.tools.core.internal.sync;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,11 +13,12 @@ import java.util.function.BiConsumer;
 import com.enreach.tools.api.spi.BackupRecord;
 import com.enreach.tools.api.spi.ConfigRecord;
 import com.enreach.tools.api.spi.DeviceRecord;
+import com.enreach.tools.api.spi.EntityKinds;
 import com.enreach.tools.api.spi.RecordSink;
 import com.enreach.tools.api.spi.RelationshipRecord;
+import com.enreach.tools.api.spi.ServerFacts;
 import com.enreach.tools.api.spi.StorageVolumeRecord;
 import com.enreach.tools.core.internal.db.Database;
-import com.enreach.tools.core.internal.db.Json;
 import com.enreach.tools.core.internal.db.Times;
 
 /**
@@ -24,16 +26,16 @@ import com.enreach.tools.core.internal.db.Times;
  * under the database write lock, so a long run never holds the database and memory stays flat.
  */
 final class RunLoader implements RecordSink, AutoCloseable {
-    static final OwnedTable DEVICES = new OwnedTable("devices", "name", "type", "host_key", "metadata");
-    static final OwnedTable VOLUMES = new OwnedTable("storage_volumes", "array_device_id", "pool_device_id", "name", "kind", "pool", "svm",
+    static final OwnedTable DEVICES = new OwnedTable("devices", EntityKinds.DEVICE, "name", "id", "name", "type", "host_key", "metadata");
+    static final OwnedTable VOLUMES = new OwnedTable("storage_volumes", EntityKinds.STORAGE_VOLUME, "name", "array_device_id", "array_device_id", "pool_device_id", "name", "kind", "pool", "svm",
             "capacity_bytes", "allocated_bytes", "used_bytes", "thin", "protection", "owner", "wwn", "junction_path", "export_policy",
             "health", "running_status", "snapshot_count", "snapshot_reserve_bytes", "quota_limit_bytes", "quota_used_bytes", "metadata");
-    static final OwnedTable BACKUPS = new OwnedTable("backups", "client_name", "host_name", "host_key", "client_key", "vm_name", "vm_guid",
+    static final OwnedTable BACKUPS = new OwnedTable("backups", EntityKinds.BACKUP, "client_name", "device_id", "client_name", "host_name", "host_key", "client_key", "vm_name", "vm_guid",
             "last_job", "last_job_status", "last_success_at", "jobs");
     static final List<OwnedTable> OWNED = List.of(DEVICES, VOLUMES, BACKUPS);
     private static final int MAX_WARNING_SAMPLES = 20;
-    /** Types whose name is a host name; others (pools, SVMs, clusters) match across sources only by an explicit host name. */
-    static final java.util.Set<String> HOST_TYPES = java.util.Set.of("server", "vm", "hypervisor", "network_device");
+    /** WAL pages (4 KiB) a run's connection lets accumulate before it checkpoints. */
+    static final int WAL_CHECKPOINT_PAGES = 16_384;
 
     private final Database db;
     private final Connection conn;
@@ -53,8 +55,16 @@ final class RunLoader implements RecordSink, AutoCloseable {
     private String state;
     private final boolean firstRun;
     private final BiConsumer<String, String> warner = this::warn;
+    private final ChangeListener changes;
 
     RunLoader(Database db, String system, String instance, long runId, int batchSize, RunProgress progress) throws SQLException {
+        this(db, system, instance, runId, batchSize, progress, ChangeListener.all(List.of()));
+    }
+
+    /** @param changes told after each committed batch that logged changes, and when the run's loading ends */
+    RunLoader(Database db, String system, String instance, long runId, int batchSize, RunProgress progress, ChangeListener changes)
+            throws SQLException {
+        this.changes = changes;
         this.db = db;
         this.system = system;
         this.instance = instance;
@@ -67,6 +77,12 @@ final class RunLoader implements RecordSink, AutoCloseable {
             return null;
         });
         this.firstRun = DEVICES.emptyFor(conn, instance);
+        // Every batch rewrites the same index pages; with SQLite's default (checkpoint each 1,000 WAL pages) they were
+        // copied back into the database file again and again, which took about half of a fresh load. The run's
+        // connection lets the WAL grow to 64 MiB and checkpoints once when it is done (close).
+        try (Statement s = conn.createStatement()) {
+            s.execute("PRAGMA wal_autocheckpoint = " + WAL_CHECKPOINT_PAGES);
+        }
     }
 
     /** Live counters of a run, read by other threads for progress. */
@@ -84,8 +100,7 @@ final class RunLoader implements RecordSink, AutoCloseable {
 
     @Override
     public void device(DeviceRecord device) {
-        devices.put(device.sourceId(), device);
-        progress.fetched.incrementAndGet();
+        received(devices.put(device.sourceId(), device));
         maybeFlush();
     }
 
@@ -107,16 +122,25 @@ final class RunLoader implements RecordSink, AutoCloseable {
 
     @Override
     public void volume(StorageVolumeRecord volume) {
-        volumes.put(volume.sourceId(), volume);
-        progress.fetched.incrementAndGet();
+        received(volumes.put(volume.sourceId(), volume));
         maybeFlush();
     }
 
     @Override
     public void backup(BackupRecord backup) {
-        backups.put(backup.sourceId(), backup);
-        progress.fetched.incrementAndGet();
+        received(backups.put(backup.sourceId(), backup));
         maybeFlush();
+    }
+
+    /**
+     * Counts a record as fetched when it arrives (live), unless the batch already holds its source id. A record that an
+     * earlier batch of the run already wrote (re-read after a lost session) is subtracted when its batch is written
+     * ({@link OwnedTable.Outcome#recounted}), so {@code fetched} counts distinct source ids without remembering them.
+     */
+    private void received(Object replaced) {
+        if (replaced == null) {
+            progress.fetched.incrementAndGet();
+        }
     }
 
     @Override
@@ -169,25 +193,25 @@ final class RunLoader implements RecordSink, AutoCloseable {
             return;
         }
         List<OwnedTable.Row> deviceRows = new ArrayList<>(devices.size());
-        boolean children = false;
         for (DeviceRecord d : devices.values()) {
-            deviceRows.add(deviceRow(d));
-            children |= !d.interfaces().isEmpty() || !d.ipAddresses().isEmpty() || d.facts() != null;
+            deviceRows.add(DeviceRows.row(d));
         }
-        boolean needIds = children;
         List<OwnedTable.Row> backupRows = new ArrayList<>(backups.size());
         for (BackupRecord b : backups.values()) {
             backupRows.add(BackupRows.row(b));
         }
         String now = Times.format(Times.now());
+        long[] positions;
         try {
-            db.transaction(conn, c -> {
-                writeBatch(deviceRows, backupRows, now, needIds);
-                return null;
+            positions = db.transaction(conn, c -> {
+                long before = ChangeLog.lastPosition(c);
+                writeBatch(deviceRows, backupRows, now);
+                return new long[] {before, ChangeLog.lastPosition(c)};
             });
         } catch (SQLException | RuntimeException e) {
             throw new LoadException("writing a batch of " + instance + " failed: " + e.getMessage(), e);
         }
+        committed(positions);
         devices.clear();
         relationships.clear();
         configs.clear();
@@ -196,45 +220,78 @@ final class RunLoader implements RecordSink, AutoCloseable {
         notRefreshed.clear();
     }
 
-    private void writeBatch(List<OwnedTable.Row> deviceRows, List<OwnedTable.Row> backupRows, String now, boolean needIds) throws SQLException {
-        OwnedTable.Outcome o = DEVICES.upsert(conn, system, instance, runId, now, deviceRows, needIds, firstRun);
-        count(o);
-        Map<Long, DeviceRecord> changed = new LinkedHashMap<>();
-        o.ids().forEach((sid, id) -> changed.put(id, devices.get(sid)));
-        DeviceChildren.replace(conn, changed, now, warner);
+    private void committed(long[] positions) {
+        if (positions[1] > positions[0]) {
+            changes.committed(runId, instance, positions[0] + 1, positions[1]);
+        }
+    }
+
+    private void writeBatch(List<OwnedTable.Row> deviceRows, List<OwnedTable.Row> backupRows, String now) throws SQLException {
+        ChangeLog log = new ChangeLog();
+        writeDevices(deviceRows, now, log);
         if (!relationships.isEmpty()) {
             Relationships.stage(conn, relationships);
         }
         if (!configs.isEmpty()) {
-            progress.configVersions.addAndGet(ConfigVersions.store(conn, instance, configs, now, warner));
+            progress.configVersions.addAndGet(ConfigVersions.store(conn, instance, configs, now, warner, log));
         }
         if (!volumes.isEmpty()) {
-            count(VOLUMES.upsert(conn, system, instance, runId, now, VolumeRows.rows(conn, instance, volumes.values(), warner), false, false));
+            List<OwnedTable.Row> rows = VolumeRows.rows(conn, instance, volumes.values(), warner);
+            count(VOLUMES.apply(conn, VOLUMES.plan(conn, instance, runId, rows, false), system, instance, runId, now, false, log));
         }
         if (!backupRows.isEmpty()) {
-            count(BACKUPS.upsert(conn, system, instance, runId, now, backupRows, false, false));
+            count(BACKUPS.apply(conn, BACKUPS.plan(conn, instance, runId, backupRows, false), system, instance, runId, now, false, log));
         }
         for (Map.Entry<OwnedTable, List<String>> e : notRefreshed.entrySet()) {
             e.getKey().keepSeen(conn, instance, runId, now, e.getValue());
         }
+        log.write(conn, runId, instance, now);
         SyncHistory.progress(conn, runId, progress);
+    }
+
+    /**
+     * Devices, then their children: changed devices have theirs diffed in place (before the device row is written,
+     * so a device whose only change is a child counts as updated), new devices get theirs inserted, unchanged
+     * devices only get their uptime refreshed.
+     */
+    private void writeDevices(List<OwnedTable.Row> rows, String now, ChangeLog log) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        OwnedTable.Plan plan = DEVICES.plan(conn, instance, runId, rows, firstRun);
+        ChangeLog childLog = new ChangeLog();
+        try (DeviceChildren children = new DeviceChildren(conn, now); ChildDiff diff = new ChildDiff(conn, now)) {
+            for (OwnedTable.Update u : plan.updates()) {
+                u.fields().addAll(diff.sync(u.id(), DeviceChildren.desired(devices.get(u.row().sourceId()), warner), childLog));
+            }
+            boolean needIds = false;
+            for (OwnedTable.Row r : plan.inserts()) {
+                needIds |= !DeviceChildren.canonicalEmpty(devices.get(r.sourceId()));
+            }
+            OwnedTable.Outcome o = DEVICES.apply(conn, plan, system, instance, runId, now, needIds, log);
+            count(o);
+            for (Map.Entry<String, Long> e : o.ids().entrySet()) {
+                DeviceChildren.Desired d = DeviceChildren.desired(devices.get(e.getKey()), warner);
+                if (!d.isEmpty()) {
+                    children.insert(e.getValue(), d);
+                }
+            }
+            for (int i = 0; i < plan.touches().size(); i++) {
+                ServerFacts f = devices.get(plan.touches().get(i).sourceId()).facts();
+                if (f != null) {
+                    children.refreshUptime(plan.touchIds()[i], f.uptimeSeconds());
+                }
+            }
+            children.flush();
+        }
+        log.append(childLog);
     }
 
     private void count(OwnedTable.Outcome o) {
         progress.added.addAndGet(o.added());
         progress.updated.addAndGet(o.updated());
         progress.unchanged.addAndGet(o.unchanged());
-    }
-
-    private OwnedTable.Row deviceRow(DeviceRecord d) {
-        String hostKey = d.hostname() != null ? Normalize.hostKey(d.hostname()) : HOST_TYPES.contains(d.type()) ? Normalize.hostKey(d.name()) : null;
-        String meta = Json.write(d.metadata());
-        long h = Json.hash(d.name() + '\u0000' + d.type() + '\u0000' + hostKey + '\u0000' + meta);
-        Object children = DeviceChildren.canonical(d, warner);
-        if (children != null) {
-            h = h * 31 + Json.hash(Json.write(children));
-        }
-        return new OwnedTable.Row(d.sourceId(), h, new Object[] {d.name(), d.type(), hostKey, meta});
+        progress.fetched.addAndGet(-o.recounted());
     }
 
     /** Outcome of finishing a complete fetch. */
@@ -249,8 +306,16 @@ final class RunLoader implements RecordSink, AutoCloseable {
     Finish finishComplete(int budgetPercent, boolean confirmed) {
         flush();
         String now = Times.format(Times.now());
+        long[] positions = new long[2];
         try {
-            return db.transaction(conn, c -> finishInTransaction(budgetPercent, confirmed, now));
+            Finish f = db.transaction(conn, c -> {
+                positions[0] = ChangeLog.lastPosition(c);
+                Finish result = finishInTransaction(budgetPercent, confirmed, now);
+                positions[1] = ChangeLog.lastPosition(c);
+                return result;
+            });
+            committed(positions);
+            return f;
         } catch (SQLException | RuntimeException e) {
             throw new LoadException("finishing the run of " + instance + " failed: " + e.getMessage(), e);
         }
@@ -296,6 +361,13 @@ final class RunLoader implements RecordSink, AutoCloseable {
 
     @Override
     public void close() {
+        changes.runEnded(runId, instance);
+        try (Statement s = conn.createStatement()) {
+            // PASSIVE never waits for readers; what a reader still holds is copied by a later checkpoint
+            s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+        } catch (SQLException e) {
+            org.slf4j.LoggerFactory.getLogger(RunLoader.class).warn("Checkpoint after run {} failed: {}", runId, e.toString());
+        }
         try {
             conn.close();
         } catch (SQLException ignored) {

@@ -9,6 +9,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +47,8 @@ public class SyncEngine implements SyncService, SourceService {
     private final SyncScheduler scheduler;
     private final ConnectionChecker connections;
     private final List<SourceRegistry.Listening> listening = new ArrayList<>();
+    /** Told about committed change-log batches (change feed retention, EventAdmin); none is required. */
+    private final List<ChangeListener> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Activate
     public SyncEngine(@Reference Database db, @Reference SourceRegistry registry, Map<String, Object> properties) {
@@ -64,7 +69,7 @@ public class SyncEngine implements SyncService, SourceService {
             LOG.warn("{} sync runs were interrupted by the last stop and are recorded as failed", closed);
         }
         this.connections = new ConnectionChecker(registry, settings.checkTimeout());
-        this.runner = new SyncRunner(db, registry, queries, settings, connections);
+        this.runner = new SyncRunner(db, registry, queries, settings, connections, ChangeListener.all(changeListeners));
         this.scheduler = new SyncScheduler(registry, queries, runner, settings.schedulerTick());
         // An instance is known from the moment it is configured, so it stays listed (absent) if its plugin goes away.
         listening.add(registry.onBind(this::bound));
@@ -91,6 +96,15 @@ public class SyncEngine implements SyncService, SourceService {
             LOG.error("Could not record source instance {}", e.instance(), ex);
         }
         connections.checkInBackground(e);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindChangeListener(ChangeListener listener) {
+        changeListeners.add(listener);
+    }
+
+    void unbindChangeListener(ChangeListener listener) {
+        changeListeners.remove(listener);
     }
 
     @Deactivate

@@ -39,6 +39,7 @@ final class SyncRunner {
     private final SyncQueries queries;
     private final EngineSettings settings;
     private final ConnectionChecker connections;
+    private final ChangeListener changes;
     private final ExecutorService workers;
     /** Interrupts an attempt whose call ran out of its time limit (one thread for all runs). */
     private final ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, threads("enreach-watchdog"));
@@ -85,7 +86,9 @@ final class SyncRunner {
         }
     }
 
-    SyncRunner(Database db, SourceRegistry registry, SyncQueries queries, EngineSettings settings, ConnectionChecker connections) {
+    SyncRunner(Database db, SourceRegistry registry, SyncQueries queries, EngineSettings settings, ConnectionChecker connections,
+               ChangeListener changes) {
+        this.changes = changes;
         this.db = db;
         this.registry = registry;
         this.queries = queries;
@@ -176,7 +179,7 @@ final class SyncRunner {
 
     private Outcome fetchAndLoad(SourceRegistry.Entry entry, RunHandle h, boolean confirm) {
         String instance = entry.instance();
-        try (RunLoader loader = new RunLoader(db, entry.descriptor().kind(), instance, h.runId, settings.batchSize(), h.progress)) {
+        try (RunLoader loader = new RunLoader(db, entry.descriptor().kind(), instance, h.runId, settings.batchSize(), h.progress, changes)) {
             try {
                 h.progress.phase = "fetching";
                 entry.connector().fetch(h.context, loader);

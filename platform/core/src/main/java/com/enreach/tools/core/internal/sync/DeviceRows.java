@@ -1,0 +1,39 @@
+package com.enreach.tools.core.internal.sync;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import com.enreach.tools.api.spi.DeviceRecord;
+import com.enreach.tools.core.internal.db.Json;
+
+/** Turns device records into rows of {@link RunLoader#DEVICES}. */
+final class DeviceRows {
+    /** Types whose name is a host name; others (pools, SVMs, clusters) match across sources only by an explicit host name. */
+    static final Set<String> HOST_TYPES = Set.of("server", "vm", "hypervisor", "network_device");
+
+    private DeviceRows() {
+    }
+
+    /**
+     * A device's row. Its hash covers what the source says about the device except volatile values: the values of
+     * its volatile metadata keys (their names do count, so a key that disappears is a change) and the uptime.
+     */
+    static OwnedTable.Row row(DeviceRecord d) {
+        String hostKey = d.hostname() != null ? Normalize.hostKey(d.hostname()) : HOST_TYPES.contains(d.type()) ? Normalize.hostKey(d.name()) : null;
+        String meta = Json.write(d.metadata());
+        Set<String> volatileKeys = d.volatileKeys();
+        String hashed = meta;
+        if (!volatileKeys.isEmpty()) {
+            Map<String, Object> stable = new LinkedHashMap<>(d.metadata());
+            stable.keySet().removeAll(volatileKeys);
+            hashed = Json.write(stable) + '\u0000' + Json.write(new java.util.TreeSet<>(volatileKeys));
+        }
+        long h = Json.hash(d.name() + '\u0000' + d.type() + '\u0000' + hostKey + '\u0000' + hashed);
+        Object children = DeviceChildren.canonical(d);
+        if (children != null) {
+            h = h * 31 + Json.hash(Json.write(children));
+        }
+        return new OwnedTable.Row(d.sourceId(), h, new Object[] {d.name(), d.type(), hostKey, meta}, volatileKeys);
+    }
+}

@@ -1,0 +1,133 @@
+package com.enreach.tools.core.internal.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.enreach.tools.core.internal.db.Database;
+
+/**
+ * The schema keeps every foreign key indexed and the load path's hot statements on indexes: a missing index turns
+ * a resync of 100k devices from seconds into minutes, and nothing else would notice.
+ */
+class DbPlanTest {
+    /** Tables that grow with the inventory: a full scan of one of them in a hot statement is a bug. */
+    private static final Set<String> BIG = Set.of("devices", "device_relationships", "network_interfaces", "ip_addresses", "server_facts",
+            "device_configs", "storage_volumes", "backups", "change_log", "sync_history");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyForeignKeyColumnIsTheFirstColumnOfAnIndex() throws SQLException {
+        Database db = new Database(dir.resolve("plan.db"));
+        List<String> missing = new ArrayList<>();
+        int checked = 0;
+        try (Connection c = db.openReadConnection()) {
+            for (String table : strings(c, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
+                for (String column : strings(c, "SELECT \"from\" FROM pragma_foreign_key_list('" + table + "')")) {
+                    checked++;
+                    boolean rowid = strings(c, "SELECT name FROM pragma_table_info('" + table + "') WHERE pk = 1 AND type = 'INTEGER'").contains(column);
+                    boolean leading = strings(c, "SELECT ii.name FROM pragma_index_list('" + table + "') il, pragma_index_info(il.name) ii"
+                            + " WHERE ii.seqno = 0").contains(column);
+                    if (!rowid && !leading) {
+                        missing.add(table + "." + column);
+                    }
+                }
+            }
+        }
+        assertTrue(checked >= 10, "foreign keys found: " + checked);
+        assertEquals(List.of(), missing, "foreign key columns without an index");
+    }
+
+    @Test
+    void hotStatementsOfTheLoadAndReadPathsUseIndexes() throws SQLException {
+        Database db = new Database(dir.resolve("plan.db"));
+        Map<String, String> hot = new LinkedHashMap<>();
+        // load path: existing rows of a batch, children of changed devices, configs, stale marking
+        hot.put("existing devices of a batch", "SELECT source_id, id, content_hash, status FROM devices WHERE source_instance = ? AND source_id IN (?, ?)");
+        hot.put("old values of changed rows", "SELECT id, name, type, host_key, metadata FROM devices WHERE id IN (?, ?)");
+        hot.put("interfaces of a device", "SELECT id, name, mac, type, enabled, mtu, network FROM network_interfaces WHERE device_id = ?");
+        hot.put("addresses of a device", "SELECT id, address FROM ip_addresses WHERE device_id = ?");
+        hot.put("addresses of an interface", "UPDATE ip_addresses SET interface_id = NULL WHERE interface_id = ?");
+        hot.put("facts of a device", "SELECT * FROM server_facts WHERE device_id = ?");
+        hot.put("uptime refresh", "UPDATE server_facts SET uptime_seconds = ? WHERE device_id = ? AND uptime_seconds IS NOT ?");
+        hot.put("interface id by name", "SELECT id FROM network_interfaces WHERE device_id = ? AND name = ?");
+        hot.put("latest config", "SELECT version, content_hash FROM device_configs WHERE device_id = ? ORDER BY version DESC LIMIT 1");
+        hot.put("device by source id", "SELECT id FROM devices WHERE source_instance = ? AND source_id = ?");
+        hot.put("count unseen", "SELECT count(*) FROM devices WHERE source_instance = ? AND status = 'active' AND (seen_run_id IS NULL OR seen_run_id <> ?)");
+        hot.put("mark stale", "UPDATE storage_volumes SET status = 'stale' WHERE source_instance = ? AND status = 'active' AND (seen_run_id IS NULL OR seen_run_id <> ?)");
+        hot.put("log stale", "INSERT INTO change_log (run_id, source_instance, kind, action, entity_id, source_id, changed_at)"
+                + " SELECT ?, source_instance, 'backup', 'stale', id, source_id, ? FROM backups WHERE source_instance = ? AND status = 'active'"
+                + " AND (seen_run_id IS NULL OR seen_run_id <> ?)");
+        hot.put("drop unseen relationships", "DELETE FROM device_relationships WHERE source_instance = ? AND (seen_run_id IS NULL OR seen_run_id <> ?)");
+        hot.put("backup link by guid", "SELECT d.id FROM devices d WHERE json_extract(d.metadata, '$.instance_uuid') = ? AND d.status <> 'stale'");
+        hot.put("backup link by bios uuid", "SELECT d.id FROM devices d WHERE json_extract(d.metadata, '$.bios_uuid') = ?");
+        hot.put("backup link by host", "SELECT d.id FROM devices d WHERE d.host_key = ? AND d.status <> 'stale' ORDER BY d.id LIMIT 1");
+        // read path: device detail, its children and relationships, filters, history, change feed
+        hot.put("device detail", "SELECT * FROM devices WHERE id = ?");
+        hot.put("relationships from", "SELECT * FROM device_relationships WHERE from_device_id = ?");
+        hot.put("relationships to", "SELECT * FROM device_relationships WHERE to_device_id = ?");
+        hot.put("volumes of an array", "SELECT * FROM storage_volumes WHERE array_device_id = ?");
+        hot.put("volumes of a pool", "SELECT * FROM storage_volumes WHERE pool_device_id = ?");
+        hot.put("backups of a device", "SELECT * FROM backups WHERE device_id = ?");
+        // shapes of the device detail's queries (QueryMapper.xml): relationships either way, children of the same host
+        hot.put("relationships either way", "SELECT r.id FROM device_relationships r JOIN devices f ON f.id = r.from_device_id"
+                + " JOIN devices t ON t.id = r.to_device_id WHERE r.from_device_id = ? OR r.to_device_id = ? ORDER BY r.type, r.id LIMIT 1000");
+        hot.put("volumes of arrays or pools", "SELECT v.id FROM storage_volumes v JOIN devices a ON a.id = v.array_device_id"
+                + " WHERE v.array_device_id IN (?, ?) OR v.pool_device_id IN (?, ?) ORDER BY v.name LIMIT 500");
+        hot.put("interfaces of devices", "SELECT n.id FROM network_interfaces n JOIN devices d ON d.id = n.device_id WHERE n.device_id IN (?, ?)"
+                + " ORDER BY n.device_id, n.name");
+        hot.put("addresses of devices", "SELECT a.id FROM ip_addresses a JOIN devices d ON d.id = a.device_id WHERE a.device_id IN (?, ?)");
+        hot.put("same host", "SELECT d.id FROM devices d WHERE d.host_key = ? AND d.id <> ? ORDER BY d.id LIMIT 50");
+        hot.put("backups of devices", "SELECT b.id FROM backups b WHERE b.device_id IN (?, ?) ORDER BY b.id LIMIT 100");
+        hot.put("devices of an instance", "SELECT * FROM devices WHERE source_instance = ? AND status = ? ORDER BY id LIMIT 50");
+        hot.put("devices of a type", "SELECT * FROM devices WHERE type = ? LIMIT 50");
+        hot.put("devices by MAC", "SELECT device_id FROM network_interfaces WHERE mac = ?");
+        hot.put("devices by address", "SELECT device_id FROM ip_addresses WHERE address = ?");
+        hot.put("history of an instance", "SELECT * FROM sync_history WHERE source_instance = ? ORDER BY id DESC LIMIT 20");
+        hot.put("feed from a position", "SELECT * FROM change_log WHERE position > ? ORDER BY position LIMIT 500");
+        hot.put("changes of a run", "SELECT kind, action, count(*) FROM change_log WHERE run_id = ? GROUP BY kind, action");
+        hot.put("changes of a run by kind", "SELECT * FROM change_log WHERE run_id = ? AND kind = ? AND action = ? ORDER BY position LIMIT 50");
+        hot.put("prune by age", "DELETE FROM change_log WHERE changed_at < ?");
+        List<String> scans = new ArrayList<>();
+        try (Connection c = db.openWriteConnection()) {
+            Relationships.createStage(c);
+            for (Map.Entry<String, String> e : hot.entrySet()) {
+                for (String step : strings(c, "EXPLAIN QUERY PLAN " + e.getValue())) {
+                    String[] words = step.split(" ");
+                    if (words.length >= 2 && "SCAN".equals(words[0]) && BIG.contains(words[1])) {
+                        scans.add(e.getKey() + ": " + step);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), scans, "hot statements that scan a whole table");
+    }
+
+    private static List<String> strings(Connection c, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            try (ResultSet rs = ps.executeQuery()) {
+                int col = rs.getMetaData().getColumnCount() >= 4 ? 4 : 1;
+                while (rs.next()) {
+                    out.add(rs.getString(col));
+                }
+            }
+        }
+        return out;
+    }
+}
