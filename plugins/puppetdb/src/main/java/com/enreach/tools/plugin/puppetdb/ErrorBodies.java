@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.RetryableSourceException;
 import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.JsonValues;
 import com.enreach.tools.source.support.SourceHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,7 +61,7 @@ final class ErrorBodies {
         if (s.startsWith("{")) {
             try {
                 JsonNode n = MAPPER.readTree(s);
-                String member = Json.firstText(n.get("error"), n.get("msg"), n.get("message"));
+                String member = JsonValues.firstText(n.get("error"), n.get("msg"), n.get("message"));
                 if (member != null) {
                     s = member;
                 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.RetryableSourceException;
 import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.JsonValues;
 import com.enreach.tools.source.support.SourceHttp;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -43,7 +44,7 @@ final class PuppetDbClient {
     /** The server's version, e.g. "7.12.1". */
     String version() throws SourceException {
         JsonNode v = json(http.request(VERSION).header("Accept", "application/json").GET().build());
-        String s = Json.text(v.get("version"));
+        String s = JsonValues.text(v.get("version"));
         if (s == null) {
             throw PermanentSourceException.malformed("PuppetDB GET " + VERSION, "no version in the answer", null);
         }
@@ -100,7 +101,7 @@ final class PuppetDbClient {
         }
         Map<String, JsonNode> byName = new HashMap<>();
         for (JsonNode n : answer) {
-            String name = Json.text(n.get("certname"));
+            String name = JsonValues.text(n.get("certname"));
             if (name != null) {
                 byName.put(name, n);
             }
@@ -123,8 +124,8 @@ final class PuppetDbClient {
         }
         Map<String, Map<String, JsonNode>> byNode = new HashMap<>();
         for (JsonNode f : answer) {
-            String certname = Json.text(f.get("certname"));
-            String name = Json.text(f.get("name"));
+            String certname = JsonValues.text(f.get("certname"));
+            String name = JsonValues.text(f.get("name"));
             if (certname != null && name != null && f.has("value")) {
                 byNode.computeIfAbsent(certname, k -> new HashMap<>()).put(name, f.get("value"));
             }
