@@ -55,7 +55,8 @@ public class CommvaultConnector implements SourceConnector {
         // With an API token no login is made, so user name and password become optional.
         this.username = tokenGiven ? f.string("username", null) : f.required("username");
         this.password = f.secret("password", !tokenGiven);
-        this.settings = HttpSettings.reader("invalid").pageSize(CommvaultConfig.PAGE_SIZE_DEFAULT, CommvaultConfig.PAGE_SIZE_MAX).read(f, url);
+        this.settings = HttpSettings.reader("invalid").pageSize(CommvaultConfig.PAGE_SIZE_DEFAULT, CommvaultConfig.PAGE_SIZE_MAX)
+                .timeoutSeconds(CommvaultConfig.TIMEOUT_SECONDS_DEFAULT).read(f, url);
         this.historyHours = f.integer("history.hours", CommvaultConfig.HISTORY_HOURS_DEFAULT, 1, CommvaultConfig.HISTORY_HOURS_MAX);
         this.vms = f.bool("vms", CommvaultConfig.VMS_DEFAULT);
         Checks.coreKeys(f);

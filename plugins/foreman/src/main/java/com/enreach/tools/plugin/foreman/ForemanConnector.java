@@ -45,7 +45,7 @@ public class ForemanConnector implements SourceConnector {
         URI url = HttpSettings.readUrl(f, "/api/v2", "/api");
         this.username = f.required("username");
         this.password = f.secret("password", true);
-        this.settings = HttpSettings.reader("not_found").timeoutSeconds(60, 5, 3600).read(f, url);
+        this.settings = HttpSettings.reader("not_found").timeoutSeconds(ForemanConfig.TIMEOUT_SECONDS_DEFAULT).read(f, url);
         this.pageSize = f.integer("page.size", 100, 1, 1000);
         this.errors = f.errors();
     }

@@ -49,7 +49,7 @@ public class PuppetDbConnector implements SourceConnector {
         ConfigFields f = new ConfigFields(properties, environment);
         URI url = f.httpUrl("url");
         this.token = f.secret("token", false);
-        this.settings = HttpSettings.reader("invalid").pageSize(500, 5000).timeoutSeconds(120, 5, 3600).read(f, url);
+        this.settings = HttpSettings.reader("invalid").pageSize(500, 5000).timeoutSeconds(PuppetDbConfig.TIMEOUT_SECONDS_DEFAULT).read(f, url);
         this.reportStatus = f.bool("report.status", true);
         Checks.coreKeys(f);
         if (url != null && url.getPath() != null && url.getPath().contains("/pdb/")) {
