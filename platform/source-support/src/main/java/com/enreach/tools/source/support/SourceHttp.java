@@ -153,8 +153,14 @@ public final class SourceHttp {
         }
     }
 
-    /** What a document that is not JSON looks like, in words: the parser's own message holds its internals. */
-    private static String notJson(byte[] body, JsonProcessingException e) {
+    /**
+     * What a document that is not JSON looks like, in words, for plugins that parse an answer themselves: the
+     * parser's own message holds its internals (class names, "[Source: ...; line: 1, column: 2]").
+     *
+     * @param body the answer, or its start
+     * @since 1.3
+     */
+    public static String notJson(byte[] body, JsonProcessingException e) {
         if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
             return "the JSON answer ends early (truncated)";
         }

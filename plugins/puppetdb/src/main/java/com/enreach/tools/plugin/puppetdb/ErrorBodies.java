@@ -26,10 +26,15 @@ final class ErrorBodies {
 
     /** Sends the request; a non-2xx answer throws the failure SourceHttp classifies, with the body's text added. */
     static HttpResponse<byte[]> send(SourceHttp http, HttpRequest request) throws SourceException {
+        return send(http, request, null);
+    }
+
+    /** {@link #send(SourceHttp, HttpRequest)} naming the part of a larger read ("page 3 (offset 1000)"). */
+    static HttpResponse<byte[]> send(SourceHttp http, HttpRequest request, String part) throws SourceException {
         HttpResponse<byte[]> r = http.sendRaw(request);
         if (r.statusCode() / 100 != 2) {
             try {
-                http.checkStatus(request, r.statusCode(), r.headers());
+                http.checkStatus(request, r.statusCode(), r.headers(), part);
             } catch (SourceException e) {
                 throw withText(e, text(r.headers().firstValue("Content-Type").orElse(""), r.body()));
             }

@@ -56,13 +56,14 @@ final class PuppetDbClient {
      * are held but never a tree of the whole page. A truncated or otherwise invalid answer throws: the run must not
      * look complete. (The page is read whole rather than streamed so that an error answer's body can be kept.)
      */
-    List<InventoryMapper.Mapped> inventoryPage(int offset, int limit) throws SourceException {
+    List<InventoryMapper.Mapped> inventoryPage(int page, int offset, int limit) throws SourceException {
         String path = INVENTORY + "?query=" + SourceHttp.query(inventoryQuery) + "&order_by=" + SourceHttp.query(ORDER_BY)
                 + "&limit=" + limit + "&offset=" + offset;
-        String where = "PuppetDB GET " + INVENTORY + " (offset " + offset + ")";
+        String part = "page " + page + " (offset " + offset + ")";
+        String where = "PuppetDB GET " + INVENTORY + " " + part;
         HttpRequest request = http.request(path).header("Accept", "application/json").GET().build();
         List<InventoryMapper.Mapped> rows = new ArrayList<>();
-        byte[] body = ErrorBodies.send(http, request).body();
+        byte[] body = ErrorBodies.send(http, request, part).body();
         try (JsonParser p = MAPPER.getFactory().createParser(body)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 throw PermanentSourceException.malformed(where, "expected a JSON array of nodes", null);
@@ -78,7 +79,7 @@ final class PuppetDbClient {
             }
             return rows;
         } catch (JsonProcessingException e) {
-            throw PermanentSourceException.malformed(where, "not valid JSON (" + e.getOriginalMessage() + ")", e);
+            throw PermanentSourceException.malformed(where, SourceHttp.notJson(body, e), e);
         } catch (IOException e) {
             throw new RetryableSourceException("io", "Reading " + where + " failed: " + e.getClass().getSimpleName(), e);
         }

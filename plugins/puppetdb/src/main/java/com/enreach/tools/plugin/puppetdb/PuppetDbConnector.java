@@ -74,7 +74,7 @@ public class PuppetDbConnector implements SourceConnector {
             PuppetDbClient client = client();
             String version = context.call("GET " + PuppetDbClient.VERSION, client::version);
             // the version endpoint may be open to all: a one-node query proves read access to the inventory
-            context.call("GET " + PuppetDbClient.INVENTORY + " limit 1", () -> client.inventoryPage(0, 1));
+            context.call("GET " + PuppetDbClient.INVENTORY + " limit 1", () -> client.inventoryPage(1, 0, 1));
             return "PuppetDB " + version + " at " + settings.url();
         }));
     }
