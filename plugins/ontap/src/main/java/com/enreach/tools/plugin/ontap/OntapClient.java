@@ -44,6 +44,11 @@ final class OntapClient {
 
     /** One GET of a path or a {@code _links.next.href}; any non-2xx is classified, any non-JSON body is malformed. */
     JsonNode get(String href) throws SourceException {
+        return get(href, null);
+    }
+
+    /** {@link #get(String)} with failures naming the part of a larger read ("page 3"). */
+    JsonNode get(String href, String part) throws SourceException {
         HttpRequest request;
         try {
             request = http.request(checkedHref(href)).header("Accept", "application/hal+json, application/json").GET().build();
@@ -52,9 +57,9 @@ final class OntapClient {
         }
         HttpResponse<byte[]> r = http.sendRaw(request);
         if (r.statusCode() / 100 != 2) {
-            throw OntapErrors.of(request.method(), request.uri().getRawPath(), r);
+            throw OntapErrors.of(request.method(), request.uri().getRawPath() + (part == null ? "" : " " + part), r);
         }
-        return http.parseJson(request, r);
+        return http.parseJson(request, r, part);
     }
 
     /**
