@@ -358,6 +358,22 @@ class DoradoConnectorTest {
         assertEquals("malformed", e.code());
         assertEquals(2, sink.volumes.size(), "page 1 was streamed before page 2 broke");
         assertEquals(1, server.requestsTo(api("/sessions")).size());
+        assertEquals("Malformed response from Dorado GET " + api("/lun") + " page 2: the JSON answer ends early (truncated)",
+                e.userMessage());
+    }
+
+    @Test
+    void anHtmlPageOrAPageWithoutErrorCodeNamesThePageWithoutParserInternals() {
+        server.once("GET", api("/lun"), Response.json(fixture("luns-0.json")), Response.json("<html><body>Portal</body></html>"));
+        PermanentSourceException html = assertThrows(PermanentSourceException.class, () -> fetch(new TestContext("dorado-ams")));
+        assertTrue(html.userMessage().startsWith("Malformed response from Dorado GET " + api("/lun") + " page 2: "), html.userMessage());
+        for (String internal : new String[] {"com.fasterxml", "Source:", "line:", "column:", "Exception", "code 60"}) {
+            assertFalse(html.userMessage().contains(internal), html.userMessage());
+        }
+        server.once("GET", api("/lun"), Response.json(fixture("luns-0.json")), Response.json("{\"data\":[]}"));
+        PermanentSourceException noCode = assertThrows(PermanentSourceException.class, () -> fetch(new TestContext("dorado-ams")));
+        assertEquals("Malformed response from Dorado GET " + api("/lun") + " page 2: the answer has no numeric error.code",
+                noCode.userMessage());
     }
 
     @Test
