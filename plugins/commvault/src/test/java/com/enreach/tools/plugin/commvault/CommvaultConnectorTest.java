@@ -422,6 +422,22 @@ class CommvaultConnectorTest {
         PermanentSourceException e = assertThrows(PermanentSourceException.class, this::fetch);
 
         assertEquals("malformed", e.code());
+        assertTrue(e.userMessage().startsWith("Malformed response from Commvault GET "), e.userMessage());
+        assertTrue(e.userMessage().endsWith("/Job (client fs-ams-01) page 1: the JSON answer ends early (truncated)"), e.userMessage());
+    }
+
+    @Test
+    void aTruncatedVmPageNamesThePageOfTheTotalWithoutParserInternals() {
+        server.once("GET", API + "/VM", Response.json("{\"totalRecords\": 5000, \"vmStatusInfoList\": [" + "{\"strGUID\":\"g\"},".repeat(99)
+                + "{\"strGUID\":\"h\"}]}"), Response.json("{ \"vmStatusInfoList\": [ {\"strGUID\": \"g2"));
+        Map<String, Object> cfg = config();
+        cfg.put("page.size", "100");
+        PermanentSourceException e = assertThrows(PermanentSourceException.class,
+                () -> new CommvaultConnector(cfg).fetch(new TestContext("commvault-prod"), new CollectingSink()));
+        assertTrue(e.userMessage().endsWith("/VM page 2 of 50: the JSON answer ends early (truncated)"), e.userMessage());
+        for (String internal : new String[] {"com.fasterxml", "Source:", "line:", "column:", "Exception"}) {
+            assertFalse(e.userMessage().contains(internal), e.userMessage());
+        }
     }
 
     @Test
