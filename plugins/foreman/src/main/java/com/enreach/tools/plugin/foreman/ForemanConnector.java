@@ -68,9 +68,9 @@ public class ForemanConnector implements SourceConnector {
             // /api/status answers any logged-in user; listing one host proves the view_hosts permission too.
             JsonNode hosts = context.call("GET /api/hosts", () -> http.getJson("/api/hosts?per_page=1&thin=true"));
             String version = HostMapper.text(status, "version");
-            JsonNode count = hosts.has("subtotal") ? hosts.get("subtotal") : hosts.get("total");
+            Long count = HostRun.count(hosts);
             return "Foreman " + (version == null ? "(version unknown)" : version)
-                    + (count != null && count.isNumber() ? ", " + count.asLong() + " hosts visible to " + username : "");
+                    + (count != null ? ", " + count + " hosts visible to " + username : "");
         });
     }
 

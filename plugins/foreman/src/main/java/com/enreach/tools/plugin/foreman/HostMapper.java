@@ -26,8 +26,7 @@ final class HostMapper {
 
     /** The host's id as text, or null when the entry has none. */
     static String id(JsonNode host) {
-        JsonNode id = host.get("id");
-        return id == null || id.isNull() || id.asText().isBlank() ? null : id.asText();
+        return JsonValues.text(JsonValues.at(host, "id"));
     }
 
     /**
@@ -39,7 +38,8 @@ final class HostMapper {
         String computeResource = text(host, "compute_resource_name");
         boolean virtual = computeResource != null || (model != null && VIRTUAL_MODEL.matcher(model).matches());
         DeviceRecord d = DeviceRecord.of(id(host), name, virtual ? DeviceTypes.VM : DeviceTypes.SERVER).hostname(name);
-        d.put("foreman_id", host.get("id").isNumber() ? host.get("id").asLong() : id(host))
+        Long numericId = JsonValues.whole(JsonValues.at(host, "id"));
+        d.put("foreman_id", numericId != null ? (Object) numericId : id(host))
                 .put("os", text(host, "operatingsystem_name"))
                 .put("hostgroup", firstText(host, "hostgroup_title", "hostgroup_name"))
                 .put("environment", text(host, "environment_name"))

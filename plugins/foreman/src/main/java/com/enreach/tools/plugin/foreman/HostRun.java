@@ -65,9 +65,9 @@ final class HostRun {
             JsonNode envelope = context.call("GET /api/hosts " + part,
                     () -> http.getJson("/api/hosts?order=" + ORDER + "&page=" + p + "&per_page=" + pageSize, part));
             JsonNode results = results(envelope, where);
-            JsonNode echoedPage = envelope.get("page");
-            if (echoedPage != null && echoedPage.canConvertToInt() && echoedPage.asInt() != page) {
-                throw PermanentSourceException.malformed(where, "the server answered page " + echoedPage.asInt()
+            Long echoedPage = JsonValues.whole(JsonValues.at(envelope, "page"));
+            if (echoedPage != null && echoedPage != page) {
+                throw PermanentSourceException.malformed(where, "the server answered page " + echoedPage
                         + " (it ignores the page parameter; a proxy may strip the query string)", null);
             }
             Long count = count(envelope);
@@ -144,7 +144,7 @@ final class HostRun {
      * subtotal is the count after search and permission filters; older versions only give total. A count that is
      * not a whole number is no count (1.9 is not cut to 1, which would end the paging early).
      */
-    private static Long count(JsonNode envelope) {
+    static Long count(JsonNode envelope) {
         for (String f : new String[] {"subtotal", "total"}) {
             Long v = JsonValues.whole(JsonValues.at(envelope, f));
             if (v != null) {

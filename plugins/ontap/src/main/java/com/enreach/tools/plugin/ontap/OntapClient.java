@@ -10,6 +10,7 @@ import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.RecordSink;
 import com.enreach.tools.api.spi.SourceContext;
 import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.HttpFailures;
 import com.enreach.tools.source.support.SourceHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -56,7 +57,7 @@ final class OntapClient {
             throw PermanentSourceException.malformed("ONTAP", "a next link is not a valid URL", e);
         }
         HttpResponse<byte[]> r = http.sendRaw(request);
-        if (r.statusCode() / 100 != 2) {
+        if (!HttpFailures.success(r.statusCode())) {
             throw OntapErrors.of(request.method(), request.uri().getRawPath() + (part == null ? "" : " " + part), r);
         }
         return http.parseJson(request, r, part);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.RetryableSourceException;
 import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.HttpFailures;
 import com.enreach.tools.source.support.JsonValues;
 import com.enreach.tools.source.support.SourceHttp;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +33,7 @@ final class ErrorBodies {
     /** {@link #send(SourceHttp, HttpRequest)} naming the part of a larger read ("page 3 (offset 1000)"). */
     static HttpResponse<byte[]> send(SourceHttp http, HttpRequest request, String part) throws SourceException {
         HttpResponse<byte[]> r = http.sendRaw(request);
-        if (r.statusCode() / 100 != 2) {
+        if (!HttpFailures.success(r.statusCode())) {
             try {
                 http.checkStatus(request, r.statusCode(), r.headers(), part);
             } catch (SourceException e) {
