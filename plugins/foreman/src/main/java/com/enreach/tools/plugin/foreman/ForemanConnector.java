@@ -47,6 +47,7 @@ public class ForemanConnector implements SourceConnector {
         this.password = f.secret("password", true);
         this.settings = HttpSettings.reader("not_found").timeoutSeconds(ForemanConfig.TIMEOUT_SECONDS_DEFAULT).read(f, url);
         this.pageSize = f.integer("page.size", 100, 1, 1000);
+        Checks.coreKeys(f);
         this.errors = f.errors();
     }
 

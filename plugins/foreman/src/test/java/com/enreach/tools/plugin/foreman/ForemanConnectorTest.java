@@ -410,4 +410,13 @@ class ForemanConnectorTest {
         assertEquals("password.env", new ForemanConnector(env).validate().get(0).field());
         assertNull(System.getenv("ENREACH_TEST_UNSET_VARIABLE_4711"));
     }
+
+    @Test
+    void theCoreKeysAreCheckedLikeThePlugins() {
+        Map<String, Object> cfg = config();
+        cfg.put("schedule.minutes", "-5");
+        cfg.put("delete.budget.percent", "150");
+        assertEquals(List.of("schedule.minutes:out_of_range", "delete.budget.percent:out_of_range"),
+                new ForemanConnector(cfg).validate().stream().map(e -> e.field() + ":" + e.code()).toList());
+    }
 }

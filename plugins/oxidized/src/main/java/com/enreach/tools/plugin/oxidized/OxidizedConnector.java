@@ -49,6 +49,7 @@ public class OxidizedConnector implements SourceConnector {
             f.error("username", "required", "username is required when a proxy password is set");
         }
         this.settings = HttpSettings.reader("not_found").timeoutSeconds(OxidizedConfig.TIMEOUT_SECONDS_DEFAULT).read(f, url);
+        Checks.coreKeys(f);
         this.errors = f.errors();
     }
 

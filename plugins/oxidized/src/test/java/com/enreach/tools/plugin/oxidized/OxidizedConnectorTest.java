@@ -320,4 +320,13 @@ class OxidizedConnectorTest {
             http.stop(0);
         }
     }
+
+    @Test
+    void theCoreKeysAreCheckedLikeThePlugins() {
+        Map<String, Object> cfg = new java.util.HashMap<String, Object>(Map.of("url", "http://127.0.0.1:8888"));
+        cfg.put("schedule.minutes", "-5");
+        cfg.put("delete.budget.percent", "150");
+        assertEquals(List.of("schedule.minutes:out_of_range", "delete.budget.percent:out_of_range"),
+                new OxidizedConnector(cfg).validate().stream().map(e -> e.field() + ":" + e.code()).toList());
+    }
 }
