@@ -377,6 +377,13 @@ class DoradoConnectorTest {
     }
 
     @Test
+    void anObjectWithoutIdIsNamedInTheError() {
+        server.once("GET", api("/controller"), Response.json(fixture("controllers.json").replaceFirst("\"ID\": \"0A\",", "")));
+        PermanentSourceException e = assertThrows(PermanentSourceException.class, () -> fetch(new TestContext("dorado-ams")));
+        assertEquals("Malformed response from Dorado GET /controller: an object named 0A has no ID", e.userMessage());
+    }
+
+    @Test
     void answerWithoutErrorObjectIsMalformed() {
         server.once("GET", api("/controller"), Response.json("{\"data\":[]}"));
 
