@@ -91,6 +91,17 @@ public record HttpSettings(URI url, boolean insecure, String caFile, int pageSiz
             return this;
         }
 
+        /**
+         * Also reads {@code timeout.seconds}, the longest wait for one answer, within the range every plugin shares
+         * ({@link SourceDefaults#TIMEOUT_SECONDS_MIN} to {@link SourceDefaults#TIMEOUT_SECONDS_MAX}).
+         *
+         * @param defaultValue the plugin's default (declared once in its configuration interface)
+         * @since 1.3
+         */
+        public Reader timeoutSeconds(int defaultValue) {
+            return timeoutSeconds(defaultValue, SourceDefaults.TIMEOUT_SECONDS_MIN, SourceDefaults.TIMEOUT_SECONDS_MAX);
+        }
+
         /** Also reads {@code timeout.seconds}, the longest wait for one answer. */
         public Reader timeoutSeconds(int defaultValue, int min, int max) {
             this.timeoutSeconds = new Whole("timeout.seconds", defaultValue, min, max);

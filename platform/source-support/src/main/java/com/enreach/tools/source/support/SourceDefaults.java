@@ -19,8 +19,8 @@ public final class SourceDefaults {
     public static final boolean INSECURE = false;
     /** {@code timeout.seconds}: the longest wait for one answer. */
     public static final int TIMEOUT_SECONDS = 60;
-    /** Smallest {@code timeout.seconds}. */
-    public static final int TIMEOUT_SECONDS_MIN = 1;
+    /** Smallest {@code timeout.seconds}: a shorter wait cuts ordinary pages of a loaded server. */
+    public static final int TIMEOUT_SECONDS_MIN = 5;
     /** Largest {@code timeout.seconds}. */
     public static final int TIMEOUT_SECONDS_MAX = 3600;
 

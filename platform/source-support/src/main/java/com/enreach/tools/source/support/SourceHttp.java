@@ -91,18 +91,47 @@ public final class SourceHttp {
 
     /** GETs a path and parses the JSON answer. */
     public JsonNode getJson(String pathOrUrl) throws SourceException {
-        return json(request(pathOrUrl).header("Accept", "application/json").GET().build());
+        return getJson(pathOrUrl, null);
+    }
+
+    /**
+     * GETs a path and parses the JSON answer; failures name {@code part} after the path.
+     *
+     * @param part which piece of a larger read this is ("page 3 of 20", "volume svm1:vol7"), or null
+     * @since 1.3
+     */
+    public JsonNode getJson(String pathOrUrl, String part) throws SourceException {
+        return json(request(pathOrUrl).header("Accept", "application/json").GET().build(), part);
     }
 
     /** Sends a request whose answer must be a 2xx JSON document. */
     public JsonNode json(HttpRequest request) throws SourceException {
-        HttpResponse<byte[]> r = send(request);
-        return parseJson(request, r);
+        return json(request, null);
+    }
+
+    /**
+     * Sends a request whose answer must be a 2xx JSON document; failures name {@code part} after the path.
+     *
+     * @since 1.3
+     */
+    public JsonNode json(HttpRequest request, String part) throws SourceException {
+        HttpResponse<byte[]> r = send(request, part);
+        return parseJson(request, r, part);
     }
 
     /** Parses an answer as JSON; XML, HTML or a truncated document is a permanent "malformed" failure. */
     public JsonNode parseJson(HttpRequest request, HttpResponse<byte[]> r) throws SourceException {
-        String where = system + " " + request.method() + " " + request.uri().getRawPath();
+        return parseJson(request, r, null);
+    }
+
+    /**
+     * {@link #parseJson(HttpRequest, HttpResponse)} naming {@code part} after the path. Messages describe what came
+     * (truncated, an HTML page) and never quote the parser: no class names, no parser locations.
+     *
+     * @since 1.3
+     */
+    public JsonNode parseJson(HttpRequest request, HttpResponse<byte[]> r, String part) throws SourceException {
+        String where = system + " " + request.method() + " " + path(request, part);
         String ct = r.headers().firstValue("Content-Type").orElse("");
         byte[] body = r.body();
         if (body.length == 0) {
@@ -118,25 +147,62 @@ public final class SourceHttp {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw PermanentSourceException.malformed(where, "not valid JSON (" + e.getOriginalMessage() + ")", e);
+            throw PermanentSourceException.malformed(where, notJson(body, e), e);
         } catch (IOException e) {
             throw PermanentSourceException.malformed(where, "unreadable body", e);
         }
     }
 
+    /**
+     * What a document that is not JSON looks like, in words, for plugins that parse an answer themselves: the
+     * parser's own message holds its internals (class names, "[Source: ...; line: 1, column: 2]").
+     *
+     * @param body the answer, or its start
+     * @since 1.3
+     */
+    public static String notJson(byte[] body, JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+            return "the JSON answer ends early (truncated)";
+        }
+        String start = new String(body, 0, Math.min(body.length, 64), StandardCharsets.UTF_8).stripLeading();
+        if (start.startsWith("<")) {
+            return "an HTML or XML page came instead of JSON (a proxy, login or error page?)";
+        }
+        return "the answer is not valid JSON";
+    }
+
+    /** The raw path, plus the part of a larger read when given. */
+    private static String path(HttpRequest request, String part) {
+        String p = request.uri().getRawPath();
+        return part == null || part.isBlank() ? p : p + " " + part;
+    }
+
     /** Sends a request; returns only 2xx answers, classifies everything else. */
     public HttpResponse<byte[]> send(HttpRequest request) throws SourceException {
-        HttpResponse<byte[]> r = sendRaw(request);
-        checkStatus(request, r.statusCode(), r.headers());
+        return send(request, null);
+    }
+
+    /**
+     * {@link #send(HttpRequest)} naming {@code part} after the path in failures.
+     *
+     * @since 1.3
+     */
+    public HttpResponse<byte[]> send(HttpRequest request, String part) throws SourceException {
+        HttpResponse<byte[]> r = sendRaw(request, part);
+        checkStatus(request, r.statusCode(), r.headers(), part);
         return r;
     }
 
     /** Sends a request and returns the answer whatever its status; only transport failures are thrown. */
     public HttpResponse<byte[]> sendRaw(HttpRequest request) throws SourceException {
+        return sendRaw(request, null);
+    }
+
+    private HttpResponse<byte[]> sendRaw(HttpRequest request, String part) throws SourceException {
         try {
             return exchange(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw transportFailure(request, e);
+            throw transportFailure(request, e, part);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RetryableSourceException("interrupted", system + " request was interrupted", e);
@@ -153,12 +219,12 @@ public final class SourceHttp {
             checkStatus(request, r.statusCode(), r.headers());
             return r.body();
         } catch (IOException e) {
-            throw transportFailure(request, e);
+            throw transportFailure(request, e, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RetryableSourceException("interrupted", system + " request was interrupted", e);
         } catch (UncheckedIOException e) {
-            throw transportFailure(request, e.getCause());
+            throw transportFailure(request, e.getCause(), null);
         }
     }
 
@@ -230,14 +296,14 @@ public final class SourceHttp {
         }
     }
 
-    private SourceException transportFailure(HttpRequest request, IOException e) {
+    private SourceException transportFailure(HttpRequest request, IOException e, String part) {
         String where = system + " at " + request.uri().getScheme() + "://" + request.uri().getAuthority();
         if (e instanceof HttpConnectTimeoutException) {
             return new RetryableSourceException("timeout", "url", "Connecting to " + where + " timed out", null, null, e);
         }
         if (e instanceof HttpTimeoutException) {
             return new RetryableSourceException("timeout", where + " did not answer " + request.method() + " "
-                    + request.uri().getRawPath() + " within " + requestTimeout.toSeconds() + " s", e);
+                    + path(request, part) + " within " + requestTimeout.toSeconds() + " s", e);
         }
         Throwable root = rootCause(e);
         if (inChain(e, SSLException.class) || inChain(e, java.security.cert.CertificateException.class)
@@ -277,8 +343,17 @@ public final class SourceHttp {
      * returns for 2xx, throws the classified failure otherwise.
      */
     public void checkStatus(HttpRequest request, int status, HttpHeaders h) throws SourceException {
+        checkStatus(request, status, h, null);
+    }
+
+    /**
+     * {@link #checkStatus(HttpRequest, int, HttpHeaders)} naming {@code part} after the path.
+     *
+     * @since 1.3
+     */
+    public void checkStatus(HttpRequest request, int status, HttpHeaders h, String part) throws SourceException {
         if (!HttpFailures.success(status)) {
-            throw HttpFailures.of(system, request.method(), request.uri().getRawPath(), status, h, null, null);
+            throw HttpFailures.of(system, request.method(), path(request, part), status, h, null, null);
         }
     }
 

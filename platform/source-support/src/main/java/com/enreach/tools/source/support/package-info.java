@@ -10,7 +10,11 @@
  * classification and Retry-After), {@link com.enreach.tools.source.support.SessionRenewal} (log in again once on a
  * lost session) and {@link com.enreach.tools.source.support.SourceDefaults} (defaults of the common keys).
  * {@link com.enreach.tools.source.support.SourceHttp} follows redirects only within the same origin.
+ *
+ * <p>1.3: {@code SourceHttp} requests can name the part of a larger read they are ("page 3 of 20"), and its
+ * failures then say it; an answer that is not JSON is described (truncated, an HTML page), never quoted from
+ * the parser.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package com.enreach.tools.source.support;

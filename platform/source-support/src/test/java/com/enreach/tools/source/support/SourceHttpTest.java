@@ -74,6 +74,34 @@ class SourceHttpTest {
         }
     }
 
+    private static SourceException failPart(int status, String ct, String body) throws Exception {
+        HttpServer s = serve(status, ct, body, null);
+        try {
+            SourceHttp http = SourceHttp.builder("Test", URI.create("http://127.0.0.1:" + s.getAddress().getPort())).build();
+            return assertThrows(SourceException.class, () -> http.getJson("/api/hosts?page=3", "page 3 of 20"));
+        } finally {
+            s.stop(0);
+        }
+    }
+
+    @Test
+    void failuresNameThePartReadAndDescribeANonJsonAnswerWithoutParserInternals() throws Exception {
+        SourceException truncated = failPart(200, "application/json", "{\"results\": [{\"id\": 1, \"na");
+        SourceException html = failPart(200, "application/json", "<html><body>Login</body></html>");
+        SourceException garbage = failPart(200, "application/json", "results: none");
+        SourceException busy = failPart(503, "text/html", "<html/>");
+        assertEquals("Malformed response from Test GET /api/hosts page 3 of 20: the JSON answer ends early (truncated)",
+                truncated.userMessage());
+        assertTrue(html.userMessage().endsWith("page 3 of 20: an HTML or XML page came instead of JSON (a proxy, login or error page?)"),
+                html.userMessage());
+        assertTrue(busy.userMessage().startsWith("Test GET /api/hosts page 3 of 20 failed with HTTP 503"), busy.userMessage());
+        for (SourceException e : new SourceException[] {truncated, html, garbage, busy}) {
+            for (String internal : new String[] {"com.fasterxml", "Source:", "line:", "column:", "Exception", "code 60"}) {
+                assertFalse(e.userMessage().contains(internal), e.userMessage());
+            }
+        }
+    }
+
     /** Neither the password nor its Base64 form (the Authorization header) in any message, detail or cause. */
     static void assertNoCredential(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -59,9 +59,14 @@ final class CommvaultApi {
      * @param headers extra request headers (paging)
      */
     JsonNode get(String operation, String path, Map<String, String> headers) throws SourceException {
+        return get(operation, path, headers, null);
+    }
+
+    /** {@link #get(String, String, Map)} with failures naming the part of a larger read ("page 2 of 5"). */
+    JsonNode get(String operation, String path, Map<String, String> headers, String part) throws SourceException {
         return context.call(operation, () -> {
             try {
-                return renewal.call(() -> send(path, headers));
+                return renewal.call(() -> send(path, headers, part));
             } catch (PermanentSourceException e) {
                 if (apiToken != null && "auth".equals(e.code())) {
                     throw new PermanentSourceException("auth", "api.token", "Commvault refused the API token (" + e.userMessage()
@@ -72,7 +77,7 @@ final class CommvaultApi {
         });
     }
 
-    private JsonNode send(String path, Map<String, String> headers) throws SourceException {
+    private JsonNode send(String path, Map<String, String> headers, String part) throws SourceException {
         if (apiToken == null && token == null) {
             loginOnce();
         }
@@ -84,7 +89,7 @@ final class CommvaultApi {
         }
         headers.forEach(rb::header);
         HttpRequest request = rb.GET().build();
-        return parse(request, http.send(request));
+        return parse(request, http.send(request, part), part);
     }
 
     private void loginOnce() throws SourceException {
@@ -92,7 +97,7 @@ final class CommvaultApi {
                 .put("password", Base64.getEncoder().encodeToString(password.getBytes(StandardCharsets.UTF_8)));
         HttpRequest request = http.request("/Login").header("Accept", "application/json").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
-        JsonNode root = parse(request, http.send(request));
+        JsonNode root = parse(request, http.send(request), null);
         String t = CommvaultValues.text(root, "token");
         if (t == null) {
             throw new PermanentSourceException("auth", "username", "Commvault rejected the login of user " + username + ": "
@@ -124,14 +129,15 @@ final class CommvaultApi {
     }
 
     /** Parses JSON, naming the usual cause when the web server answered XML instead. */
-    private JsonNode parse(HttpRequest request, HttpResponse<byte[]> response) throws SourceException {
+    private JsonNode parse(HttpRequest request, HttpResponse<byte[]> response, String part) throws SourceException {
         String type = response.headers().firstValue("Content-Type").orElse("");
         if (type.contains("xml") || (!type.contains("html") && startsWithAngle(response.body()))) {
-            throw PermanentSourceException.malformed("Commvault " + request.method() + " " + request.uri().getRawPath(),
+            throw PermanentSourceException.malformed("Commvault " + request.method() + " " + request.uri().getRawPath()
+                    + (part == null ? "" : " " + part),
                     "the web server answered XML instead of JSON although the request asked for application/json;"
                             + " check that url is the REST API root (.../webconsole/api or .../commandcenter/api)", null);
         }
-        return http.parseJson(request, response);
+        return http.parseJson(request, response, part);
     }
 
     private static boolean startsWithAngle(byte[] body) {

@@ -10,6 +10,8 @@ import com.enreach.tools.source.support.SourceDefaults;
 @ObjectClassDefinition(name = "Enreach source: Commvault",
         description = "Reads the backup status of the clients (recent backup jobs) and virtual machines of one Commvault CommCell over its REST API.")
 public @interface CommvaultConfig {
+    /** Default {@code timeout.seconds}, declared once for the metatype and the reader. */
+    int TIMEOUT_SECONDS_DEFAULT = SourceDefaults.TIMEOUT_SECONDS;
     /** Defaults and limits, declared once for the metatype and the reader. */
     int PAGE_SIZE_DEFAULT = 100;
     int PAGE_SIZE_MAX = 1000;
@@ -52,6 +54,9 @@ public @interface CommvaultConfig {
 
     @AttributeDefinition(name = "Virtual machines", description = "Also read the backup status of every virtual machine (GET /VM).")
     boolean vms() default VMS_DEFAULT;
+
+    @AttributeDefinition(name = "Request timeout (seconds)", description = "Longest wait for one answer, 5 to 3600.")
+    int timeout_seconds() default TIMEOUT_SECONDS_DEFAULT;
 
     @AttributeDefinition(name = "Schedule (minutes)", description = "Minutes between scheduled runs; 0 = on demand only.")
     int schedule_minutes() default SourceDefaults.SCHEDULE_MINUTES;

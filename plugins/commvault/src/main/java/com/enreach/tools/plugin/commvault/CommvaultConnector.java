@@ -55,7 +55,8 @@ public class CommvaultConnector implements SourceConnector {
         // With an API token no login is made, so user name and password become optional.
         this.username = tokenGiven ? f.string("username", null) : f.required("username");
         this.password = f.secret("password", !tokenGiven);
-        this.settings = HttpSettings.reader("invalid").pageSize(CommvaultConfig.PAGE_SIZE_DEFAULT, CommvaultConfig.PAGE_SIZE_MAX).read(f, url);
+        this.settings = HttpSettings.reader("invalid").pageSize(CommvaultConfig.PAGE_SIZE_DEFAULT, CommvaultConfig.PAGE_SIZE_MAX)
+                .timeoutSeconds(CommvaultConfig.TIMEOUT_SECONDS_DEFAULT).read(f, url);
         this.historyHours = f.integer("history.hours", CommvaultConfig.HISTORY_HOURS_DEFAULT, 1, CommvaultConfig.HISTORY_HOURS_MAX);
         this.vms = f.bool("vms", CommvaultConfig.VMS_DEFAULT);
         Checks.coreKeys(f);
@@ -118,11 +119,13 @@ public class CommvaultConnector implements SourceConnector {
         Set<String> seen = new HashSet<>();
         BackupRecord.Job newest = null;
         long offset = 0;
+        Long total = null;
         for (int page = 1; ; page++) {
             String path = "/Job?clientId=" + SourceHttp.query(client.id()) + "&jobFilter=Backup&completedJobLookupTime="
                     + (historyHours * 3600L) + "&limit=" + pageSize + "&offset=" + offset;
-            JsonNode answer = api.get("GET /Job client " + client.id() + " page " + page, path,
-                    Map.of("limit", Integer.toString(pageSize), "offset", Long.toString(offset)));
+            String part = "(client " + client.name() + ") " + page(page, total, pageSize);
+            JsonNode answer = api.get("GET /Job " + part, path,
+                    Map.of("limit", Integer.toString(pageSize), "offset", Long.toString(offset)), part);
             List<JsonNode> jobs = CommvaultMapper.list(answer, "jobs", "/Job");
             int added = 0;
             for (JsonNode j : jobs) {
@@ -139,7 +142,7 @@ public class CommvaultConnector implements SourceConnector {
                 }
             }
             offset += jobs.size();
-            Long total = CommvaultValues.number(answer, "totalRecordsWithoutPaging");
+            total = CommvaultValues.number(answer, "totalRecordsWithoutPaging");
             if (jobs.size() < pageSize || added == 0 || (total != null && offset >= total)) {
                 return record.lastJob(newest);
             }
@@ -155,14 +158,16 @@ public class CommvaultConnector implements SourceConnector {
     private void vmBackups(SourceContext context, CommvaultApi api, RecordSink sink) throws SourceException {
         int pageSize = settings.pageSize();
         String previousFirst = null;
+        Long total = null;
         for (int page = 0; ; page++) {
             checkCancelled(context);
-            sink.phase("virtual machines page " + (page + 1));
-            JsonNode answer = api.get("GET /VM page " + (page + 1), "/VM", Map.of("PagingInfo", page + "," + pageSize));
+            String part = page(page + 1, total, pageSize);
+            sink.phase("virtual machines " + part);
+            JsonNode answer = api.get("GET /VM " + part, "/VM", Map.of("PagingInfo", page + "," + pageSize), part);
             List<JsonNode> entries = CommvaultMapper.list(answer, "vmStatusInfoList", "/VM");
             String first = entries.isEmpty() ? null : CommvaultValues.text(entries.get(0), "strGUID");
             if (first != null && first.equals(previousFirst)) {
-                throw PermanentSourceException.malformed("Commvault GET /VM page " + (page + 1), "it repeats page " + page
+                throw PermanentSourceException.malformed("Commvault GET /VM " + part, "it repeats page " + page
                         + " (same first VM " + first + "): the web server ignores the PagingInfo header, so the VM list"
                         + " cannot be read completely; the run stops rather than mark the VMs it did not reach stale", null);
             }
@@ -176,11 +181,16 @@ public class CommvaultConnector implements SourceConnector {
                     sink.backup(r);
                 }
             }
-            Long total = CommvaultValues.number(answer, "totalRecords");
+            total = CommvaultValues.number(answer, "totalRecords");
             if (entries.size() < pageSize || (total != null && (long) (page + 1) * pageSize >= total)) {
                 return;
             }
         }
+    }
+
+    /** "page 3", or "page 3 of 20" once the server has said how many records there are. */
+    private static String page(int page, Long total, int pageSize) {
+        return total == null ? "page " + page : "page " + page + " of " + Math.max(page, (total + pageSize - 1) / pageSize);
     }
 
     private CommvaultApi open(SourceContext context) throws SourceException {

@@ -422,6 +422,22 @@ class CommvaultConnectorTest {
         PermanentSourceException e = assertThrows(PermanentSourceException.class, this::fetch);
 
         assertEquals("malformed", e.code());
+        assertTrue(e.userMessage().startsWith("Malformed response from Commvault GET "), e.userMessage());
+        assertTrue(e.userMessage().endsWith("/Job (client fs-ams-01) page 1: the JSON answer ends early (truncated)"), e.userMessage());
+    }
+
+    @Test
+    void aTruncatedVmPageNamesThePageOfTheTotalWithoutParserInternals() {
+        server.once("GET", API + "/VM", Response.json("{\"totalRecords\": 5000, \"vmStatusInfoList\": [" + "{\"strGUID\":\"g\"},".repeat(99)
+                + "{\"strGUID\":\"h\"}]}"), Response.json("{ \"vmStatusInfoList\": [ {\"strGUID\": \"g2"));
+        Map<String, Object> cfg = config();
+        cfg.put("page.size", "100");
+        PermanentSourceException e = assertThrows(PermanentSourceException.class,
+                () -> new CommvaultConnector(cfg).fetch(new TestContext("commvault-prod"), new CollectingSink()));
+        assertTrue(e.userMessage().endsWith("/VM page 2 of 50: the JSON answer ends early (truncated)"), e.userMessage());
+        for (String internal : new String[] {"com.fasterxml", "Source:", "line:", "column:", "Exception"}) {
+            assertFalse(e.userMessage().contains(internal), e.userMessage());
+        }
     }
 
     @Test
@@ -486,5 +502,22 @@ class CommvaultConnectorTest {
                 () -> bad.fetch(new TestContext("x"), new CollectingSink()));
         assertEquals("config", e.code());
         assertTrue(server.requests.isEmpty());
+    }
+
+    @Test
+    void timeoutSecondsIsValidatedAndBoundsTheWaitForOneAnswer() throws Exception {
+        Map<String, Object> cfg = config();
+        cfg.put("timeout.seconds", "soon");
+        assertEquals(List.of("timeout.seconds:invalid"), new CommvaultConnector(cfg).validate().stream().map(f -> f.field() + ":" + f.code()).toList());
+        cfg.put("timeout.seconds", "4000");
+        assertEquals(List.of("timeout.seconds:out_of_range"), new CommvaultConnector(cfg).validate().stream().map(f -> f.field() + ":" + f.code()).toList());
+        // a server that takes the connection and never answers
+        try (java.net.ServerSocket hung = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            cfg.put("url", String.valueOf(cfg.get("url")).replaceFirst("//[^/]+", "//127.0.0.1:" + hung.getLocalPort()));
+            cfg.put("timeout.seconds", "5");
+            CheckResult r = new CommvaultConnector(cfg).checkConnection(new TestContext("t", null, 1));
+            assertEquals("timeout", r.errors().get(0).code(), r.toString());
+            assertTrue(r.errors().get(0).message().contains("within 5 s"), r.toString());
+        }
     }
 }

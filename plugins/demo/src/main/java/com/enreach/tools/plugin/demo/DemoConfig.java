@@ -3,6 +3,8 @@ package com.enreach.tools.plugin.demo;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
+import com.enreach.tools.source.support.SourceDefaults;
+
 /** Configuration of one demo estate instance ({@code etc/source.demo-<name>.cfg}). */
 @ObjectClassDefinition(name = "Enreach source: demo estate",
         description = "Generates a realistic, deterministic estate (servers, VMs, network devices, storage) for demos and tests.")
@@ -18,10 +20,10 @@ public @interface DemoConfig {
     int churn_percent() default 1;
 
     @AttributeDefinition(name = "Schedule (minutes)", description = "Minutes between scheduled runs; 0 = on demand only.")
-    int schedule_minutes() default 0;
+    int schedule_minutes() default SourceDefaults.SCHEDULE_MINUTES;
 
     @AttributeDefinition(name = "Delete budget (percent)", description = "Largest share of active devices one run may mark stale without confirmation.")
-    int delete_budget_percent() default 10;
+    int delete_budget_percent() default SourceDefaults.DELETE_BUDGET_PERCENT;
 
     @AttributeDefinition(name = "Fault after (records)", description = "Fault drill: throw after this many devices (0 = never).")
     int fault_after() default 0;

@@ -10,6 +10,8 @@ import com.enreach.tools.source.support.SourceDefaults;
 @ObjectClassDefinition(name = "Enreach source: Huawei OceanStor Dorado",
         description = "Reads the system, controllers, storage pools, LUNs and file systems of one OceanStor Dorado array over its REST API (DeviceManager, port 8088).")
 public @interface DoradoConfig {
+    /** Default {@code timeout.seconds}, declared once for the metatype and the reader. */
+    int TIMEOUT_SECONDS_DEFAULT = SourceDefaults.TIMEOUT_SECONDS;
     /** Defaults and limits, declared once for the metatype and the reader; DeviceManager serves 100 objects a range. */
     int PAGE_SIZE_DEFAULT = 100;
     int PAGE_SIZE_MAX = 100;
@@ -41,6 +43,9 @@ public @interface DoradoConfig {
 
     @AttributeDefinition(name = "Page size", description = "Objects per range request for LUNs and file systems (1 to 100; the array refuses larger ranges).")
     int page_size() default PAGE_SIZE_DEFAULT;
+
+    @AttributeDefinition(name = "Request timeout (seconds)", description = "Longest wait for one answer, 5 to 3600.")
+    int timeout_seconds() default TIMEOUT_SECONDS_DEFAULT;
 
     @AttributeDefinition(name = "Schedule (minutes)", description = "Minutes between scheduled runs; 0 = on demand only.")
     int schedule_minutes() default SourceDefaults.SCHEDULE_MINUTES;

@@ -56,7 +56,8 @@ public class DoradoConnector implements SourceConnector {
         if (!scope.matches("[0-2]")) {
             f.error("scope", "invalid", "scope must be 0 (local user), 1 (LDAP user) or 2, got '" + scope + "'");
         }
-        this.settings = HttpSettings.reader("invalid").pageSize(DoradoConfig.PAGE_SIZE_DEFAULT, DoradoConfig.PAGE_SIZE_MAX).read(f, url);
+        this.settings = HttpSettings.reader("invalid").pageSize(DoradoConfig.PAGE_SIZE_DEFAULT, DoradoConfig.PAGE_SIZE_MAX)
+                .timeoutSeconds(DoradoConfig.TIMEOUT_SECONDS_DEFAULT).read(f, url);
         Checks.coreKeys(f);
         this.errors = f.errors();
     }

@@ -189,7 +189,9 @@ final class DoradoMapper {
     private static String required(JsonNode o, String field, String path) throws PermanentSourceException {
         String v = text(o, field);
         if (v == null) {
-            throw PermanentSourceException.malformed("Dorado GET " + path, "an object has no " + field, null);
+            String name = text(o, "NAME");
+            throw PermanentSourceException.malformed("Dorado GET " + path, "an object" + (name == null ? "" : " named " + name)
+                    + " has no " + field, null);
         }
         return v;
     }

@@ -84,9 +84,18 @@ final class DoradoSession {
      * out (it does so for empty lists).
      */
     JsonNode get(String operation, String path) throws SourceException {
+        return get(operation, path, null);
+    }
+
+    /**
+     * {@link #get(String, String)} with failures naming the part of a larger read ("page 3").
+     *
+     * @param path the path, possibly with a query (never shown in messages)
+     */
+    JsonNode get(String operation, String path, String part) throws SourceException {
         return context.call(operation, () -> {
             try {
-                return renewal.call(() -> answer(path)).path("data");
+                return renewal.call(() -> answer(path, part)).path("data");
             } catch (PermanentSourceException e) {
                 if (!SessionRenewal.isSessionExpired(e)) {
                     throw e;
@@ -98,16 +107,23 @@ final class DoradoSession {
     }
 
     /** The answer of one GET when its error code is 0; a lost session or an array error otherwise. */
-    private JsonNode answer(String path) throws SourceException {
-        JsonNode root = send(path);
-        long code = errorCode(root, path);
+    private JsonNode answer(String path, String part) throws SourceException {
+        JsonNode root = send(path, part);
+        String named = http.uri("/" + SourceHttp.pathSegment(deviceId) + withoutQuery(path)).getRawPath()
+                + (part == null ? "" : " " + part);
+        long code = errorCode(root, "GET " + named);
         if (code == NOT_LOGGED_IN) {
-            throw SessionRenewal.expired("Dorado GET " + path);
+            throw SessionRenewal.expired("Dorado GET " + named);
         }
         if (code != 0) {
-            throw apiError("GET " + path, code, root);
+            throw apiError("GET " + named, code, root);
         }
         return root;
+    }
+
+    private static String withoutQuery(String path) {
+        int q = path.indexOf('?');
+        return q < 0 ? path : path.substring(0, q);
     }
 
     /** Ends the session; best effort and not retried, since a failed logout must not fail or mask the run. */
@@ -131,7 +147,7 @@ final class DoradoSession {
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
         JsonNode root = http.json(request);
-        long code = errorCode(root, "/xxxxx/sessions");
+        long code = errorCode(root, "POST /xxxxx/sessions");
         if (BAD_CREDENTIALS.contains(code)) {
             throw new PermanentSourceException("auth", "username", "Dorado rejected the login of user " + username
                     + " (error " + code + ": " + description(root) + "); check username, password and scope, and whether the account is locked",
@@ -150,20 +166,20 @@ final class DoradoSession {
         this.token = newToken;
     }
 
-    private JsonNode send(String path) throws SourceException {
+    private JsonNode send(String path, String part) throws SourceException {
         if (token == null) {
             loginOnce();
         }
         HttpRequest request = http.request("/" + SourceHttp.pathSegment(deviceId) + path)
                 .header("Accept", "application/json").header("iBaseToken", token).GET().build();
-        return http.json(request);
+        return http.json(request, part);
     }
 
     /** The answer's error code; an answer without one is not a DeviceManager answer. */
-    private static long errorCode(JsonNode root, String path) throws SourceException {
+    private static long errorCode(JsonNode root, String request) throws SourceException {
         Long code = JsonValues.whole(JsonValues.at(root, "error", "code"));
         if (code == null) {
-            throw PermanentSourceException.malformed("Dorado " + path, "the answer has no numeric error.code", null);
+            throw PermanentSourceException.malformed("Dorado " + request, "the answer has no numeric error.code", null);
         }
         return code;
     }

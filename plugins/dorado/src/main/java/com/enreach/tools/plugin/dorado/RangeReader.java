@@ -65,7 +65,8 @@ final class RangeReader {
             List<JsonNode> objects;
             try {
                 String range = SourceHttp.query("[" + from + "-" + (from + size) + "]");
-                objects = list(session.get("GET " + path + " page " + page, path + "?range=" + range), path);
+                objects = list(session.get("GET " + path + " page " + page, path + "?range=" + range, "page " + page),
+                        path + " page " + page);
             } catch (DoradoSession.ApiError e) {
                 if (e.arrayCode() != DoradoSession.PARAMETER_INCORRECT) {
                     throw e;
@@ -94,7 +95,7 @@ final class RangeReader {
             }
             emitted += objects.size() - start;
             if (!objects.isEmpty()) {
-                anchor = id(objects.get(objects.size() - 1), path);
+                anchor = id(objects.get(objects.size() - 1), path + " page " + page);
                 next = from + objects.size();
             }
             if (objects.size() < size) {

@@ -358,6 +358,29 @@ class DoradoConnectorTest {
         assertEquals("malformed", e.code());
         assertEquals(2, sink.volumes.size(), "page 1 was streamed before page 2 broke");
         assertEquals(1, server.requestsTo(api("/sessions")).size());
+        assertEquals("Malformed response from Dorado GET " + api("/lun") + " page 2: the JSON answer ends early (truncated)",
+                e.userMessage());
+    }
+
+    @Test
+    void anHtmlPageOrAPageWithoutErrorCodeNamesThePageWithoutParserInternals() {
+        server.once("GET", api("/lun"), Response.json(fixture("luns-0.json")), Response.json("<html><body>Portal</body></html>"));
+        PermanentSourceException html = assertThrows(PermanentSourceException.class, () -> fetch(new TestContext("dorado-ams")));
+        assertTrue(html.userMessage().startsWith("Malformed response from Dorado GET " + api("/lun") + " page 2: "), html.userMessage());
+        for (String internal : new String[] {"com.fasterxml", "Source:", "line:", "column:", "Exception", "code 60"}) {
+            assertFalse(html.userMessage().contains(internal), html.userMessage());
+        }
+        server.once("GET", api("/lun"), Response.json(fixture("luns-0.json")), Response.json("{\"data\":[]}"));
+        PermanentSourceException noCode = assertThrows(PermanentSourceException.class, () -> fetch(new TestContext("dorado-ams")));
+        assertEquals("Malformed response from Dorado GET " + api("/lun") + " page 2: the answer has no numeric error.code",
+                noCode.userMessage());
+    }
+
+    @Test
+    void anObjectWithoutIdIsNamedInTheError() {
+        server.once("GET", api("/controller"), Response.json(fixture("controllers.json").replaceFirst("\"ID\": \"0A\",", "")));
+        PermanentSourceException e = assertThrows(PermanentSourceException.class, () -> fetch(new TestContext("dorado-ams")));
+        assertEquals("Malformed response from Dorado GET /controller: an object named 0A has no ID", e.userMessage());
     }
 
     @Test
@@ -459,5 +482,22 @@ class DoradoConnectorTest {
         cfg.remove(".password");
         cfg.put("password.env", "ENREACH_TEST_DORADO_PASSWORD_SURELY_UNSET");
         assertEquals("password.env", new DoradoConnector(cfg).validate().get(0).field());
+    }
+
+    @Test
+    void timeoutSecondsIsValidatedAndBoundsTheWaitForOneAnswer() throws Exception {
+        Map<String, Object> cfg = config();
+        cfg.put("timeout.seconds", "soon");
+        assertEquals(List.of("timeout.seconds:invalid"), new DoradoConnector(cfg).validate().stream().map(f -> f.field() + ":" + f.code()).toList());
+        cfg.put("timeout.seconds", "4000");
+        assertEquals(List.of("timeout.seconds:out_of_range"), new DoradoConnector(cfg).validate().stream().map(f -> f.field() + ":" + f.code()).toList());
+        // a server that takes the connection and never answers
+        try (java.net.ServerSocket hung = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            cfg.put("url", String.valueOf(cfg.get("url")).replaceFirst("//[^/]+", "//127.0.0.1:" + hung.getLocalPort()));
+            cfg.put("timeout.seconds", "5");
+            CheckResult r = new DoradoConnector(cfg).checkConnection(new TestContext("t", null, 1));
+            assertEquals("timeout", r.errors().get(0).code(), r.toString());
+            assertTrue(r.errors().get(0).message().contains("within 5 s"), r.toString());
+        }
     }
 }

@@ -45,8 +45,9 @@ public class ForemanConnector implements SourceConnector {
         URI url = HttpSettings.readUrl(f, "/api/v2", "/api");
         this.username = f.required("username");
         this.password = f.secret("password", true);
-        this.settings = HttpSettings.reader("not_found").timeoutSeconds(60, 5, 3600).read(f, url);
+        this.settings = HttpSettings.reader("not_found").timeoutSeconds(ForemanConfig.TIMEOUT_SECONDS_DEFAULT).read(f, url);
         this.pageSize = f.integer("page.size", 100, 1, 1000);
+        Checks.coreKeys(f);
         this.errors = f.errors();
     }
 
@@ -68,9 +69,9 @@ public class ForemanConnector implements SourceConnector {
             // /api/status answers any logged-in user; listing one host proves the view_hosts permission too.
             JsonNode hosts = context.call("GET /api/hosts", () -> http.getJson("/api/hosts?per_page=1&thin=true"));
             String version = HostMapper.text(status, "version");
-            JsonNode count = hosts.has("subtotal") ? hosts.get("subtotal") : hosts.get("total");
+            Long count = HostRun.count(hosts);
             return "Foreman " + (version == null ? "(version unknown)" : version)
-                    + (count != null && count.isNumber() ? ", " + count.asLong() + " hosts visible to " + username : "");
+                    + (count != null ? ", " + count + " hosts visible to " + username : "");
         });
     }
 

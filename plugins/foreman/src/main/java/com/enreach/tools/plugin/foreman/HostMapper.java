@@ -1,5 +1,6 @@
 package com.enreach.tools.plugin.foreman;
 
+import com.enreach.tools.source.support.JsonValues;
 import com.enreach.tools.source.support.RubyTimes;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -12,7 +13,7 @@ import com.enreach.tools.api.spi.IpAddressRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Maps a Foreman host (the answer of GET /api/hosts/:id, or an index entry when the details could not be read)
+ * Maps a Foreman host (the answer of GET /api/hosts/:id)
  * to a device with its interfaces and addresses.
  */
 final class HostMapper {
@@ -25,21 +26,20 @@ final class HostMapper {
 
     /** The host's id as text, or null when the entry has none. */
     static String id(JsonNode host) {
-        JsonNode id = host.get("id");
-        return id == null || id.isNull() || id.asText().isBlank() ? null : id.asText();
+        return JsonValues.text(JsonValues.at(host, "id"));
     }
 
     /**
      * @param host     host JSON object with at least id and name (checked by the caller)
-     * @param detailed whether this is the full GET /api/hosts/:id answer; an index entry carries no interfaces
      */
-    static DeviceRecord device(JsonNode host, boolean detailed) {
+    static DeviceRecord device(JsonNode host) {
         String name = text(host, "name");
         String model = text(host, "model_name");
         String computeResource = text(host, "compute_resource_name");
         boolean virtual = computeResource != null || (model != null && VIRTUAL_MODEL.matcher(model).matches());
         DeviceRecord d = DeviceRecord.of(id(host), name, virtual ? DeviceTypes.VM : DeviceTypes.SERVER).hostname(name);
-        d.put("foreman_id", host.get("id").isNumber() ? host.get("id").asLong() : id(host))
+        Long numericId = JsonValues.whole(JsonValues.at(host, "id"));
+        d.put("foreman_id", numericId != null ? (Object) numericId : id(host))
                 .put("os", text(host, "operatingsystem_name"))
                 .put("hostgroup", firstText(host, "hostgroup_title", "hostgroup_name"))
                 .put("environment", text(host, "environment_name"))
@@ -60,9 +60,6 @@ final class HostMapper {
                 .put("enabled", bool(host, "enabled"))
                 .put("owner", text(host, "owner_name"))
                 .put("comment", text(host, "comment"));
-        if (!detailed) {
-            d.put("details_missing", true);
-        }
         Set<String> addresses = new LinkedHashSet<>();
         JsonNode ifaces = host.get("interfaces");
         if (ifaces != null && ifaces.isArray()) {
@@ -85,7 +82,10 @@ final class HostMapper {
         if (ifName == null) {
             ifName = "interface " + text(nic, "id");
         }
-        Integer mtu = nic.hasNonNull("mtu") && nic.get("mtu").canConvertToInt() && nic.get("mtu").asInt() > 0 ? nic.get("mtu").asInt() : null;
+        Integer mtu = JsonValues.integer(JsonValues.at(nic, "mtu"));
+        if (mtu != null && mtu <= 0) {
+            mtu = null;
+        }
         d.addInterface(new InterfaceRecord(ifName, text(nic, "mac"), type(nic), null, mtu, firstText(nic, "subnet_name", "subnet6_name")));
         if (Boolean.TRUE.equals(bool(nic, "primary"))) {
             d.put("primary_interface", ifName);
@@ -121,22 +121,16 @@ final class HostMapper {
         return s == null ? null : RubyTimes.iso(s);
     }
 
+    /** A member as text, read with the shared lenient rules ({@link JsonValues}). */
     static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull() || v.isContainerNode()) {
-            return null;
-        }
-        String s = v.asText().trim();
-        return s.isEmpty() ? null : s;
+        return JsonValues.text(JsonValues.at(n, field));
     }
 
     private static String firstText(JsonNode n, String a, String b) {
-        String v = text(n, a);
-        return v != null ? v : text(n, b);
+        return JsonValues.firstText(JsonValues.at(n, a), JsonValues.at(n, b));
     }
 
     private static Boolean bool(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v != null && v.isBoolean() ? v.asBoolean() : null;
+        return JsonValues.bool(JsonValues.at(n, field));
     }
 }

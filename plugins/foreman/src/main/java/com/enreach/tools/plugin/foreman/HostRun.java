@@ -11,6 +11,7 @@ import com.enreach.tools.api.spi.RecordSink;
 import com.enreach.tools.api.spi.SourceContext;
 import com.enreach.tools.api.spi.SourceException;
 import com.enreach.tools.source.support.Checks;
+import com.enreach.tools.source.support.JsonValues;
 import com.enreach.tools.source.support.SourceHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -57,15 +58,16 @@ final class HostRun {
         String previousFirstId = null;
         for (int page = 1; ; page++) {
             checkCancelled();
-            sink.phase(expected == null ? "hosts page " + page : "hosts page " + page + "/" + Math.max(1, (expected + pageSize - 1) / pageSize));
-            String where = "Foreman GET /api/hosts page " + page;
+            String part = expected == null ? "page " + page : "page " + page + " of " + Math.max(1, (expected + pageSize - 1) / pageSize);
+            sink.phase("hosts " + part);
+            String where = "Foreman GET /api/hosts " + part;
             final int p = page;
-            JsonNode envelope = context.call("GET /api/hosts page " + page,
-                    () -> http.getJson("/api/hosts?order=" + ORDER + "&page=" + p + "&per_page=" + pageSize));
+            JsonNode envelope = context.call("GET /api/hosts " + part,
+                    () -> http.getJson("/api/hosts?order=" + ORDER + "&page=" + p + "&per_page=" + pageSize, part));
             JsonNode results = results(envelope, where);
-            JsonNode echoedPage = envelope.get("page");
-            if (echoedPage != null && echoedPage.canConvertToInt() && echoedPage.asInt() != page) {
-                throw PermanentSourceException.malformed(where, "the server answered page " + echoedPage.asInt()
+            Long echoedPage = JsonValues.whole(JsonValues.at(envelope, "page"));
+            if (echoedPage != null && echoedPage != page) {
+                throw PermanentSourceException.malformed(where, "the server answered page " + echoedPage
                         + " (it ignores the page parameter; a proxy may strip the query string)", null);
             }
             Long count = count(envelope);
@@ -83,7 +85,7 @@ final class HostRun {
             previousFirstId = firstId;
             for (JsonNode summary : results) {
                 checkCancelled();
-                host(summary, where, true);
+                host(summary, where);
             }
             if (results.size() < pageSize || expected != null && (long) page * pageSize >= expected) {
                 return page;
@@ -102,7 +104,7 @@ final class HostRun {
         sink.phase("hosts: checking the list for hosts the pages missed");
         String where = "Foreman GET /api/hosts (thin, all hosts)";
         JsonNode envelope = context.call("GET /api/hosts thin, all hosts",
-                () -> http.getJson("/api/hosts?thin=true&order=" + ORDER + "&per_page=all"));
+                () -> http.getJson("/api/hosts?thin=true&order=" + ORDER + "&per_page=all", "(thin, all hosts)"));
         JsonNode results = results(envelope, where);
         Long count = count(envelope);
         if (count != null && results.size() < count) {
@@ -126,7 +128,7 @@ final class HostRun {
                 + " the pages missed (the list changed during the run)");
         for (JsonNode h : missed) {
             checkCancelled();
-            host(h, where, false);
+            host(h, where);
         }
     }
 
@@ -138,22 +140,21 @@ final class HostRun {
         return results;
     }
 
-    /** subtotal is the count after search and permission filters; older versions only give total. */
-    private static Long count(JsonNode envelope) {
+    /**
+     * subtotal is the count after search and permission filters; older versions only give total. A count that is
+     * not a whole number is no count (1.9 is not cut to 1, which would end the paging early).
+     */
+    static Long count(JsonNode envelope) {
         for (String f : new String[] {"subtotal", "total"}) {
-            JsonNode v = envelope.get(f);
-            if (v != null && v.canConvertToLong()) {
-                return v.asLong();
+            Long v = JsonValues.whole(JsonValues.at(envelope, f));
+            if (v != null) {
+                return v;
             }
         }
         return null;
     }
 
-    /**
-     * @param full whether {@code summary} is a full index entry, good enough to store when the details cannot be
-     *             read; a thin entry (id and name) is not, and then the host keeps what an earlier run stored
-     */
-    private void host(JsonNode summary, String where, boolean full) throws SourceException {
+    private void host(JsonNode summary, String where) throws SourceException {
         String id = summary.isObject() ? HostMapper.id(summary) : null;
         if (id == null || HostMapper.text(summary, "name") == null) {
             throw PermanentSourceException.malformed(where, "a host without id or name", null);
@@ -162,9 +163,10 @@ final class HostRun {
             return; // shown again on a later page because a host was added before it: read once is enough
         }
         String path = "/api/hosts/" + SourceHttp.pathSegment(id);
+        String part = "(host " + HostMapper.text(summary, "name") + ")";
         JsonNode detail;
         try {
-            detail = context.call("GET " + path, () -> http.getJson(path));
+            detail = context.call("GET " + path + " " + part, () -> http.getJson(path, part));
         } catch (PermanentSourceException e) {
             if (FATAL.contains(e.code())) {
                 throw e;
@@ -173,26 +175,26 @@ final class HostRun {
                 sink.warn(id, "host " + HostMapper.text(summary, "name") + " was listed but is gone (deleted during the run?); skipped");
                 return;
             }
-            // One unreadable host must not block the rest: keep what the list said, without interfaces.
-            detailsMissing(summary, full, "could not be read (" + e.userMessage() + ")");
+            // One unreadable host must not block the rest.
+            detailsMissing(summary, "could not be read (" + e.userMessage() + ")");
             return;
         }
         if (!detail.isObject() || !id.equals(HostMapper.id(detail)) || HostMapper.text(detail, "name") == null) {
-            detailsMissing(summary, full, "are not a host object");
+            detailsMissing(summary, "are not a host object");
             return;
         }
-        sink.device(HostMapper.device(detail, true));
+        sink.device(HostMapper.device(detail));
     }
 
-    private void detailsMissing(JsonNode summary, boolean full, String why) {
+    /**
+     * A host whose details cannot be read keeps what an earlier run stored: a record made from its list entry
+     * would lose its interfaces and addresses until the next run. A host never stored before is only warned about
+     * by the core and appears on the next run that can read its details.
+     */
+    private void detailsMissing(JsonNode summary, String why) {
         String id = HostMapper.id(summary);
         String name = HostMapper.text(summary, "name");
-        if (full) {
-            sink.warn(id, "details of host " + name + " " + why + "; stored from the host list only, without interfaces");
-            sink.device(HostMapper.device(summary, false));
-        } else {
-            sink.notRefreshed(EntityKinds.DEVICE, id, "details of host " + name + " " + why + "; what an earlier run stored is kept");
-        }
+        sink.notRefreshed(EntityKinds.DEVICE, id, "details of host " + name + " " + why + "; what an earlier run stored is kept");
     }
 
     private void checkCancelled() throws PermanentSourceException {

@@ -122,7 +122,7 @@ class ForemanConnectorTest {
         assertEquals(1, thinListRequests().size(), "a run of several pages ends with one thin read of the whole list");
         assertEquals(1, server.requestsTo("/api/hosts/11").size(), "nothing missed, nothing read twice");
         assertTrue(sink.warnings.isEmpty(), sink.warnings.toString());
-        assertTrue(sink.phases.contains("hosts page 2/3"), sink.phases.toString());
+        assertTrue(sink.phases.contains("hosts page 2 of 3"), sink.phases.toString());
         String basic = "Basic " + Base64.getEncoder().encodeToString(("inventory:" + SECRET).getBytes(StandardCharsets.UTF_8));
         assertEquals(basic, server.requestsTo("/api/hosts/11").get(0).header("Authorization"));
 
@@ -191,7 +191,6 @@ class ForemanConnectorTest {
         assertTrue(bare.interfaces().isEmpty());
         assertFalse(bare.metadata().containsKey("os"));
         assertFalse(bare.metadata().containsKey("last_report"));
-        assertFalse(bare.metadata().containsKey("details_missing"));
         assertEquals("Installed", bare.metadata().get("build_status"));
         assertEquals(List.of(new IpAddressRecord("198.51.100.5", null, "bare.example.com")), bare.ipAddresses());
     }
@@ -304,17 +303,43 @@ class ForemanConnectorTest {
     }
 
     @Test
-    void unreadableHostDetailsKeepTheHostFromTheList() throws Exception {
+    void unreadableHostDetailsKeepThePreviousStateInsteadOfAThinRecord() throws Exception {
         server.route("GET", "/api/hosts/12", r -> Response.text(200, "text/html", "<html>maintenance</html>"));
         CollectingSink sink = fetch(new TestContext("foreman-test"));
+        assertEquals(4, sink.devices.size());
+        assertFalse(sink.devices.containsKey("12"), "not stored from its thin list entry");
+        assertEquals(List.of("device:12"), sink.notRefreshed);
+        assertEquals(1, sink.warnings.size(), sink.warnings.toString());
+        assertTrue(sink.warnings.get(0).startsWith("12: not refreshed: details of host db01.example.com could not be read"
+                + " (Malformed response from Foreman GET /api/hosts/12 (host db01.example.com)"), sink.warnings.get(0));
+    }
+
+    @Test
+    void aFractionalHostCountIsIgnoredNotCutSoEveryPageIsRead() throws Exception {
+        // subtotal 1.9 read as 1 would end the paging after the first page of two hosts
+        server.route("GET", "/api/hosts", r -> {
+            Response p = page(r);
+            String body = new String(p.body(), StandardCharsets.UTF_8).replaceAll("\"(sub)?total\":\\d+", "\"$1total\":1.9");
+            return Response.json(body);
+        });
+        CollectingSink sink = fetch(new TestContext("foreman-test"));
         assertEquals(5, sink.devices.size());
-        DeviceRecord db = sink.devices.get("12");
-        assertEquals(true, db.metadata().get("details_missing"));
-        assertEquals("RedHat 9.4", db.metadata().get("os"));
-        assertEquals(DeviceTypes.VM, db.type());
-        assertEquals(List.of(new IpAddressRecord("192.0.2.20", null, "db01.example.com")), db.ipAddresses());
-        assertEquals(1, sink.warnings.size());
-        assertTrue(sink.warnings.get(0).startsWith("12: details of host db01.example.com could not be read"), sink.warnings.get(0));
+    }
+
+    @Test
+    void malformedAnswersNameThePageAndShowNoParserInternals() {
+        for (String body : new String[] {"{\"total\":6,\"subtotal\":5,\"page\":2,\"results\":[{\"id\":13,\"na",
+                "<html><body>502 Bad Gateway</body></html>"}) {
+            server.route("GET", "/api/hosts", r -> "2".equals(r.param("page"))
+                    ? Response.text(200, "application/json", body) : page(r));
+            PermanentSourceException e = assertThrows(PermanentSourceException.class, () -> fetch(new TestContext("f")));
+            assertEquals("malformed", e.code());
+            String m = e.userMessage();
+            assertTrue(m.contains("GET /api/hosts page 2 of 3"), m);
+            for (String internal : new String[] {"com.fasterxml", "Source:", "line:", "Exception", "code 60"}) {
+                assertFalse(m.contains(internal), m);
+            }
+        }
     }
 
     @Test
@@ -384,5 +409,14 @@ class ForemanConnectorTest {
         env.put("password.env", "ENREACH_TEST_UNSET_VARIABLE_4711");
         assertEquals("password.env", new ForemanConnector(env).validate().get(0).field());
         assertNull(System.getenv("ENREACH_TEST_UNSET_VARIABLE_4711"));
+    }
+
+    @Test
+    void theCoreKeysAreCheckedLikeThePlugins() {
+        Map<String, Object> cfg = config();
+        cfg.put("schedule.minutes", "-5");
+        cfg.put("delete.budget.percent", "150");
+        assertEquals(List.of("schedule.minutes:out_of_range", "delete.budget.percent:out_of_range"),
+                new ForemanConnector(cfg).validate().stream().map(e -> e.field() + ":" + e.code()).toList());
     }
 }

@@ -10,6 +10,7 @@ import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.RecordSink;
 import com.enreach.tools.api.spi.SourceContext;
 import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.HttpFailures;
 import com.enreach.tools.source.support.SourceHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -44,6 +45,11 @@ final class OntapClient {
 
     /** One GET of a path or a {@code _links.next.href}; any non-2xx is classified, any non-JSON body is malformed. */
     JsonNode get(String href) throws SourceException {
+        return get(href, null);
+    }
+
+    /** {@link #get(String)} with failures naming the part of a larger read ("page 3"). */
+    JsonNode get(String href, String part) throws SourceException {
         HttpRequest request;
         try {
             request = http.request(checkedHref(href)).header("Accept", "application/hal+json, application/json").GET().build();
@@ -51,10 +57,10 @@ final class OntapClient {
             throw PermanentSourceException.malformed("ONTAP", "a next link is not a valid URL", e);
         }
         HttpResponse<byte[]> r = http.sendRaw(request);
-        if (r.statusCode() / 100 != 2) {
-            throw OntapErrors.of(request.method(), request.uri().getRawPath(), r);
+        if (!HttpFailures.success(r.statusCode())) {
+            throw OntapErrors.of(request.method(), request.uri().getRawPath() + (part == null ? "" : " " + part), r);
         }
-        return http.parseJson(request, r);
+        return http.parseJson(request, r, part);
     }
 
     /**

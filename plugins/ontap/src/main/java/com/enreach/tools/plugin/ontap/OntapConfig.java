@@ -11,6 +11,12 @@ import com.enreach.tools.source.support.SourceDefaults;
         description = "Reads a NetApp ONTAP cluster (9.6 or later) through its REST API: nodes, aggregates, SVMs, "
                 + "volumes, qtrees with quotas and NFS export rules.")
 public @interface OntapConfig {
+    /**
+     * Default {@code timeout.seconds}: longer than the return_timeout ONTAP is given per page, so a slow page is
+     * not cut by us first.
+     */
+    int TIMEOUT_SECONDS_DEFAULT = OntapClient.RETURN_TIMEOUT_SECONDS + 30;
+
     /** Default and largest {@code page.size}, declared once for the metatype and the reader. */
     int PAGE_SIZE_DEFAULT = 500;
     int PAGE_SIZE_MAX = 10_000;
@@ -40,6 +46,9 @@ public @interface OntapConfig {
 
     @AttributeDefinition(name = "Page size", description = "Records per request (max_records), 1 to 10,000.")
     int page_size() default PAGE_SIZE_DEFAULT;
+
+    @AttributeDefinition(name = "Request timeout (seconds)", description = "Longest wait for one answer, 5 to 3600 (default: return_timeout + 30 s).")
+    int timeout_seconds() default TIMEOUT_SECONDS_DEFAULT;
 
     @AttributeDefinition(name = "Schedule (minutes)", description = "Minutes between scheduled runs; 0 = on demand only.")
     int schedule_minutes() default SourceDefaults.SCHEDULE_MINUTES;

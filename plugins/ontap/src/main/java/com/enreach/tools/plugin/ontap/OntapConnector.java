@@ -1,7 +1,6 @@
 package com.enreach.tools.plugin.ontap;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,9 +33,6 @@ public class OntapConnector implements SourceConnector {
                     EntityKinds.SERVER_FACTS, EntityKinds.STORAGE_VOLUME),
             "Cluster, nodes, aggregates, SVMs, volumes and qtrees with quotas and NFS export rules of an ONTAP cluster");
 
-    /** Longer than the return_timeout ONTAP is given per page, so a slow page is not cut by us first. */
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(OntapClient.RETURN_TIMEOUT_SECONDS + 30);
-
     private final HttpSettings settings;
     private final String username;
     private final String password;
@@ -49,7 +45,8 @@ public class OntapConnector implements SourceConnector {
         URI url = HttpSettings.readUrl(f, "/api");
         this.username = f.required("username");
         this.password = f.secret("password", true);
-        this.settings = HttpSettings.reader("invalid").pageSize(OntapConfig.PAGE_SIZE_DEFAULT, OntapConfig.PAGE_SIZE_MAX).read(f, url);
+        this.settings = HttpSettings.reader("invalid").pageSize(OntapConfig.PAGE_SIZE_DEFAULT, OntapConfig.PAGE_SIZE_MAX)
+                .timeoutSeconds(OntapConfig.TIMEOUT_SECONDS_DEFAULT).read(f, url);
         Checks.coreKeys(f);
         this.errors = f.errors();
     }
@@ -83,7 +80,6 @@ public class OntapConnector implements SourceConnector {
     private OntapClient client() throws SourceException {
         Checks.requireValid("ONTAP", errors); // the core only runs valid instances; this guards direct callers
         SourceHttp http = settings.builder("ONTAP")
-                .requestTimeout(REQUEST_TIMEOUT)
                 .basicAuth(username, password)
                 .build();
         return new OntapClient(http, settings.pageSize());

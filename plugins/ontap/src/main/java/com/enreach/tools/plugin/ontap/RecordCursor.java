@@ -66,7 +66,7 @@ final class RecordCursor {
         pageNo++;
         sink.phase(label + " page " + pageNo);
         String where = "ONTAP GET " + path(href) + " page " + pageNo;
-        JsonNode body = context.call("GET " + path(href) + " page " + pageNo, () -> complete(client.get(href), where));
+        JsonNode body = context.call("GET " + path(href) + " page " + pageNo, () -> complete(client.get(href, "page " + pageNo), where));
         if (!body.isObject()) {
             throw PermanentSourceException.malformed(where, "expected a collection object", null);
         }

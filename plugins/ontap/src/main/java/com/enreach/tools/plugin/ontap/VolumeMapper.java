@@ -29,9 +29,14 @@ final class VolumeMapper {
     private VolumeMapper() {
     }
 
+    /** " (volume svm1:vol7)": which record broke, as far as it can be named; empty when it has no name. */
+    private static String named(String kind, String svm, String name) {
+        return name == null ? "" : " (" + kind + " " + (svm == null ? "" : svm + ":") + name + ")";
+    }
+
     static StorageVolumeRecord volume(JsonNode v, Context c) throws PermanentSourceException {
-        String where = "/api/storage/volumes";
         String svm = JsonValues.text(v, "svm.name");
+        String where = "/api/storage/volumes" + named("volume", svm, JsonValues.text(v, "name"));
         StorageVolumeRecord r = StorageVolumeRecord.of(DeviceMapper.id(v, "uuid", where), c.clusterUuid(),
                 DeviceMapper.id(v, "name", where), StorageVolumeRecord.VOLUME);
         r.svm(svm);
@@ -88,7 +93,8 @@ final class VolumeMapper {
      * @param quota the tree quota report of this qtree, or null when it has none (quotas off or no rule)
      */
     static StorageVolumeRecord qtree(JsonNode q, JsonNode quota, Context c) throws PermanentSourceException {
-        String where = "/api/storage/qtrees";
+        String where = "/api/storage/qtrees" + named("qtree", JsonValues.text(q, "svm.name"),
+                JsonValues.text(q, "volume.name") == null ? null : JsonValues.text(q, "volume.name") + "/" + JsonValues.text(q, "name"));
         String volumeUuid = DeviceMapper.id(q, "volume.uuid", where);
         String id = DeviceMapper.id(q, "id", where);
         String volume = JsonValues.text(q, "volume.name");

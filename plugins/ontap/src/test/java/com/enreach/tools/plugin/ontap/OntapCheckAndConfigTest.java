@@ -112,4 +112,21 @@ class OntapCheckAndConfigTest {
         assertEquals(1, errors.size());
         assertEquals("password.env", errors.get(0).field());
     }
+
+    @Test
+    void timeoutSecondsIsValidatedAndBoundsTheWaitForOneAnswer() throws Exception {
+        Map<String, Object> cfg = config("http://cluster1.example.net"); // plain HTTP: a TLS handshake would time out first
+        cfg.put("timeout.seconds", "soon");
+        assertEquals(List.of("timeout.seconds:invalid"), new OntapConnector(cfg).validate().stream().map(f -> f.field() + ":" + f.code()).toList());
+        cfg.put("timeout.seconds", "4000");
+        assertEquals(List.of("timeout.seconds:out_of_range"), new OntapConnector(cfg).validate().stream().map(f -> f.field() + ":" + f.code()).toList());
+        // a server that takes the connection and never answers
+        try (java.net.ServerSocket hung = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            cfg.put("url", String.valueOf(cfg.get("url")).replaceFirst("//[^/]+", "//127.0.0.1:" + hung.getLocalPort()));
+            cfg.put("timeout.seconds", "5");
+            CheckResult r = new OntapConnector(cfg).checkConnection(new TestContext("t", null, 1));
+            assertEquals("timeout", r.errors().get(0).code(), r.toString());
+            assertTrue(r.errors().get(0).message().contains("within 5 s"), r.toString());
+        }
+    }
 }

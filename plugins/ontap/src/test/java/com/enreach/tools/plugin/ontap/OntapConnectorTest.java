@@ -379,6 +379,28 @@ class OntapConnectorTest {
         assertEquals("malformed", e.code());
         assertEquals(2, sink.volumes.size(), "page 1 was streamed before page 2 broke");
         assertTrue(server.requestsTo("/api/storage/qtrees").isEmpty(), "nothing after the broken page");
+        assertEquals("Malformed response from ONTAP GET /api/storage/volumes page 2: the JSON answer ends early (truncated)",
+                e.userMessage());
+    }
+
+    @Test
+    void aVolumeWithoutUuidIsNamedInTheError() {
+        server.once("GET", "/api/storage/volumes", Response.json(fixture("volumes-1.json").replaceFirst("\"uuid\": \"[^\"]*\",", "")));
+        PermanentSourceException e = failing(PermanentSourceException.class, new TestContext("t"), new CollectingSink());
+        assertEquals("malformed", e.code());
+        assertTrue(e.userMessage().contains("/api/storage/volumes (volume svm_nfs:vol_data01)"), e.userMessage());
+        assertTrue(e.userMessage().endsWith("a record without uuid"), e.userMessage());
+    }
+
+    @Test
+    void anHtmlPageWithAJsonContentTypeNamesThePageAndNoParserInternals() {
+        server.once("GET", "/api/storage/volumes", Response.json(fixture("volumes-1.json")),
+                Response.json("<html><body>Session expired</body></html>"));
+        PermanentSourceException e = failing(PermanentSourceException.class, new TestContext("t"), new CollectingSink());
+        assertTrue(e.userMessage().startsWith("Malformed response from ONTAP GET /api/storage/volumes page 2: "), e.userMessage());
+        for (String internal : new String[] {"com.fasterxml", "Source:", "line:", "column:", "Exception", "code 60"}) {
+            assertFalse(e.userMessage().contains(internal), e.userMessage());
+        }
     }
 
     @Test

@@ -51,9 +51,11 @@ final class ConfigFetcher {
 
     private void fetch(OxidizedNode node) throws SourceException {
         String path = node.fetchPath();
+        String part = "(node " + node.sourceId() + ")";
         HttpResponse<byte[]> r;
         try {
-            r = context.call("GET " + path, () -> http.send(http.request(path).header("Accept", "text/plain").GET().build()));
+            r = context.call("GET " + path + " " + part,
+                    () -> http.send(http.request(path).header("Accept", "text/plain").GET().build(), part));
         } catch (SourceException e) {
             if (FATAL.contains(e.code())) {
                 throw e;

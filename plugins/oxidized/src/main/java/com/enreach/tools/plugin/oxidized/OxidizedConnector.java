@@ -48,7 +48,8 @@ public class OxidizedConnector implements SourceConnector {
         if (username == null && password != null) {
             f.error("username", "required", "username is required when a proxy password is set");
         }
-        this.settings = HttpSettings.reader("not_found").timeoutSeconds(60, 5, 3600).read(f, url);
+        this.settings = HttpSettings.reader("not_found").timeoutSeconds(OxidizedConfig.TIMEOUT_SECONDS_DEFAULT).read(f, url);
+        Checks.coreKeys(f);
         this.errors = f.errors();
     }
 

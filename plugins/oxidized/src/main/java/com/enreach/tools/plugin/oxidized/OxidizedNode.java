@@ -1,5 +1,6 @@
 package com.enreach.tools.plugin.oxidized;
 
+import com.enreach.tools.source.support.JsonValues;
 import com.enreach.tools.source.support.RubyTimes;
 import java.time.Instant;
 import java.util.regex.Pattern;
@@ -92,11 +93,6 @@ record OxidizedNode(String name, String group, String ip, String model, String l
     }
 
     private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull() || v.isContainerNode()) {
-            return null;
-        }
-        String s = v.asText().trim();
-        return s.isEmpty() ? null : s;
+        return JsonValues.text(JsonValues.at(n, field));
     }
 }

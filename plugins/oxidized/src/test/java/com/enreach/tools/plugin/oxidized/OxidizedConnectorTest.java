@@ -166,20 +166,26 @@ class OxidizedConnectorTest {
         assertEquals(2, sink.configs.size());
         assertEquals(3, ctx.retried.size(), "the 500 was tried 4 times");
         assertEquals(4, sink.warnings.size(), sink.warnings.toString());
-        assertTrue(sink.warnings.get(0).startsWith("edge-fw: configuration not fetched"), sink.warnings.get(0));
+        assertTrue(sink.warnings.get(0).startsWith("edge-fw: configuration not fetched: oxidized-web GET /node/fetch/edge-fw"
+                + " (node edge-fw) failed with HTTP 500"), sink.warnings.get(0));
         assertTrue(sink.warnings.get(1).startsWith("lab/rtr/01: oxidized-web answered an HTML page"), sink.warnings.get(1));
     }
 
     @Test
     void malformedNodeListsFailTheRunBeforeAnyDevice() {
         for (String body : new String[] {"[{\"name\":\"a\",\"full_name\":\"a\"},{\"name\":\"b\",", "{\"error\":\"boom\"}",
-                "[{\"name\":\"a\"},{\"full_name\":\"g/\",\"ip\":\"192.0.2.1\"}]", "[\"core-sw-01\"]"}) {
+                "[{\"name\":\"a\"},{\"full_name\":\"g/\",\"ip\":\"192.0.2.1\"}]", "[\"core-sw-01\"]",
+                "<!DOCTYPE html><html><body>Sign in</body></html>"}) {
             server.json("/nodes.json", body);
             CollectingSink sink = new CollectingSink();
             PermanentSourceException e = assertThrows(PermanentSourceException.class,
                     () -> new OxidizedConnector(config()).fetch(new TestContext("oxidized-test"), sink), body);
             assertEquals("malformed", e.code(), body);
             assertTrue(sink.devices.isEmpty(), body);
+            assertTrue(e.userMessage().startsWith("Malformed response from oxidized-web GET /nodes.json: "), e.userMessage());
+            for (String internal : new String[] {"com.fasterxml", "Source:", "line:", "Exception", "code 60"}) {
+                assertFalse(e.userMessage().contains(internal), e.userMessage());
+            }
         }
     }
 
@@ -313,5 +319,14 @@ class OxidizedConnectorTest {
         public void close() {
             http.stop(0);
         }
+    }
+
+    @Test
+    void theCoreKeysAreCheckedLikeThePlugins() {
+        Map<String, Object> cfg = new java.util.HashMap<String, Object>(Map.of("url", "http://127.0.0.1:8888"));
+        cfg.put("schedule.minutes", "-5");
+        cfg.put("delete.budget.percent", "150");
+        assertEquals(List.of("schedule.minutes:out_of_range", "delete.budget.percent:out_of_range"),
+                new OxidizedConnector(cfg).validate().stream().map(e -> e.field() + ":" + e.code()).toList());
     }
 }

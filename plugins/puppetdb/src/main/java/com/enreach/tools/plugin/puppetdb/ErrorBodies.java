@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.RetryableSourceException;
 import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.HttpFailures;
+import com.enreach.tools.source.support.JsonValues;
 import com.enreach.tools.source.support.SourceHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,10 +27,15 @@ final class ErrorBodies {
 
     /** Sends the request; a non-2xx answer throws the failure SourceHttp classifies, with the body's text added. */
     static HttpResponse<byte[]> send(SourceHttp http, HttpRequest request) throws SourceException {
+        return send(http, request, null);
+    }
+
+    /** {@link #send(SourceHttp, HttpRequest)} naming the part of a larger read ("page 3 (offset 1000)"). */
+    static HttpResponse<byte[]> send(SourceHttp http, HttpRequest request, String part) throws SourceException {
         HttpResponse<byte[]> r = http.sendRaw(request);
-        if (r.statusCode() / 100 != 2) {
+        if (!HttpFailures.success(r.statusCode())) {
             try {
-                http.checkStatus(request, r.statusCode(), r.headers());
+                http.checkStatus(request, r.statusCode(), r.headers(), part);
             } catch (SourceException e) {
                 throw withText(e, text(r.headers().firstValue("Content-Type").orElse(""), r.body()));
             }
@@ -60,7 +67,7 @@ final class ErrorBodies {
         if (s.startsWith("{")) {
             try {
                 JsonNode n = MAPPER.readTree(s);
-                String member = Json.firstText(n.get("error"), n.get("msg"), n.get("message"));
+                String member = JsonValues.firstText(n.get("error"), n.get("msg"), n.get("message"));
                 if (member != null) {
                     s = member;
                 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import com.enreach.tools.api.spi.DeviceRecord;
 import com.enreach.tools.api.spi.InterfaceRecord;
 import com.enreach.tools.api.spi.IpAddressRecord;
+import com.enreach.tools.source.support.JsonValues;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -41,7 +42,7 @@ final class FlatNetwork {
     /** The top-level legacy network facts of an inventory row, or null when the row has nothing of the kind. */
     static Pending pending(JsonNode interfacesFact, String fqdn, JsonNode ip, JsonNode netmask, JsonNode ip6, JsonNode netmask6) {
         List<String> names = new ArrayList<>();
-        String list = Json.text(interfacesFact);
+        String list = JsonValues.text(interfacesFact);
         if (list != null) {
             for (String n : list.split(",")) {
                 if (!n.isBlank() && !names.contains(n.strip())) {
@@ -49,7 +50,7 @@ final class FlatNetwork {
                 }
             }
         }
-        Pending p = new Pending(List.copyOf(names), fqdn, Json.text(ip), Json.text(netmask), Json.text(ip6), Json.text(netmask6));
+        Pending p = new Pending(List.copyOf(names), fqdn, JsonValues.text(ip), JsonValues.text(netmask), JsonValues.text(ip6), JsonValues.text(netmask6));
         return names.isEmpty() && p.ip() == null && p.ip6() == null ? null : p;
     }
 
@@ -63,10 +64,10 @@ final class FlatNetwork {
         for (String name : p.interfaces()) {
             String suffix = factSuffix(name);
             boolean loopback = name.equals("lo") || name.startsWith("lo0");
-            d.addInterface(new InterfaceRecord(name, Json.text(flat.get("macaddress_" + suffix)), loopback ? "loopback" : null,
-                    null, Json.integer(flat.get("mtu_" + suffix)), null));
-            address(name, Json.text(flat.get("ipaddress_" + suffix)), Json.text(flat.get("netmask_" + suffix)), p, seen, d, warnings);
-            address(name, Json.text(flat.get("ipaddress6_" + suffix)), Json.text(flat.get("netmask6_" + suffix)), p, seen, d, warnings);
+            d.addInterface(new InterfaceRecord(name, JsonValues.text(flat.get("macaddress_" + suffix)), loopback ? "loopback" : null,
+                    null, JsonValues.integer(flat.get("mtu_" + suffix)), null));
+            address(name, JsonValues.text(flat.get("ipaddress_" + suffix)), JsonValues.text(flat.get("netmask_" + suffix)), p, seen, d, warnings);
+            address(name, JsonValues.text(flat.get("ipaddress6_" + suffix)), JsonValues.text(flat.get("netmask6_" + suffix)), p, seen, d, warnings);
         }
         // the node's main addresses, when no interface carried them (or there are no interfaces at all)
         address(null, p.ip(), p.netmask(), p, seen, d, warnings);

@@ -43,8 +43,9 @@ final class InventoryFetch {
             sink.phase("inventory page " + page + " (" + emitted + " nodes so far)");
             int offset = anchor == null ? 0 : next - 1;
             int limit = anchor == null ? pageSize : pageSize + 1;
-            List<InventoryMapper.Mapped> rows = context.call("GET " + PuppetDbClient.INVENTORY + " page " + page + " offset " + offset,
-                    () -> client.inventoryPage(offset, limit));
+            final int p = page;
+            List<InventoryMapper.Mapped> rows = context.call("GET " + PuppetDbClient.INVENTORY + " page " + page + " (offset " + offset + ")",
+                    () -> client.inventoryPage(p, offset, limit));
             int from = 0;
             if (anchor != null) {
                 from = indexOf(rows, anchor) + 1;

@@ -12,6 +12,7 @@ import com.enreach.tools.api.spi.InterfaceRecord;
 import com.enreach.tools.api.spi.IpAddressRecord;
 import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.ServerFacts;
+import com.enreach.tools.source.support.JsonValues;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -53,24 +54,24 @@ final class InventoryMapper {
     }
 
     static Mapped map(JsonNode row, String where) throws PermanentSourceException {
-        String certname = row != null && row.isObject() ? Json.text(row.get("certname")) : null;
+        String certname = row != null && row.isObject() ? JsonValues.text(row.get("certname")) : null;
         if (certname == null) {
             throw PermanentSourceException.malformed(where, "an inventory entry has no certname", null);
         }
         List<String> warnings = new ArrayList<>();
         JsonNode net = fact(row, "networking");
-        String fqdn = Json.firstText(fact(row, "fqdn"), Json.at(net, "fqdn"));
+        String fqdn = JsonValues.firstText(fact(row, "fqdn"), JsonValues.at(net, "fqdn"));
         DeviceRecord d = DeviceRecord.of(certname, certname, DeviceTypes.SERVER)
                 .hostname(fqdn != null ? fqdn : certname)
-                .put("environment", Json.text(row.get("environment")))
+                .put("environment", JsonValues.text(row.get("environment")))
                 // every agent run sends the facts again with a new timestamp
-                .putVolatile("facts_timestamp", Json.text(row.get("timestamp")))
-                .put("puppet_version", Json.text(fact(row, "puppetversion")))
-                .put("facter_version", Json.text(fact(row, "facterversion")))
-                .put("os_family", Json.text(Json.at(fact(row, "os"), "family")))
-                .put("architecture", Json.text(Json.at(fact(row, "os"), "architecture")))
-                .put("domain", Json.firstText(Json.at(net, "domain"), fact(row, "domain")))
-                .put("primary_ip", Json.firstText(Json.at(net, "ip"), fact(row, "ipaddress")))
+                .putVolatile("facts_timestamp", JsonValues.text(row.get("timestamp")))
+                .put("puppet_version", JsonValues.text(fact(row, "puppetversion")))
+                .put("facter_version", JsonValues.text(fact(row, "facterversion")))
+                .put("os_family", JsonValues.text(JsonValues.at(fact(row, "os"), "family")))
+                .put("architecture", JsonValues.text(JsonValues.at(fact(row, "os"), "architecture")))
+                .put("domain", JsonValues.firstText(JsonValues.at(net, "domain"), fact(row, "domain")))
+                .put("primary_ip", JsonValues.firstText(JsonValues.at(net, "ip"), fact(row, "ipaddress")))
                 .put("trusted_extensions", scalars(row.get("trusted.extensions")))
                 .facts(facts(row));
         FlatNetwork.Pending flat = null;
@@ -94,50 +95,61 @@ final class InventoryMapper {
         JsonNode os = fact(row, "os");
         JsonNode cpu = fact(row, "processors");
         JsonNode dmi = fact(row, "dmi");
-        JsonNode models = Json.at(cpu, "models");
-        Long memory = Json.whole(Json.at(fact(row, "memory"), "system", "total_bytes"));
+        JsonNode models = JsonValues.at(cpu, "models");
+        Long memory = JsonValues.whole(JsonValues.at(fact(row, "memory"), "system", "total_bytes"));
         if (memory == null) {
-            Long mb = Json.whole(fact(row, "memorysize_mb"));
-            memory = mb == null ? null : mb * 1024 * 1024;
+            memory = megabytesAsBytes(JsonValues.text(fact(row, "memorysize_mb")));
         }
-        Long uptime = Json.whole(Json.at(fact(row, "system_uptime"), "seconds"));
+        Long uptime = JsonValues.whole(JsonValues.at(fact(row, "system_uptime"), "seconds"));
         ServerFacts f = new ServerFacts()
-                .os(Json.firstText(Json.at(os, "name"), fact(row, "operatingsystem")),
-                        Json.firstText(Json.at(os, "release", "full"), fact(row, "operatingsystemrelease")))
-                .kernel(Json.text(fact(row, "kernelrelease")))
-                .cpu(Json.firstText(models != null && models.isArray() ? models.get(0) : null, fact(row, "processor0")),
-                        Json.integer(Json.at(cpu, "count")) != null ? Json.integer(Json.at(cpu, "count")) : Json.integer(fact(row, "processorcount")))
+                .os(JsonValues.firstText(JsonValues.at(os, "name"), fact(row, "operatingsystem")),
+                        JsonValues.firstText(JsonValues.at(os, "release", "full"), fact(row, "operatingsystemrelease")))
+                .kernel(JsonValues.text(fact(row, "kernelrelease")))
+                .cpu(JsonValues.firstText(models != null && models.isArray() ? models.get(0) : null, fact(row, "processor0")),
+                        JsonValues.integer(JsonValues.at(cpu, "count")) != null ? JsonValues.integer(JsonValues.at(cpu, "count")) : JsonValues.integer(fact(row, "processorcount")))
                 .memoryBytes(memory)
-                .uptimeSeconds(uptime != null ? uptime : Json.whole(fact(row, "uptime_seconds")))
-                .virtual(Json.bool(fact(row, "is_virtual")), Json.text(fact(row, "virtual")))
-                .hardware(Json.firstText(Json.at(dmi, "manufacturer"), fact(row, "manufacturer")),
-                        Json.firstText(Json.at(dmi, "product", "name"), fact(row, "productname")),
-                        Json.firstText(Json.at(dmi, "product", "serial_number"), fact(row, "serialnumber")));
+                .uptimeSeconds(uptime != null ? uptime : JsonValues.whole(fact(row, "uptime_seconds")))
+                .virtual(JsonValues.bool(fact(row, "is_virtual")), JsonValues.text(fact(row, "virtual")))
+                .hardware(JsonValues.firstText(JsonValues.at(dmi, "manufacturer"), fact(row, "manufacturer")),
+                        JsonValues.firstText(JsonValues.at(dmi, "product", "name"), fact(row, "productname")),
+                        JsonValues.firstText(JsonValues.at(dmi, "product", "serial_number"), fact(row, "serialnumber")));
         JsonNode disks = fact(row, "disks");
         if (disks != null && disks.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = disks.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> e = it.next();
-                f.addDisk(new ServerFacts.Disk(e.getKey(), Json.whole(Json.at(e.getValue(), "size_bytes")),
-                        Json.text(Json.at(e.getValue(), "model"))));
+                f.addDisk(new ServerFacts.Disk(e.getKey(), JsonValues.whole(JsonValues.at(e.getValue(), "size_bytes")),
+                        JsonValues.text(JsonValues.at(e.getValue(), "model"))));
             }
         }
         return f;
     }
 
+    /**
+     * Facter 2's memorysize_mb is a measurement with two decimals ("3951.57"), not a count: converted to bytes and
+     * rounded to the byte. Null when absent or not a plain non-negative number.
+     */
+    static Long megabytesAsBytes(String mb) {
+        if (mb == null || !mb.matches("\\d{1,12}(\\.\\d{1,6})?")) {
+            return null;
+        }
+        return new java.math.BigDecimal(mb).multiply(java.math.BigDecimal.valueOf(1024L * 1024))
+                .setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+    }
+
     /** @return whether the node has structured interfaces (networking.interfaces) */
     private static boolean interfaces(JsonNode net, String fqdn, DeviceRecord d, List<String> warnings) {
-        JsonNode ifaces = Json.at(net, "interfaces");
+        JsonNode ifaces = JsonValues.at(net, "interfaces");
         if (ifaces == null || !ifaces.isObject()) {
             return false;
         }
-        String primaryIp = Json.text(Json.at(net, "ip"));
+        String primaryIp = JsonValues.text(JsonValues.at(net, "ip"));
         for (Iterator<Map.Entry<String, JsonNode>> it = ifaces.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             String name = e.getKey();
             JsonNode i = e.getValue();
             boolean loopback = name.equals("lo") || name.startsWith("lo0") || hasFlag(i, "LOOPBACK");
-            d.addInterface(new InterfaceRecord(name, Json.text(Json.at(i, "mac")), loopback ? "loopback" : null,
-                    enabled(Json.text(Json.at(i, "operational_state"))), Json.integer(Json.at(i, "mtu")), null));
+            d.addInterface(new InterfaceRecord(name, JsonValues.text(JsonValues.at(i, "mac")), loopback ? "loopback" : null,
+                    enabled(JsonValues.text(JsonValues.at(i, "operational_state"))), JsonValues.integer(JsonValues.at(i, "mtu")), null));
             addresses(name, i, "bindings", "ip", "netmask", primaryIp, fqdn, d, warnings);
             addresses(name, i, "bindings6", "ip6", "netmask6", primaryIp, fqdn, d, warnings);
         }
@@ -162,14 +174,14 @@ final class InventoryMapper {
     /** Facter 3+ lists every address in bindings; older agents give only the first as ip/netmask. */
     private static void addresses(String iface, JsonNode i, String bindingsKey, String ipKey, String maskKey,
                                   String primaryIp, String fqdn, DeviceRecord d, List<String> warnings) {
-        JsonNode bindings = Json.at(i, bindingsKey);
+        JsonNode bindings = JsonValues.at(i, bindingsKey);
         List<String[]> pairs = new ArrayList<>();
         if (bindings != null && bindings.isArray()) {
             for (JsonNode b : bindings) {
-                pairs.add(new String[] {Json.text(Json.at(b, "address")), Json.text(Json.at(b, "netmask"))});
+                pairs.add(new String[] {JsonValues.text(JsonValues.at(b, "address")), JsonValues.text(JsonValues.at(b, "netmask"))});
             }
         } else {
-            pairs.add(new String[] {Json.text(Json.at(i, ipKey)), Json.text(Json.at(i, maskKey))});
+            pairs.add(new String[] {JsonValues.text(JsonValues.at(i, ipKey)), JsonValues.text(JsonValues.at(i, maskKey))});
         }
         for (String[] p : pairs) {
             String address = p[0];
@@ -190,7 +202,7 @@ final class InventoryMapper {
     }
 
     private static boolean hasFlag(JsonNode iface, String flag) {
-        JsonNode flags = Json.at(iface, "flags");
+        JsonNode flags = JsonValues.at(iface, "flags");
         if (flags != null && flags.isArray()) {
             for (JsonNode f : flags) {
                 if (flag.equalsIgnoreCase(f.asText())) {
@@ -208,7 +220,7 @@ final class InventoryMapper {
         }
         Map<String, Object> m = new LinkedHashMap<>();
         obj.fields().forEachRemaining(e -> {
-            String v = Json.text(e.getValue());
+            String v = JsonValues.text(e.getValue());
             if (v != null) {
                 m.put(e.getKey(), v);
             }

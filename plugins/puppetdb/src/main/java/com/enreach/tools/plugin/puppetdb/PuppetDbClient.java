@@ -10,6 +10,7 @@ import java.util.Map;
 import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.RetryableSourceException;
 import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.JsonValues;
 import com.enreach.tools.source.support.SourceHttp;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -43,7 +44,7 @@ final class PuppetDbClient {
     /** The server's version, e.g. "7.12.1". */
     String version() throws SourceException {
         JsonNode v = json(http.request(VERSION).header("Accept", "application/json").GET().build());
-        String s = Json.text(v.get("version"));
+        String s = JsonValues.text(v.get("version"));
         if (s == null) {
             throw PermanentSourceException.malformed("PuppetDB GET " + VERSION, "no version in the answer", null);
         }
@@ -55,13 +56,14 @@ final class PuppetDbClient {
      * are held but never a tree of the whole page. A truncated or otherwise invalid answer throws: the run must not
      * look complete. (The page is read whole rather than streamed so that an error answer's body can be kept.)
      */
-    List<InventoryMapper.Mapped> inventoryPage(int offset, int limit) throws SourceException {
+    List<InventoryMapper.Mapped> inventoryPage(int page, int offset, int limit) throws SourceException {
         String path = INVENTORY + "?query=" + SourceHttp.query(inventoryQuery) + "&order_by=" + SourceHttp.query(ORDER_BY)
                 + "&limit=" + limit + "&offset=" + offset;
-        String where = "PuppetDB GET " + INVENTORY + " (offset " + offset + ")";
+        String part = "page " + page + " (offset " + offset + ")";
+        String where = "PuppetDB GET " + INVENTORY + " " + part;
         HttpRequest request = http.request(path).header("Accept", "application/json").GET().build();
         List<InventoryMapper.Mapped> rows = new ArrayList<>();
-        byte[] body = ErrorBodies.send(http, request).body();
+        byte[] body = ErrorBodies.send(http, request, part).body();
         try (JsonParser p = MAPPER.getFactory().createParser(body)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 throw PermanentSourceException.malformed(where, "expected a JSON array of nodes", null);
@@ -77,7 +79,7 @@ final class PuppetDbClient {
             }
             return rows;
         } catch (JsonProcessingException e) {
-            throw PermanentSourceException.malformed(where, "not valid JSON (" + e.getOriginalMessage() + ")", e);
+            throw PermanentSourceException.malformed(where, SourceHttp.notJson(body, e), e);
         } catch (IOException e) {
             throw new RetryableSourceException("io", "Reading " + where + " failed: " + e.getClass().getSimpleName(), e);
         }
@@ -100,7 +102,7 @@ final class PuppetDbClient {
         }
         Map<String, JsonNode> byName = new HashMap<>();
         for (JsonNode n : answer) {
-            String name = Json.text(n.get("certname"));
+            String name = JsonValues.text(n.get("certname"));
             if (name != null) {
                 byName.put(name, n);
             }
@@ -123,8 +125,8 @@ final class PuppetDbClient {
         }
         Map<String, Map<String, JsonNode>> byNode = new HashMap<>();
         for (JsonNode f : answer) {
-            String certname = Json.text(f.get("certname"));
-            String name = Json.text(f.get("name"));
+            String certname = JsonValues.text(f.get("certname"));
+            String name = JsonValues.text(f.get("name"));
             if (certname != null && name != null && f.has("value")) {
                 byNode.computeIfAbsent(certname, k -> new HashMap<>()).put(name, f.get("value"));
             }

@@ -49,7 +49,7 @@ public class PuppetDbConnector implements SourceConnector {
         ConfigFields f = new ConfigFields(properties, environment);
         URI url = f.httpUrl("url");
         this.token = f.secret("token", false);
-        this.settings = HttpSettings.reader("invalid").pageSize(500, 5000).timeoutSeconds(120, 5, 3600).read(f, url);
+        this.settings = HttpSettings.reader("invalid").pageSize(500, 5000).timeoutSeconds(PuppetDbConfig.TIMEOUT_SECONDS_DEFAULT).read(f, url);
         this.reportStatus = f.bool("report.status", true);
         Checks.coreKeys(f);
         if (url != null && url.getPath() != null && url.getPath().contains("/pdb/")) {
@@ -74,7 +74,7 @@ public class PuppetDbConnector implements SourceConnector {
             PuppetDbClient client = client();
             String version = context.call("GET " + PuppetDbClient.VERSION, client::version);
             // the version endpoint may be open to all: a one-node query proves read access to the inventory
-            context.call("GET " + PuppetDbClient.INVENTORY + " limit 1", () -> client.inventoryPage(0, 1));
+            context.call("GET " + PuppetDbClient.INVENTORY + " limit 1", () -> client.inventoryPage(1, 0, 1));
             return "PuppetDB " + version + " at " + settings.url();
         }));
     }

@@ -124,7 +124,7 @@ class InventoryMappingTest {
         assertEquals("6.10", f.osRelease());
         assertEquals("Intel(R) Xeon(R) CPU E5-2680 v2 @ 2.80GHz", f.cpuModel());
         assertEquals(2, f.cpuCount());
-        assertEquals(3952L * 1024 * 1024, f.memoryBytes());
+        assertEquals(4143521464L, f.memoryBytes()); // 3951.57 MB, to the byte
         assertEquals(86400L, f.uptimeSeconds());
         assertEquals(Boolean.FALSE, f.virtual());
         assertEquals("HP", f.manufacturer());

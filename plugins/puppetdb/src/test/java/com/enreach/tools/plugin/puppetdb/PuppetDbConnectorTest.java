@@ -212,6 +212,15 @@ class PuppetDbConnectorTest {
         SourceException e = assertThrows(SourceException.class, () -> connector("page.size", "2").fetch(new TestContext("t"), sink));
         assertEquals("malformed", e.code());
         assertEquals(2, sink.devices.size());
+        assertEquals("Malformed response from PuppetDB GET " + PuppetDbClient.INVENTORY + " page 2 (offset 1): the JSON answer"
+                + " ends early (truncated)", e.userMessage());
+    }
+
+    /** No parser internals in a message people read. */
+    static void assertPlain(String m) {
+        for (String internal : new String[] {"com.fasterxml", "Source:", "line:", "column:", "Exception", "code 60"}) {
+            assertFalse(m.contains(internal), m);
+        }
     }
 
     @Test
@@ -223,6 +232,9 @@ class PuppetDbConnectorTest {
             PermanentSourceException e = assertThrows(PermanentSourceException.class,
                     () -> connector().fetch(new TestContext("t"), new CollectingSink()), new String(bad.body()));
             assertEquals("malformed", e.code(), new String(bad.body()));
+            assertTrue(e.userMessage().startsWith("Malformed response from PuppetDB GET " + PuppetDbClient.INVENTORY + " page 1"),
+                    e.userMessage());
+            assertPlain(e.userMessage());
         }
     }
 

@@ -125,8 +125,8 @@ final class SoapReader {
             }
             return null;
         } catch (XMLStreamException e) {
-            throw PermanentSourceException.malformed(where, "truncated or invalid XML at line "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNumber()), e);
+            // the parser's message and location mean nothing to the reader of a run's result
+            throw PermanentSourceException.malformed(where, "the XML answer is cut off or not well-formed", e);
         } finally {
             if (r != null) {
                 try {

@@ -4,15 +4,13 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 
 import javax.net.ssl.SSLHandshakeException;
 
 import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.RetryableSourceException;
 import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.source.support.HttpFailures;
 import com.enreach.tools.source.support.SourceHttp;
 
 /**
@@ -54,12 +52,11 @@ final class SoapTransport {
         if (status / 100 == 2) {
             return response.body();
         }
-        String where = "vCenter " + operation;
         SoapFault fault = SoapReader.findFault(response.body());
         if (fault != null) {
-            throw fault.toException(where);
+            throw fault.toException("vCenter " + operation);
         }
-        throw statusFailure(status, response.headers(), where, request.uri().getRawPath());
+        throw statusFailure(status, response.headers(), operation);
     }
 
     private HttpResponse<byte[]> send(HttpRequest request) throws SourceException {
@@ -85,39 +82,12 @@ final class SoapTransport {
         return false;
     }
 
-    private static SourceException statusFailure(int status, HttpHeaders headers, String where, String path) {
-        if (status == 401 || status == 403) {
-            return new PermanentSourceException("auth", "username", "vCenter rejected the credentials (HTTP " + status + " on " + path + ")", null, null);
-        }
+    /** vCenter's own word for a 404 (a wrong url is the usual cause); every other status as all sources classify it. */
+    private static SourceException statusFailure(int status, HttpHeaders headers, String operation) {
         if (status == 404) {
-            return new PermanentSourceException("not_found", "url", "vCenter answered 404 Not Found on " + path
+            return new PermanentSourceException("not_found", "url", "vCenter answered 404 Not Found on " + PATH
                     + ": url must be the vCenter address, e.g. https://vc.example.com", null, null);
         }
-        if (status == 429) {
-            return new RetryableSourceException("rate_limited", where + " asked to slow down (HTTP 429)", null, retryAfter(headers), null);
-        }
-        if (status >= 500 || status == 408) {
-            return new RetryableSourceException("unavailable", where + " failed with HTTP " + status, null, retryAfter(headers), null);
-        }
-        return new PermanentSourceException("http_" + status, null, where + " was refused with HTTP " + status, null, null);
-    }
-
-    /** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
-    static Duration retryAfter(HttpHeaders headers) {
-        String v = headers.firstValue("Retry-After").map(String::trim).orElse(null);
-        if (v == null || v.isEmpty()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
-        } catch (NumberFormatException e) {
-            try {
-                ZonedDateTime t = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(ZonedDateTime.now(t.getZone()), t);
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (RuntimeException e2) {
-                return null;
-            }
-        }
+        return HttpFailures.of("vCenter", "POST", PATH + " " + operation, status, headers, null, null);
     }
 }

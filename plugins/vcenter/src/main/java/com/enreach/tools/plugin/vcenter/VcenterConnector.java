@@ -49,7 +49,8 @@ public class VcenterConnector implements SourceConnector {
         String username = f.required("username");
         String password = f.secret("password", true);
         this.credentials = new VimSession.Credentials(username, password);
-        this.settings = HttpSettings.reader("not_found").pageSize(500, 10_000).timeoutSeconds(120, 5, 3600).read(f, url);
+        this.settings = HttpSettings.reader("not_found").pageSize(500, 10_000).timeoutSeconds(VcenterConfig.TIMEOUT_SECONDS_DEFAULT).read(f, url);
+        Checks.coreKeys(f);
         this.errors = f.errors();
     }
 

@@ -64,4 +64,11 @@ class VcenterConfigTest {
         assertEquals("password", e.field());
         assertFalse(c.checkConnection(new TestContext("vcenter-x")).ok());
     }
+
+    @Test
+    void theCoreKeysAreCheckedLikeThePlugins() {
+        assertEquals(List.of("schedule.minutes:out_of_range", "delete.budget.percent:out_of_range"),
+                errors(Map.of("url", "https://vc.example.com", "username", "svc", ".password", "x", "schedule.minutes", "-5",
+                        "delete.budget.percent", "150")).stream().map(e -> e.field() + ":" + e.code()).toList());
+    }
 }

@@ -117,6 +117,35 @@ class VcenterFaultTest {
         assertEquals(3, sink.devicesOfType(DeviceTypes.VM).size());
         assertTrue(sink.phases.contains("login again (session lost during virtual machines)"), sink.phases.toString());
         assertTrue(context.retried.isEmpty());
+        assertTrue(sink.warnings.contains("null: vCenter session lost at virtual machines page 2; logged in again and"
+                + " re-read virtual machines from its first page"), "a run warning, not only a phase message: " + sink.warnings);
+    }
+
+    /** No parser internals in a message people read: no class names, no parser locations. */
+    private static void assertPlain(String m) {
+        for (String internal : new String[] {"com.fasterxml", "javax.xml", "Source:", "line", "column", "Exception", "ParseError"}) {
+            assertFalse(m.contains(internal), m);
+        }
+    }
+
+    @Test
+    void brokenAnswersNameTheRequestAndPageInPlainWords() {
+        String page2 = FixtureServer.resource(SoapDouble.class, "vms-page2.xml");
+        vc.once("ContinueRetrievePropertiesEx", Response.text(200, "text/xml", page2.substring(0, page2.length() / 2)));
+        SourceException cut = fetchFails();
+        assertTrue(cut.userMessage().startsWith("Malformed response from vCenter ContinueRetrievePropertiesEx VirtualMachine"
+                + " page 2: "), cut.userMessage());
+        assertPlain(cut.userMessage());
+
+        vc.once("RetrievePropertiesEx HostSystem", Response.text(200, "text/xml", "<soapenv:Envelope><a></b>"));
+        SourceException bad = fetchFails();
+        assertTrue(bad.userMessage().contains("RetrievePropertiesEx HostSystem page 1"), bad.userMessage());
+        assertPlain(bad.userMessage());
+
+        vc.once("RetrieveServiceContent", Response.text(200, "text/html", "<!DOCTYPE html><html><body>Sign in<br></body></html>"));
+        SourceException html = fetchFails();
+        assertTrue(html.userMessage().contains("RetrieveServiceContent"), html.userMessage());
+        assertPlain(html.userMessage());
     }
 
     @Test
