@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.apache.ibatis.session.SqlSession;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -26,6 +25,8 @@ import com.enreach.tools.api.VolumeQuery;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.query.Rows.DeviceRow;
 import com.enreach.tools.core.internal.query.Rows.Filter;
+import com.enreach.tools.core.internal.search.FtsSearch;
+import com.enreach.tools.core.internal.search.SearchService;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 
@@ -33,10 +34,18 @@ import com.github.difflib.UnifiedDiffUtils;
 @Component(service = {DeviceService.class, ConfigService.class, StorageService.class})
 public class DeviceQueries implements DeviceService, ConfigService, StorageService {
     private final Database db;
+    private final QuerySessions reads;
+    private final SearchService search;
 
     @Activate
     public DeviceQueries(@Reference Database db) {
+        this(db, new FtsSearch());
+    }
+
+    public DeviceQueries(Database db, SearchService search) {
         this.db = db;
+        this.reads = new QuerySessions(db);
+        this.search = search;
     }
 
     @Override
@@ -46,13 +55,16 @@ public class DeviceQueries implements DeviceService, ConfigService, StorageServi
         f.sourceInstance = query.sourceInstance();
         f.type = query.type();
         f.status = query.status();
-        f.q = like(query.q());
         f.limit = query.limit();
         f.offset = query.offset();
-        try (SqlSession s = db.readSession()) {
-            QueryMapper m = s.getMapper(QueryMapper.class);
-            return new Page<>(m.countDevices(f), f.limit, f.offset, m.findDevices(f).stream().map(Mapping::device).toList());
+        if (query.q() != null && !query.q().isBlank()) {
+            List<String> terms = search.ftsTerms(query.q());
+            if (terms.isEmpty()) {
+                return new Page<>(0, f.limit, f.offset, List.of()); // only punctuation: nothing to look for
+            }
+            f.match = terms;
         }
+        return reads.read(m -> new Page<>(m.countDevices(f), f.limit, f.offset, m.findDevices(f).stream().map(Mapping::device).toList()));
     }
 
     /** A LIKE pattern for a free-text query, with the wildcards in the text escaped. */
@@ -65,11 +77,10 @@ public class DeviceQueries implements DeviceService, ConfigService, StorageServi
 
     @Override
     public Optional<DeviceDetail> get(long id) {
-        try (SqlSession s = db.readSession()) {
-            QueryMapper m = s.getMapper(QueryMapper.class);
+        return reads.read(m -> {
             DeviceRow row = m.deviceById(id);
-            return row == null ? Optional.empty() : Optional.of(detail(m, row));
-        }
+            return row == null ? Optional.<DeviceDetail>empty() : Optional.of(detail(m, row));
+        });
     }
 
     @Override
@@ -80,11 +91,10 @@ public class DeviceQueries implements DeviceService, ConfigService, StorageServi
                 return byId;
             }
         }
-        try (SqlSession s = db.readSession()) {
-            QueryMapper m = s.getMapper(QueryMapper.class);
+        return reads.read(m -> {
             List<DeviceRow> rows = m.devicesByName(idOrName);
-            return rows.isEmpty() ? Optional.empty() : Optional.of(detail(m, rows.get(0)));
-        }
+            return rows.isEmpty() ? Optional.<DeviceDetail>empty() : Optional.of(detail(m, rows.get(0)));
+        });
     }
 
     @Override
@@ -125,20 +135,17 @@ public class DeviceQueries implements DeviceService, ConfigService, StorageServi
 
     @Override
     public List<ConfigVersion> versions(long deviceId) {
-        try (SqlSession s = db.readSession()) {
-            QueryMapper m = s.getMapper(QueryMapper.class);
+        return reads.read(m -> {
             if (m.deviceById(deviceId) == null) {
                 throw ApiException.notFound("Device", Long.toString(deviceId));
             }
             return m.configVersions(List.of(deviceId)).stream().map(Mapping::config).toList();
-        }
+        });
     }
 
     @Override
     public Optional<ConfigVersion> version(long deviceId, int version) {
-        try (SqlSession s = db.readSession()) {
-            return Optional.ofNullable(s.getMapper(QueryMapper.class).configVersion(deviceId, version)).map(Mapping::config);
-        }
+        return reads.read(m -> Optional.ofNullable(m.configVersion(deviceId, version)).map(Mapping::config));
     }
 
     @Override
@@ -164,10 +171,7 @@ public class DeviceQueries implements DeviceService, ConfigService, StorageServi
         f.q = like(query.q());
         f.limit = query.limit();
         f.offset = query.offset();
-        try (SqlSession s = db.readSession()) {
-            QueryMapper m = s.getMapper(QueryMapper.class);
-            return new Page<>(m.countVolumes(f), f.limit, f.offset, m.findVolumes(f).stream().map(Mapping::volume).toList());
-        }
+        return reads.read(m -> new Page<>(m.countVolumes(f), f.limit, f.offset, m.findVolumes(f).stream().map(Mapping::volume).toList()));
     }
 
     @Override
@@ -180,9 +184,6 @@ public class DeviceQueries implements DeviceService, ConfigService, StorageServi
         f.q = like(query.q());
         f.limit = query.limit();
         f.offset = query.offset();
-        try (SqlSession s = db.readSession()) {
-            QueryMapper m = s.getMapper(QueryMapper.class);
-            return new Page<>(m.countBackups(f), f.limit, f.offset, m.findBackups(f).stream().map(Mapping::backup).toList());
-        }
+        return reads.read(m -> new Page<>(m.countBackups(f), f.limit, f.offset, m.findBackups(f).stream().map(Mapping::backup).toList()));
     }
 }
