@@ -33,7 +33,6 @@ import com.enreach.tools.api.spi.FieldError;
 import com.enreach.tools.api.spi.SourceException;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.Times;
-import com.enreach.tools.core.internal.query.SyncQueries;
 
 /**
  * Runs source instances: on demand and on their schedule, one run per instance at a time, on the core's own

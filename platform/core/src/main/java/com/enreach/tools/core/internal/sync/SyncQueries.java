@@ -1,4 +1,4 @@
-package com.enreach.tools.core.internal.query;
+package com.enreach.tools.core.internal.sync;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,11 +18,15 @@ import com.enreach.tools.api.spi.FieldError;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.Json;
 import com.enreach.tools.core.internal.db.Times;
+import com.enreach.tools.core.internal.query.QueryMapper;
+import com.enreach.tools.core.internal.query.QuerySessions;
 import com.enreach.tools.core.internal.query.Rows.MetadataRow;
 import com.enreach.tools.core.internal.query.Rows.RunRow;
-import com.enreach.tools.core.internal.sync.SourceRegistry;
 
-/** Reads sync runs and the state of source instances. */
+/**
+ * The engine's reads: sync runs and the state of source instances (stored state joined with the live registry).
+ * Lives with the engine, not in the query package, so that package never depends on the engine.
+ */
 public final class SyncQueries {
     private final QuerySessions reads;
 
