@@ -23,6 +23,8 @@ import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
+import com.enreach.tools.core.internal.search.SearchIndex;
+
 /**
  * The master database: one SQLite file in WAL mode with foreign keys on, migrated by Flyway on start.
  *
@@ -68,6 +70,7 @@ public class Database {
         }
         this.writeSource = writeSource(file);
         migrate();
+        write(c -> null); // an empty write transaction: the search index takes in anything still queued (after V20)
         try {
             this.readers = new ReaderPool("jdbc:sqlite:" + file.toAbsolutePath(), readers, readBudget, borrowWait);
         } catch (SQLException e) {
@@ -133,13 +136,18 @@ public class Database {
         return writeSource.getConnection();
     }
 
-    /** Runs one write transaction on the given write connection under the write lock. */
+    /**
+     * Runs one write transaction on the given write connection under the write lock. Before it commits, the search
+     * index takes in the devices the transaction changed ({@link SearchIndex}).
+     */
     public <T> T transaction(Connection c, SqlWork<T> work) throws SQLException {
         writeLock.lock();
         try {
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
+                // The search index catches up with what this transaction changed, so it commits with it.
+                SearchIndex.catchUp(c);
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {

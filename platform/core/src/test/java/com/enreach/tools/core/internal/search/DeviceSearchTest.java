@@ -95,6 +95,19 @@ class DeviceSearchTest {
     }
 
     @Test
+    void devicesFromBeforeTheSearchIndexAreIndexedOnStart() throws Exception {
+        Path file = dir.resolve("old.db");
+        org.flywaydb.core.Flyway.configure(Database.class.getClassLoader()).dataSource("jdbc:sqlite:" + file, null, null)
+                .locations("classpath:db/migration/sqlite").target("4").load().migrate();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            TestRows.device(c, "legacy01.old.example.com", "{\"site\": \"Köln\"}");
+        }
+        DeviceQueries upgraded = new DeviceQueries(new Database(file));
+        assertEquals(1, upgraded.find(new DeviceQuery(null, null, null, null, "koln", 10, 0)).count());
+        assertEquals(1, upgraded.find(new DeviceQuery(null, null, null, null, "legacy01.old", 10, 0)).count());
+    }
+
+    @Test
     void theIndexFollowsUpdatesAndDeletes() {
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE devices SET name = 'web02.prod.example.com', metadata = '{\"os\": \"Debian\"}' WHERE id = ?")) {
@@ -111,12 +124,12 @@ class DeviceSearchTest {
         db.write(c -> c.createStatement().executeUpdate("DELETE FROM devices WHERE id = " + web));
         assertEquals(List.of(), find("www.example.com"), "deleting a device removes its addresses from the index (cascade)");
         assertEquals(List.of(), find("web02"));
-        assertEquals(1L, (long) db.read(c -> {
+        assertEquals(2L, (long) db.read(c -> {
             try (var rs = c.createStatement().executeQuery("SELECT count(*) FROM device_search")) {
                 rs.next();
                 return rs.getLong(1);
             }
-        }) - 1, "only the two remaining devices are left in the index");
+        }), "only the two remaining devices are left in the index");
         assertEquals(List.of("SW-Zürich-Core"), find("zürich"));
         assertEquals(zurich, devices.find(new DeviceQuery(null, null, null, null, "core", 10, 0)).results().get(0).id());
     }
