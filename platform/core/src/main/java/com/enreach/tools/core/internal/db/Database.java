@@ -30,15 +30,15 @@ import com.enreach.tools.core.internal.search.SearchIndex;
  *
  * <p>One writer at a time: writers go through {@link #write} or {@link #transaction} (IMMEDIATE transactions under
  * one lock, so a read never has to be upgraded to a write lock). Reads use a small pool of read-only connections
- * ({@link #readSource()}, {@link #read}) that never take the write lock and, with WAL, never wait for a writer. Each
- * read borrow has a time budget; past it the statement is interrupted ({@link #isReadTimeout}).
+ * ({@link #readSource()}, {@link #read}) that never take the write lock and, with WAL, never wait for a writer. A
+ * session of the query layer has a time budget; past it the statement is interrupted ({@link #isReadTimeout}).
  */
 @Component(service = Database.class, immediate = true)
 public class Database {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     /** Readers: enough for the REST threads' short reads, few enough for a 2-core machine. */
     public static final int DEFAULT_READERS = 6;
-    /** A REST read that takes longer than this is interrupted and answered 503. */
+    /** A query-layer (REST) read session that takes longer than this is interrupted and answered 503. */
     public static final Duration DEFAULT_READ_BUDGET = Duration.ofSeconds(5);
     private static final Duration BORROW_WAIT = Duration.ofSeconds(5);
 
@@ -123,7 +123,7 @@ public class Database {
         return file;
     }
 
-    /** The pooled read-only connections, for a mapper session factory; close what you borrow. */
+    /** The pooled read-only connections with the read budget, for the query layer's sessions; close what you borrow. */
     public DataSource readSource() {
         return readers;
     }
@@ -161,9 +161,9 @@ public class Database {
         }
     }
 
-    /** A pooled read-only connection; closing it returns it to the pool. */
+    /** A pooled read-only connection without a time budget (the engine's reads); closing it returns it to the pool. */
     public Connection openReadConnection() throws SQLException {
-        return readers.getConnection();
+        return readers.borrow(null);
     }
 
     /** Runs one short write transaction under the write lock. */

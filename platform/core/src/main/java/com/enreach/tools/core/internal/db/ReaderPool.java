@@ -23,7 +23,7 @@ import org.sqlite.SQLiteDataSource;
  * A few long-lived read-only connections. In WAL mode a reader never waits for a writer, so reads get their own
  * connections and never touch the write lock; {@code PRAGMA query_only} makes sure nothing slips a write in.
  *
- * <p>Each borrow gets a time budget enforced by a progress handler (sqlite-jdbc's {@code setQueryTimeout} only sets
+ * <p>A borrow through {@link #getConnection()} (the query layer's, so REST's) gets a time budget enforced by a progress handler (sqlite-jdbc's {@code setQueryTimeout} only sets
  * the busy timeout, it does not stop a running query): past the budget SQLite interrupts the statement and the
  * caller gets a {@link ReadTimeoutException}. Hand-written rather than a general pool: a blocking queue of a handful
  * of connections is all SQLite needs here, and it keeps the progress handler per connection.
@@ -54,8 +54,14 @@ final class ReaderPool implements DataSource {
         }
     }
 
+    /** A reader with the pool's time budget: what the query layer (REST reads) uses. */
     @Override
     public Connection getConnection() throws SQLException {
+        return borrow(budget);
+    }
+
+    /** A reader; with a null budget nothing interrupts it (the engine's own reads). */
+    Connection borrow(Duration budgetOrNull) throws SQLException {
         if (closed) {
             throw new SQLException("the database is closed");
         }
@@ -69,7 +75,7 @@ final class ReaderPool implements DataSource {
         if (r == null) {
             throw new ReadTimeoutException("no database reader became free within " + borrowWait.toMillis() + " ms");
         }
-        r.deadline = System.nanoTime() + budget.toNanos();
+        r.deadline = budgetOrNull == null ? Long.MAX_VALUE : System.nanoTime() + budgetOrNull.toNanos();
         return r.lend(this);
     }
 
@@ -101,7 +107,8 @@ final class ReaderPool implements DataSource {
             ProgressHandler.setHandler(connection, PROGRESS_STEPS, new ProgressHandler() {
                 @Override
                 protected int progress() {
-                    return System.nanoTime() - deadline > 0 ? 1 : 0;
+                    long d = deadline;
+                    return d != Long.MAX_VALUE && System.nanoTime() - d > 0 ? 1 : 0;
                 }
             });
         }

@@ -88,6 +88,8 @@ class ReadPathTest {
     void aReaderAnswersWhileAnotherConnectionHoldsBeginImmediate() throws Exception {
         Database db = new Database(dir.resolve("m.db"));
         DeviceQueries devices = new DeviceQueries(db);
+        TokenStore tokens = new TokenStore(db, dir.resolve("admin.token"), false);
+        String secret = java.nio.file.Files.readString(dir.resolve("admin.token")).trim();
         org.sqlite.SQLiteConfig immediate = new org.sqlite.SQLiteConfig();
         immediate.setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE); // BEGIN IMMEDIATE on the first statement
         org.sqlite.SQLiteDataSource raw = new org.sqlite.SQLiteDataSource(immediate);
@@ -98,7 +100,10 @@ class ReadPathTest {
                 s.execute("INSERT INTO sync_metadata (source_instance, source_system, updated_at) VALUES ('x', 'x', 'now')");
             }
             TestRows.device(other, "pending-01", "{}");
-            assertTimeoutPreemptively(GUARD, () -> assertEquals(0, devices.find(new DeviceQuery(null, null, null, null, null, 50, 0)).count()));
+            assertTimeoutPreemptively(GUARD, () -> {
+                assertEquals(0, devices.find(new DeviceQuery(null, null, null, null, null, 50, 0)).count());
+                assertTrue(tokens.authenticate(secret).isPresent(), "authentication neither writes nor waits");
+            });
             other.rollback();
         }
     }
@@ -115,17 +120,17 @@ class ReadPathTest {
     }
 
     @Test
-    void aReadPastItsBudgetIsInterruptedAndReportedAsATimeout() {
+    void aQueryLayerReadPastItsBudgetIsInterruptedAndReportedAsATimeout() throws Exception {
         Database db = new Database(dir.resolve("m.db"), 2, Duration.ofMillis(200));
         // Never ends on its own: only the budget can stop it.
-        DatabaseException e = assertThrows(DatabaseException.class, () -> assertTimeoutPreemptively(GUARD, () -> db.read(c -> {
-            try (Statement s = c.createStatement();
+        java.sql.SQLException e = assertThrows(java.sql.SQLException.class, () -> assertTimeoutPreemptively(GUARD, () -> {
+            try (Connection c = db.readSource().getConnection(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n")) {
                 return rs.next();
             }
-        })));
+        }));
         assertTrue(Database.isReadTimeout(e), e.toString());
-        // The reader is usable again afterwards.
+        // The reader is usable again afterwards, and the engine's own reads have no budget.
         assertEquals(1, (int) db.read(c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
                 rs.next();
