@@ -64,8 +64,18 @@ public class DeviceQueries implements DeviceService, ConfigService, StorageServi
             }
             f.match = terms;
         }
-        return reads.read(m -> new Page<>(m.countDevices(f), f.limit, f.offset, m.findDevices(f).stream().map(Mapping::device).toList()));
+        return reads.read(m -> {
+            boolean searchOnly = f.match != null && f.sourceSystem == null && f.sourceInstance == null && f.type == null && f.status == null;
+            long count = searchOnly ? m.countSearch(String.join(" AND ", f.match)) : m.countDevices(f);
+            // A search matching thousands: walking the name index finds the first page after a few hundred rows,
+            // where sorting every match would cost tens of milliseconds. Few matches: sorting them is cheaper.
+            f.inNameOrder = f.match != null && count > NAME_ORDER_THRESHOLD;
+            return new Page<>(count, f.limit, f.offset, m.findDevices(f).stream().map(Mapping::device).toList());
+        });
     }
+
+    /** Matches above which a search page is read in name order (see find). */
+    public static final long NAME_ORDER_THRESHOLD = 2_000;
 
     /** A LIKE pattern for a free-text query, with the wildcards in the text escaped. */
     static String like(String q) {

@@ -179,6 +179,8 @@ public final class Rows {
         public String q;
         /** FTS5 MATCH expressions for device search, one per term, all must match (see SearchService). */
         public List<String> match;
+        /** Read devices in name order and test each (many matches), rather than sort every match (few). */
+        public boolean inNameOrder;
         public int limit;
         public int offset;
     }

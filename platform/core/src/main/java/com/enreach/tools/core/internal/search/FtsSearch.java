@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * term becomes a quoted phrase, so FTS syntax in user text ({@code NEAR}, {@code *}, {@code "}, {@code -}, {@code :},
  * {@code AND/OR/NOT}) is never interpreted; the index's tokenizer (unicode61, diacritics removed, case folded) splits
  * the phrase exactly as it split the indexed text, so {@code web01.prod} is the phrase "web01 prod". The last token
- * of a term matches as a prefix ({@code esx-} finds {@code esx-ams-0001}). A MAC address in any usual form is also looked
- * up by its 12 bare hex digits, which the index holds for every interface.
+ * of a term matches as a prefix ({@code esx-} finds {@code esx-ams-0001}). A MAC address in any usual form is looked
+ * up by its 12 bare hex digits only, which the index holds for every interface (MACs are searched on interfaces).
  */
 public final class FtsSearch implements SearchService {
     private static final Pattern MAC = Pattern.compile(
@@ -31,7 +31,8 @@ public final class FtsSearch implements SearchService {
             }
             String mac = compactMac(term);
             if (mac != null) {
-                phrases.add("\"" + mac + "\" OR " + phrase(term));
+                // Only the bare form: a phrase of MAC groups ("00" "14" ...) would read the lists of very common tokens.
+                phrases.add("\"" + mac + "\"");
             } else if (term.codePoints().anyMatch(Character::isLetterOrDigit)) {
                 phrases.add(phrase(term));
             }

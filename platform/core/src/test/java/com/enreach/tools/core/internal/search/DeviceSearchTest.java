@@ -95,6 +95,24 @@ class DeviceSearchTest {
     }
 
     @Test
+    void aSearchWithThousandsOfMatchesIsCountedAndPagedInNameOrder() {
+        int n = (int) DeviceQueries.NAME_ORDER_THRESHOLD + 100;
+        db.write(c -> {
+            for (int i = n - 1; i >= 0; i--) {
+                TestRows.device(c, String.format("node-%05d.lab", i), "{}");
+            }
+            return null;
+        });
+        var page = devices.find(new DeviceQuery(null, null, null, null, "node", 3, 10));
+        assertEquals(n, page.count());
+        assertEquals(List.of("node-00010.lab", "node-00011.lab", "node-00012.lab"), page.results().stream().map(Device::name).toList());
+        var filtered = devices.find(new DeviceQuery(null, null, "server", "active", "lab", 2, 0));
+        assertEquals(n, filtered.count(), "with other filters the devices table counts");
+        assertEquals(List.of("node-00000.lab", "node-00001.lab"), filtered.results().stream().map(Device::name).toList());
+        assertEquals(0, devices.find(new DeviceQuery(null, null, "vm", null, "lab", 2, 0)).count());
+    }
+
+    @Test
     void devicesFromBeforeTheSearchIndexAreIndexedOnStart() throws Exception {
         Path file = dir.resolve("old.db");
         org.flywaydb.core.Flyway.configure(Database.class.getClassLoader()).dataSource("jdbc:sqlite:" + file, null, null)
