@@ -18,7 +18,7 @@ import com.enreach.tools.api.ApiException;
 @Component(service = QueryGate.class)
 public class QueryGate {
     static final int PERMITS = 3;
-    static final Duration WAIT = Duration.ofMillis(200);
+    static final Duration WAIT = Duration.ofMillis(50);
     /** Seconds a refused client is asked to wait (REST's Retry-After). */
     public static final int RETRY_AFTER_SECONDS = 1;
 
