@@ -171,6 +171,15 @@ public class TokenStore implements TokenService {
                 batch.put(id, t);
             }
         }
+        try {
+            return writeUse(batch);
+        } catch (RuntimeException e) {
+            batch.forEach(pendingUse::putIfAbsent); // keep them for the next flush
+            throw e;
+        }
+    }
+
+    private int writeUse(Map<Long, Instant> batch) {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE api_tokens SET last_used_at = ? WHERE id = ?"
                     + " AND (last_used_at IS NULL OR last_used_at < ?)")) {

@@ -113,6 +113,19 @@ class DeviceSearchTest {
     }
 
     @Test
+    void rowsAddedLaterAndRowidsReusedAfterADeleteAreIndexed() {
+        db.write(c -> TestRows.iface(c, zurich, "mgmt0", "aa:bb:cc:00:00:01"));
+        assertEquals(List.of("SW-Zürich-Core"), find("aabbcc000001"), "a new interface of an existing device");
+        long last = db.write(c -> TestRows.device(c, "temp01.lab", "{}"));
+        db.write(c -> c.createStatement().executeUpdate("DELETE FROM devices WHERE id = " + last));
+        // SQLite gives the next device the deleted one's id (max + 1 again).
+        long reused = db.write(c -> TestRows.device(c, "fresh01.lab", "{}"));
+        assertEquals(last, reused);
+        assertEquals(List.of("fresh01.lab"), find("fresh01"));
+        assertEquals(List.of(), find("temp01"));
+    }
+
+    @Test
     void devicesFromBeforeTheSearchIndexAreIndexedOnStart() throws Exception {
         Path file = dir.resolve("old.db");
         org.flywaydb.core.Flyway.configure(Database.class.getClassLoader()).dataSource("jdbc:sqlite:" + file, null, null)
