@@ -3,8 +3,11 @@
 -- addresses with their DNS names. unicode61 with remove_diacritics 2 folds case and accents; '.', ':', '-' split
 -- words, so an FQDN is found by its first label, its leading labels (as a phrase) or in full.
 --
--- What changed is found in two ways, both cheap for the load path: new rows by rowid high-water marks (search_state:
--- every row above the mark is new), updates and deletes by triggers that queue the device id (search_dirty). The core
+-- What changed is found in three ways, all cheap for the load path: new rows by rowid high-water marks (search_state:
+-- every row above the mark is new); deletes, and updates of interfaces and addresses, by triggers that queue the
+-- device id (search_dirty); updates of a device's own columns by the writer queueing it (SearchIndex.changed, called by
+-- the load path for the devices it updates: an UPDATE trigger on devices would also fire inside the load path's upsert
+-- and so journal every insert). The core
 -- folds both into the index with a few set-based statements at the end of every write transaction
 -- (SearchIndex.catchUp, called by Database.transaction), so the index is current when the batch commits and no write
 -- path has to know about it. No INSERT triggers: a trigger makes SQLite keep a statement journal for every insert,
@@ -25,10 +28,6 @@ CREATE TABLE search_state (
 -- Nothing indexed yet: the first catch-up (at start) takes in every existing device.
 INSERT INTO search_state (id, devices_seen, interfaces_seen, addresses_seen) VALUES (1, 0, 0, 0);
 
-CREATE TRIGGER search_dirty_device_au AFTER UPDATE OF name, source_id, metadata ON devices
-    WHEN old.name IS NOT new.name OR old.source_id IS NOT new.source_id OR old.metadata IS NOT new.metadata BEGIN
-    INSERT OR IGNORE INTO search_dirty (device_id) VALUES (new.id);
-END;
 CREATE TRIGGER search_dirty_device_ad AFTER DELETE ON devices BEGIN
     INSERT OR IGNORE INTO search_dirty (device_id) VALUES (old.id);
 END;

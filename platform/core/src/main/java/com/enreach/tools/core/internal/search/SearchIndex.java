@@ -5,11 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collection;
 
 /**
  * Keeps the {@code device_search} FTS5 index current inside the caller's write transaction: new rows are found by
- * rowid above the marks in {@code search_state}, updated and deleted ones were queued in {@code search_dirty} by the
- * triggers of V20__search.sql; all are folded into the index with set-based statements.
+ * rowid above the marks in {@code search_state}, deleted ones and updated interfaces and addresses were queued in
+ * {@code search_dirty} by the triggers of V20__search.sql, updated devices by their writer ({@link #changed}); all are
+ * folded into the index with set-based statements.
  */
 public final class SearchIndex {
     /** A device's searchable text; keep in step with {@link FtsSearch} (MACs as 12 bare hex digits too). */
@@ -66,6 +68,26 @@ public final class SearchIndex {
             s.executeUpdate("INSERT INTO device_search (rowid, body) SELECT d.id, " + DOCUMENT
                     + " FROM search_dirty q JOIN devices d ON d.id = q.device_id");
             return s.executeUpdate("DELETE FROM search_dirty");
+        }
+    }
+
+    /**
+     * Queues devices whose name, source id or metadata a writer changed (new devices need not be queued), so the
+     * catch-up at the end of the transaction re-indexes them. The hook for writers that update device rows: there is
+     * deliberately no UPDATE trigger on {@code devices} (see V20__search.sql).
+     */
+    public static void changed(Connection c, Collection<Long> deviceIds) throws SQLException {
+        if (deviceIds.isEmpty()) {
+            return;
+        }
+        StringBuilder ids = new StringBuilder("[");
+        for (Long id : deviceIds) {
+            ids.append(ids.length() > 1 ? "," : "").append(id.longValue());
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO search_dirty (device_id) SELECT value FROM json_each(?)"
+                + " WHERE value <= (SELECT devices_seen FROM search_state WHERE id = 1)")) {
+            ps.setString(1, ids.append(']').toString());
+            ps.executeUpdate();
         }
     }
 

@@ -18,6 +18,7 @@ import com.enreach.tools.api.spi.StorageVolumeRecord;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.Json;
 import com.enreach.tools.core.internal.db.Times;
+import com.enreach.tools.core.internal.search.SearchIndex;
 
 /**
  * The sink a connector streams into during one run. Buffers a batch, then writes it in one short transaction
@@ -201,6 +202,7 @@ final class RunLoader implements RecordSink, AutoCloseable {
         count(o);
         Map<Long, DeviceRecord> changed = new LinkedHashMap<>();
         o.ids().forEach((sid, id) -> changed.put(id, devices.get(sid)));
+        SearchIndex.changed(conn, changed.keySet()); // updated devices re-indexed with this batch
         DeviceChildren.replace(conn, changed, now, warner);
         if (!relationships.isEmpty()) {
             Relationships.stage(conn, relationships);

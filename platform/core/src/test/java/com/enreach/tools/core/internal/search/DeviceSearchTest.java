@@ -143,8 +143,10 @@ class DeviceSearchTest {
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE devices SET name = 'web02.prod.example.com', metadata = '{\"os\": \"Debian\"}' WHERE id = ?")) {
                 ps.setLong(1, web);
-                return ps.executeUpdate();
+                ps.executeUpdate();
             }
+            SearchIndex.changed(c, List.of(web)); // the writer's hook for updated devices
+            return null;
         });
         assertEquals(List.of("web02.prod.example.com"), find("web02"));
         assertEquals(List.of(), find("ubuntu"));
