@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
@@ -46,6 +47,7 @@ public class Database {
     private final SQLiteDataSource writeSource;
     private final ReaderPool readers;
     private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final AtomicLong commits = new AtomicLong();
 
     @Activate
     public Database(BundleContext context) {
@@ -149,6 +151,7 @@ public class Database {
                 // The search index catches up with what this transaction changed, so it commits with it.
                 SearchIndex.catchUp(c);
                 c.commit();
+                commits.incrementAndGet();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -159,6 +162,14 @@ public class Database {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /**
+     * How many write transactions have committed through {@link #transaction} in this process: a read result cached
+     * under this number is current as long as it has not moved (read it before the query).
+     */
+    public long commitCount() {
+        return commits.get();
     }
 
     /** A pooled read-only connection without a time budget (the engine's reads); closing it returns it to the pool. */

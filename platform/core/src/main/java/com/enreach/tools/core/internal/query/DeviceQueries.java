@@ -2,7 +2,9 @@ package com.enreach.tools.core.internal.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -36,6 +38,12 @@ public class DeviceQueries implements DeviceService, ConfigService, StorageServi
     private final Database db;
     private final QuerySessions reads;
     private final SearchService search;
+    /**
+     * Counts of lists by filter, with the commit count they were read at: paging through a list, or many clients
+     * reading the same one, counts once per write instead of once per request (a count over 100k rows costs ms).
+     */
+    private final Map<String, long[]> counts = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_COUNTS = 1_000;
 
     @Activate
     public DeviceQueries(@Reference Database db) {
@@ -64,9 +72,22 @@ public class DeviceQueries implements DeviceService, ConfigService, StorageServi
             }
             f.match = terms;
         }
+        long generation = db.commitCount(); // before the query: a commit meanwhile makes the cached count old at once
+        String key = String.join("\u0000", String.valueOf(f.sourceSystem), String.valueOf(f.sourceInstance), String.valueOf(f.type),
+                String.valueOf(f.status), String.valueOf(f.match));
         return reads.read(m -> {
-            boolean searchOnly = f.match != null && f.sourceSystem == null && f.sourceInstance == null && f.type == null && f.status == null;
-            long count = searchOnly ? m.countSearch(String.join(" AND ", f.match)) : m.countDevices(f);
+            long[] cached = counts.get(key);
+            long count;
+            if (cached != null && cached[0] == generation) {
+                count = cached[1];
+            } else {
+                boolean searchOnly = f.match != null && f.sourceSystem == null && f.sourceInstance == null && f.type == null && f.status == null;
+                count = searchOnly ? m.countSearch(String.join(" AND ", f.match)) : m.countDevices(f);
+                if (counts.size() >= MAX_CACHED_COUNTS) {
+                    counts.clear();
+                }
+                counts.put(key, new long[] {generation, count});
+            }
             // A search matching thousands: walking the name index finds the first page after a few hundred rows,
             // where sorting every match would cost tens of milliseconds. Few matches: sorting them is cheaper.
             f.inNameOrder = f.match != null && count > NAME_ORDER_THRESHOLD;

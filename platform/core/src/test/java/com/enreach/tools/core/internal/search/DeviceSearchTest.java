@@ -113,6 +113,16 @@ class DeviceSearchTest {
     }
 
     @Test
+    void countsFollowEveryCommit() {
+        assertEquals(3, devices.find(new DeviceQuery(null, null, null, null, null, 1, 0)).count());
+        assertEquals(2, devices.find(new DeviceQuery(null, null, null, null, "prod", 1, 0)).count());
+        db.write(c -> TestRows.device(c, "app01.prod.example.com", "{}"));
+        assertEquals(4, devices.find(new DeviceQuery(null, null, null, null, null, 1, 0)).count(), "a cached count is not served after a commit");
+        assertEquals(3, devices.find(new DeviceQuery(null, null, null, null, "prod", 1, 0)).count());
+        assertEquals(3, devices.find(new DeviceQuery(null, null, "server", null, "prod", 1, 0)).count(), "another filter, another count");
+    }
+
+    @Test
     void rowsAddedLaterAndRowidsReusedAfterADeleteAreIndexed() {
         db.write(c -> TestRows.iface(c, zurich, "mgmt0", "aa:bb:cc:00:00:01"));
         assertEquals(List.of("SW-Zürich-Core"), find("aabbcc000001"), "a new interface of an existing device");
