@@ -52,6 +52,7 @@ public final class RestBench {
         Path dist = Path.of(System.getProperty("enreach.dist", "bundles-dist/target/enreach")).toAbsolutePath().normalize();
         Path home = BenchSupport.tempDir("enreach-rest");
         Process p = null;
+        boolean ok = true;
         try {
             copyTree(dist, home);
             long t0 = System.nanoTime();
@@ -75,7 +76,6 @@ public final class RestBench {
 
             System.out.printf("RESULT rest health: %d clients, %.0f req/s, p50 %.1f ms, p99 %.1f ms%n", clients, health.perSecond(),
                     health.percentile(null, 50), health.percentile(null, 99));
-            boolean ok = true;
             for (Kind k : Kind.values()) {
                 double p99 = mixed.percentile(k, 99);
                 System.out.printf("RESULT rest %-6s: %6d answered, %5d shed (503), p50 %6.1f ms, p99 %6.1f ms%n", k.name().toLowerCase(),
@@ -87,15 +87,15 @@ public final class RestBench {
             }
             System.out.printf("RESULT rest mixed: %.0f req/s (%.2fx of /api/health's %.0f req/s), %d errors other than 503%n", mixed.perSecond(),
                     mixed.perSecond() / health.perSecond(), health.perSecond(), mixed.errors.get());
-            if (!ok) {
-                System.exit(3);
-            }
         } finally {
             if (p != null) {
                 p.destroy();
                 p.waitFor();
             }
             BenchSupport.deleteTree(home);
+        }
+        if (!ok) {
+            System.exit(3); // only after the platform is stopped: exit skips finally blocks
         }
     }
 
