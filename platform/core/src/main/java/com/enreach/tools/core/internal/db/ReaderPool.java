@@ -81,8 +81,16 @@ final class ReaderPool implements DataSource {
 
     private void giveBack(Reader r) {
         r.deadline = Long.MAX_VALUE;
-        if (closed || !idle.offer(r)) {
-            r.closeQuietly();
+        Reader back = r;
+        try {
+            if (!closed && r.connection.isClosed()) {
+                back = new Reader(source.getConnection()); // a broken reader is replaced, so the pool never shrinks
+            }
+        } catch (SQLException e) {
+            back = r; // the next borrower sees the error; nothing better to do here
+        }
+        if (closed || !idle.offer(back)) {
+            back.closeQuietly();
         }
     }
 
@@ -121,11 +129,14 @@ final class ReaderPool implements DataSource {
                     case "close":
                         if (!returned[0]) {
                             returned[0] = true;
-                            if (!connection.getAutoCommit()) {
-                                connection.rollback();
-                                connection.setAutoCommit(true);
+                            try {
+                                if (!connection.isClosed() && !connection.getAutoCommit()) {
+                                    connection.rollback();
+                                    connection.setAutoCommit(true);
+                                }
+                            } finally {
+                                pool.giveBack(this);
                             }
-                            pool.giveBack(this);
                         }
                         return null;
                     case "isClosed":

@@ -139,7 +139,7 @@ public class TokenStore implements TokenService {
         ApiToken token = valid.get(h);
         if (token == null) {
             long generation = revocations.get();
-            token = db.read(c -> {
+            token = readOrOverloaded(c -> {
                 try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE token_hash = ? AND revoked_at IS NULL")) {
                     ps.setString(1, h);
                     try (ResultSet rs = ps.executeQuery()) {
@@ -157,6 +157,18 @@ public class TokenStore implements TokenService {
         }
         pendingUse.put(token.id(), Times.now());
         return Optional.of(token);
+    }
+
+    /** A read; no free reader in time becomes a 503-style refusal, not a server error. */
+    private <T> T readOrOverloaded(Database.SqlWork<T> work) {
+        try {
+            return db.read(work);
+        } catch (RuntimeException e) {
+            if (Database.isReadTimeout(e)) {
+                throw new ApiException(ApiException.Reason.OVERLOADED, "overloaded", null, "The database is busy; retry shortly", null);
+            }
+            throw e;
+        }
     }
 
     /** Writes the noted uses in one short transaction; returns how many tokens were updated. */

@@ -109,6 +109,32 @@ class ReadPathTest {
     }
 
     @Test
+    void aReaderWhoseConnectionBrokeIsReplaced() throws Exception {
+        Database db = new Database(dir.resolve("m.db"), 1, Duration.ofSeconds(5), Duration.ofMillis(50));
+        try (Connection c = db.openReadConnection()) {
+            c.unwrap(Connection.class).close(); // the driver connection under the pooled one dies
+        }
+        assertEquals(1, (int) db.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }));
+    }
+
+    @Test
+    void authenticationWithNoFreeReaderIsRefusedAsOverloaded() throws Exception {
+        Database db = new Database(dir.resolve("m.db"), 1, Duration.ofSeconds(5), Duration.ofMillis(50));
+        TokenStore tokens = new TokenStore(db, dir.resolve("admin.token"), false);
+        String secret = java.nio.file.Files.readString(dir.resolve("admin.token")).trim();
+        try (Connection busy = db.openReadConnection()) {
+            ApiException e = assertThrows(ApiException.class, () -> tokens.authenticate(secret));
+            assertEquals(ApiException.Reason.OVERLOADED, e.reason());
+        }
+        assertTrue(tokens.authenticate(secret).isPresent());
+    }
+
+    @Test
     void readersCannotWrite() {
         Database db = new Database(dir.resolve("m.db"));
         DatabaseException e = assertThrows(DatabaseException.class, () -> db.read(c -> {
