@@ -7,7 +7,11 @@ public class ApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** Why a request was refused. */
-    public enum Reason { INVALID, NOT_FOUND, CONFLICT, FORBIDDEN, UNAVAILABLE }
+    public enum Reason {
+        INVALID, NOT_FOUND, CONFLICT, FORBIDDEN, UNAVAILABLE,
+        /** Too much load right now (a query ran past its time budget, or too many are running): retry shortly. @since 1.1 */
+        OVERLOADED
+    }
 
     private final Reason reason;
     private final String code;

@@ -122,6 +122,34 @@ public class AuthIT extends PlatformTestSupport {
         assertEquals(ok.toString(), 200, ok.status());
     }
 
+    @Test
+    public void rolesAreLowerCaseAndTheLastAdminTokenCannotBeRevoked() {
+        createToken("it-mixed-case", "OpErAtOr");
+        JsonNode tokens = api.get("/api/tokens", admin).json();
+        long own = -1;
+        for (JsonNode t : tokens) {
+            String role = t.path("role").asText();
+            assertEquals("roles are reported in lower case: " + t, role.toLowerCase(java.util.Locale.ROOT), role);
+            if ("it-mixed-case".equals(t.path("name").asText())) {
+                assertEquals("operator", role);
+            }
+            if ("bootstrap-admin".equals(t.path("name").asText())) {
+                own = t.path("id").asLong();
+            }
+        }
+        assertTrue("the bootstrap admin token is listed: " + tokens, own > 0);
+        // Leave the token this test runs with as the only active admin.
+        for (JsonNode t : tokens) {
+            if ("admin".equals(t.path("role").asText()) && t.path("revoked_at").isNull() && t.path("id").asLong() != own) {
+                assertEquals(200, api.delete("/api/tokens/" + t.path("id").asLong(), admin).status());
+            }
+        }
+        Api.Reply refused = api.delete("/api/tokens/" + own, admin);
+        assertEquals(refused.toString(), 409, refused.status());
+        assertEquals(refused.toString(), "last_admin", refused.errorCode());
+        assertEquals("the refused revocation left the token working", 200, api.get("/api/tokens", admin).status());
+    }
+
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

@@ -164,6 +164,12 @@ public class BadRequestIT extends PlatformTestSupport {
         expectError(send("POST", "/api/tokens", json, "\"viewer\""), 400, null, null);
         expectError(send("POST", "/api/tokens", json, "42"), 400, null, null);
         expectError(send("POST", "/api/tokens", json, "{\"name\": [\"a\"], \"role\": \"viewer\"}"), 400, null, null);
+        // A key sent twice is named, and no Java class name shows.
+        Api.Exchange dup = send("POST", "/api/tokens", json, "{\"name\": \"x\", \"role\": \"viewer\", \"name\": \"y\"}");
+        expectError(dup, 400, "invalid_json", "name");
+        if (dup.reply().toString().contains("com.enreach") || dup.reply().toString().contains("java.")) {
+            failures.add("a duplicate key must not show a class name: " + dup);
+        }
         // Both the name and the role are wrong: either may be named, but one must be.
         expectFieldError(send("POST", "/api/tokens", json, "{\"name\": \"\"}"), Set.of("name", "role"));
         expectError(send("POST", "/api/tokens", json, "{}"), 400, "invalid", null);
@@ -190,10 +196,10 @@ public class BadRequestIT extends PlatformTestSupport {
     }
 
     @Test
-    public void freeTextSearchTakesSqlAndLikeMetacharactersLiterally() {
-        Estate e = estate();
+    public void freeTextSearchTakesSqlAndFtsSyntaxAsPlainText() {
+        estate();
         String scope = "source_instance=" + INSTANCE + "&";
-        // Positive controls: a plain substring, case-insensitively.
+        // Positive controls: words and prefixes, case-insensitively; punctuation separates words.
         long esx = countOf("/api/devices?" + scope + "q=esx-");
         if (esx == 0) {
             failures.add("q=esx- should find the estate's hypervisors");
@@ -201,20 +207,30 @@ public class BadRequestIT extends PlatformTestSupport {
         if (countOf("/api/devices?" + scope + "q=ESX-AMS-0001") != 1) {
             failures.add("q=ESX-AMS-0001 should find esx-ams-0001 case-insensitively");
         }
-        // Taken literally: none of these is in any name, id, metadata, address or DNS name of the demo estate, so
-        // each matches nothing (a wildcard % or _ that is not escaped would match the hypervisors, or everything).
-        for (String q : List.of("%", "%%", "esx%", "esx_", "esx%0001", "e_x-", "'", "''", "' OR '1'='1", "\\", "\\%", "%\\", ";--",
-                "[a-z]", "*", "esx-ams-0001%")) {
+        // LIKE wildcards are punctuation now: they separate words and never widen a match.
+        for (String q : List.of("esx%", "esx_", "esx*", "\"esx\"")) {
             long n = countOf("/api/devices?" + scope + "q=" + enc(q));
-            if (n != 0) {
-                failures.add("GET /api/devices?q=" + q + ": expected 0 (taken literally), got " + n);
+            if (n != esx) {
+                failures.add("GET /api/devices?q=" + q + ": expected the " + esx + " hypervisors (same as esx-), got " + n);
             }
         }
-        // Every device's metadata has a key with an underscore (ha_enabled, mgmt_ip, cpu_count, power_state, ...):
-        // a literal _ matches them all, which is also the answer when it is a wildcard; sensible either way.
-        long underscore = countOf("/api/devices?" + scope + "q=_");
-        if (underscore != e.total()) {
-            failures.add("GET /api/devices?q=_: expected all " + e.total() + " devices (every metadata has a key with _), got " + underscore);
+        if (countOf("/api/devices?" + scope + "q=" + enc("esx-ams-0001%")) != 1) {
+            failures.add("q=esx-ams-0001% should find esx-ams-0001 only");
+        }
+        // Nothing but punctuation: nothing to look for, so no device (and never an error).
+        for (String q : List.of("%", "%%", "_", "'", "''", "\\", "\\%", "%\\", ";--", "*", "\"", "-", "()", ":", "^")) {
+            long n = countOf("/api/devices?" + scope + "q=" + enc(q));
+            if (n != 0) {
+                failures.add("GET /api/devices?q=" + q + ": expected 0 (nothing searchable), got " + n);
+            }
+        }
+        // SQL and FTS5 syntax is text to look for: answered normally, never a 4xx/5xx.
+        for (String q : List.of("' OR '1'='1", "esx%0001", "e_x-", "[a-z]", "NEAR(esx ams)", "esx NEAR ams", "esx OR vm", "NOT esx", "-esx",
+                "body:esx", "device_id:1", "{body}:esx", "esx AND", "\"esx", "esx\"\"", "^esx", "esx*ams")) {
+            countOf("/api/devices?" + scope + "q=" + enc(q));
+        }
+        if (countOf("/api/devices?" + scope + "q=" + enc("esx OR vm")) != 0) {
+            failures.add("q=esx OR vm: OR must be a word to look for, not an operator (no device has the word 'or')");
         }
         for (String list : List.of("/api/storage/volumes", "/api/backups")) {
             for (String q : List.of("%", "_", "'", "\\", "' OR '1'='1")) {

@@ -28,7 +28,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
-/** Devices, with what every source contributed, and their configuration versions. */
+/** Devices, with what every source contributed, and their configuration versions. Filtered lists and searches go through the {@link QueryGate}. */
 @Component(service = DeviceResource.class, scope = ServiceScope.PROTOTYPE)
 @JakartarsResource
 @Path("devices")
@@ -40,6 +40,9 @@ public class DeviceResource {
     @Reference
     ConfigService configs;
 
+    @Reference
+    QueryGate gate;
+
     @GET
     public Envelope<Device> list(@QueryParam("source_system") String sourceSystem, @QueryParam("source_instance") String sourceInstance,
                                     @QueryParam("type") String type, @QueryParam("status") String status, @QueryParam("q") String q,
@@ -47,7 +50,9 @@ public class DeviceResource {
         String st = Params.oneOf("status", status, DeviceStatus.ACTIVE, DeviceStatus.STALE, DeviceStatus.QUARANTINED);
         DeviceQuery query = new DeviceQuery(Params.text(sourceSystem), Params.text(sourceInstance), Params.text(type), st, Params.text(q),
                 Params.limit(limit), Params.offset(offset));
-        return Params.envelope(devices.find(query), uri);
+        boolean expensive = query.q() != null || query.sourceSystem() != null || query.sourceInstance() != null || query.type() != null
+                || query.status() != null;
+        return Params.envelope(expensive ? gate.run(() -> devices.find(query)) : devices.find(query), uri);
     }
 
     /** By numeric id, or by exact name. */

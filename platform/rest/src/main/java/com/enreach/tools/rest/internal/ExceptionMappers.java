@@ -7,7 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.enreach.tools.api.ApiException;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -23,7 +26,10 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable e) {
         if (e instanceof ApiException a) {
-            return ErrorBody.response(status(a.reason()), a.code(), a.getMessage(), a.field(), a.detail());
+            Response r = ErrorBody.response(status(a.reason()), a.code(), a.getMessage(), a.field(), a.detail());
+            return a.reason() == ApiException.Reason.OVERLOADED
+                    ? Response.fromResponse(r).header("Retry-After", Integer.toString(QueryGate.RETRY_AFTER_SECONDS)).build()
+                    : r;
         }
         if (e instanceof JsonProcessingException j) {
             return invalidJson(j);
@@ -58,14 +64,40 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
         return w.getResponse().getHeaderString("Allow");
     }
 
-    /** Bad JSON bodies: say what was expected and where, without Java type names. */
-    private static Response invalidJson(JsonProcessingException j) {
-        if (j instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m) {
-            String field = m.getPath().isEmpty() ? null : m.getPath().get(m.getPath().size() - 1).getFieldName();
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("^Duplicate field '(.{0,200})'");
+
+    /** Bad JSON bodies: say what was expected and where, never Java type names or parser internals. */
+    static Response invalidJson(JsonProcessingException j) {
+        if (j instanceof MismatchedInputException m) {
+            String field = lastField(m);
             String what = field == null ? "The request body must be a JSON object" : "The JSON field '" + field + "' has the wrong type";
             return ErrorBody.response(400, "invalid_json", what + " (see /api/openapi.json)", field, null);
         }
-        return ErrorBody.response(400, "invalid_json", "The request body is not valid JSON: " + j.getOriginalMessage(), null, null);
+        java.util.regex.Matcher dup = DUPLICATE.matcher(String.valueOf(j.getOriginalMessage()));
+        if (j instanceof JsonParseException && dup.find()) {
+            String field = dup.group(1);
+            return ErrorBody.response(400, "invalid_json", "The JSON field '" + field + "' appears more than once; send it once", field, null);
+        }
+        if (j instanceof JsonMappingException m) {
+            String field = lastField(m);
+            return ErrorBody.response(400, "invalid_json", (field == null ? "The request body" : "The JSON field '" + field + "'")
+                    + " does not have the expected form (see /api/openapi.json)", field, null);
+        }
+        return ErrorBody.response(400, "invalid_json", "The request body is not valid JSON: " + withoutTypeNames(j.getOriginalMessage()), null, null);
+    }
+
+    private static String lastField(JsonMappingException m) {
+        for (int i = m.getPath().size() - 1; i >= 0; i--) {
+            if (m.getPath().get(i).getFieldName() != null) {
+                return m.getPath().get(i).getFieldName();
+            }
+        }
+        return null;
+    }
+
+    /** Syntax messages name characters and positions; anything that looks like a qualified Java name is cut out. */
+    static String withoutTypeNames(String message) {
+        return message == null ? "" : message.replaceAll("\\b[a-z_$][\\w$]*(\\.[a-zA-Z_$][\\w$]*){2,}\\b", "<type>");
     }
 
     static int status(ApiException.Reason r) {
@@ -75,6 +107,7 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
             case CONFLICT -> 409;
             case FORBIDDEN -> 403;
             case UNAVAILABLE -> 409;
+            case OVERLOADED -> 503;
         };
     }
 }

@@ -12,6 +12,8 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsMediaType;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 
+import com.enreach.tools.api.Role;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -38,7 +40,12 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
     static final ObjectMapper MAPPER = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .registerModule(new SimpleModule("instants").addSerializer(Instant.class, ToStringSerializer.instance));
+            // A key sent twice is an error (400 naming it), not a silent last-one-wins.
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .registerModule(new SimpleModule("enreach")
+                    .addSerializer(Instant.class, ToStringSerializer.instance)
+                    // Roles in their one canonical form: lower case.
+                    .addSerializer(Role.class, ToStringSerializer.instance));
 
     private final JacksonJsonProvider delegate = new JacksonJsonProvider(MAPPER);
 

@@ -31,8 +31,8 @@ public class RoleFilter implements ContainerRequestFilter {
         }
         Role needed = AuthFilter.required(resource.getResourceClass(), resource.getResourceMethod());
         if (!token.role().includes(needed)) {
-            request.abortWith(ErrorBody.response(403, "forbidden", "This needs the " + needed.name().toLowerCase()
-                    + " role; the token '" + token.name() + "' is " + token.role().name().toLowerCase(), null, null));
+            request.abortWith(ErrorBody.response(403, "forbidden", "This needs the " + needed.id()
+                    + " role; the token '" + token.name() + "' is " + token.role().id(), null, null));
         }
     }
 }

@@ -30,6 +30,9 @@ public class StorageResource {
     @Reference
     StorageService storage;
 
+    @Reference
+    QueryGate gate;
+
     @GET
     @Path("storage/volumes")
     public Envelope<StorageVolume> volumes(@QueryParam("source_system") String sourceSystem, @QueryParam("source_instance") String sourceInstance,
@@ -40,7 +43,7 @@ public class StorageResource {
                 Params.oneOf("kind", kind, "lun", "filesystem", "volume", "qtree"),
                 Params.oneOf("status", status, DeviceStatus.ACTIVE, DeviceStatus.STALE, DeviceStatus.QUARANTINED),
                 Params.optionalId("device_id", deviceId), Params.text(q), Params.limit(limit), Params.offset(offset));
-        return Params.envelope(storage.volumes(query), uri);
+        return Params.envelope(query.q() == null ? storage.volumes(query) : gate.run(() -> storage.volumes(query)), uri);
     }
 
     @GET
@@ -51,6 +54,6 @@ public class StorageResource {
                                        @Context UriInfo uri) {
         BackupQuery query = new BackupQuery(Params.text(sourceSystem), Params.text(sourceInstance), Params.text(lastStatus),
                 Params.optionalId("device_id", deviceId), Params.text(q), Params.limit(limit), Params.offset(offset));
-        return Params.envelope(storage.backups(query), uri);
+        return Params.envelope(query.q() == null ? storage.backups(query) : gate.run(() -> storage.backups(query)), uri);
     }
 }

@@ -48,13 +48,19 @@ public class TokenResource {
         if (body == null) {
             throw ApiException.invalid(null, "send a JSON body {\"name\": ..., \"role\": \"viewer|operator|admin\"}");
         }
-        String r = Params.oneOf("role", body.role() == null ? null : body.role().toLowerCase(java.util.Locale.ROOT), "viewer", "operator", "admin");
-        if (r == null) {
+        if (body.role() == null || body.role().isBlank()) {
             throw ApiException.invalid("role", "role is required: viewer, operator or admin");
         }
-        return Response.status(201).entity(tokens.create(body.name(), Role.valueOf(r.toUpperCase(java.util.Locale.ROOT)))).build();
+        Role role;
+        try {
+            role = Role.of(body.role()); // any letter case in, lower case out
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("role", e.getMessage());
+        }
+        return Response.status(201).entity(tokens.create(body.name(), role)).build();
     }
 
+    /** Refused with 409 for the last active admin token, which would lock everyone out of token management. */
     @DELETE
     @Path("{id}")
     public ApiToken revoke(@PathParam("id") String id) {

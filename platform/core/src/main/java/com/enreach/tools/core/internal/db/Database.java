@@ -6,40 +6,48 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
-import org.apache.ibatis.mapping.Environment;
-import org.apache.ibatis.session.Configuration;
-import org.apache.ibatis.session.SqlSession;
-import org.apache.ibatis.session.SqlSessionFactory;
-import org.apache.ibatis.session.SqlSessionFactoryBuilder;
-import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+import javax.sql.DataSource;
+
 import org.flywaydb.core.Flyway;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
-import com.enreach.tools.core.internal.query.QueryMapper;
+import com.enreach.tools.core.internal.search.SearchIndex;
 
 /**
  * The master database: one SQLite file in WAL mode with foreign keys on, migrated by Flyway on start.
  *
- * <p>Writers go through {@link #write} (one at a time, in IMMEDIATE transactions, so a read never has to be
- * upgraded to a write lock); readers use MyBatis sessions on their own connections and never block writers.
+ * <p>One writer at a time: writers go through {@link #write} or {@link #transaction} (IMMEDIATE transactions under
+ * one lock, so a read never has to be upgraded to a write lock). Reads use a small pool of read-only connections
+ * ({@link #readSource()}, {@link #read}) that never take the write lock and, with WAL, never wait for a writer. A
+ * session of the query layer has a time budget; past it the statement is interrupted ({@link #isReadTimeout}).
  */
 @Component(service = Database.class, immediate = true)
 public class Database {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** Readers: enough for the REST threads' short reads, few enough for a 2-core machine. */
+    public static final int DEFAULT_READERS = 6;
+    /** A query-layer (REST) read session that takes longer than this is interrupted and answered 503. */
+    public static final Duration DEFAULT_READ_BUDGET = Duration.ofSeconds(5);
+    private static final Duration BORROW_WAIT = Duration.ofSeconds(5);
 
     private final Path file;
     private final SQLiteDataSource writeSource;
-    private final SQLiteDataSource readSource;
-    private final SqlSessionFactory sessions;
+    private final ReaderPool readers;
     private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final AtomicLong commits = new AtomicLong();
 
     @Activate
     public Database(BundleContext context) {
@@ -47,17 +55,35 @@ public class Database {
     }
 
     public Database(Path file) {
+        this(file, DEFAULT_READERS, DEFAULT_READ_BUDGET);
+    }
+
+    public Database(Path file, int readers, Duration readBudget) {
+        this(file, readers, readBudget, BORROW_WAIT);
+    }
+
+    /** @param borrowWait how long a read waits for a free reader before it is refused as overloaded */
+    public Database(Path file, int readers, Duration readBudget, Duration borrowWait) {
         this.file = file;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create database directory for " + file, e);
         }
-        this.writeSource = dataSource(file, true);
-        this.readSource = dataSource(file, false);
+        this.writeSource = writeSource(file);
         migrate();
-        this.sessions = buildSessions();
+        write(c -> null); // an empty write transaction: the search index takes in anything still queued (after V20)
+        try {
+            this.readers = new ReaderPool("jdbc:sqlite:" + file.toAbsolutePath(), readers, readBudget, borrowWait);
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
         LOG.info("Master database ready at {}", file);
+    }
+
+    @Deactivate
+    public void close() {
+        readers.close();
     }
 
     /** The platform home: framework property {@code enreach.home}, else the working directory. */
@@ -66,16 +92,14 @@ public class Database {
         return Path.of(home == null ? "." : home).toAbsolutePath().normalize();
     }
 
-    private static SQLiteDataSource dataSource(Path file, boolean writer) {
+    private static SQLiteDataSource writeSource(Path file) {
         SQLiteConfig cfg = new SQLiteConfig();
         cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
         cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         cfg.enforceForeignKeys(true);
         cfg.setBusyTimeout(60_000);
         cfg.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        if (writer) {
-            cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        }
+        cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource ds = new SQLiteDataSource(cfg);
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         return ds;
@@ -97,30 +121,13 @@ public class Database {
         }
     }
 
-    private SqlSessionFactory buildSessions() {
-        // XML mappers resolve types through the thread context class loader while the configuration is built.
-        Thread t = Thread.currentThread();
-        ClassLoader previous = t.getContextClassLoader();
-        t.setContextClassLoader(Database.class.getClassLoader());
-        try {
-            Configuration c = new Configuration(new Environment("enreach", new JdbcTransactionFactory(), readSource));
-            c.setMapUnderscoreToCamelCase(true);
-            c.setCacheEnabled(false);
-            c.setLocalCacheScope(org.apache.ibatis.session.LocalCacheScope.STATEMENT);
-            c.addMapper(QueryMapper.class);
-            return new SqlSessionFactoryBuilder().build(c);
-        } finally {
-            t.setContextClassLoader(previous);
-        }
-    }
-
     public Path file() {
         return file;
     }
 
-    /** A read session; close it (try-with-resources). */
-    public SqlSession readSession() {
-        return sessions.openSession(true);
+    /** The pooled read-only connections with the read budget, for the query layer's sessions; close what you borrow. */
+    public DataSource readSource() {
+        return readers;
     }
 
     /**
@@ -131,14 +138,20 @@ public class Database {
         return writeSource.getConnection();
     }
 
-    /** Runs one write transaction on the given write connection under the write lock. */
+    /**
+     * Runs one write transaction on the given write connection under the write lock. Before it commits, the search
+     * index takes in the devices the transaction changed ({@link SearchIndex}).
+     */
     public <T> T transaction(Connection c, SqlWork<T> work) throws SQLException {
         writeLock.lock();
         try {
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
+                // The search index catches up with what this transaction changed, so it commits with it.
+                SearchIndex.catchUp(c);
                 c.commit();
+                commits.incrementAndGet();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -151,9 +164,17 @@ public class Database {
         }
     }
 
-    /** A read-only connection. */
+    /**
+     * How many write transactions have committed through {@link #transaction} in this process: a read result cached
+     * under this number is current as long as it has not moved (read it before the query).
+     */
+    public long commitCount() {
+        return commits.get();
+    }
+
+    /** A pooled read-only connection without a time budget (the engine's reads); closing it returns it to the pool. */
     public Connection openReadConnection() throws SQLException {
-        return readSource.getConnection();
+        return readers.borrow(null);
     }
 
     /** Runs one short write transaction under the write lock. */
@@ -165,13 +186,26 @@ public class Database {
         }
     }
 
-    /** Runs a read on its own connection. */
+    /** Runs a read on a pooled reader; never waits for the write lock. */
     public <T> T read(SqlWork<T> work) {
         try (Connection c = openReadConnection()) {
             return work.run(c);
         } catch (SQLException e) {
             throw new DatabaseException(e);
         }
+    }
+
+    /** True when a failure is a read that found no free reader in time or ran past its budget. */
+    public static boolean isReadTimeout(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof ReadTimeoutException) {
+                return true;
+            }
+            if (c instanceof SQLiteException s && s.getResultCode() == SQLiteErrorCode.SQLITE_INTERRUPT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A unit of JDBC work. */

@@ -2,9 +2,10 @@ package com.enreach.tools.core.internal.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.ibatis.session.SqlSession;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -26,6 +27,8 @@ import com.enreach.tools.api.VolumeQuery;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.query.Rows.DeviceRow;
 import com.enreach.tools.core.internal.query.Rows.Filter;
+import com.enreach.tools.core.internal.search.FtsSearch;
+import com.enreach.tools.core.internal.search.SearchService;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 
@@ -33,10 +36,24 @@ import com.github.difflib.UnifiedDiffUtils;
 @Component(service = {DeviceService.class, ConfigService.class, StorageService.class})
 public class DeviceQueries implements DeviceService, ConfigService, StorageService {
     private final Database db;
+    private final QuerySessions reads;
+    private final SearchService search;
+    /**
+     * Counts of lists by filter, with the commit count they were read at: paging through a list, or many clients
+     * reading the same one, counts once per write instead of once per request (a count over 100k rows costs ms).
+     */
+    private final Map<String, long[]> counts = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_COUNTS = 1_000;
 
     @Activate
     public DeviceQueries(@Reference Database db) {
+        this(db, new FtsSearch());
+    }
+
+    public DeviceQueries(Database db, SearchService search) {
         this.db = db;
+        this.reads = new QuerySessions(db);
+        this.search = search;
     }
 
     @Override
@@ -46,14 +63,40 @@ public class DeviceQueries implements DeviceService, ConfigService, StorageServi
         f.sourceInstance = query.sourceInstance();
         f.type = query.type();
         f.status = query.status();
-        f.q = like(query.q());
         f.limit = query.limit();
         f.offset = query.offset();
-        try (SqlSession s = db.readSession()) {
-            QueryMapper m = s.getMapper(QueryMapper.class);
-            return new Page<>(m.countDevices(f), f.limit, f.offset, m.findDevices(f).stream().map(Mapping::device).toList());
+        if (query.q() != null && !query.q().isBlank()) {
+            List<String> terms = search.ftsTerms(query.q());
+            if (terms.isEmpty()) {
+                return new Page<>(0, f.limit, f.offset, List.of()); // only punctuation: nothing to look for
+            }
+            f.match = terms;
         }
+        long generation = db.commitCount(); // before the query: a commit meanwhile makes the cached count old at once
+        String key = String.join("\u0000", String.valueOf(f.sourceSystem), String.valueOf(f.sourceInstance), String.valueOf(f.type),
+                String.valueOf(f.status), String.valueOf(f.match));
+        return reads.read(m -> {
+            long[] cached = counts.get(key);
+            long count;
+            if (cached != null && cached[0] == generation) {
+                count = cached[1];
+            } else {
+                boolean searchOnly = f.match != null && f.sourceSystem == null && f.sourceInstance == null && f.type == null && f.status == null;
+                count = searchOnly ? m.countSearch(String.join(" AND ", f.match)) : m.countDevices(f);
+                if (counts.size() >= MAX_CACHED_COUNTS) {
+                    counts.clear();
+                }
+                counts.put(key, new long[] {generation, count});
+            }
+            // A search matching thousands: walking the name index finds the first page after a few hundred rows,
+            // where sorting every match would cost tens of milliseconds. Few matches: sorting them is cheaper.
+            f.inNameOrder = f.match != null && count > NAME_ORDER_THRESHOLD;
+            return new Page<>(count, f.limit, f.offset, m.findDevices(f).stream().map(Mapping::device).toList());
+        });
     }
+
+    /** Matches above which a search page is read in name order (see find). */
+    public static final long NAME_ORDER_THRESHOLD = 2_000;
 
     /** A LIKE pattern for a free-text query, with the wildcards in the text escaped. */
     static String like(String q) {
@@ -65,11 +108,10 @@ public class DeviceQueries implements DeviceService, ConfigService, StorageServi
 
     @Override
     public Optional<DeviceDetail> get(long id) {
-        try (SqlSession s = db.readSession()) {
-            QueryMapper m = s.getMapper(QueryMapper.class);
+        return reads.read(m -> {
             DeviceRow row = m.deviceById(id);
-            return row == null ? Optional.empty() : Optional.of(detail(m, row));
-        }
+            return row == null ? Optional.<DeviceDetail>empty() : Optional.of(detail(m, row));
+        });
     }
 
     @Override
@@ -80,11 +122,10 @@ public class DeviceQueries implements DeviceService, ConfigService, StorageServi
                 return byId;
             }
         }
-        try (SqlSession s = db.readSession()) {
-            QueryMapper m = s.getMapper(QueryMapper.class);
+        return reads.read(m -> {
             List<DeviceRow> rows = m.devicesByName(idOrName);
-            return rows.isEmpty() ? Optional.empty() : Optional.of(detail(m, rows.get(0)));
-        }
+            return rows.isEmpty() ? Optional.<DeviceDetail>empty() : Optional.of(detail(m, rows.get(0)));
+        });
     }
 
     @Override
@@ -125,20 +166,17 @@ public class DeviceQueries implements DeviceService, ConfigService, StorageServi
 
     @Override
     public List<ConfigVersion> versions(long deviceId) {
-        try (SqlSession s = db.readSession()) {
-            QueryMapper m = s.getMapper(QueryMapper.class);
+        return reads.read(m -> {
             if (m.deviceById(deviceId) == null) {
                 throw ApiException.notFound("Device", Long.toString(deviceId));
             }
             return m.configVersions(List.of(deviceId)).stream().map(Mapping::config).toList();
-        }
+        });
     }
 
     @Override
     public Optional<ConfigVersion> version(long deviceId, int version) {
-        try (SqlSession s = db.readSession()) {
-            return Optional.ofNullable(s.getMapper(QueryMapper.class).configVersion(deviceId, version)).map(Mapping::config);
-        }
+        return reads.read(m -> Optional.ofNullable(m.configVersion(deviceId, version)).map(Mapping::config));
     }
 
     @Override
@@ -164,10 +202,7 @@ public class DeviceQueries implements DeviceService, ConfigService, StorageServi
         f.q = like(query.q());
         f.limit = query.limit();
         f.offset = query.offset();
-        try (SqlSession s = db.readSession()) {
-            QueryMapper m = s.getMapper(QueryMapper.class);
-            return new Page<>(m.countVolumes(f), f.limit, f.offset, m.findVolumes(f).stream().map(Mapping::volume).toList());
-        }
+        return reads.read(m -> new Page<>(m.countVolumes(f), f.limit, f.offset, m.findVolumes(f).stream().map(Mapping::volume).toList()));
     }
 
     @Override
@@ -180,9 +215,6 @@ public class DeviceQueries implements DeviceService, ConfigService, StorageServi
         f.q = like(query.q());
         f.limit = query.limit();
         f.offset = query.offset();
-        try (SqlSession s = db.readSession()) {
-            QueryMapper m = s.getMapper(QueryMapper.class);
-            return new Page<>(m.countBackups(f), f.limit, f.offset, m.findBackups(f).stream().map(Mapping::backup).toList());
-        }
+        return reads.read(m -> new Page<>(m.countBackups(f), f.limit, f.offset, m.findBackups(f).stream().map(Mapping::backup).toList()));
     }
 }

@@ -24,6 +24,8 @@ public interface QueryMapper {
 
     long countDevices(Filter filter);
 
+    long countSearch(@Param("match") String match);
+
     DeviceRow deviceById(long id);
 
     List<DeviceRow> devicesByName(String name);

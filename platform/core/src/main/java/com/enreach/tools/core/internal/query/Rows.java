@@ -1,5 +1,7 @@
 package com.enreach.tools.core.internal.query;
 
+import java.util.List;
+
 /** Plain rows MyBatis fills (columns map to fields by camel case); converted to API records by the query services. */
 public final class Rows {
     private Rows() {
@@ -175,6 +177,10 @@ public final class Rows {
         public String lastStatus;
         public Long deviceId;
         public String q;
+        /** FTS5 MATCH expressions for device search, one per term, all must match (see SearchService). */
+        public List<String> match;
+        /** Read devices in name order and test each (many matches), rather than sort every match (few). */
+        public boolean inNameOrder;
         public int limit;
         public int offset;
     }

@@ -20,6 +20,7 @@ import com.enreach.tools.api.spi.ServerFacts;
 import com.enreach.tools.api.spi.StorageVolumeRecord;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.Times;
+import com.enreach.tools.core.internal.search.SearchIndex;
 
 /**
  * The sink a connector streams into during one run. Buffers a batch, then writes it in one short transaction
@@ -270,6 +271,8 @@ final class RunLoader implements RecordSink, AutoCloseable {
             }
             OwnedTable.Outcome o = DEVICES.apply(conn, plan, system, instance, runId, now, needIds, log);
             count(o);
+            // updated devices are re-indexed for search with this batch (new rows are picked up by rowid)
+            SearchIndex.changed(conn, plan.updates().stream().map(OwnedTable.Update::id).toList());
             for (Map.Entry<String, Long> e : o.ids().entrySet()) {
                 DeviceChildren.Desired d = DeviceChildren.desired(devices.get(e.getKey()), warner);
                 if (!d.isEmpty()) {

@@ -27,7 +27,6 @@ import com.enreach.tools.api.spi.CheckResult;
 import com.enreach.tools.api.spi.FieldError;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.Times;
-import com.enreach.tools.core.internal.query.SyncQueries;
 
 /**
  * The sync engine as a service: runs source instances on demand ({@link SyncRunner}) and on their schedule

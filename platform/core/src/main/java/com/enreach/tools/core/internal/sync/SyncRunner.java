@@ -24,7 +24,6 @@ import com.enreach.tools.api.spi.FieldError;
 import com.enreach.tools.api.spi.SourceException;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.Times;
-import com.enreach.tools.core.internal.query.SyncQueries;
 import com.enreach.tools.source.support.retry.RetryPolicy;
 
 /**

@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.enreach.tools.api.ApiException;
-import com.enreach.tools.core.internal.query.SyncQueries;
 
 /** Every tick, starts the enabled instances whose {@code schedule.minutes} have passed since their last attempt. */
 final class SyncScheduler {

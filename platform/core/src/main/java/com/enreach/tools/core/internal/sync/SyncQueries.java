@@ -1,4 +1,4 @@
-package com.enreach.tools.core.internal.query;
+package com.enreach.tools.core.internal.sync;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import org.apache.ibatis.session.SqlSession;
-
 import com.enreach.tools.api.ConnectionStatus;
 import com.enreach.tools.api.Page;
 import com.enreach.tools.api.SourceInstance;
@@ -20,45 +18,42 @@ import com.enreach.tools.api.spi.FieldError;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.Json;
 import com.enreach.tools.core.internal.db.Times;
+import com.enreach.tools.core.internal.query.QueryMapper;
+import com.enreach.tools.core.internal.query.QuerySessions;
 import com.enreach.tools.core.internal.query.Rows.MetadataRow;
 import com.enreach.tools.core.internal.query.Rows.RunRow;
-import com.enreach.tools.core.internal.sync.SourceRegistry;
 
-/** Reads sync runs and the state of source instances. */
+/**
+ * The engine's reads: sync runs and the state of source instances (stored state joined with the live registry).
+ * Lives with the engine, not in the query package, so that package never depends on the engine.
+ */
 public final class SyncQueries {
-    private final Database db;
+    private final QuerySessions reads;
 
     public SyncQueries(Database db) {
-        this.db = db;
+        this.reads = new QuerySessions(db);
     }
 
     public Optional<SyncRun> run(long id) {
-        try (SqlSession s = db.readSession()) {
-            return Optional.ofNullable(s.getMapper(QueryMapper.class).runById(id)).map(SyncQueries::toRun);
-        }
+        return reads.read(m -> Optional.ofNullable(m.runById(id)).map(SyncQueries::toRun));
     }
 
     public Page<SyncRun> runs(String instance, int limit, int offset) {
-        try (SqlSession s = db.readSession()) {
-            QueryMapper m = s.getMapper(QueryMapper.class);
+        return reads.read(m -> {
             List<SyncRun> list = m.runs(instance, limit, offset).stream().map(SyncQueries::toRun).toList();
             return new Page<>(m.countRuns(instance), limit, offset, list);
-        }
+        });
     }
 
     public boolean knownInstance(String instance) {
-        try (SqlSession s = db.readSession()) {
-            return s.getMapper(QueryMapper.class).syncMetadata().stream().anyMatch(r -> r.sourceInstance.equals(instance));
-        }
+        return reads.read(m -> m.syncMetadata().stream().anyMatch(r -> r.sourceInstance.equals(instance)));
     }
 
     public Map<String, Instant> lastAttempts() {
         Map<String, Instant> m = new HashMap<>();
-        try (SqlSession s = db.readSession()) {
-            for (MetadataRow r : s.getMapper(QueryMapper.class).syncMetadata()) {
-                if (r.lastAttemptAt != null) {
-                    m.put(r.sourceInstance, Times.parse(r.lastAttemptAt));
-                }
+        for (MetadataRow r : reads.read(QueryMapper::syncMetadata)) {
+            if (r.lastAttemptAt != null) {
+                m.put(r.sourceInstance, Times.parse(r.lastAttemptAt));
             }
         }
         return m;
@@ -68,8 +63,7 @@ public final class SyncQueries {
     public List<SourceInstance> sources(Iterable<SourceRegistry.Entry> live, Map<String, Long> running, Map<String, ConnectionStatus> checks) {
         Map<String, MetadataRow> meta = new LinkedHashMap<>();
         Map<String, long[]> counts = new HashMap<>();
-        try (SqlSession s = db.readSession()) {
-            QueryMapper m = s.getMapper(QueryMapper.class);
+        reads.read(m -> {
             m.syncMetadata().forEach(r -> meta.put(r.sourceInstance, r));
             m.deviceCounts().forEach(r -> {
                 long[] c = counts.computeIfAbsent(r.sourceInstance, k -> new long[2]);
@@ -79,7 +73,8 @@ public final class SyncQueries {
                     c[1] += r.n;
                 }
             });
-        }
+            return null;
+        });
         Map<String, SourceInstance> out = new TreeMap<>();
         for (SourceRegistry.Entry e : live) {
             MetadataRow r = meta.get(e.instance());
