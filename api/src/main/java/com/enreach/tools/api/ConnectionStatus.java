@@ -3,7 +3,7 @@ package com.enreach.tools.api;
 import java.time.Instant;
 import java.util.List;
 
-import com.enreach.tools.api.spi.FieldError;
+import com.enreach.tools.api.plugin.FieldError;
 
 /**
  * The last connection check of a source instance: run when the instance is configured (and after each change of its

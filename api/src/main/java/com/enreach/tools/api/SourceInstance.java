@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import com.enreach.tools.api.spi.FieldError;
+import com.enreach.tools.api.plugin.FieldError;
 
 /**
  * A configured or previously seen source instance.

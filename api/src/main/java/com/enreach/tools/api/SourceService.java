@@ -3,7 +3,7 @@ package com.enreach.tools.api;
 import java.util.List;
 import java.util.Optional;
 
-import com.enreach.tools.api.spi.CheckResult;
+import com.enreach.tools.api.plugin.CheckResult;
 
 import org.osgi.annotation.versioning.ProviderType;
 

@@ -4,6 +4,9 @@ import java.util.List;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
+import com.enreach.tools.api.plugin.CheckResult;
+import com.enreach.tools.api.plugin.FieldError;
+
 /**
  * One configured instance of a source system (a vCenter, a Foreman, the demo estate...).
  *

@@ -1,5 +1,8 @@
 package com.enreach.tools.api.spi;
 
+import com.enreach.tools.api.plugin.CheckResult;
+import com.enreach.tools.api.plugin.FieldError;
+
 /**
  * A failure of a source run. The {@link #userMessage()} is what operators see (REST, CLI, history); the
  * exception message and cause are internal detail for the log. Neither may contain secrets.
@@ -31,6 +34,11 @@ public abstract class SourceException extends Exception {
     /** Message for people; says what is wrong and where. */
     public String userMessage() {
         return userMessage;
+    }
+
+    /** This failure as the result of a connection check, keeping the user-facing message only. */
+    public CheckResult toCheckResult() {
+        return CheckResult.failed(new FieldError(field, code, userMessage));
     }
 
     /** Whether trying again later may succeed. */

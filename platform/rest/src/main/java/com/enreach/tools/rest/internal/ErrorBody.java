@@ -2,7 +2,7 @@ package com.enreach.tools.rest.internal;
 
 import java.util.List;
 
-import com.enreach.tools.api.spi.FieldError;
+import com.enreach.tools.api.plugin.FieldError;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import jakarta.ws.rs.core.MediaType;

@@ -13,7 +13,7 @@ import com.enreach.tools.api.SourceInstance;
 import com.enreach.tools.api.SourceService;
 import com.enreach.tools.api.SyncRun;
 import com.enreach.tools.api.SyncService;
-import com.enreach.tools.api.spi.CheckResult;
+import com.enreach.tools.api.plugin.CheckResult;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -16,7 +16,7 @@ import org.owasp.encoder.Encode;
 import com.enreach.tools.api.ConnectionStatus;
 import com.enreach.tools.api.SourceInstance;
 import com.enreach.tools.api.SourceService;
-import com.enreach.tools.api.spi.FieldError;
+import com.enreach.tools.api.plugin.FieldError;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -3,9 +3,9 @@ package com.enreach.tools.source.support;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import com.enreach.tools.api.spi.CheckResult;
-import com.enreach.tools.api.spi.ConfigFields;
-import com.enreach.tools.api.spi.FieldError;
+import com.enreach.tools.api.plugin.CheckResult;
+import com.enreach.tools.api.plugin.ConfigFields;
+import com.enreach.tools.api.plugin.FieldError;
 import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.SourceCall;
 import com.enreach.tools.api.spi.SourceContext;
@@ -32,7 +32,7 @@ public final class Checks {
         try {
             return CheckResult.ok(check.call());
         } catch (SourceException e) {
-            return CheckResult.failed(e);
+            return e.toCheckResult();
         }
     }
 

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import com.enreach.tools.api.spi.ConfigFields;
+import com.enreach.tools.api.plugin.ConfigFields;
 import com.enreach.tools.api.spi.SourceException;
 
 /**

@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
-import com.enreach.tools.api.spi.CheckResult;
-import com.enreach.tools.api.spi.ConfigFields;
-import com.enreach.tools.api.spi.FieldError;
+import com.enreach.tools.api.plugin.CheckResult;
+import com.enreach.tools.api.plugin.ConfigFields;
+import com.enreach.tools.api.plugin.FieldError;
 import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.SourceCall;
 import com.enreach.tools.api.spi.SourceContext;

@@ -16,8 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.enreach.tools.api.spi.ConfigFields;
-import com.enreach.tools.api.spi.FieldError;
+import com.enreach.tools.api.plugin.ConfigFields;
+import com.enreach.tools.api.plugin.FieldError;
 import com.enreach.tools.api.spi.SourceException;
 
 class HttpSettingsTest {

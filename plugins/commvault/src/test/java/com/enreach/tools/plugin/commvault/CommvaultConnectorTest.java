@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.enreach.tools.api.spi.BackupRecord;
-import com.enreach.tools.api.spi.CheckResult;
+import com.enreach.tools.api.plugin.CheckResult;
 import com.enreach.tools.api.spi.EntityKinds;
 import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.SourceException;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.enreach.tools.api.spi.CheckResult;
+import com.enreach.tools.api.plugin.CheckResult;
 import com.enreach.tools.api.spi.DeviceRecord;
 import com.enreach.tools.api.spi.DeviceTypes;
 import com.enreach.tools.api.spi.PermanentSourceException;

@@ -10,10 +10,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
-import com.enreach.tools.api.spi.CheckResult;
-import com.enreach.tools.api.spi.ConfigFields;
+import com.enreach.tools.api.plugin.CheckResult;
+import com.enreach.tools.api.plugin.ConfigFields;
 import com.enreach.tools.api.spi.EntityKinds;
-import com.enreach.tools.api.spi.FieldError;
+import com.enreach.tools.api.plugin.FieldError;
 import com.enreach.tools.api.spi.RecordSink;
 import com.enreach.tools.api.spi.SourceConnector;
 import com.enreach.tools.api.spi.SourceContext;

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import com.enreach.tools.api.spi.CheckResult;
-import com.enreach.tools.api.spi.FieldError;
+import com.enreach.tools.api.plugin.CheckResult;
+import com.enreach.tools.api.plugin.FieldError;
 import com.enreach.tools.testkit.TestContext;
 
 class OntapCheckAndConfigTest {

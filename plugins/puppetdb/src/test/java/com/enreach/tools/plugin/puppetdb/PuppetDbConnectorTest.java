@@ -16,8 +16,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.enreach.tools.api.spi.CheckResult;
-import com.enreach.tools.api.spi.FieldError;
+import com.enreach.tools.api.plugin.CheckResult;
+import com.enreach.tools.api.plugin.FieldError;
 import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.RetryableSourceException;
 import com.enreach.tools.api.spi.SourceException;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.enreach.tools.api.spi.CheckResult;
+import com.enreach.tools.api.plugin.CheckResult;
 import com.enreach.tools.api.spi.DeviceRecord;
 import com.enreach.tools.api.spi.InterfaceRecord;
 import com.enreach.tools.api.spi.IpAddressRecord;

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.enreach.tools.api.spi.FieldError;
+import com.enreach.tools.api.plugin.FieldError;
 import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.testkit.CollectingSink;
 import com.enreach.tools.testkit.TestContext;

@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.enreach.tools.api.ConnectionStatus;
-import com.enreach.tools.api.spi.CheckResult;
-import com.enreach.tools.api.spi.FieldError;
+import com.enreach.tools.api.plugin.CheckResult;
+import com.enreach.tools.api.plugin.FieldError;
 import com.enreach.tools.api.spi.SourceConnector;
 import com.enreach.tools.api.spi.SourceException;
 import com.enreach.tools.core.internal.db.Times;

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.enreach.tools.api.spi.ConfigFields;
-import com.enreach.tools.api.spi.FieldError;
+import com.enreach.tools.api.plugin.ConfigFields;
+import com.enreach.tools.api.plugin.FieldError;
 import com.enreach.tools.source.support.retry.RetryPolicy;
 
 /**

@@ -16,8 +16,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.enreach.tools.api.spi.ConfigFields;
-import com.enreach.tools.api.spi.FieldError;
+import com.enreach.tools.api.plugin.ConfigFields;
+import com.enreach.tools.api.plugin.FieldError;
 import com.enreach.tools.api.spi.SourceConnector;
 import com.enreach.tools.api.spi.SourceDescriptor;
 import com.enreach.tools.api.spi.SourceProperties;

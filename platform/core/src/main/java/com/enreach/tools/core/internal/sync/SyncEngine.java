@@ -23,8 +23,8 @@ import com.enreach.tools.api.SourceService;
 import com.enreach.tools.api.SyncRun;
 import com.enreach.tools.api.SyncService;
 import com.enreach.tools.api.SyncStatus;
-import com.enreach.tools.api.spi.CheckResult;
-import com.enreach.tools.api.spi.FieldError;
+import com.enreach.tools.api.plugin.CheckResult;
+import com.enreach.tools.api.plugin.FieldError;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.Times;
 

@@ -14,7 +14,7 @@ import com.enreach.tools.api.ConnectionStatus;
 import com.enreach.tools.api.Page;
 import com.enreach.tools.api.SourceInstance;
 import com.enreach.tools.api.SyncRun;
-import com.enreach.tools.api.spi.FieldError;
+import com.enreach.tools.api.plugin.FieldError;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.Json;
 import com.enreach.tools.core.internal.db.Times;

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 import com.enreach.tools.api.ApiException;
 import com.enreach.tools.api.SyncRun;
 import com.enreach.tools.api.SyncStatus;
-import com.enreach.tools.api.spi.FieldError;
+import com.enreach.tools.api.plugin.FieldError;
 import com.enreach.tools.api.spi.SourceException;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.Times;

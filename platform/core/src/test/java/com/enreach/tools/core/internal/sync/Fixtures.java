@@ -10,9 +10,9 @@ import java.util.Set;
 
 import com.enreach.tools.api.SyncRun;
 import com.enreach.tools.api.SyncService;
-import com.enreach.tools.api.spi.CheckResult;
+import com.enreach.tools.api.plugin.CheckResult;
 import com.enreach.tools.api.spi.DeviceRecord;
-import com.enreach.tools.api.spi.FieldError;
+import com.enreach.tools.api.plugin.FieldError;
 import com.enreach.tools.api.spi.RecordSink;
 import com.enreach.tools.api.spi.SourceConnector;
 import com.enreach.tools.api.spi.SourceContext;

@@ -28,7 +28,7 @@ import com.enreach.tools.api.SyncRun;
 import com.enreach.tools.api.SyncStatus;
 import com.enreach.tools.api.spi.DeviceRecord;
 import com.enreach.tools.api.spi.PermanentSourceException;
-import com.enreach.tools.api.spi.CheckResult;
+import com.enreach.tools.api.plugin.CheckResult;
 import com.enreach.tools.api.spi.RetryableSourceException;
 import com.enreach.tools.api.spi.SourceContext;
 import com.enreach.tools.source.support.retry.RetryPolicy;

@@ -336,8 +336,8 @@ class SyncEngineTest {
 
         Fixtures.ScriptedConnector refusing = new Fixtures.ScriptedConnector("test", Fixtures.devices(1, "v")) {
             @Override
-            public com.enreach.tools.api.spi.CheckResult checkConnection(com.enreach.tools.api.spi.SourceContext context) {
-                return com.enreach.tools.api.spi.CheckResult.failed(com.enreach.tools.api.spi.FieldError.of("username", "auth", "Test rejected the credentials"));
+            public com.enreach.tools.api.plugin.CheckResult checkConnection(com.enreach.tools.api.spi.SourceContext context) {
+                return com.enreach.tools.api.plugin.CheckResult.failed(com.enreach.tools.api.plugin.FieldError.of("username", "auth", "Test rejected the credentials"));
             }
         };
         env.registry.bindConnector(refusing, Map.of("service.pid", "source.test~b"));

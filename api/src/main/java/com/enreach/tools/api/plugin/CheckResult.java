@@ -1,9 +1,9 @@
-package com.enreach.tools.api.spi;
+package com.enreach.tools.api.plugin;
 
 import java.util.List;
 
 /**
- * Outcome of {@link SourceConnector#checkConnection}.
+ * Outcome of a connection check (a source connector's, or any plugin's that talks to a remote system).
  *
  * @param ok      whether the system answered and accepted the credentials
  * @param detail  short human description (server version, endpoint) when ok
@@ -25,10 +25,5 @@ public record CheckResult(boolean ok, String detail, List<FieldError> errors) {
 
     public static CheckResult failed(List<FieldError> errors) {
         return new CheckResult(false, "", errors);
-    }
-
-    /** Maps a source failure to a check result, keeping the user-facing message only. */
-    public static CheckResult failed(SourceException e) {
-        return failed(new FieldError(e.field(), e.code(), e.userMessage()));
     }
 }

@@ -1,4 +1,4 @@
-package com.enreach.tools.api.spi;
+package com.enreach.tools.api.plugin;
 
 import java.util.Objects;
 

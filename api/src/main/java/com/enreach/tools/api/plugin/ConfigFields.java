@@ -1,4 +1,4 @@
-package com.enreach.tools.api.spi;
+package com.enreach.tools.api.plugin;
 
 import java.net.URI;
 import java.util.ArrayList;
