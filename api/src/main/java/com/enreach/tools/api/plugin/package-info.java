@@ -1,7 +1,8 @@
 /**
  * What every kind of plugin shares, whatever it plugs into: reading an instance's configuration with field-level
  * errors ({@link com.enreach.tools.api.plugin.ConfigFields}, {@link com.enreach.tools.api.plugin.FieldError}) and
- * the outcome of a connection check ({@link com.enreach.tools.api.plugin.CheckResult}). Source connectors use it
+ * the outcome of a connection check ({@link com.enreach.tools.api.plugin.CheckResult}), and the one rule for which
+ * configuration keys hold secrets ({@link com.enreach.tools.api.plugin.SecretKeys}). Source connectors use it
  * through the source SPI; the vector index, embedding, AI provider and NetBox writer plugins use it the same way.
  *
  * @since api.spi 2.0 (these types were in {@code com.enreach.tools.api.spi} before)

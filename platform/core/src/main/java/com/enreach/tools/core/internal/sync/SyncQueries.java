@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -14,6 +13,7 @@ import com.enreach.tools.api.ConnectionStatus;
 import com.enreach.tools.api.Page;
 import com.enreach.tools.api.SourceInstance;
 import com.enreach.tools.api.SyncRun;
+import com.enreach.tools.api.plugin.SecretKeys;
 import com.enreach.tools.api.plugin.FieldError;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.Json;
@@ -105,11 +105,7 @@ public final class SyncQueries {
             if (k.startsWith("service.") || k.startsWith("component.") || k.startsWith("felix.") || k.startsWith("osgi.") || k.equals("objectClass")) {
                 return;
             }
-            String lk = k.toLowerCase(Locale.ROOT);
-            boolean secret = k.startsWith(".") || lk.contains("password") || lk.contains("secret") || lk.contains("token")
-                    || lk.contains("apikey") || lk.contains("api_key") || lk.contains("credential");
-            boolean names = lk.endsWith(".env");
-            m.put(k, secret && !names ? "********" : v);
+            m.put(k, SecretKeys.mask(k, v));
         });
         return m;
     }

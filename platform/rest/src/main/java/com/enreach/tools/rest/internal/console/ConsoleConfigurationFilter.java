@@ -5,6 +5,7 @@ import java.util.Dictionary;
 
 import org.apache.felix.webconsole.spi.ConfigurationHandler;
 import org.osgi.service.component.annotations.Component;
+import com.enreach.tools.api.plugin.SecretKeys;
 
 /**
  * The console's configuration editor (Configuration tab and its JSON) leaves secret properties out. The console keeps

@@ -12,6 +12,7 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.component.runtime.dto.SatisfiedReferenceDTO;
 import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 import org.osgi.util.promise.Promise;
+import com.enreach.tools.api.plugin.SecretKeys;
 
 /**
  * The Declarative Services runtime as the web console's DS plugin sees it (Components page, its JSON and the "scr"

@@ -16,6 +16,7 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import com.enreach.tools.api.plugin.SecretKeys;
 
 /**
  * The console's "Configurations" status printer (page, .txt, .json and every zip), with secret values masked. It

@@ -8,6 +8,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationPlugin;
 import org.osgi.service.component.annotations.Component;
+import com.enreach.tools.api.plugin.SecretKeys;
 
 /**
  * A secret written under a public key ({@code password=}, {@code api.token=}, {@code secret=}) is delivered masked:

@@ -17,6 +17,7 @@ import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.component.runtime.dto.SatisfiedReferenceDTO;
 import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
+import com.enreach.tools.api.plugin.SecretKeys;
 
 class MaskedComponentRuntimeTest {
     private static Map<String, Object> props() {

@@ -1,4 +1,4 @@
-package com.enreach.tools.rest.internal.console;
+package com.enreach.tools.api.plugin;
 
 import java.util.Dictionary;
 import java.util.Enumeration;
@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Which configuration keys hold secrets, the one rule every console view applies: private keys ({@code .password},
+ * Which configuration keys hold secrets, the one rule the REST API, the CLI and every web console view apply: private keys ({@code .password},
  * {@code .api.token}: the form the plugins read) and any key whose name says it is a secret ({@code password},
  * {@code api.token}, {@code secret}, {@code authorization}, ...). A {@code *.env} key names an environment variable
  * and is not a secret itself.
