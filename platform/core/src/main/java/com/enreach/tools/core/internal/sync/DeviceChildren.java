@@ -70,32 +70,49 @@ final class DeviceChildren implements AutoCloseable {
         this.uptime = c.prepareStatement("UPDATE server_facts SET uptime_seconds = ? WHERE device_id = ? AND uptime_seconds IS NOT ?");
     }
 
-    /** A device's children in canonical form, for hashing; null when it has none. Uptime is left out (volatile). */
-    static Object canonical(DeviceRecord d) {
-        if (d.interfaces().isEmpty() && d.ipAddresses().isEmpty() && d.facts() == null) {
+    /**
+     * A device's children as one canonical text, for hashing; null when it has none. Uptime is left out (volatile).
+     * Built by hand rather than as JSON: it runs for every record of every run.
+     */
+    static String canonical(DeviceRecord d) {
+        if (canonicalEmpty(d)) {
             return null;
         }
-        List<Object> doc = new ArrayList<>();
+        StringBuilder b = new StringBuilder(128);
         for (InterfaceRecord i : d.interfaces()) {
-            doc.add(List.of(i.name(), str(Normalize.mac(i.mac())), str(i.type()), str(i.enabled()), str(i.mtu()), str(i.network())));
+            field(b.append('I'), i.name());
+            field(b, Normalize.mac(i.mac()));
+            field(b, i.type());
+            field(b, i.enabled());
+            field(b, i.mtu());
+            field(b, i.network());
         }
         for (IpAddressRecord ip : d.ipAddresses()) {
-            doc.add(List.of(ip.address(), str(ip.interfaceName()), str(ip.dnsName())));
+            field(b.append('A'), ip.address());
+            field(b, ip.interfaceName());
+            field(b, ip.dnsName());
         }
-        if (d.facts() != null) {
-            Map<String, Object> f = facts(d.facts());
-            f.remove("uptime_seconds");
-            doc.add(f);
+        ServerFacts f = d.facts();
+        if (f != null) {
+            b.append('F');
+            for (Object v : new Object[] {f.osName(), f.osRelease(), f.kernel(), f.cpuModel(), f.cpuCount(), f.memoryBytes(), f.virtual(),
+                f.virtualType(), f.serialNumber(), f.manufacturer(), f.product()}) {
+                field(b, v);
+            }
+            for (ServerFacts.Disk disk : f.disks()) {
+                field(field(field(b.append('D'), disk.name()), disk.sizeBytes()), disk.model());
+            }
         }
-        return doc;
+        return b.toString();
+    }
+
+    /** Appends a value and a separator; null is told apart from any text by its marker. */
+    private static StringBuilder field(StringBuilder b, Object v) {
+        return (v == null ? b.append('\u0002') : b.append(v)).append('\u0000');
     }
 
     static boolean canonicalEmpty(DeviceRecord d) {
         return d.interfaces().isEmpty() && d.ipAddresses().isEmpty() && d.facts() == null;
-    }
-
-    private static String str(Object o) {
-        return o == null ? "" : o.toString();
     }
 
     static Map<String, Object> facts(ServerFacts f) {

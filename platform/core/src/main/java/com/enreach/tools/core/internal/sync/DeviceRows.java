@@ -30,9 +30,9 @@ final class DeviceRows {
             hashed = Json.write(stable) + '\u0000' + Json.write(new java.util.TreeSet<>(volatileKeys));
         }
         long h = Json.hash(d.name() + '\u0000' + d.type() + '\u0000' + hostKey + '\u0000' + hashed);
-        Object children = DeviceChildren.canonical(d);
+        String children = DeviceChildren.canonical(d);
         if (children != null) {
-            h = h * 31 + Json.hash(Json.write(children));
+            h = h * 31 + Json.hash(children);
         }
         return new OwnedTable.Row(d.sourceId(), h, new Object[] {d.name(), d.type(), hostKey, meta}, volatileKeys);
     }

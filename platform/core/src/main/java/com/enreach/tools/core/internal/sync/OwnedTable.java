@@ -31,6 +31,7 @@ final class OwnedTable {
     private final String updateSql;
     private final String touchSql;
     private final String refreshSql;
+    private final int metadataColumn;
 
     /**
      * One row to load: its specific column values in {@code columns} order.
@@ -88,8 +89,10 @@ final class OwnedTable {
         this.updateSql = "UPDATE " + table + " SET " + set + "content_hash = ?, status = CASE WHEN status = 'quarantined' THEN status ELSE 'active' END,"
                 + " seen_run_id = ?, last_seen = ?, updated_at = CASE WHEN ? THEN ? ELSE updated_at END WHERE id = ?";
         this.touchSql = "UPDATE " + table + " SET seen_run_id = ?, last_seen = ? WHERE id = ?";
-        // unchanged rows with volatile values: the same row write as a touch, with the fresh values
-        this.refreshSql = "UPDATE " + table + " SET " + set + "seen_run_id = ?, last_seen = ? WHERE id = ?";
+        // unchanged rows with volatile values: only the metadata, and only where it moved (a metadata write also
+        // maintains the JSON expression indexes, so an equal value is not rewritten)
+        this.metadataColumn = java.util.Arrays.asList(columns).indexOf("metadata");
+        this.refreshSql = "UPDATE " + table + " SET metadata = ? WHERE id = ? AND metadata IS NOT ?";
     }
 
     private static String excludedSet(String[] columns) {
@@ -225,23 +228,24 @@ final class OwnedTable {
         int unchanged = 0;
         if (!p.touches().isEmpty()) {
             try (PreparedStatement touch = c.prepareStatement(touchSql); PreparedStatement refresh = c.prepareStatement(refreshSql)) {
-                boolean anyTouch = false;
                 boolean anyRefresh = false;
                 for (int k = 0; k < p.touches().size(); k++) {
                     Row r = p.touches().get(k);
-                    PreparedStatement ps = r.volatileKeys().isEmpty() ? touch : refresh;
-                    int i = ps == refresh ? SqlValues.bind(ps, 1, r.values()) : 1;
-                    ps.setLong(i++, runId);
-                    ps.setString(i++, now);
-                    ps.setLong(i, p.touchIds()[k]);
-                    ps.addBatch();
+                    touch.setLong(1, runId);
+                    touch.setString(2, now);
+                    touch.setLong(3, p.touchIds()[k]);
+                    touch.addBatch();
+                    if (!r.volatileKeys().isEmpty() && metadataColumn >= 0) {
+                        String metadata = (String) r.values()[metadataColumn];
+                        refresh.setString(1, metadata);
+                        refresh.setLong(2, p.touchIds()[k]);
+                        refresh.setString(3, metadata);
+                        refresh.addBatch();
+                        anyRefresh = true;
+                    }
                     unchanged += p.recounted().contains(r.sourceId()) ? 0 : 1;
-                    anyTouch |= ps == touch;
-                    anyRefresh |= ps == refresh;
                 }
-                if (anyTouch) {
-                    touch.executeBatch();
-                }
+                touch.executeBatch();
                 if (anyRefresh) {
                     refresh.executeBatch();
                 }

@@ -43,6 +43,7 @@ final class Relationships {
      * @return how many staged relationships had an end that does not exist
      */
     static long resolve(Connection c, String instance, long runId, String now, boolean complete) throws SQLException {
+        long resolved;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO device_relationships (from_device_id, to_device_id, type, source_instance, seen_run_id, created_at)"
                 + " SELECT f.id, t.id, s.type, ?, ?, ? FROM rel_stage s"
                 + " JOIN devices f ON f.source_instance = ? AND f.source_id = s.from_sid"
@@ -53,19 +54,15 @@ final class Relationships {
             ps.setString(3, now);
             ps.setString(4, instance);
             ps.setString(5, instance);
-            ps.executeUpdate();
+            // each staged row whose two ends exist is inserted or updated exactly once (source ids are unique per instance)
+            resolved = ps.executeUpdate();
         }
-        long unresolved;
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM rel_stage s WHERE NOT EXISTS"
-                + " (SELECT 1 FROM devices f WHERE f.source_instance = ? AND f.source_id = s.from_sid)"
-                + " OR NOT EXISTS (SELECT 1 FROM devices t WHERE t.source_instance = ? AND t.source_id = s.to_sid)")) {
-            ps.setString(1, instance);
-            ps.setString(2, instance);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                unresolved = rs.getLong(1);
-            }
+        long staged;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM rel_stage")) {
+            rs.next();
+            staged = rs.getLong(1);
         }
+        long unresolved = staged - resolved;
         if (complete) {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM device_relationships WHERE source_instance = ? AND (seen_run_id IS NULL OR seen_run_id <> ?)")) {
                 ps.setString(1, instance);
