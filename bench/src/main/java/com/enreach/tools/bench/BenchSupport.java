@@ -56,21 +56,25 @@ final class BenchSupport {
         try (Connection c = db.openWriteConnection()) {
             long t0 = System.nanoTime();
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(RAW_INSERT)) {
-                for (Object[] r : rows) {
-                    for (int i = 0; i < 7; i++) {
-                        ps.setString(i + 1, (String) r[i]);
-                    }
-                    ps.setLong(8, (Long) r[7]);
-                    for (int i = 9; i <= 12; i++) {
-                        ps.setString(i, now);
-                    }
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            insertRows(c, rows, now);
             c.commit();
             return rows.size() / seconds(t0);
+        }
+    }
+
+    private static void insertRows(Connection c, List<Object[]> rows, String now) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement(RAW_INSERT)) {
+            for (Object[] r : rows) {
+                for (int i = 0; i < 7; i++) {
+                    ps.setString(i + 1, (String) r[i]);
+                }
+                ps.setLong(8, (Long) r[7]);
+                for (int i = 9; i <= 12; i++) {
+                    ps.setString(i, now);
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
@@ -84,19 +88,7 @@ final class BenchSupport {
         String now = Times.format(Times.now());
         try (Connection c = db.openWriteConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(RAW_INSERT)) {
-                for (Object[] r : rows) {
-                    for (int i = 0; i < 7; i++) {
-                        ps.setString(i + 1, (String) r[i]);
-                    }
-                    ps.setLong(8, (Long) r[7]);
-                    for (int i = 9; i <= 12; i++) {
-                        ps.setString(i, now);
-                    }
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            insertRows(c, rows, now);
             c.commit();
             long t0 = System.nanoTime();
             for (int from = 0; from < rows.size(); from += 2000) {
