@@ -227,7 +227,9 @@ final class OwnedTable {
         int updated = 0;
         int unchanged = 0;
         if (!p.touches().isEmpty()) {
-            try (PreparedStatement touch = c.prepareStatement(touchSql); PreparedStatement refresh = c.prepareStatement(refreshSql)) {
+            // tables without a metadata column (backups) have no volatile values to refresh, and no refresh statement
+            try (PreparedStatement touch = c.prepareStatement(touchSql);
+                 PreparedStatement refresh = metadataColumn >= 0 ? c.prepareStatement(refreshSql) : null) {
                 boolean anyRefresh = false;
                 for (int k = 0; k < p.touches().size(); k++) {
                     Row r = p.touches().get(k);

@@ -119,4 +119,21 @@ class StorageAndBackupTest {
         assertEquals(1, queries.backups(new BackupQuery(null, null, "Failed", null, null, 100, 0)).count());
         assertEquals(1, queries.resolve("db01").orElseThrow().backups().size());
     }
+
+    @Test
+    void anUnchangedBackupResyncCountsUnchangedAndKeepsEveryRow() {
+        // backups have no metadata column: touching them must not try to refresh one
+        Instant end = Instant.parse("2026-11-24T02:00:00Z");
+        env.add("commvault", "main", (ctx, sink) -> {
+            sink.backup(BackupRecord.of("client:7", "db01").hostName("db01.corp.example.com")
+                    .lastJob(new BackupRecord.Job("4712", "Full", "Completed", end, end, 1L)).lastSuccessAt(end));
+            sink.backup(BackupRecord.of("client:8", "fs01"));
+        });
+        assertEquals(SyncStatus.SUCCEEDED, env.runToEnd("commvault-main", false).status());
+        SyncRun again = env.runToEnd("commvault-main", false);
+        assertEquals(SyncStatus.SUCCEEDED, again.status(), again.error());
+        assertEquals(2, again.unchanged());
+        assertEquals(0, again.updated());
+        assertEquals(2, queries.backups(new BackupQuery(null, "commvault-main", null, null, null, 100, 0)).count());
+    }
 }
