@@ -219,6 +219,9 @@ class SourcesInDistributionIT {
         JsonNode after = dist.get("/api/devices/" + twinId);
         assertEquals(interfaceIds, ids(after.path("interfaces"), twinId), "interfaces keep their rows: " + after);
         assertEquals(ipIds, ids(after.path("ip_addresses"), twinId), "addresses keep their rows: " + after);
+        // Volatile values are not compared, but they are kept current.
+        assertNotEquals(before.at("/device/metadata/facts_timestamp").asText(), after.at("/device/metadata/facts_timestamp").asText(), after.toString());
+        assertEquals(puppetFacts(before).path("uptime_seconds").asLong() + 1800, puppetFacts(after).path("uptime_seconds").asLong(), after.toString());
 
         // Then the machine gets more memory.
         String grown = puppetTwin.path("name").asText();
@@ -239,8 +242,7 @@ class SourcesInDistributionIT {
             assertEquals(twinId, c.path("device_id").asLong(), "only the grown machine changed: " + changes);
         }
         find(changes.path("results"), c -> StreamSupport.stream(c.path("fields").spliterator(), false).anyMatch(f -> f.asText().contains("memory_bytes")));
-        JsonNode facts = find(dist.get("/api/devices/" + twinId).path("facts"), f -> "puppetdb-it".equals(f.path("source_instance").asText()));
-        assertEquals(8L << 30, facts.path("memory_bytes").asLong(), facts.toString());
+        assertEquals(8L << 30, puppetFacts(dist.get("/api/devices/" + twinId)).path("memory_bytes").asLong());
     }
 
     @Test
@@ -391,6 +393,10 @@ class SourcesInDistributionIT {
         long run = dist.get("/api/sources/puppetdb-it").path("last_run_id").asLong();
         assertNotEquals(before, run, "puppet refresh started a run");
         return dist.get("/api/sync/runs/" + run);
+    }
+
+    private static JsonNode puppetFacts(JsonNode detail) {
+        return find(detail.path("facts"), f -> "puppetdb-it".equals(f.path("source_instance").asText()));
     }
 
     /** The ids of a device detail's rows (interfaces or addresses) that belong to the device itself, in order. */
