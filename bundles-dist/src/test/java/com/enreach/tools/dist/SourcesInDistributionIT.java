@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +36,7 @@ import com.enreach.tools.plugin.oxidized.OxidizedDouble;
 import com.enreach.tools.plugin.puppetdb.PuppetDbHarness;
 import com.enreach.tools.plugin.vcenter.VcsimServer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Every source plugin syncing inside the assembled distribution, driven by the product's verbs as a user types
@@ -63,6 +66,8 @@ class SourcesInDistributionIT {
     private static OntapDouble ontap;
     private static DoradoDouble dorado;
     private static CommvaultDouble commvault;
+    /** PuppetDB's nodes, in the order of their fact sets (set by the first puppet refresh). */
+    private static final List<String> certnames = new ArrayList<>();
 
     @BeforeAll
     static void startEverything() throws Throwable {
@@ -168,7 +173,6 @@ class SourcesInDistributionIT {
     @Order(3)
     void puppetRefreshAddsFactsToTheMachinesVcenterKnows() {
         // The first PuppetDB nodes are the VMs VMware Tools reports a host name for, the rest machines only Puppet knows.
-        List<String> certnames = new ArrayList<>();
         guestVms().forEach(name -> certnames.add(VcsimServer.guestHostName(name)));
         for (int i = certnames.size(); i < PUPPET_NODES; i++) {
             certnames.add(String.format("node-%04d.example.com", i));
@@ -193,6 +197,56 @@ class SourcesInDistributionIT {
 
     @Test
     @Order(4)
+    void aResyncOfUnchangedFactsWithNewTimestampsChangesNothingAndOneChangedFactIsOneUpdate() {
+        JsonNode puppetTwin = find(device(guestVms().get(2)).path("same_host"), d -> "puppetdb".equals(d.path("source_system").asText()));
+        long twinId = puppetTwin.path("id").asLong();
+        JsonNode before = dist.get("/api/devices/" + twinId);
+        List<Long> interfaceIds = ids(before.path("interfaces"), twinId);
+        List<Long> ipIds = ids(before.path("ip_addresses"), twinId);
+        assertFalse(interfaceIds.isEmpty() || ipIds.isEmpty(), "the node has interfaces and addresses: " + before);
+
+        // The next agent run of every node: the same facts, a later timestamp, half an hour more uptime.
+        puppetdb.resendFacts(certnames, Instant.parse("2024-05-01T10:30:00Z"), Duration.ofMinutes(30), (certname, values) -> { });
+        JsonNode quiet = puppetRun();
+
+        assertEquals("succeeded", quiet.path("status").asText(), quiet.toString());
+        assertEquals(0, quiet.path("updated").asLong(), "new timestamps and uptimes are no change: " + quiet);
+        assertEquals(PUPPET_NODES, quiet.path("unchanged").asLong(), quiet.toString());
+        assertEquals(0, quiet.path("added").asLong(), quiet.toString());
+        assertEquals(0, quiet.path("stale").asLong(), quiet.toString());
+        assertEquals(0, quiet.at("/changes/total").asLong(), quiet.toString());
+        assertEquals(0, dist.get("/api/sync/runs/" + quiet.path("id").asLong() + "/changes").path("count").asLong());
+        JsonNode after = dist.get("/api/devices/" + twinId);
+        assertEquals(interfaceIds, ids(after.path("interfaces"), twinId), "interfaces keep their rows: " + after);
+        assertEquals(ipIds, ids(after.path("ip_addresses"), twinId), "addresses keep their rows: " + after);
+        // Volatile values are not compared, but they are kept current.
+        assertNotEquals(before.at("/device/metadata/facts_timestamp").asText(), after.at("/device/metadata/facts_timestamp").asText(), after.toString());
+        assertEquals(puppetFacts(before).path("uptime_seconds").asLong() + 1800, puppetFacts(after).path("uptime_seconds").asLong(), after.toString());
+
+        // Then the machine gets more memory.
+        String grown = puppetTwin.path("name").asText();
+        puppetdb.resendFacts(certnames, Instant.parse("2024-05-01T11:00:00Z"), Duration.ofMinutes(60), (certname, values) -> {
+            if (certname.equals(grown)) {
+                ((ObjectNode) values.at("/memory/system")).put("total_bytes", 8L << 30).put("total", "8 GiB");
+            }
+        });
+        JsonNode one = puppetRun();
+
+        assertEquals("succeeded", one.path("status").asText(), one.toString());
+        assertEquals(1, one.path("updated").asLong(), one.toString());
+        assertEquals(PUPPET_NODES - 1, one.path("unchanged").asLong(), one.toString());
+        assertEquals(0, one.path("added").asLong() + one.path("stale").asLong(), one.toString());
+        JsonNode changes = dist.get("/api/sync/runs/" + one.path("id").asLong() + "/changes?limit=100");
+        assertTrue(changes.path("count").asLong() >= 1, changes.toString());
+        for (JsonNode c : changes.path("results")) {
+            assertEquals(twinId, c.path("device_id").asLong(), "only the grown machine changed: " + changes);
+        }
+        find(changes.path("results"), c -> StreamSupport.stream(c.path("fields").spliterator(), false).anyMatch(f -> f.asText().contains("memory_bytes")));
+        assertEquals(8L << 30, puppetFacts(dist.get("/api/devices/" + twinId)).path("memory_bytes").asLong());
+    }
+
+    @Test
+    @Order(5)
     void foremanRefreshReadsEveryPageOfHosts() {
         refresh("foreman", "refresh");
 
@@ -205,7 +259,7 @@ class SourcesInDistributionIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void oxidizedRefreshStoresConfigsAndAChangedConfigBecomesVersionTwo() {
         refresh("oxidized", "refresh");
 
@@ -233,7 +287,7 @@ class SourcesInDistributionIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void storageRefreshReadsDoradoLunsAndOntapVolumesAndQtrees() {
         refresh("storage", "refresh", "--type", "dorado");
         refresh("storage", "refresh", "--type", "netapp");
@@ -263,7 +317,7 @@ class SourcesInDistributionIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void commvaultRefreshLinksBackupsToVcenterVmsByGuidAndHostName() {
         List<String> guests = guestVms();
         JsonNode byGuid = device(guests.get(3));
@@ -295,7 +349,7 @@ class SourcesInDistributionIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aWrongPasswordFailsItsCheckAndRunWhileTheOtherInstancesStillSync() throws IOException {
         Map<String, String> wrong = new LinkedHashMap<>(dorado.cfg());
         wrong.put(".password", "not-" + DoradoDouble.PASSWORD);
@@ -331,6 +385,30 @@ class SourcesInDistributionIT {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Runs {@code enreach puppet refresh}; the run as GET /api/sync/runs/{id} shows it, with its change summary. */
+    private static JsonNode puppetRun() {
+        long before = dist.get("/api/sources/puppetdb-it").path("last_run_id").asLong();
+        refresh("puppet", "refresh");
+        long run = dist.get("/api/sources/puppetdb-it").path("last_run_id").asLong();
+        assertNotEquals(before, run, "puppet refresh started a run");
+        return dist.get("/api/sync/runs/" + run);
+    }
+
+    private static JsonNode puppetFacts(JsonNode detail) {
+        return find(detail.path("facts"), f -> "puppetdb-it".equals(f.path("source_instance").asText()));
+    }
+
+    /** The ids of a device detail's rows (interfaces or addresses) that belong to the device itself, in order. */
+    private static List<Long> ids(JsonNode rows, long deviceId) {
+        List<Long> out = new ArrayList<>();
+        rows.forEach(r -> {
+            if (!r.has("device_id") || r.path("device_id").asLong() == deviceId) {
+                out.add(r.path("id").asLong());
+            }
+        });
+        return out;
+    }
 
     /** Runs a product verb and expects exit code 0. */
     private static Distribution.Result refresh(String... args) {
@@ -392,7 +470,7 @@ class SourcesInDistributionIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void noSecretAppearsInLogsApiAnswersOrTheCli() throws IOException {
         List<String> secrets = List.of(VcsimServer.PASSWORD, ForemanDouble.PASSWORD, OxidizedDouble.PASSWORD, OntapDouble.PASSWORD,
                 DoradoDouble.PASSWORD, CommvaultDouble.PASSWORD);

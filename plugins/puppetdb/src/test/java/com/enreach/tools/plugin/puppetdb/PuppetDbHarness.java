@@ -13,13 +13,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A real PuppetDB (Debian packages puppetdb, postgresql, postgresql-contrib; must run as root) started with
@@ -96,6 +102,46 @@ public final class PuppetDbHarness implements AutoCloseable {
             command("replace_facts", 5, certname, FactSets.command(i, certname).toString());
         }
         awaitCount(PuppetDbClient.INVENTORY, "[\"extract\",[[\"function\",\"count\"]]]", certnames.size(), "nodes in PuppetDB's inventory");
+    }
+
+    /**
+     * Sends the fact sets of {@link #loadFacts(List)} again, as the next agent run on unchanged machines does: the same
+     * values, but a later producer_timestamp and the uptimes (uptime_seconds, system_uptime) moved forward by
+     * {@code uptimeForward}. {@code edit} then may change a node's facts (it gets the certname and the values object).
+     * Waits until PuppetDB has stored the new fact set of every node.
+     */
+    public void resendFacts(List<String> certnames, Instant producerTimestamp, Duration uptimeForward, BiConsumer<String, ObjectNode> edit) {
+        for (int i = 0; i < certnames.size(); i++) {
+            String certname = certnames.get(i);
+            ObjectNode cmd = FactSets.command(i, certname).put("producer_timestamp", producerTimestamp.toString());
+            ObjectNode values = (ObjectNode) cmd.get("values");
+            long forward = uptimeForward.toSeconds();
+            if (values.has("uptime_seconds")) {
+                values.put("uptime_seconds", Long.toString(Long.parseLong(values.get("uptime_seconds").asText()) + forward));
+            }
+            if (values.get("system_uptime") instanceof ObjectNode up) {
+                up.put("seconds", up.get("seconds").asLong() + forward).put("days", up.get("days").asLong() + forward / 86_400);
+            }
+            edit.accept(certname, values);
+            command("replace_facts", 5, certname, cmd.toString());
+        }
+        awaitProducerTimestamp(certnames, producerTimestamp);
+    }
+
+    /** Commands are queued: waits (bounded, 2 minutes) until every node's fact set has this producer_timestamp or a later one. */
+    public void awaitProducerTimestamp(List<String> certnames, Instant producerTimestamp) {
+        String query = "[\"extract\",[\"certname\"],[\">=\",\"producer_timestamp\",\"" + producerTimestamp + "\"]]";
+        Set<String> missing = new HashSet<>(certnames);
+        for (int attempt = 0; attempt < 600 && !missing.isEmpty(); attempt++) {
+            if (attempt > 0) {
+                sleep(200);
+            }
+            query("/pdb/query/v4/factsets", query).forEach(n -> missing.remove(n.path("certname").asText()));
+        }
+        if (!missing.isEmpty()) {
+            throw new AssertionError("PuppetDB has not stored the facts produced at " + producerTimestamp + " for " + missing.size()
+                    + " nodes within 2 minutes, e.g. " + missing.iterator().next());
+        }
     }
 
     /** Sends one command of the command API (POST /pdb/cmd/v1); PuppetDB queues it. */
