@@ -139,7 +139,10 @@ final class BenchSupport {
 
         Engine(Path file) {
             db = new Database(file);
-            engine = new SyncEngine(db, registry, 0);
+            // -Denreach.bench.batch=N tries another batch size (the core configuration's batch.size)
+            String batch = System.getProperty("enreach.bench.batch");
+            engine = batch == null ? new SyncEngine(db, registry, 0)
+                    : new SyncEngine(db, registry, Map.of("batch.size", batch, "scheduler.tick.seconds", "3600"));
         }
 
         void add(String instance, SourceConnector c) {
