@@ -222,8 +222,9 @@ class RunLifecycleTest {
         env.add("test", "a", (ctx, sink) -> ctx.call("GET /hosts page 3 of 20", () -> hang(inRequest)));
         SyncRun r = env.runToEnd("test-a", false);
         assertEquals(SyncStatus.FAILED, r.status(), r.error());
-        assertTrue(r.error().startsWith("Test request was interrupted (temporary; gave up after 1 attempt in 0 s: the retry time limit of this call was reached)"),
-                r.error());
+        // the elapsed seconds in the message depend on the machine's load: not asserted
+        assertTrue(r.error().startsWith("Test request was interrupted (temporary; gave up after 1 attempt in "), r.error());
+        assertTrue(r.error().contains(" s: the retry time limit of this call was reached)"), r.error());
     }
 
     @Test
@@ -347,7 +348,8 @@ class RunLifecycleTest {
         SyncRun r = env.runToEnd("test-a", false);
         assertEquals(SyncStatus.FAILED, r.status());
         assertEquals(1, calls.get());
-        assertTrue(r.error().startsWith("HTTP 429 from GET /hosts page 3 of 20 (temporary; gave up after 1 attempt in 0 s: the retry time limit"), r.error());
+        assertTrue(r.error().startsWith("HTTP 429 from GET /hosts page 3 of 20 (temporary; gave up after 1 attempt in "), r.error());
+        assertTrue(r.error().contains(" s: the retry time limit"), r.error());
 
         // an instance may allow its calls more time than the core's default: the 30 s wait then fits
         AtomicInteger patient = new AtomicInteger();
