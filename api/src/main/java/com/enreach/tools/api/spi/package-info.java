@@ -8,5 +8,5 @@
  * disappeared as stale. A connector only describes itself, checks its connection and streams records.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package com.enreach.tools.api.spi;
