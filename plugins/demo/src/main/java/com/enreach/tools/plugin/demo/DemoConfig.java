@@ -10,6 +10,11 @@ import com.enreach.tools.source.support.SourceDefaults;
         description = "Generates a realistic, deterministic estate (servers, VMs, network devices, storage) for demos and tests.")
 public @interface DemoConfig {
 
+    @AttributeDefinition(name = "View", description = "How the estate is seen: all (one source that knows everything), or as one"
+            + " kind of source would see it: vcenter, puppetdb, foreman, oxidized, commvault, storage. Instances with the same"
+            + " seed and size describe the same machines.")
+    String view() default "all";
+
     @AttributeDefinition(name = "Size", description = "Number of devices to generate (1 to 5,000,000).")
     int size() default 3000;
 

@@ -1,5 +1,6 @@
 package com.enreach.tools.plugin.demo;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,17 +30,31 @@ import com.enreach.tools.api.spi.SourceException;
 public class DemoConnector implements SourceConnector {
     static final SourceDescriptor DESCRIPTOR = new SourceDescriptor("demo", "Demo estate",
             Set.of(EntityKinds.DEVICE, EntityKinds.RELATIONSHIP, EntityKinds.INTERFACE, EntityKinds.IP_ADDRESS,
-                    EntityKinds.SERVER_FACTS, EntityKinds.DEVICE_CONFIG),
-            "A generated, deterministic estate of servers, VMs, network devices and storage");
+                    EntityKinds.SERVER_FACTS, EntityKinds.DEVICE_CONFIG, EntityKinds.STORAGE_VOLUME, EntityKinds.BACKUP),
+            "A generated, deterministic estate of servers, VMs, network devices and storage, whole or as one source sees it");
 
     private final List<FieldError> errors;
-    private final EstateGenerator.Settings settings;
+    private final DemoSettings settings;
+    private final View.Name view;
+    private final Clock clock;
     private final int faultAfter;
     private final int pauseMsPer1000;
 
     @Activate
     public DemoConnector(Map<String, Object> properties) {
+        this(properties, Clock.systemUTC());
+    }
+
+    DemoConnector(Map<String, Object> properties, Clock clock) {
+        this.clock = clock;
         ConfigFields f = new ConfigFields(properties);
+        String viewName = f.string("view", "all");
+        View.Name parsed = View.Name.parse(viewName);
+        if (parsed == null) {
+            f.error("view", "invalid", "view must be one of " + java.util.Arrays.stream(View.Name.values()).map(View.Name::key)
+                    .collect(java.util.stream.Collectors.joining(", ")) + ", got '" + viewName + "'");
+        }
+        this.view = parsed == null ? View.Name.ALL : parsed;
         int size = f.integer("size", 3000, 1, 5_000_000);
         long seed = Long.parseLong(f.string("seed", "42").matches("-?\\d{1,18}") ? f.string("seed", "42") : "42");
         if (!f.string("seed", "42").matches("-?\\d{1,18}")) {
@@ -48,7 +63,7 @@ public class DemoConnector implements SourceConnector {
         int churn = f.integer("churn.percent", 1, 0, 100);
         this.faultAfter = f.integer("fault.after", 0, 0, Integer.MAX_VALUE);
         this.pauseMsPer1000 = f.integer("pause.ms.per.1000", 0, 0, 60_000);
-        this.settings = new EstateGenerator.Settings(size, seed, churn);
+        this.settings = new DemoSettings(size, seed, churn);
         this.errors = f.errors();
     }
 
@@ -64,17 +79,16 @@ public class DemoConnector implements SourceConnector {
 
     @Override
     public CheckResult checkConnection(SourceContext context) {
-        return CheckResult.ok("demo estate of " + settings.size() + " devices, seed " + settings.seed());
+        return CheckResult.ok("demo estate of " + settings.size() + " devices, seed " + settings.seed() + ", view " + view.key());
     }
 
     @Override
     public void fetch(SourceContext context, RecordSink sink) throws SourceException {
         long generation = context.previousState().map(DemoConnector::parseGeneration).orElse(0L) + 1;
-        EstateGenerator generator = new EstateGenerator(settings, generation);
-        generator.generate(sink, count -> {
+        View.of(view, new Estate(settings, generation), clock.instant()).emit(sink, count -> {
             if (faultAfter > 0 && count >= faultAfter) {
                 throw new PermanentSourceException("fault_drill", "fault.after",
-                        "Demo fault drill: stopped after " + count + " devices as configured (fault.after)", null, null);
+                        "Demo fault drill: stopped after " + count + " records as configured (fault.after)", null, null);
             }
             if (pauseMsPer1000 > 0 && count % 1000 == 0) {
                 try {
