@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.enreach.tools.launcher.Platform;
@@ -13,20 +15,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code enreach demo}: start with the generated demo estate configured, and sync it once. */
+/**
+ * {@code enreach demo}: start with the demo estate configured as six overlapping source instances (one per view of
+ * the same generated estate), and sync them all once the platform is up, so there is something to look at.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Like 'start', but first configure the demo estate source (etc/source.demo-estate.cfg)",
-            "and sync it once the platform is up, so there is something to look at."})
+        description = {"Like 'start', but first configure the demo estate as six source instances, one per source view",
+            "(etc/source.demo-vcenter.cfg, -puppetdb, -foreman, -oxidized, -commvault, -storage), and sync them all",
+            "once the platform is up, so there is one estate seen by several sources to look at."})
 final class DemoCommand implements Callable<Integer> {
-    static final String INSTANCE = "demo-estate";
-    static final String FILE = "source." + INSTANCE + ".cfg";
-    static final String DEFAULT_CONFIG = """
-            # Demo estate: a generated, deterministic inventory to try Enreach Tools with.
-            size=3000
-            seed=42
-            churn.percent=1
-            schedule.minutes=60
-            """;
+    /** The views the demo configures, in the order they are synced. */
+    static final List<String> VIEWS = List.of("vcenter", "puppetdb", "foreman", "oxidized", "commvault", "storage");
+    /** The single instance of earlier versions; kept and synced too where a home still has it. */
+    static final String LEGACY_INSTANCE = "demo-estate";
 
     private static final int CONFIG_WAIT_SECONDS = 30;
 
@@ -35,68 +36,124 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path cfg = ensureConfig(root.home());
-        root.err().println("Demo source configuration: " + cfg);
+        List<String> instances = ensureConfig(root.home());
+        root.err().println("Demo source configurations: " + root.home().resolve("etc").resolve("source.demo-*.cfg")
+                + " (instances " + String.join(", ", instances) + ")");
         return PlatformRunner.run(root, false, this::firstSync);
     }
 
-    /** Keeps an existing configuration; else copies the shipped example, else writes the defaults. */
-    static Path ensureConfig(Path home) {
-        Path cfg = home.resolve("etc").resolve(FILE);
-        if (Files.exists(cfg)) {
-            return cfg;
-        }
-        try {
-            Files.createDirectories(cfg.getParent());
-            Path example = home.resolve("examples").resolve(FILE);
-            if (Files.isRegularFile(example)) {
-                Files.copy(example, cfg);
-            } else {
-                Files.writeString(cfg, DEFAULT_CONFIG, StandardCharsets.UTF_8);
-            }
-            return cfg;
-        } catch (IOException e) {
-            throw new CliException(ExitCodes.FAILED, "cannot write " + cfg + ": " + e.getMessage());
-        }
+    static String instance(String view) {
+        return "demo-" + view;
+    }
+
+    static String defaultConfig(String view) {
+        return """
+                # Demo estate as %s sees it: one of six views of the same generated estate (same seed and size).
+                view=%s
+                size=3000
+                seed=42
+                churn.percent=1
+                schedule.minutes=60
+                """.formatted(view, view);
     }
 
     /**
-     * FileInstall hands etc/ to the platform a moment after the API is up, so the instance may not exist yet
-     * (404, or 409 plugin_absent): ask again for a while.
+     * Makes sure every view's configuration exists: an existing file is kept; else the shipped example is copied;
+     * else the defaults are written.
+     *
+     * @return the demo instances to sync: the six views, and the earlier single instance if its file is there
      */
-    private JsonNode triggerWhenConfigured() {
-        for (int attempt = 1; ; attempt++) {
+    static List<String> ensureConfig(Path home) {
+        Path etc = home.resolve("etc");
+        List<String> instances = new ArrayList<>();
+        for (String view : VIEWS) {
+            String file = "source." + instance(view) + ".cfg";
+            Path cfg = etc.resolve(file);
+            instances.add(instance(view));
+            if (Files.exists(cfg)) {
+                continue;
+            }
             try {
-                return root.api().post("/api/sources/" + Api.segment(INSTANCE) + "/sync?trigger=cli", null);
-            } catch (ApiError e) {
-                boolean notYet = e.status() == 404 || "plugin_absent".equals(e.code());
-                if (!notYet || attempt >= CONFIG_WAIT_SECONDS) {
-                    throw e;
+                Files.createDirectories(etc);
+                Path example = home.resolve("examples").resolve(file);
+                if (Files.isRegularFile(example)) {
+                    Files.copy(example, cfg);
+                } else {
+                    Files.writeString(cfg, defaultConfig(view), StandardCharsets.UTF_8);
                 }
-                root.sleep(Duration.ofSeconds(1));
+            } catch (IOException e) {
+                throw new CliException(ExitCodes.FAILED, "cannot write " + cfg + ": " + e.getMessage());
             }
         }
+        if (Files.exists(etc.resolve("source." + LEGACY_INSTANCE + ".cfg"))) {
+            instances.add(LEGACY_INSTANCE);
+        }
+        return instances;
     }
 
     /** The platform keeps running whatever happens here, so problems are reported, not thrown. */
     private void firstSync(Platform platform) {
-        String where = "Browse it: bin/enreach devices list, bin/enreach history; REST " + platform.baseUrl()
+        syncAll(root, ensureConfig(root.home()));
+        root.out().println("Browse it: bin/enreach devices list, bin/enreach history; REST " + platform.baseUrl()
                 + "/api/devices (Bearer token, routes in /api/openapi.json); web console " + platform.baseUrl()
-                + "/system/console (password: the admin token)";
-        try {
-            JsonNode run = triggerWhenConfigured();
-            root.out().println("Demo sync started (run " + run.path("id").asText() + "). " + where);
-        } catch (ApiError e) {
-            if ("already_running".equals(e.code())) {
-                root.out().println("Demo sync already running (run " + e.detail().path("id").asText() + "). " + where);
-            } else {
-                root.err().println("enreach: could not start the demo sync: " + e.getMessage());
-                root.out().println(where);
+                + "/system/console (password: the admin token)");
+        root.out().flush();
+    }
+
+    /**
+     * Starts a sync of every instance (they run side by side, as many at once as the core has workers), then follows
+     * each to its end with the usual progress, and prints how each ended. Returns how many succeeded.
+     */
+    static int syncAll(Enreach root, List<String> instances) {
+        SyncFollower follower = new SyncFollower(root);
+        List<JsonNode> started = new ArrayList<>();
+        for (String instance : instances) {
+            JsonNode run = trigger(root, instance);
+            if (run != null) {
+                root.out().println("Demo sync of " + instance + " started (run " + run.path("id").asText() + ")");
+                started.add(run);
             }
-        } catch (CliException e) {
-            root.err().println("enreach: could not start the demo sync: " + e.getMessage());
         }
         root.out().flush();
+        int succeeded = 0;
+        for (JsonNode run : started) {
+            try {
+                JsonNode end = follower.follow(run);
+                follower.report(new SyncFollower.Outcome(Json.text(end, "instance"), SyncFollower.exitCode(end), end),
+                        "bin/enreach sync " + Json.text(end, "instance") + " --confirm");
+                succeeded += "succeeded".equals(Json.text(end, "status")) ? 1 : 0;
+            } catch (CliException e) {
+                root.err().println("enreach: could not follow the demo sync of " + Json.text(run, "instance") + ": " + e.getMessage());
+            }
+        }
         root.err().flush();
+        return succeeded;
+    }
+
+    /**
+     * FileInstall hands etc/ to the platform a moment after the API is up, so the instance may not exist yet
+     * (404, or 409 plugin_absent): ask again for a while. A run already in progress is followed instead.
+     *
+     * @return the run, or null when it could not be started (said on stderr)
+     */
+    private static JsonNode trigger(Enreach root, String instance) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return root.api().post("/api/sources/" + Api.segment(instance) + "/sync?trigger=cli", null);
+            } catch (ApiError e) {
+                if ("already_running".equals(e.code()) && e.detail().hasNonNull("id")) {
+                    return e.detail();
+                }
+                boolean notYet = e.status() == 404 || "plugin_absent".equals(e.code());
+                if (!notYet || attempt >= CONFIG_WAIT_SECONDS) {
+                    root.err().println("enreach: could not start the demo sync of " + instance + ": " + e.getMessage());
+                    return null;
+                }
+                root.sleep(Duration.ofSeconds(1));
+            } catch (CliException e) {
+                root.err().println("enreach: could not start the demo sync of " + instance + ": " + e.getMessage());
+                return null;
+            }
+        }
     }
 }

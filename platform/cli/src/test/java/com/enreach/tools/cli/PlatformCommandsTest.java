@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,30 +19,42 @@ class PlatformCommandsTest {
     Path home;
 
     @Test
-    void demoWritesTheDefaultConfigurationWhenThereIsNone() throws IOException {
-        Path cfg = DemoCommand.ensureConfig(home);
+    void demoWritesOneConfigurationPerSourceViewWhenThereIsNone() throws IOException {
+        List<String> instances = DemoCommand.ensureConfig(home);
 
-        assertEquals(home.resolve("etc/source.demo-estate.cfg"), cfg);
-        String text = Files.readString(cfg);
-        for (String line : new String[] {"size=3000", "seed=42", "churn.percent=1", "schedule.minutes=60"}) {
-            assertTrue(text.lines().anyMatch(line::equals), "missing " + line + " in\n" + text);
+        assertEquals(List.of("demo-vcenter", "demo-puppetdb", "demo-foreman", "demo-oxidized", "demo-commvault", "demo-storage"), instances);
+        for (String view : DemoCommand.VIEWS) {
+            String text = Files.readString(home.resolve("etc/source.demo-" + view + ".cfg"));
+            for (String line : new String[] {"view=" + view, "size=3000", "seed=42", "churn.percent=1", "schedule.minutes=60"}) {
+                assertTrue(text.lines().anyMatch(line::equals), "missing " + line + " in\n" + text);
+            }
         }
+        assertTrue(Files.notExists(home.resolve("etc/source.demo-estate.cfg")), "the single instance of earlier versions is not written");
     }
 
     @Test
-    void demoCopiesTheShippedExample() throws IOException {
+    void demoCopiesTheShippedExamples() throws IOException {
         Files.createDirectories(home.resolve("examples"));
-        Files.writeString(home.resolve("examples/source.demo-estate.cfg"), "size=50\n");
+        Files.writeString(home.resolve("examples/source.demo-foreman.cfg"), "view=foreman\nsize=50\n");
 
-        assertEquals("size=50\n", Files.readString(DemoCommand.ensureConfig(home)));
+        DemoCommand.ensureConfig(home);
+
+        assertEquals("view=foreman\nsize=50\n", Files.readString(home.resolve("etc/source.demo-foreman.cfg")));
+        assertTrue(Files.readString(home.resolve("etc/source.demo-vcenter.cfg")).contains("view=vcenter"), "no example: the defaults");
     }
 
     @Test
-    void demoKeepsAnExistingConfiguration() throws IOException {
+    void demoKeepsExistingConfigurationsAndTheEarlierSingleInstance() throws IOException {
         Files.createDirectories(home.resolve("etc"));
+        Files.writeString(home.resolve("etc/source.demo-vcenter.cfg"), "view=vcenter\nsize=7\n");
         Files.writeString(home.resolve("etc/source.demo-estate.cfg"), "size=7\n");
 
-        assertEquals("size=7\n", Files.readString(DemoCommand.ensureConfig(home)));
+        List<String> instances = DemoCommand.ensureConfig(home);
+
+        assertEquals("view=vcenter\nsize=7\n", Files.readString(home.resolve("etc/source.demo-vcenter.cfg")));
+        assertEquals("size=7\n", Files.readString(home.resolve("etc/source.demo-estate.cfg")));
+        assertEquals(7, instances.size());
+        assertEquals("demo-estate", instances.get(6), "a home from an earlier version keeps its demo instance, synced too");
     }
 
     @Test

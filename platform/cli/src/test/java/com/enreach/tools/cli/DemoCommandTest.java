@@ -1,0 +1,71 @@
+package com.enreach.tools.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+
+/** What {@code enreach demo} does once the platform is up: sync every demo instance and say how each went. */
+class DemoCommandTest extends FakeApiTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private Enreach root() {
+        AtomicLong clock = new AtomicLong();
+        Enreach root = new Enreach(k -> switch (k) {
+            case "ENREACH_HOME" -> home.toString();
+            case "ENREACH_PORT" -> Integer.toString(api.port());
+            case "ENREACH_TOKEN" -> "tok-1";
+            default -> null;
+        }, d -> { }, false, () -> clock.addAndGet(1000));
+        CommandLine cl = Enreach.commandLine(root);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return root;
+    }
+
+    @Test
+    void startsEveryInstanceThenFollowsEachToItsEnd() {
+        long id = 1;
+        for (String view : DemoCommand.VIEWS) {
+            String instance = "demo-" + view;
+            api.on("POST", "/api/sources/" + instance + "/sync", 202, Fixtures.run(id, instance, "running", 0, null))
+                    .on("GET", "/api/sync/runs/" + id, 200, Fixtures.run(id, instance, "running", 100, null))
+                    .on("GET", "/api/sync/runs/" + id, 200, Fixtures.run(id, instance, "succeeded", 3000, null));
+            id++;
+        }
+
+        int succeeded = DemoCommand.syncAll(root(), DemoCommand.ensureConfig(home));
+
+        assertEquals(6, succeeded);
+        List<String> posts = api.targets().stream().filter(t -> t.startsWith("POST")).toList();
+        assertEquals(6, posts.size(), "all started before any is followed: " + api.targets());
+        assertTrue(api.targets().subList(0, 6).equals(posts), "started side by side: " + api.targets());
+        for (String view : DemoCommand.VIEWS) {
+            assertTrue(out.toString().contains("Demo sync of demo-" + view + " started"), out.toString());
+            assertTrue(out.toString().contains("demo-" + view + ": run ") && out.toString().contains(" succeeded in 42 s: 3000 fetched"), out.toString());
+        }
+        assertTrue(err.toString().contains("demo-vcenter run 1: fetching, 0 fetched"), "progress on stderr: " + err);
+    }
+
+    @Test
+    void anInstanceThatCannotStartIsReportedAndTheOthersGoOn() {
+        api.on("POST", "/api/sources/demo-vcenter/sync", 403, FakeApi.error("forbidden", "needs role operator"))
+                .on("POST", "/api/sources/demo-puppetdb/sync", 409, "{\"error\":{\"code\":\"already_running\",\"message\":\"running\","
+                        + "\"detail\":" + Fixtures.run(9, "demo-puppetdb", "running", 5, null) + "}}")
+                .on("GET", "/api/sync/runs/9", 200, Fixtures.run(9, "demo-puppetdb", "succeeded", 10, null));
+
+        int succeeded = DemoCommand.syncAll(root(), List.of("demo-vcenter", "demo-puppetdb"));
+
+        assertEquals(1, succeeded);
+        assertTrue(err.toString().contains("could not start the demo sync of demo-vcenter: "), err.toString());
+        assertTrue(out.toString().contains("demo-puppetdb: run 9 succeeded"), "a run already going is followed: " + out);
+    }
+}
