@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.enreach.tools.api.spi.DeviceRecord;
 import com.enreach.tools.api.spi.DeviceTypes;
+import com.enreach.tools.api.spi.IdentityKeys;
 import com.enreach.tools.api.spi.IpAddressRecord;
 import com.enreach.tools.api.spi.RecordSink;
 import com.enreach.tools.api.spi.RelationshipRecord;
@@ -100,8 +101,8 @@ final class InventoryMapper {
         String cpuModel = hw == null ? null : hw.text("cpuModel");
 
         DeviceRecord d = located(link(DeviceRecord.of(o.moref(), name, DeviceTypes.HYPERVISOR), o), parentMoref(o))
-                .put("vendor", vendor).put("model", model).put("serial", serial)
-                .put("uuid", first(system, hw, "uuid")).put("cpu_model", cpuModel).put("cpu_cores", cores)
+                .put("vendor", vendor).put("model", model).put(IdentityKeys.SERIAL, serial)
+                .put(IdentityKeys.SYSTEM_UUID, first(system, hw, "uuid")).put("uuid", first(system, hw, "uuid")).put("cpu_model", cpuModel).put("cpu_cores", cores)
                 .put("cpu_threads", Numbers.parseInt(hw == null ? null : hw.text("numCpuThreads")))
                 .put("memory_mb", memoryBytes == null ? null : memoryBytes / (1024 * 1024))
                 .put("product", product == null ? null : product.text("fullName"))
@@ -112,6 +113,9 @@ final class InventoryMapper {
             d.addIpAddress(new IpAddressRecord(name, null, null));
         } else {
             d.hostname(name);
+            if (VmMapper.isFqdn(name)) {
+                d.put(IdentityKeys.FQDN, name);
+            }
         }
         d.facts(new ServerFacts().cpu(cpuModel, cores).memoryBytes(memoryBytes).hardware(vendor, model, serial)
                 .os(product == null ? null : product.text("name"), product == null ? null : product.text("version")));

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import com.enreach.tools.api.spi.DeviceRecord;
 import com.enreach.tools.api.spi.DeviceTypes;
+import com.enreach.tools.api.spi.IdentityKeys;
 import com.enreach.tools.api.spi.InterfaceRecord;
 import com.enreach.tools.api.spi.IpAddressRecord;
 import com.enreach.tools.api.spi.RecordSink;
@@ -60,7 +61,9 @@ final class VmMapper {
         String guestHost = o.text("guest.hostName");
         DeviceRecord d = inventory.located(inventory.link(DeviceRecord.of(sourceId, inventory.name(o), DeviceTypes.VM), o),
                         InventoryMapper.parentMoref(o))
-                .put("instance_uuid", instanceUuid).put("bios_uuid", o.text("config.uuid"))
+                .put(IdentityKeys.INSTANCE_UUID, instanceUuid)
+                // config.uuid is the BIOS (SMBIOS) UUID the guest sees; bios_uuid is kept for readers of earlier versions
+                .put(IdentityKeys.SYSTEM_UUID, o.text("config.uuid")).put(IdentityKeys.BIOS_UUID_ALIAS, o.text("config.uuid"))
                 .put("power_state", o.text("runtime.powerState")).put("connection_state", o.text("runtime.connectionState"))
                 .put("guest_hostname", guestHost)
                 .put("vcpu", Numbers.parseInt(o.text("config.hardware.numCPU")))
@@ -73,6 +76,9 @@ final class VmMapper {
         }
         if (guestHost != null) {
             d.hostname(guestHost);
+            if (isFqdn(guestHost)) {
+                d.put(IdentityKeys.FQDN, guestHost);
+            }
         }
         addNics(o, d);
         sink.device(d);
@@ -125,10 +131,19 @@ final class VmMapper {
         for (Nic n : byKey.values()) {
             d.addInterface(new InterfaceRecord(n.name, n.mac, n.type, n.connected, null, n.network));
         }
+        // the first virtual NIC of the configuration (Network adapter 1); a NIC only the guest reports if there is none
+        byKey.values().stream().map(n -> n.mac).filter(m -> m != null).findFirst()
+                .or(() -> guestOnly.stream().map(n -> n.mac).filter(m -> m != null).findFirst())
+                .ifPresent(mac -> d.put(IdentityKeys.PRIMARY_MAC, mac));
         for (Nic n : guestOnly) {
             d.addInterface(new InterfaceRecord(n.name, n.mac, n.type, n.connected, null, n.network));
         }
         ips.forEach(d::addIpAddress);
+    }
+
+    /** A dotted DNS name (not an address): Tools report the short name when the guest has no domain. */
+    static boolean isFqdn(String name) {
+        return name.indexOf('.') > 0 && !name.endsWith(".") && !Numbers.isIpLiteral(name);
     }
 
     /** ipConfig.ipAddress carries prefixes; older Tools only fill the plain ipAddress list. Link-local is left out. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import com.enreach.tools.api.spi.DeviceRecord;
 import com.enreach.tools.api.spi.DeviceTypes;
+import com.enreach.tools.api.spi.IdentityKeys;
 import com.enreach.tools.api.spi.InterfaceRecord;
 import com.enreach.tools.api.spi.IpAddressRecord;
 import com.enreach.tools.api.spi.RelationshipRecord;
@@ -176,5 +177,31 @@ class VcenterMappingTest {
         assertEquals(1, sink.warnings.size());
         assertTrue(sink.warnings.get(0).startsWith(vm.sourceId() + ": "), sink.warnings.toString());
         assertTrue(sink.warnings.get(0).contains("config.hardware.device (NoPermission)"), sink.warnings.toString());
+    }
+
+    @Test
+    void identityKeysForResolution() {
+        DeviceRecord host = sink.devices.get("host-14");
+        assertEquals("4c4c4544-0042-3510-8052-b4c04f4e4d32", host.metadata().get(IdentityKeys.SYSTEM_UUID), "hardware.systemInfo.uuid");
+        assertEquals("CN7016349K00XY", host.metadata().get(IdentityKeys.SERIAL));
+        assertEquals("esx01.example.com", host.metadata().get(IdentityKeys.FQDN));
+        DeviceRecord byAddress = sink.devices.get("host-15");
+        assertFalse(byAddress.metadata().containsKey(IdentityKeys.FQDN), "an address is no FQDN");
+        assertFalse(byAddress.metadata().containsKey(IdentityKeys.SYSTEM_UUID));
+
+        DeviceRecord vm = sink.devices.get("50218a4e-2d6f-4b1c-8c3e-7f1a2b3c4d01");
+        assertEquals("4221a1b2-c3d4-e5f6-0718-293a4b5c6d01", vm.metadata().get(IdentityKeys.SYSTEM_UUID), "config.uuid");
+        assertEquals("4221a1b2-c3d4-e5f6-0718-293a4b5c6d01", vm.metadata().get(IdentityKeys.BIOS_UUID_ALIAS), "kept for earlier readers");
+        assertEquals("50218a4e-2d6f-4b1c-8c3e-7f1a2b3c4d01", vm.metadata().get(IdentityKeys.INSTANCE_UUID));
+        assertEquals("web01.example.com", vm.metadata().get(IdentityKeys.FQDN), "guest.hostName, dotted");
+        assertEquals("00:50:56:a1:00:01", vm.metadata().get(IdentityKeys.PRIMARY_MAC), "Network adapter 1, not the disconnected second NIC or docker0");
+
+        DeviceRecord legacy = sink.devices.get("50218a4e-2d6f-4b1c-8c3e-7f1a2b3c4d03");
+        assertFalse(legacy.metadata().containsKey(IdentityKeys.FQDN), "a short guest host name is no FQDN");
+        assertEquals("00:50:56:a1:00:03", legacy.metadata().get(IdentityKeys.PRIMARY_MAC), "the guest's NIC when the configuration was not readable");
+
+        DeviceRecord template = sink.devices.get("vm-102");
+        assertFalse(template.metadata().containsKey(IdentityKeys.PRIMARY_MAC));
+        assertFalse(template.metadata().containsKey(IdentityKeys.SYSTEM_UUID));
     }
 }
