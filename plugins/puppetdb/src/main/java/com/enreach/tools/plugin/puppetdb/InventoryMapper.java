@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.enreach.tools.api.spi.DeviceRecord;
 import com.enreach.tools.api.spi.DeviceTypes;
+import com.enreach.tools.api.spi.IdentityKeys;
 import com.enreach.tools.api.spi.InterfaceRecord;
 import com.enreach.tools.api.spi.IpAddressRecord;
 import com.enreach.tools.api.spi.PermanentSourceException;
@@ -28,7 +29,7 @@ final class InventoryMapper {
             "facterversion",
             // legacy flat facts (Facter 2, or nodes reporting legacy facts only)
             "operatingsystem", "operatingsystemrelease", "processorcount", "processor0", "memorysize_mb",
-            "uptime_seconds", "serialnumber", "manufacturer", "productname",
+            "uptime_seconds", "serialnumber", "manufacturer", "productname", "uuid", "macaddress",
             // legacy network facts: the interface list and the main addresses (see FlatNetwork)
             "interfaces", "ipaddress", "netmask", "ipaddress6", "netmask6");
 
@@ -74,6 +75,7 @@ final class InventoryMapper {
                 .put("primary_ip", JsonValues.firstText(JsonValues.at(net, "ip"), fact(row, "ipaddress")))
                 .put("trusted_extensions", scalars(row.get("trusted.extensions")))
                 .facts(facts(row));
+        identityKeys(row, net, fqdn, d);
         FlatNetwork.Pending flat = null;
         if (!interfaces(net, fqdn, d, warnings)) {
             flat = FlatNetwork.pending(fact(row, "interfaces"), fqdn != null ? fqdn : certname, fact(row, "ipaddress"),
@@ -84,6 +86,17 @@ final class InventoryMapper {
             }
         }
         return new Mapped(certname, d, warnings, flat);
+    }
+
+    /**
+     * The identifiers identity resolution links nodes by: Facter's SMBIOS UUID and serial (structured dmi facts, or
+     * the legacy flat ones), the FQDN when it has a domain, and the MAC of the primary interface.
+     */
+    private static void identityKeys(JsonNode row, JsonNode net, String fqdn, DeviceRecord d) {
+        d.put(IdentityKeys.SYSTEM_UUID, JsonValues.firstText(JsonValues.at(fact(row, "dmi"), "product", "uuid"), fact(row, "uuid")))
+                .put(IdentityKeys.SERIAL, d.facts().serialNumber())
+                .put(IdentityKeys.FQDN, fqdn != null && fqdn.indexOf('.') > 0 ? fqdn : null)
+                .put(IdentityKeys.PRIMARY_MAC, JsonValues.firstText(JsonValues.at(net, "mac"), fact(row, "macaddress")));
     }
 
     private static JsonNode fact(JsonNode row, String name) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import com.enreach.tools.api.spi.DeviceRecord;
 import com.enreach.tools.api.spi.DeviceTypes;
+import com.enreach.tools.api.spi.IdentityKeys;
 import com.enreach.tools.api.spi.InterfaceRecord;
 import com.enreach.tools.api.spi.IpAddressRecord;
 import com.enreach.tools.api.spi.ServerFacts;
@@ -153,5 +154,27 @@ class InventoryMappingTest {
         assertEquals("[{\"field\":\"certname\",\"order\":\"asc\"}]", r.param("order_by"));
         assertTrue(r.param("query").startsWith("[\"extract\",[\"certname\",\"environment\",\"timestamp\",\"trusted.extensions\",\"facts.fqdn\""),
                 r.param("query"));
+    }
+
+    @Test
+    void identityKeysFromStructuredAndLegacyFacts() {
+        Map<String, Object> db01 = sink.devices.get("db01.example.com").metadata();
+        assertEquals("4c4c4544-0058-4b10-8032-b7c04f503933", db01.get(IdentityKeys.SYSTEM_UUID), "dmi.product.uuid");
+        assertEquals("7XK2P93", db01.get(IdentityKeys.SERIAL), "dmi.product.serial_number");
+        assertEquals("db01.example.com", db01.get(IdentityKeys.FQDN));
+        assertEquals("b4:96:91:aa:10:01", db01.get(IdentityKeys.PRIMARY_MAC), "networking.mac");
+
+        Map<String, Object> legacy = sink.devices.get("legacy.example.com").metadata();
+        assertEquals("34313236-3435-5A43-4A33-313230414243", legacy.get(IdentityKeys.SYSTEM_UUID), "the legacy uuid fact");
+        assertEquals("CZJ3120ABC", legacy.get(IdentityKeys.SERIAL), "the legacy serialnumber fact");
+        assertEquals("9C:8E:99:0A:BC:01", legacy.get(IdentityKeys.PRIMARY_MAC), "the legacy macaddress fact");
+        assertFalse(legacy.containsKey(IdentityKeys.FQDN), "no fqdn fact: the certname is not taken for one");
+
+        Map<String, Object> vm = sink.devices.get("app-07.example.com").metadata();
+        assertEquals("app-07.example.com", vm.get(IdentityKeys.FQDN));
+        assertFalse(vm.containsKey(IdentityKeys.SYSTEM_UUID));
+        assertFalse(vm.containsKey(IdentityKeys.SERIAL));
+        assertFalse(vm.containsKey(IdentityKeys.PRIMARY_MAC));
+        assertTrue(IdentityKeys.ALL.stream().noneMatch(sink.devices.get("bare.example.com").metadata()::containsKey), "nothing known, nothing put");
     }
 }
