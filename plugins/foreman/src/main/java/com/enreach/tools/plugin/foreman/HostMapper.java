@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import com.enreach.tools.api.spi.DeviceRecord;
 import com.enreach.tools.api.spi.DeviceTypes;
+import com.enreach.tools.api.spi.IdentityKeys;
 import com.enreach.tools.api.spi.InterfaceRecord;
 import com.enreach.tools.api.spi.IpAddressRecord;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +34,13 @@ final class HostMapper {
      * @param host     host JSON object with at least id and name (checked by the caller)
      */
     static DeviceRecord device(JsonNode host) {
+        return device(host, null);
+    }
+
+    /**
+     * @param ids the host's serial and system UUID from its facts, or null
+     */
+    static DeviceRecord device(JsonNode host, IdentityFacts.Ids ids) {
         String name = text(host, "name");
         String model = text(host, "model_name");
         String computeResource = text(host, "compute_resource_name");
@@ -70,7 +78,28 @@ final class HostMapper {
         // Index entries and hosts without interface rows still carry the primary addresses.
         addIp(d, text(host, "ip"), null, name, addresses);
         addIp(d, text(host, "ip6"), null, name, addresses);
+        identityKeys(host, name, ids, d);
         return d;
+    }
+
+    /** The host's name is its FQDN in Foreman; the host's mac is its primary interface's. */
+    private static void identityKeys(JsonNode host, String name, IdentityFacts.Ids ids, DeviceRecord d) {
+        if (name.indexOf('.') > 0 && !name.endsWith(".")) {
+            d.put(IdentityKeys.FQDN, name);
+        }
+        String mac = text(host, "mac");
+        JsonNode ifaces = host.get("interfaces");
+        if (mac == null && ifaces != null && ifaces.isArray()) {
+            for (JsonNode nic : ifaces) {
+                if (Boolean.TRUE.equals(bool(nic, "primary"))) {
+                    mac = text(nic, "mac");
+                }
+            }
+        }
+        d.put(IdentityKeys.PRIMARY_MAC, mac);
+        if (ids != null) {
+            d.put(IdentityKeys.SERIAL, ids.serial()).put(IdentityKeys.SYSTEM_UUID, ids.systemUuid());
+        }
     }
 
     private static void addInterface(DeviceRecord d, JsonNode nic, Set<String> addresses) {

@@ -37,6 +37,7 @@ final class HostRun {
     private final RecordSink sink;
     /** Ids of the hosts read (or found gone) in this run. */
     private final Set<String> seen = new HashSet<>();
+    private IdentityFacts facts = IdentityFacts.none();
 
     HostRun(SourceHttp http, int pageSize, SourceContext context, RecordSink sink) {
         this.http = http;
@@ -46,6 +47,8 @@ final class HostRun {
     }
 
     void run() throws SourceException {
+        checkCancelled();
+        facts = IdentityFacts.read(http, pageSize, context, sink);
         int pages = readPages();
         if (pages > 1) {
             readMissed();
@@ -183,7 +186,7 @@ final class HostRun {
             detailsMissing(summary, "are not a host object");
             return;
         }
-        sink.device(HostMapper.device(detail));
+        sink.device(HostMapper.device(detail, facts.of(HostMapper.text(detail, "name"))));
     }
 
     /**

@@ -51,6 +51,8 @@ public final class ForemanDouble implements AutoCloseable {
             server.route("GET", "/api/hosts/" + h.get("id").asInt(), authenticated(r -> Response.json(detail)));
         }
         server.route("GET", "/api/hosts", authenticated(this::hostsPage));
+        String facts = fixture("fact-values.json");
+        server.route("GET", "/api/fact_values", authenticated(r -> Response.json(facts)));
         server.route("GET", "/api/status", authenticated(r -> Response.json("{\"result\":\"ok\",\"status\":200,\"version\":\"3.15.0\",\"api_version\":2}")));
     }
 
