@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import com.enreach.tools.api.spi.DeviceRecord;
 import com.enreach.tools.api.spi.DeviceTypes;
+import com.enreach.tools.api.spi.IdentityKeys;
 import com.enreach.tools.api.spi.IpAddressRecord;
 import com.enreach.tools.source.support.SourceHttp;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,6 +85,9 @@ record OxidizedNode(String name, String group, String ip, String model, String l
         // Oxidized node names are usually the device's DNS name; IPs and free text do not identify a host.
         if (!isIp(name) && DNS_NAME.matcher(name).matches()) {
             d.hostname(name);
+            if (name.indexOf('.') > 0) {
+                d.put(IdentityKeys.FQDN, name); // a dotted node name is the device's DNS name: an identity key
+            }
         }
         return d;
     }

@@ -29,6 +29,7 @@ import com.enreach.tools.api.plugin.CheckResult;
 import com.enreach.tools.api.spi.ConfigRecord;
 import com.enreach.tools.api.spi.DeviceRecord;
 import com.enreach.tools.api.spi.DeviceTypes;
+import com.enreach.tools.api.spi.IdentityKeys;
 import com.enreach.tools.api.plugin.FieldError;
 import com.enreach.tools.api.spi.IpAddressRecord;
 import com.enreach.tools.api.spi.PermanentSourceException;
@@ -86,7 +87,7 @@ class OxidizedConnectorTest {
         assertEquals("core-sw-01.example.net", core.hostname());
         assertEquals(Map.of("ip", "192.0.2.1", "model", "IOS", "group", "dc-ams", "last_status", "success",
                 "last_attempt_time", "2024-05-01T10:00:00Z", "last_backup_time", "2024-05-01T10:00:00Z",
-                "config_changed_time", "2024-04-30T08:00:00Z"), core.metadata());
+                "config_changed_time", "2024-04-30T08:00:00Z", IdentityKeys.FQDN, "core-sw-01.example.net"), core.metadata());
         assertEquals(List.of(new IpAddressRecord("192.0.2.1", null, "core-sw-01.example.net")), core.ipAddresses());
         assertFalse(core.metadata().toString().contains("EnableSecret"), "node vars are never stored");
         assertEquals(Set.of("last_attempt_time", "last_backup_time"), core.volatileKeys(),
@@ -99,6 +100,7 @@ class OxidizedConnectorTest {
         assertFalse(edge.metadata().containsKey("last_backup_time"), "a failed attempt is not a backup");
         assertFalse(edge.metadata().containsKey("config_changed_time"), "mtime \"unknown\" is left out");
         assertEquals(List.of(new IpAddressRecord("2001:db8::1", null, "edge-fw")), edge.ipAddresses());
+        assertFalse(edge.metadata().containsKey(IdentityKeys.FQDN), "a short node name is no FQDN");
 
         DeviceRecord zurich = sink.devices.get("Campus Süd/Zürich Access 1");
         assertEquals("Zürich Access 1", zurich.name());
