@@ -52,7 +52,7 @@ final class PuppetdbView implements View {
 
     private void server(RecordSink sink, Estate.Server s) {
         String uuid = s.systemUuid().toUpperCase(Locale.ROOT);
-        DeviceRecord d = node(s.fqdn(), s.index(), s.osName())
+        DeviceRecord d = node(s.fqdn(), s.index(), s.osName()).put("patch_level", patchLevel(s.index()))
                 .put(IdentityKeys.SYSTEM_UUID, uuid).put(IdentityKeys.SERIAL, s.serial()).put(IdentityKeys.PRIMARY_MAC, s.mac())
                 .put("primary_ip", s.ip())
                 .addInterface(new InterfaceRecord("eno1", s.mac(), null, true, 9000, null))
@@ -65,7 +65,7 @@ final class PuppetdbView implements View {
         String uuid = Estate.swappedUuid(vm.index()) ? Estate.byteSwapped(vm.systemUuid()) : vm.systemUuid();
         String nic = vm.osName().startsWith("Windows") ? "Ethernet0" : "ens192";
         ServerFacts facts = ServerFactsOf.guest(vm, Estate.vmwareSerial(vm.systemUuid()), uptime(vm.index()));
-        DeviceRecord d = node(vm.fqdn(), vm.index(), vm.osName())
+        DeviceRecord d = node(vm.fqdn(), vm.index(), vm.osName()).put("patch_level", patchLevel(vm.index()))
                 .put(IdentityKeys.SYSTEM_UUID, uuid.toUpperCase(Locale.ROOT)).put(IdentityKeys.SERIAL, facts.serialNumber())
                 .put(IdentityKeys.PRIMARY_MAC, vm.mac()).put("primary_ip", vm.ip())
                 .addInterface(new InterfaceRecord(nic, vm.mac(), null, true, 1500, null))
@@ -84,6 +84,11 @@ final class PuppetdbView implements View {
                 .put("puppet_version", "7.30.0").put("facter_version", "4.7.0")
                 .put("os_family", osName.startsWith("Windows") ? "windows" : osName.equals("RedHat") ? "RedHat" : "Debian")
                 .put("architecture", "amd64");
+    }
+
+    /** Churned nodes were patched since the last run: their facts really change. */
+    private String patchLevel(int index) {
+        return e.churned(index) ? "g" + e.generation() : "baseline";
     }
 
     /** Agents report every 30 minutes; stale nodes stopped weeks ago. */

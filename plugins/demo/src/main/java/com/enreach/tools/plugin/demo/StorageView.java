@@ -27,6 +27,7 @@ final class StorageView implements View {
             Estate.Array a = e.array(i);
             String id = "array-" + a.serial();
             boolean huawei = a.vendor().equals("Huawei");
+            int churn = e.churned(i) ? (int) (e.generation() % 7) : 0; // a churned array's volumes fill up
             sink.device(DeviceRecord.of(id, a.name(), DeviceTypes.STORAGE)
                     .put("site", a.site()).put("vendor", a.vendor()).put("model", a.model())
                     .put(IdentityKeys.SERIAL, a.serial()).put("capacity_tb", a.capacityTb()).put("health", "normal"));
@@ -35,7 +36,7 @@ final class StorageView implements View {
                 String name = (huawei ? "lun_" : "vol_") + Estate.ROLES[v % Estate.ROLES.length] + "_" + Estate.pad(v, 2);
                 sink.volume(StorageVolumeRecord.of(id + "/" + v, id, name, huawei ? StorageVolumeRecord.LUN : StorageVolumeRecord.VOLUME)
                         .pool(huawei ? "StoragePool001" : "aggr1_" + a.site(), null)
-                        .capacity(capacity, capacity, capacity / 100 * (20 + (i * 7 + v * 13) % 75))
+                        .capacity(capacity, capacity, capacity / 100 * (20 + (i * 7 + v * 13 + churn) % 75))
                         .thin(true).status("normal", "online"));
             }
             if (!progress.onRecord(++count)) {

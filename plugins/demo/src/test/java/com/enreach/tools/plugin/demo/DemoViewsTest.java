@@ -266,6 +266,26 @@ class DemoViewsTest {
                 "backup times move by the hour, so a re-run within it changes nothing");
     }
 
+    @Test
+    void churnChangesSomeRecordsOfEveryViewBetweenRuns() throws Exception {
+        for (String v : new String[] {"vcenter", "puppetdb", "oxidized", "storage"}) {
+            Map<String, Object> cfg = Map.of("view", v, "size", SIZE, "churn.percent", "10");
+            Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+            CollectingSink first = new CollectingSink();
+            new DemoConnector(cfg, clock).fetch(new TestContext("demo-" + v, "generation=1", 1), first);
+            CollectingSink second = new CollectingSink();
+            new DemoConnector(cfg, clock).fetch(new TestContext("demo-" + v, "generation=2", 1), second);
+            Map<String, String> a = fingerprint(first);
+            Map<String, String> b = fingerprint(second);
+            first.configs.forEach(c -> a.merge(c.deviceSourceId(), c.text(), String::concat));
+            second.configs.forEach(c -> b.merge(c.deviceSourceId(), c.text(), String::concat));
+            first.volumes.values().forEach(x -> a.put(x.sourceId(), String.valueOf(x.usedBytes())));
+            second.volumes.values().forEach(x -> b.put(x.sourceId(), String.valueOf(x.usedBytes())));
+            long changed = a.keySet().stream().filter(k -> !a.get(k).equals(b.get(k))).count();
+            assertTrue(changed > 0 && changed < a.size() / 3, v + ": " + changed + " of " + a.size() + " changed");
+        }
+    }
+
     /** Every device's id, name and lasting metadata. */
     private static Map<String, String> fingerprint(CollectingSink sink) {
         Map<String, String> m = new HashMap<>();
