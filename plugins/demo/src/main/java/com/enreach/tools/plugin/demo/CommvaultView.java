@@ -11,16 +11,17 @@ import com.enreach.tools.api.spi.SourceException;
 /**
  * The estate as Commvault sees it, in the shapes of the commvault plugin: backup records only (no devices) for most
  * VMs, keyed "vm:" + the VM's instance UUID (Commvault's strGUID), and for most bare-metal servers by client name.
- * Some last jobs failed, some last successes are weeks old. Times are whole hours before the run, so a re-run the
- * same hour changes nothing.
+ * Some last jobs failed, some last successes are weeks old. Jobs run at night: times count back from the start of the
+ * run's day (UTC), so every run of one day sees the same jobs, and the next day brings the next night's.
  */
 final class CommvaultView implements View {
     private final Estate e;
+    /** Midnight (UTC) of the run's day. */
     private final Instant now;
 
     CommvaultView(Estate estate, Instant now) {
         this.e = estate;
-        this.now = now.truncatedTo(ChronoUnit.HOURS);
+        this.now = now.truncatedTo(ChronoUnit.DAYS);
     }
 
     /** VMs with no backup at all. */
@@ -65,7 +66,9 @@ final class CommvaultView implements View {
     }
 
     private BackupRecord jobs(BackupRecord r, int i) {
-        Instant lastSuccessEnd = now.minus(Duration.ofHours(oldBackup(i) ? 24L * (15 + i % 20) : 1 + i % 20));
+        // last night's job; the night before when last night's failed; weeks ago for the forgotten ones
+        long daysBack = oldBackup(i) ? 15 + i % 20 : lastJobFailed(i) ? 1 : 0;
+        Instant lastSuccessEnd = now.minus(Duration.ofHours(24 * daysBack + 1 + i % 20));
         BackupRecord.Job success = job(i, 1, "Completed", lastSuccessEnd);
         if (lastJobFailed(i)) {
             BackupRecord.Job failed = job(i, 0, "Failed", now.minus(Duration.ofHours(1 + i % 5)));

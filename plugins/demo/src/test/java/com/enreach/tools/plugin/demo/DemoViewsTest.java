@@ -262,8 +262,10 @@ class DemoViewsTest {
         }
         assertEquals(view("commvault").backups.keySet(), view("commvault").backups.keySet());
         BackupRecord one = view("commvault").backups.values().iterator().next();
-        assertEquals(one.lastSuccessAt(), view("commvault", "42", NOW.plus(Duration.ofMinutes(5))).backups.get(one.sourceId()).lastSuccessAt(),
-                "backup times move by the hour, so a re-run within it changes nothing");
+        assertEquals(one.lastSuccessAt(), view("commvault", "42", NOW.plus(Duration.ofHours(5))).backups.get(one.sourceId()).lastSuccessAt(),
+                "nightly jobs: every run of a day sees the same backups");
+        assertEquals(one.lastSuccessAt().plus(Duration.ofDays(1)),
+                view("commvault", "42", NOW.plus(Duration.ofDays(1))).backups.get(one.sourceId()).lastSuccessAt(), "and the next day the next night's");
     }
 
     @Test
