@@ -34,9 +34,11 @@ final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     Enreach root;
 
+    private List<String> instances = List.of();
+
     @Override
     public Integer call() {
-        List<String> instances = ensureConfig(root.home());
+        instances = ensureConfig(root.home());
         root.err().println("Demo source configurations: " + root.home().resolve("etc").resolve("source.demo-*.cfg")
                 + " (instances " + String.join(", ", instances) + ")");
         return PlatformRunner.run(root, false, this::firstSync);
@@ -93,7 +95,7 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The platform keeps running whatever happens here, so problems are reported, not thrown. */
     private void firstSync(Platform platform) {
-        syncAll(root, ensureConfig(root.home()));
+        syncAll(root, instances);
         root.out().println("Browse it: bin/enreach devices list, bin/enreach history; REST " + platform.baseUrl()
                 + "/api/devices (Bearer token, routes in /api/openapi.json); web console " + platform.baseUrl()
                 + "/system/console (password: the admin token)");

@@ -63,12 +63,15 @@ final class PuppetdbView implements View {
 
     private void guest(RecordSink sink, Estate.Vm vm) {
         String uuid = Estate.swappedUuid(vm.index()) ? Estate.byteSwapped(vm.systemUuid()) : vm.systemUuid();
-        String nic = vm.osName().startsWith("Windows") ? "Ethernet0" : "ens192";
+        boolean windows = vm.osName().startsWith("Windows");
+        String nic = windows ? "Ethernet0" : "ens192";
+        // Facter on Windows reports MACs in upper case: the same address, another spelling
+        String mac = windows ? vm.mac().toUpperCase(Locale.ROOT) : vm.mac();
         ServerFacts facts = ServerFactsOf.guest(vm, Estate.vmwareSerial(vm.systemUuid()), uptime(vm.index()));
         DeviceRecord d = node(vm.fqdn(), vm.index(), vm.osName()).put("patch_level", patchLevel(vm.index()))
                 .put(IdentityKeys.SYSTEM_UUID, uuid.toUpperCase(Locale.ROOT)).put(IdentityKeys.SERIAL, facts.serialNumber())
-                .put(IdentityKeys.PRIMARY_MAC, vm.mac()).put("primary_ip", vm.ip())
-                .addInterface(new InterfaceRecord(nic, vm.mac(), null, true, 1500, null))
+                .put(IdentityKeys.PRIMARY_MAC, mac).put("primary_ip", vm.ip())
+                .addInterface(new InterfaceRecord(nic, mac, null, true, 1500, null))
                 .addIpAddress(new IpAddressRecord(vm.ip() + "/16", nic, vm.fqdn()))
                 .facts(facts);
         sink.device(d);

@@ -193,6 +193,7 @@ class DemoViewsTest {
         int renamed = 0;
         int swapped = 0;
         int withoutPuppet = 0;
+        int upperCaseMacs = 0;
         Map<String, List<String>> vmsByIp = new HashMap<>();
         Map<String, Set<String>> domainsByShortName = new HashMap<>();
         for (DeviceRecord vm : vc.devicesOfType(DeviceTypes.VM)) {
@@ -217,10 +218,14 @@ class DemoViewsTest {
             if (!((String) key(node, IdentityKeys.SYSTEM_UUID)).equalsIgnoreCase((String) key(vm, IdentityKeys.SYSTEM_UUID))) {
                 swapped++;
             }
+            String nodeMac = (String) key(node, IdentityKeys.PRIMARY_MAC);
+            assertTrue(nodeMac.equalsIgnoreCase((String) key(vm, IdentityKeys.PRIMARY_MAC)), fqdn);
+            upperCaseMacs += nodeMac.equals(key(vm, IdentityKeys.PRIMARY_MAC)) ? 0 : 1;
         }
         assertTrue(sameMemory > 10 * resized && resized > 0, "MiB and bytes agree except for a few resized VMs: " + sameMemory + "/" + resized);
         assertTrue(renamed > 0, "renamed VMs");
         assertTrue(swapped > 0, "byte-swapped system UUIDs");
+        assertTrue(upperCaseMacs > 0, "MACs spelt in upper case by Windows guests");
         assertTrue(withoutPuppet > 0, "VMs without a Puppet node");
         assertTrue(vmsByIp.values().stream().anyMatch(ids -> ids.size() == 2), "two VMs claim one IP");
         assertEquals(Set.of("prod.example.com", "dev.example.com"), domainsByShortName.get("web01"));
