@@ -274,23 +274,32 @@ class DemoViewsTest {
     }
 
     @Test
+    void withoutChurnARunChangesNothing() throws Exception {
+        for (String v : new String[] {"vcenter", "puppetdb", "foreman", "oxidized", "commvault", "storage"}) {
+            assertEquals(runFingerprint(v, "0", 1), runFingerprint(v, "0", 2), v);
+        }
+    }
+
+    @Test
     void churnChangesSomeRecordsOfEveryViewBetweenRuns() throws Exception {
         for (String v : new String[] {"vcenter", "puppetdb", "oxidized", "storage"}) {
-            Map<String, Object> cfg = Map.of("view", v, "size", SIZE, "churn.percent", "10");
-            Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-            CollectingSink first = new CollectingSink();
-            new DemoConnector(cfg, clock).fetch(new TestContext("demo-" + v, "generation=1", 1), first);
-            CollectingSink second = new CollectingSink();
-            new DemoConnector(cfg, clock).fetch(new TestContext("demo-" + v, "generation=2", 1), second);
-            Map<String, String> a = fingerprint(first);
-            Map<String, String> b = fingerprint(second);
-            first.configs.forEach(c -> a.merge(c.deviceSourceId(), c.text(), String::concat));
-            second.configs.forEach(c -> b.merge(c.deviceSourceId(), c.text(), String::concat));
-            first.volumes.values().forEach(x -> a.put(x.sourceId(), String.valueOf(x.usedBytes())));
-            second.volumes.values().forEach(x -> b.put(x.sourceId(), String.valueOf(x.usedBytes())));
+            Map<String, String> a = runFingerprint(v, "10", 1);
+            Map<String, String> b = runFingerprint(v, "10", 2);
             long changed = a.keySet().stream().filter(k -> !a.get(k).equals(b.get(k))).count();
             assertTrue(changed > 0 && changed < a.size() / 3, v + ": " + changed + " of " + a.size() + " changed");
         }
+    }
+
+    /** Everything lasting a run of the given generation emits: devices, configurations, volumes, backups. */
+    private static Map<String, String> runFingerprint(String view, String churn, long generation) throws Exception {
+        CollectingSink sink = new CollectingSink();
+        new DemoConnector(Map.of("view", view, "size", SIZE, "churn.percent", churn), Clock.fixed(NOW, ZoneOffset.UTC))
+                .fetch(new TestContext("demo-" + view, "generation=" + generation, 1), sink);
+        Map<String, String> m = fingerprint(sink);
+        sink.configs.forEach(c -> m.merge(c.deviceSourceId(), c.text() + c.retrievedAt(), String::concat));
+        sink.volumes.values().forEach(x -> m.put(x.sourceId(), String.valueOf(x.usedBytes())));
+        sink.backups.values().forEach(b -> m.put(b.sourceId(), b.lastSuccessAt() + " " + b.lastJob()));
+        return m;
     }
 
     /** Every device's id, name and lasting metadata. */
