@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -97,8 +99,10 @@ final class GoldenStore implements AutoCloseable {
                 rowsWritten++;
             }
         }
+        Set<String> kept = new HashSet<>();
+        next.forEach(r -> kept.add(r.attribute()));
         for (String attribute : old.keySet()) {
-            if (next.stream().noneMatch(r -> r.attribute().equals(attribute))) {
+            if (!kept.contains(attribute)) {
                 delete.setLong(1, entityId);
                 delete.setString(2, attribute);
                 delete.addBatch();

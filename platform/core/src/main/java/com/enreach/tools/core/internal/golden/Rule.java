@@ -3,6 +3,8 @@ package com.enreach.tools.core.internal.golden;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import com.enreach.tools.api.inventory.AttributeRule;
@@ -11,7 +13,8 @@ import com.enreach.tools.api.inventory.AttributeRule;
  * The rule of one attribute: {@code priority} (patterns, most trusted first; a pattern matches the source system or
  * the source instance, case-insensitively, {@code *} standing for any text) or {@code newest}, and its tolerance.
  */
-record Rule(String attribute, String strategy, List<String> priority, Tolerance tolerance, List<Pattern> compiled) {
+record Rule(String attribute, String strategy, List<String> priority, Tolerance tolerance, List<Pattern> compiled,
+            Map<String, Integer> ranks) {
     static final String PRIORITY = "priority";
     static final String NEWEST = "newest";
 
@@ -20,12 +23,23 @@ record Rule(String attribute, String strategy, List<String> priority, Tolerance 
         compiled = List.copyOf(compiled);
     }
 
+    /** Equal when attribute, strategy, patterns and tolerance are (the remembered ranks do not count). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Rule r && fingerprint().equals(r.fingerprint());
+    }
+
+    @Override
+    public int hashCode() {
+        return fingerprint().hashCode();
+    }
+
     static Rule of(String attribute, String strategy, List<String> priority, Tolerance tolerance) {
         List<Pattern> compiled = new ArrayList<>();
         for (String p : priority) {
             compiled.add(glob(p));
         }
-        return new Rule(attribute, strategy, priority, tolerance, compiled);
+        return new Rule(attribute, strategy, priority, tolerance, compiled, new ConcurrentHashMap<>());
     }
 
     /** A glob where only {@code *} is special, matched case-insensitively against the whole text. */
@@ -45,6 +59,11 @@ record Rule(String attribute, String strategy, List<String> priority, Tolerance 
         if (!PRIORITY.equals(strategy)) {
             return 0;
         }
+        // Few distinct sources, matched for every observation and attribute: remember the answers.
+        return ranks.computeIfAbsent(sourceSystem + '\u0000' + sourceInstance, k -> match(sourceSystem, sourceInstance));
+    }
+
+    private int match(String sourceSystem, String sourceInstance) {
         for (int i = 0; i < compiled.size(); i++) {
             Pattern p = compiled.get(i);
             if (p.matcher(sourceSystem).matches() || p.matcher(sourceInstance).matches()) {
