@@ -163,7 +163,8 @@ public class GoldenConflicts implements ConflictService {
         }
     }
 
-    private static GoldenValue golden(Connection c, long entityId, String attribute) throws SQLException {
+    /** The stored golden value of an attribute, or null. */
+    static GoldenValue golden(Connection c, long entityId, String attribute) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + GoldenValues.COLUMNS + " FROM entity_attributes ea"
                 + " WHERE ea.entity_id = ? AND ea.attribute = ?")) {
             ps.setLong(1, entityId);

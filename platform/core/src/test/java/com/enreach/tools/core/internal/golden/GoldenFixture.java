@@ -137,16 +137,7 @@ final class GoldenFixture {
 
     /** The stored golden value, or null. */
     GoldenValue golden(long entityId, String attribute) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + GoldenValues.COLUMNS + " FROM entity_attributes ea"
-                    + " WHERE ea.entity_id = ? AND ea.attribute = ?")) {
-                ps.setLong(1, entityId);
-                ps.setString(2, attribute);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? GoldenValues.of(rs, 1) : null;
-                }
-            }
-        });
+        return db.read(c -> GoldenConflicts.golden(c, entityId, attribute));
     }
 
     /** The entity row's columns by name. */
