@@ -1,5 +1,6 @@
--- Golden records' own state: the fingerprint of the rules the stored golden values were chosen with, so a start with
--- a rules file edited while the platform was down recomputes every entity (key 'rules_fingerprint').
+-- Golden records' own state. Key 'rules': the rules the stored golden values were chosen with (in the rules file's
+-- format), so a start with a rules file edited while the platform was down recomputes every entity, and a start with
+-- a rules file that has errors keeps those rules in force.
 CREATE TABLE golden_state (
     key        TEXT PRIMARY KEY,
     value      TEXT NOT NULL,

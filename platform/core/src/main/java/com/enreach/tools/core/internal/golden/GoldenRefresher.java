@@ -42,7 +42,7 @@ public class GoldenRefresher implements EntityRefresher {
     static final int CHUNK = 500;
     static final int RULES_POLL_SECONDS = 2;
     static final int EXPIRY_SWEEP_SECONDS = 30;
-    private static final String FINGERPRINT = "rules_fingerprint";
+    private static final String RULES = "rules";
     private static final Logger LOG = LoggerFactory.getLogger(GoldenRefresher.class);
 
     /** What one refresh did. */
@@ -70,8 +70,9 @@ public class GoldenRefresher implements EntityRefresher {
             t.setDaemon(true);
             return t;
         }) : null;
+        boolean stale = resume();
         if (watch) {
-            if (!rulesFile().rules().fingerprint().equals(storedFingerprint())) {
+            if (stale) {
                 scheduleRecompute("the rules differ from those the stored values were chosen with");
             }
             background.scheduleWithFixedDelay(this::pollRules, RULES_POLL_SECONDS, RULES_POLL_SECONDS, TimeUnit.SECONDS);
@@ -154,7 +155,7 @@ public class GoldenRefresher implements EntityRefresher {
                 after = chunk.get(chunk.size() - 1);
             }
             if (!Thread.currentThread().isInterrupted()) {
-                db.transaction(c, w -> storeFingerprint(w, rules.fingerprint()));
+                db.transaction(c, w -> storeRules(w, rules.toJson()));
             }
         }
         LOG.info("Golden records: recomputed {} entities in {} ms", done, (System.nanoTime() - started) / 1_000_000);
@@ -223,22 +224,29 @@ public class GoldenRefresher implements EntityRefresher {
         }
     }
 
-    private String storedFingerprint() {
-        return db.read(c -> {
+    /**
+     * Takes up where the last run left off: the rules the stored values were chosen with stay in force when the file
+     * is rejected; true when the rules in force differ from them (every entity must be recomputed).
+     */
+    boolean resume() {
+        String json = db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT value FROM golden_state WHERE key = ?")) {
-                ps.setString(1, FINGERPRINT);
+                ps.setString(1, RULES);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getString(1) : null;
                 }
             }
         });
+        RuleSet stored = json == null ? null : RulesParser.parse(json).rules();
+        rulesFile.keepPrevious(stored);
+        return stored == null || !stored.fingerprint().equals(rulesFile.rules().fingerprint());
     }
 
-    private static Void storeFingerprint(Connection c, String fingerprint) throws SQLException {
+    private static Void storeRules(Connection c, String rulesJson) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO golden_state (key, value, updated_at) VALUES (?, ?, ?)"
                 + " ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at")) {
-            ps.setString(1, FINGERPRINT);
-            ps.setString(2, fingerprint);
+            ps.setString(1, RULES);
+            ps.setString(2, rulesJson);
             ps.setString(3, Times.format(Times.now()));
             ps.executeUpdate();
         }

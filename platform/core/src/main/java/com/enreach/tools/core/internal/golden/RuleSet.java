@@ -10,6 +10,7 @@ import java.util.Set;
 
 import com.enreach.tools.api.inventory.AttributeRule;
 import com.enreach.tools.api.inventory.Attributes;
+import com.enreach.tools.core.internal.db.Json;
 
 /** A rule for every attribute of {@link Attributes#ALL}; immutable. */
 final class RuleSet {
@@ -74,6 +75,20 @@ final class RuleSet {
             out.add(rules.get(a).toApi());
         }
         return out;
+    }
+
+    /** The rules in the rules file's format, every attribute spelled out. */
+    String toJson() {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        for (String a : Attributes.ALL) {
+            Rule r = rules.get(a);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("strategy", r.strategy());
+            m.put("priority", r.priority());
+            m.put("tolerance", r.tolerance().text());
+            attributes.put(a, m);
+        }
+        return Json.write(Map.of("attributes", attributes));
     }
 
     /** A stable text of every rule: equal fingerprints choose equal values. */

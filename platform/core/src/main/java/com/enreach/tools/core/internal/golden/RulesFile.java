@@ -84,6 +84,18 @@ final class RulesFile {
         return apply(r.rules(), "golden-record rules read from " + file);
     }
 
+    /**
+     * At start, when the file is rejected, the rules in force before the restart (as stored with the values they
+     * chose) stay in force rather than the built-in defaults.
+     */
+    synchronized void keepPrevious(RuleSet previous) {
+        if (!errors.isEmpty() && previous != null) {
+            rules = previous;
+            source = file + " (rejected: the rules in force before the restart apply)";
+            LOG.warn("{} has errors: the rules in force before the restart apply", file);
+        }
+    }
+
     private Outcome apply(RuleSet next, String message) {
         if (next.fingerprint().equals(rules.fingerprint())) {
             return Outcome.UNCHANGED;

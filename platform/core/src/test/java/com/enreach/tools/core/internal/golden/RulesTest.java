@@ -140,6 +140,23 @@ class RulesTest {
     }
 
     @Test
+    void aRestartWithABadFileKeepsTheRulesInForceBeforeAndAnEditWhileDownIsRecomputed() throws Exception {
+        GoldenFixture f = new GoldenFixture(dir);
+        write(f.rulesPath(), "{\"attributes\": {\"os\": {\"strategy\": \"newest\"}}}", 1);
+        f.refresher.checkRules();
+
+        write(f.rulesPath(), "{\"attributes\": {\"os\": {\"strategy\": \"sometimes\"}}}", 2);
+        GoldenRefresher restarted = new GoldenRefresher(f.db, f.rulesPath(), false);
+        assertFalse(restarted.resume(), "the stored rules are in force: nothing to recompute");
+        ResolutionRules rules = restarted.rulesFile().describe();
+        assertEquals("newest", rules.attributes().get(Attributes.ALL.indexOf("os")).strategy(), "not the built-in priority");
+        assertEquals(List.of("attributes.os.strategy"), rules.errors().stream().map(FieldError::field).toList());
+
+        write(f.rulesPath(), "{\"attributes\": {\"os\": {\"strategy\": \"priority\"}}}", 3);
+        assertTrue(new GoldenRefresher(f.db, f.rulesPath(), false).resume(), "rules edited while down: every entity is recomputed");
+    }
+
+    @Test
     void theConflictServiceReportsTheRulesInForceAndTheFileErrors() throws Exception {
         GoldenFixture f = new GoldenFixture(dir);
         GoldenConflicts service = new GoldenConflicts(f.db, f.refresher);
