@@ -57,7 +57,8 @@ final class Extract {
                 return firstNumber(f == null ? null : f.diskBytes(), bytes(m, "disk_bytes", 1), bytes(m, "disk_gb", GIB),
                         bytes(m, "capacity_bytes", 1), bytes(m, "capacity_tb", TIB));
             case SITE:
-                return first(text(m, "site"), text(m, "location"), text(m, "datacenter"));
+                // Not vCenter's datacenter: its names ("DC-AMS1") are not site names and would conflict with every site.
+                return first(text(m, "site"), text(m, "location"));
             case RACK:
                 return text(m, "rack");
             case ROLE:

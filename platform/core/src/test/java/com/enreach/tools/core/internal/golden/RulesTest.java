@@ -51,6 +51,12 @@ class RulesTest {
         assertFalse(Tolerance.HOSTNAME.agrees("name", "web0", "web01.example.com"));
         assertTrue(Tolerance.CASE_INSENSITIVE.agrees("type", "server", "vm"));
         assertFalse(Tolerance.CASE_INSENSITIVE.agrees("type", "vm", "hypervisor"));
+        assertTrue(Tolerance.CASE_INSENSITIVE.agrees("system_uuid", "4231a6f2-6e8b-4c7d-9a1b-0123456789ab",
+                "F2A63142-8B6E-7D4C-9A1B-0123456789AB"), "the other byte order of the same UUID");
+        assertFalse(Tolerance.CASE_INSENSITIVE.agrees("system_uuid", "4231a6f2-6e8b-4c7d-9a1b-0123456789ab",
+                "f2a63142-8b6e-7d4c-9a1b-0123456789ac"));
+        assertFalse(Tolerance.EXACT_MATCH.agrees("system_uuid", "4231a6f2-6e8b-4c7d-9a1b-0123456789ab",
+                "f2a63142-8b6e-7d4c-9a1b-0123456789ab"), "exact means exact");
         assertNull(Tolerance.parse("2 percent"));
         assertNull(Tolerance.parse("101%"));
         assertEquals("2.5%", Tolerance.parse("2.5%").text());
