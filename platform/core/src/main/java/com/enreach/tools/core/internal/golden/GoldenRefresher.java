@@ -29,6 +29,7 @@ import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.Json;
 import com.enreach.tools.core.internal.db.Times;
 import com.enreach.tools.core.internal.inventory.EntityRefresher;
+import com.enreach.tools.core.internal.sync.ChangeListener;
 
 /**
  * Golden records: recomputes entities' golden attributes and derived columns from their observations
@@ -37,8 +38,8 @@ import com.enreach.tools.core.internal.inventory.EntityRefresher;
  * same way, and a poll also sees edits on file systems where inotify does not, e.g. mounted configuration) and
  * recomputes every entity when valid rules change, and re-chooses values whose override expired.
  */
-@Component(service = {EntityRefresher.class, GoldenRefresher.class}, immediate = true)
-public class GoldenRefresher implements EntityRefresher {
+@Component(service = {EntityRefresher.class, GoldenRefresher.class, ChangeListener.class}, immediate = true)
+public class GoldenRefresher implements EntityRefresher, ChangeListener {
     static final int CHUNK = 500;
     static final int RULES_POLL_SECONDS = 2;
     static final int EXPIRY_SWEEP_SECONDS = 30;
@@ -132,6 +133,42 @@ public class GoldenRefresher implements EntityRefresher {
             store.diff(id, stored.get(id), rows);
             store.entity(id, e.getValue(), EntitySummary.of(e.getValue(), obs, rows, identityConflicts.getOrDefault(id, 0)), now);
         }
+    }
+
+    @Override
+    public void committed(long runId, String instance, long firstPosition, long lastPosition) {
+        // Changed observations reach golden records through identity resolution's refresh.
+    }
+
+    /** After a run, off the run's thread: the entities it saw move their last_seen (see {@link #followLastSeen}). */
+    @Override
+    public void runEnded(long runId, String instance) {
+        if (background != null) {
+            background.execute(() -> {
+                try {
+                    followLastSeen(runId, instance);
+                } catch (RuntimeException e) {
+                    LOG.warn("Golden records: last_seen after run {} of {} not updated: {}", runId, instance, e.toString());
+                }
+            });
+        }
+    }
+
+    /**
+     * A run that finds an object unchanged only moves its observation's last_seen, and nothing asks for a refresh:
+     * the entities of the observations the run saw take the newer time in one set-based statement. Returns how many moved.
+     */
+    int followLastSeen(long runId, String instance) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE entities SET last_seen = s.seen FROM (SELECT l.entity_id AS id,"
+                    + " max(d.last_seen) AS seen FROM devices d JOIN entity_links l ON l.device_id = d.id"
+                    + " WHERE d.source_instance = ? AND d.seen_run_id = ? GROUP BY l.entity_id) AS s"
+                    + " WHERE entities.id = s.id AND (entities.last_seen IS NULL OR entities.last_seen < s.seen)")) {
+                ps.setString(1, instance);
+                ps.setLong(2, runId);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     /** Recomputes every entity, a chunk per write transaction (syncs and requests write in between). */

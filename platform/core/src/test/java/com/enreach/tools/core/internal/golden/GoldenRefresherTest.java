@@ -213,6 +213,27 @@ class GoldenRefresherTest {
     }
 
     @Test
+    void aRunThatOnlyTouchesObservationsMovesTheirEntitiesLastSeenForwardOnly() {
+        long seen = f.device("vcenter", "vc", "t1", "vm", "{}", 1);
+        long other = f.device("puppetdb", "pdb", "t1", "server", "{}", 500);
+        long e = f.entityOf(seen, other);
+        long quiet = f.entityOf(f.device("vcenter", "vc", "t2", "vm", "{}", 1));
+        long newer = f.entityOf(f.device("vcenter", "vc", "t3", "vm", "{}", 1));
+        f.refresh(e, quiet, newer);
+        String before = (String) f.entityRow(quiet).get("last_seen");
+        f.sql("UPDATE devices SET seen_run_id = 7, last_seen = ? WHERE source_instance = 'vc' AND name IN ('t1', 't3')",
+                Times.format(GoldenFixture.T0.plusSeconds(60_000)));
+        f.sql("UPDATE entities SET last_seen = ? WHERE id = ?", Times.format(GoldenFixture.T0.plusSeconds(90_000)), newer);
+
+        assertEquals(1, f.refresher.followLastSeen(7, "vc"));
+
+        assertEquals(Times.format(GoldenFixture.T0.plusSeconds(60_000)), f.entityRow(e).get("last_seen"));
+        assertEquals(before, f.entityRow(quiet).get("last_seen"), "not seen by the run");
+        assertEquals(Times.format(GoldenFixture.T0.plusSeconds(90_000)), f.entityRow(newer).get("last_seen"), "never backwards");
+        assertEquals(0, f.refresher.followLastSeen(7, "pdb"));
+    }
+
+    @Test
     void entitiesThatDoNotExistAreIgnored() {
         GoldenRefresher.Stats s = f.refresh(12345L);
         assertEquals(0, s.rowsWritten());
