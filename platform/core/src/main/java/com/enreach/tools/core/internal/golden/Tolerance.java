@@ -1,0 +1,112 @@
+package com.enreach.tools.core.internal.golden;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How far two values of an attribute may differ without a conflict: {@code exact}, {@code case} (text compared
+ * case-insensitively), {@code hostname} ({@code case}, and a short name agrees with a longer name that begins with it
+ * and a dot: {@code web01} and {@code web01.example.com}) or {@code N%} (numbers within N percent of the larger).
+ */
+record Tolerance(String text, Kind kind, double percent) {
+    enum Kind { EXACT, CASE, HOSTNAME, PERCENT }
+
+    private static final Pattern PERCENT = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,3})?)\\s*%");
+    /** A generic {@code server} agrees with a more specific kind of server. */
+    private static final Set<String> SERVER_KINDS = Set.of("vm", "hypervisor");
+
+    static final Tolerance EXACT_MATCH = new Tolerance("exact", Kind.EXACT, 0);
+    static final Tolerance CASE_INSENSITIVE = new Tolerance("case", Kind.CASE, 0);
+    static final Tolerance HOSTNAME = new Tolerance("hostname", Kind.HOSTNAME, 0);
+
+    static Tolerance percent(double p) {
+        return new Tolerance(format(p) + "%", Kind.PERCENT, p);
+    }
+
+    /** Parses a tolerance; null when the text is none of the forms. */
+    static Tolerance parse(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        switch (t) {
+            case "exact":
+                return EXACT_MATCH;
+            case "case":
+                return CASE_INSENSITIVE;
+            case "hostname":
+                return HOSTNAME;
+            default:
+                Matcher m = PERCENT.matcher(t);
+                if (m.matches()) {
+                    double p = Double.parseDouble(m.group(1));
+                    return p <= 100 ? percent(p) : null;
+                }
+                return null;
+        }
+    }
+
+    private static String format(double p) {
+        return p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p);
+    }
+
+    /** True when the two (normalised, non-null) values agree within this tolerance. */
+    boolean agrees(String attribute, Object a, Object b) {
+        if (Objects.equals(a, b)) {
+            return true;
+        }
+        if (a instanceof Number x && b instanceof Number y) {
+            double dx = x.doubleValue();
+            double dy = y.doubleValue();
+            if (kind != Kind.PERCENT) {
+                return dx == dy;
+            }
+            double max = Math.max(Math.abs(dx), Math.abs(dy));
+            return Math.abs(dx - dy) <= max * percent / 100.0;
+        }
+        String sa = String.valueOf(a);
+        String sb = String.valueOf(b);
+        if (kind == Kind.EXACT) {
+            return false;
+        }
+        if (sa.equalsIgnoreCase(sb)) {
+            return true;
+        }
+        if ("type".equals(attribute)) {
+            return genericServer(sa, sb) || genericServer(sb, sa);
+        }
+        if ("system_uuid".equals(attribute)) {
+            return sa.equalsIgnoreCase(swapped(sb));
+        }
+        if (kind == Kind.HOSTNAME) {
+            return startsWithLabels(sa, sb) || startsWithLabels(sb, sa);
+        }
+        return false;
+    }
+
+    /**
+     * The other byte order of a UUID's first three fields: VMware's BIOS UUID and the SMBIOS one a guest reports
+     * differ only so. Null when the text is not a UUID.
+     */
+    static String swapped(String uuid) {
+        String u = uuid.replace("-", "");
+        if (u.length() != 32) {
+            return null;
+        }
+        String s = u.substring(6, 8) + u.substring(4, 6) + u.substring(2, 4) + u.substring(0, 2) + u.substring(10, 12) + u.substring(8, 10)
+                + u.substring(14, 16) + u.substring(12, 14) + u.substring(16);
+        return s.substring(0, 8) + "-" + s.substring(8, 12) + "-" + s.substring(12, 16) + "-" + s.substring(16, 20) + "-" + s.substring(20);
+    }
+
+    private static boolean genericServer(String generic, String specific) {
+        return "server".equalsIgnoreCase(generic) && SERVER_KINDS.contains(specific.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean startsWithLabels(String longer, String shorter) {
+        return longer.length() > shorter.length() && longer.charAt(shorter.length()) == '.'
+                && longer.regionMatches(true, 0, shorter, 0, shorter.length());
+    }
+}
