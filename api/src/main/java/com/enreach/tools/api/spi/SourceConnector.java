@@ -1,6 +1,7 @@
 package com.enreach.tools.api.spi;
 
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -46,4 +47,27 @@ public interface SourceConnector {
      * @throws SourceException when the run cannot complete
      */
     void fetch(SourceContext context, RecordSink sink) throws SourceException;
+
+    /**
+     * A link to one object of this instance in its source system's own web UI (or, when the system has none that
+     * can be linked to, its API object URL), for people to open from the inventory. Built from this instance's
+     * configured base URL and the object's stored ids, without any request to the system.
+     *
+     * <p>Rules: cheap and side-effect free (the core calls it while it renders an entity, once per observation);
+     * never put credentials in the link (no user info, token or password, even when the configured URL holds
+     * them); percent-encode the object's ids; return null when the link cannot be built (no valid base URL, ids
+     * missing from the metadata, a kind the system has no page for). The default returns null: plugins without
+     * links keep working unchanged.
+     *
+     * @param entityKind the object's kind: for a device observation its type ({@link DeviceTypes}, or the type the
+     *                   plugin gave it); for other records the {@link EntityKinds} name, e.g.
+     *                   {@link EntityKinds#STORAGE_VOLUME}
+     * @param sourceId   the object's id in this instance, as the plugin emitted it
+     * @param metadata   the metadata stored with the object (what the plugin put), never null; may be empty
+     * @return an absolute {@code http} or {@code https} URL, or null
+     * @since 2.1
+     */
+    default String objectUrl(String entityKind, String sourceId, Map<String, Object> metadata) {
+        return null;
+    }
 }

@@ -6,6 +6,9 @@
  * runs them on its own threads, retries {@link com.enreach.tools.api.spi.RetryableSourceException retryable}
  * failures, stores the opaque cursor, loads what the connector emits into the master database and marks what
  * disappeared as stale. A connector only describes itself, checks its connection and streams records.
+ *
+ * <p>2.1 adds {@link com.enreach.tools.api.spi.IdentityKeys} and
+ * {@link com.enreach.tools.api.spi.SourceConnector#objectUrl} (a link to an object in its source system's UI).
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("2.1.0")

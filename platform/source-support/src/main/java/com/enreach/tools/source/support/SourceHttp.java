@@ -362,18 +362,9 @@ public final class SourceHttp {
         return HttpFailures.retryAfter(h);
     }
 
-    /** Percent-encodes one path segment (node names with spaces, slashes, unicode). */
+    /** Percent-encodes one path segment (node names with spaces, slashes, unicode); see {@link WebLinks#segment}. */
     public static String pathSegment(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~') {
-                sb.append((char) c);
-            } else {
-                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16))).append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
-            }
-        }
-        return sb.toString();
+        return WebLinks.segment(s);
     }
 
     /** Percent-encodes a query parameter value. */

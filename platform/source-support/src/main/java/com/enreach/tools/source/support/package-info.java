@@ -14,7 +14,10 @@
  * <p>1.3: {@code SourceHttp} requests can name the part of a larger read they are ("page 3 of 20"), and its
  * failures then say it; an answer that is not JSON is described (truncated, an HTML page), never quoted from
  * the parser.
+ *
+ * <p>1.4: {@link com.enreach.tools.source.support.WebLinks} builds links to objects in a source's own UI (the
+ * configured URL without credentials, encoded ids).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package com.enreach.tools.source.support;

@@ -22,6 +22,7 @@ import com.enreach.tools.api.spi.SourceDescriptor;
 import com.enreach.tools.api.spi.SourceException;
 import com.enreach.tools.source.support.Checks;
 import com.enreach.tools.source.support.HttpSettings;
+import com.enreach.tools.source.support.WebLinks;
 
 /**
  * A vCenter source: one instance per {@code etc/source.vcenter-<name>.cfg}. It logs in over vim25 SOAP, reads
@@ -37,6 +38,7 @@ public class VcenterConnector implements SourceConnector {
     private final HttpSettings settings;
     private final VimSession.Credentials credentials;
     private final List<FieldError> errors;
+    private final String linkBase;
 
     @Activate
     public VcenterConnector(Map<String, Object> properties) {
@@ -52,6 +54,7 @@ public class VcenterConnector implements SourceConnector {
         this.settings = HttpSettings.reader("not_found").pageSize(500, 10_000).timeoutSeconds(VcenterConfig.TIMEOUT_SECONDS_DEFAULT).read(f, url);
         Checks.coreKeys(f);
         this.errors = f.errors();
+        this.linkBase = WebLinks.base(url);
     }
 
     @Override
@@ -89,6 +92,12 @@ public class VcenterConnector implements SourceConnector {
         } finally {
             session.close();
         }
+    }
+
+    /** The object's page in the vSphere Client, from its stored {@code vcenter_urn}; see {@link ClientLinks}. */
+    @Override
+    public String objectUrl(String entityKind, String sourceId, Map<String, Object> metadata) {
+        return ClientLinks.of(linkBase, metadata);
     }
 
     private SoapTransport transport() throws SourceException {
