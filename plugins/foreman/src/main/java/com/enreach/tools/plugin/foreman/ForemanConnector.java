@@ -14,6 +14,7 @@ import com.enreach.tools.api.plugin.CheckResult;
 import com.enreach.tools.api.plugin.ConfigFields;
 import com.enreach.tools.api.spi.EntityKinds;
 import com.enreach.tools.api.plugin.FieldError;
+import com.enreach.tools.api.spi.IdentityKeys;
 import com.enreach.tools.api.spi.RecordSink;
 import com.enreach.tools.api.spi.SourceConnector;
 import com.enreach.tools.api.spi.SourceContext;
@@ -21,6 +22,7 @@ import com.enreach.tools.api.spi.SourceDescriptor;
 import com.enreach.tools.api.spi.SourceException;
 import com.enreach.tools.source.support.Checks;
 import com.enreach.tools.source.support.HttpSettings;
+import com.enreach.tools.source.support.WebLinks;
 import com.enreach.tools.source.support.SourceHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -37,6 +39,7 @@ public class ForemanConnector implements SourceConnector {
     private final String password;
     private final int pageSize;
     private final List<FieldError> errors;
+    private final String linkBase;
 
     @Activate
     public ForemanConnector(Map<String, Object> properties) {
@@ -49,6 +52,7 @@ public class ForemanConnector implements SourceConnector {
         this.pageSize = f.integer("page.size", 100, 1, 1000);
         Checks.coreKeys(f);
         this.errors = f.errors();
+        this.linkBase = WebLinks.base(url);
     }
 
     @Override
@@ -79,6 +83,20 @@ public class ForemanConnector implements SourceConnector {
     public void fetch(SourceContext context, RecordSink sink) throws SourceException {
         Checks.requireValid("Foreman", errors);
         new HostRun(http(), pageSize, context, sink).run();
+    }
+
+    /**
+     * The host's page in the Foreman web UI, {@code <url>/hosts/<name>}: Foreman's own host links use the host
+     * name (its FQDN) as the id, and the route also accepts the numeric id (the source id), used when the name was
+     * not stored. Foreman 3.x opens its new host details page from this route.
+     */
+    @Override
+    public String objectUrl(String entityKind, String sourceId, Map<String, Object> metadata) {
+        String id = WebLinks.text(metadata, IdentityKeys.FQDN);
+        if (id == null) {
+            id = sourceId;
+        }
+        return linkBase == null || id == null || id.isBlank() ? null : linkBase + "/hosts/" + WebLinks.segment(id);
     }
 
     private SourceHttp http() throws SourceException {

@@ -24,6 +24,7 @@ import com.enreach.tools.api.spi.SourceException;
 import com.enreach.tools.source.support.Checks;
 import com.enreach.tools.source.support.HttpSettings;
 import com.enreach.tools.source.support.SourceHttp;
+import com.enreach.tools.source.support.WebLinks;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** One oxidized-web per {@code etc/source.oxidized-<name>.cfg}: network devices and their stored configurations. */
@@ -38,6 +39,7 @@ public class OxidizedConnector implements SourceConnector {
     private final String username;
     private final String password;
     private final List<FieldError> errors;
+    private final String linkBase;
 
     @Activate
     public OxidizedConnector(Map<String, Object> properties) {
@@ -51,6 +53,7 @@ public class OxidizedConnector implements SourceConnector {
         this.settings = HttpSettings.reader("not_found").timeoutSeconds(OxidizedConfig.TIMEOUT_SECONDS_DEFAULT).read(f, url);
         Checks.coreKeys(f);
         this.errors = f.errors();
+        this.linkBase = WebLinks.base(url);
     }
 
     @Override
@@ -96,6 +99,21 @@ public class OxidizedConnector implements SourceConnector {
             nodes.add(n);
         }
         return nodes;
+    }
+
+    /**
+     * The node's page in oxidized-web, {@code <url>/node/show/<name>} (its route {@code get '/node/show/:node'}),
+     * for the node and for its configuration. The route takes the bare node name, so the group the source id
+     * starts with ({@code group/name}) is left out.
+     */
+    @Override
+    public String objectUrl(String entityKind, String sourceId, Map<String, Object> metadata) {
+        if (linkBase == null || sourceId == null || sourceId.isBlank()) {
+            return null;
+        }
+        String group = WebLinks.text(metadata, "group");
+        String name = group != null && sourceId.startsWith(group + "/") ? sourceId.substring(group.length() + 1) : sourceId;
+        return linkBase + "/node/show/" + WebLinks.segment(name);
     }
 
     private SourceHttp http() throws SourceException {

@@ -16,6 +16,10 @@ public @interface PuppetDbConfig {
     @AttributeDefinition(name = "URL", description = "PuppetDB root URL, e.g. http://127.0.0.1:8080 or https://puppetdb.example.com:8081 (no /pdb path).")
     String url();
 
+    @AttributeDefinition(name = "UI URL", required = false,
+            description = "Optional Puppetboard address, e.g. https://puppetboard.example.com: node links open its node page instead of PuppetDB's JSON.")
+    String ui_url() default "";
+
     @AttributeDefinition(name = "Token", type = AttributeType.PASSWORD,
             description = "Optional RBAC token sent as X-Authentication (Puppet Enterprise). Or name an environment variable with token.env.")
     String _token() default "";

@@ -25,6 +25,7 @@ import com.enreach.tools.api.spi.SourceException;
 import com.enreach.tools.source.support.Checks;
 import com.enreach.tools.source.support.HttpSettings;
 import com.enreach.tools.source.support.SourceHttp;
+import com.enreach.tools.source.support.WebLinks;
 
 /** A PuppetDB instance: one per {@code etc/source.puppetdb-<name>.cfg}. */
 @Component(service = SourceConnector.class, configurationPid = "source.puppetdb", configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -38,6 +39,8 @@ public class PuppetDbConnector implements SourceConnector {
     private final String token;
     private final boolean reportStatus;
     private final List<FieldError> errors;
+    private final String linkBase;
+    private final String boardBase;
 
     @Activate
     public PuppetDbConnector(Map<String, Object> properties) {
@@ -55,7 +58,11 @@ public class PuppetDbConnector implements SourceConnector {
         if (url != null && url.getPath() != null && url.getPath().contains("/pdb/")) {
             f.error("url", "invalid", "url must be PuppetDB's root (e.g. http://puppetdb:8080), without /pdb/..., got '" + url + "'");
         }
+        // optional: a Puppetboard in front of this PuppetDB gives people a page per node instead of JSON
+        URI board = f.string("ui.url", null) == null ? null : f.httpUrl("ui.url");
         this.errors = f.errors();
+        this.linkBase = WebLinks.base(url);
+        this.boardBase = WebLinks.base(board);
     }
 
     @Override
@@ -66,6 +73,22 @@ public class PuppetDbConnector implements SourceConnector {
     @Override
     public List<FieldError> validate() {
         return errors;
+    }
+
+    /**
+     * The node's page: with {@code ui.url} set, Puppetboard's node dashboard {@code <ui.url>/node/<certname>};
+     * otherwise PuppetDB's own node object in query API v4, {@code <url>/pdb/query/v4/nodes/<certname>} (documented
+     * in PuppetDB's API reference, "nodes" endpoint). The source id is the certname.
+     */
+    @Override
+    public String objectUrl(String entityKind, String sourceId, Map<String, Object> metadata) {
+        if (sourceId == null || sourceId.isBlank()) {
+            return null;
+        }
+        if (boardBase != null) {
+            return boardBase + "/node/" + WebLinks.segment(sourceId);
+        }
+        return linkBase == null ? null : linkBase + "/pdb/query/v4/nodes/" + WebLinks.segment(sourceId);
     }
 
     @Override
