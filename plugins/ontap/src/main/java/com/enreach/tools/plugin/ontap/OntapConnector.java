@@ -21,6 +21,7 @@ import com.enreach.tools.api.spi.SourceDescriptor;
 import com.enreach.tools.api.spi.SourceException;
 import com.enreach.tools.source.support.Checks;
 import com.enreach.tools.source.support.HttpSettings;
+import com.enreach.tools.source.support.WebLinks;
 import com.enreach.tools.source.support.SourceHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -37,6 +38,7 @@ public class OntapConnector implements SourceConnector {
     private final String username;
     private final String password;
     private final List<FieldError> errors;
+    private final String linkBase;
 
     @Activate
     public OntapConnector(Map<String, Object> properties) {
@@ -49,6 +51,7 @@ public class OntapConnector implements SourceConnector {
                 .timeoutSeconds(OntapConfig.TIMEOUT_SECONDS_DEFAULT).read(f, url);
         Checks.coreKeys(f);
         this.errors = f.errors();
+        this.linkBase = WebLinks.base(url);
     }
 
     @Override
@@ -59,6 +62,12 @@ public class OntapConnector implements SourceConnector {
     @Override
     public List<FieldError> validate() {
         return errors;
+    }
+
+    /** The object's ONTAP REST URL (cluster, node, aggregate, SVM, volume or qtree); see {@link RestLinks}. */
+    @Override
+    public String objectUrl(String entityKind, String sourceId, Map<String, Object> metadata) {
+        return RestLinks.of(linkBase, entityKind, sourceId);
     }
 
     @Override
