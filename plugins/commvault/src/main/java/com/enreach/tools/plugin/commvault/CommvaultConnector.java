@@ -30,6 +30,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * One Commvault CommCell ({@code etc/source.commvault-<name>.cfg}): a backup record per client with its recent
  * backup jobs, and one per virtual machine with its last backup.
+ *
+ * <p>No {@link SourceConnector#objectUrl object links}: Commvault documents no Command Center URL for a client or
+ * a VM (its routes are internal to the single-page application), and the REST objects ({@code /Client/<id>}) need
+ * the {@code Authtoken} header that a browser link cannot carry. The default (null) applies.
  */
 @Component(service = SourceConnector.class, configurationPid = "source.commvault", configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = CommvaultConfig.class, factory = true)

@@ -30,6 +30,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * One Huawei OceanStor Dorado array ({@code etc/source.dorado-<name>.cfg}): the system, its controllers and
  * storage pools as devices, its LUNs and file systems as volumes.
+ *
+ * <p>No {@link SourceConnector#objectUrl object links}: DeviceManager is a single-page application without
+ * documented or stable deep links, and the REST object URLs ({@code /deviceManager/rest/<device id>/lun/<id>})
+ * answer only with the session's {@code iBaseToken} header, so a browser opening one gets an error, never the
+ * object. The default (null) applies.
  */
 @Component(service = SourceConnector.class, configurationPid = "source.dorado", configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = DoradoConfig.class, factory = true)
