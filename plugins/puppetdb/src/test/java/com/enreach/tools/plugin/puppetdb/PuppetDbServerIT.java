@@ -174,6 +174,17 @@ class PuppetDbServerIT {
     }
 
     @Test
+    void theNodeLinkOpensThatNodeInPuppetDb() throws Exception {
+        String certname = "nœud-ü-0442.example.com";
+        String link = new PuppetDbConnector(Map.of("url", base.toString())).objectUrl("server", certname, Map.of());
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(URI.create(link)).header("Accept", "application/json").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), link + " -> " + r.body());
+        assertEquals(certname, FactSets.MAPPER.readTree(r.body()).path("certname").asText(), r.body());
+    }
+
+    @Test
     void checkReportsTheServerVersion() {
         CheckResult r = new PuppetDbConnector(Map.of("url", base.toString())).checkConnection(new TestContext("puppetdb-it"));
         assertTrue(r.ok(), r.toString());
