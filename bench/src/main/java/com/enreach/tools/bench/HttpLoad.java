@@ -142,8 +142,22 @@ final class HttpLoad {
             base = "http://127.0.0.1:" + port;
             process = new ProcessBuilder("java", "-cp", home.resolve("lib") + "/*", "com.enreach.tools.cli.Enreach", "start", "--home", home.toString(),
                     "--port", Integer.toString(port)).redirectErrorStream(true).redirectOutput(home.resolve("log/stdout.log").toFile()).start();
-            waitForHealth();
-            token = Files.readString(home.resolve("etc/admin.token")).trim();
+            try {
+                waitForHealth();
+                token = readToken(home.resolve("etc/admin.token"));
+            } catch (Exception | Error e) {
+                close();
+                throw e;
+            }
+        }
+
+        /** The admin token the platform writes on its first start (it may appear just after the first health answer). */
+        private static String readToken(Path file) throws Exception {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!Files.exists(file) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            return Files.readString(file).trim();
         }
 
         /** The status of one authenticated GET (to check a route exists before loading it). */
