@@ -117,6 +117,10 @@ public class EntityResource {
                           @JacksonFeatures(deserializationEnable = DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) SplitRequest body,
                           @Context ContainerRequestContext request) {
         long entityId = Params.id("id", id);
+        // The path first: an unknown entity is a 404 whatever the body says.
+        if (entities.get(entityId).isEmpty()) {
+            throw ApiException.notFound("Entity", id);
+        }
         if (body == null) {
             throw ApiException.invalid(null, "send a JSON body {\"device_ids\": [7], \"reason\": \"...\"}");
         }

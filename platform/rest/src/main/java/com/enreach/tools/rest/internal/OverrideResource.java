@@ -12,6 +12,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import com.enreach.tools.api.ApiException;
 import com.enreach.tools.api.Role;
 import com.enreach.tools.api.inventory.ConflictService;
+import com.enreach.tools.api.inventory.EntityService;
 import com.enreach.tools.api.inventory.GoldenValue;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.jakarta.rs.annotation.JacksonFeatures;
@@ -39,6 +40,9 @@ public class OverrideResource {
     @Reference
     ConflictService conflicts;
 
+    @Reference
+    EntityService entities;
+
     Clock clock = Clock.systemUTC();
 
     /**
@@ -60,7 +64,7 @@ public class OverrideResource {
     public GoldenValue put(@PathParam("id") String id, @PathParam("attribute") String attribute,
                            @JacksonFeatures(deserializationEnable = DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) OverrideRequest body,
                            @Context ContainerRequestContext request) {
-        long entityId = Params.id("id", id);
+        long entityId = existing(id);
         String a = attribute(attribute);
         if (body == null) {
             throw ApiException.invalid(null, "send a JSON body {\"value\": ..., \"reason\": \"...\", \"expires_at\": null}");
@@ -75,11 +79,20 @@ public class OverrideResource {
     /** Withdraws the override; the rules choose the value again. */
     @DELETE
     public Withdrawn delete(@PathParam("id") String id, @PathParam("attribute") String attribute, @Context ContainerRequestContext request) {
-        long entityId = Params.id("id", id);
+        long entityId = existing(id);
         String a = attribute(attribute);
         String actor = Caller.name(request);
         conflicts.revokeOverride(entityId, a, actor);
         return new Withdrawn(entityId, a, actor);
+    }
+
+    /** The path's entity, checked before the rest of the request: an unknown one is a 404 whatever else is wrong. */
+    private long existing(String id) {
+        long entityId = Params.id("id", id);
+        if (entities.get(entityId).isEmpty()) {
+            throw ApiException.notFound("Entity", id);
+        }
+        return entityId;
     }
 
     private String attribute(String attribute) {

@@ -31,6 +31,7 @@ import com.enreach.tools.api.ApiException;
 import com.enreach.tools.api.Page;
 import com.enreach.tools.api.Role;
 import com.enreach.tools.api.inventory.Entity;
+import com.enreach.tools.api.inventory.EntityDetail;
 import com.enreach.tools.api.inventory.EntityLookup;
 import com.enreach.tools.api.inventory.EntityQuery;
 import com.enreach.tools.api.inventory.EntityService;
@@ -50,6 +51,11 @@ class EntityResourceTest {
     static Entity entity(long id, String name) {
         return new Entity(id, name, "vm", "active", "Zürich", List.of("puppetdb-main", "vcenter-prod"), 2, 1, Instant.parse("2026-01-02T03:04:05Z"),
                 Instant.EPOCH, Instant.EPOCH);
+    }
+
+    static EntityDetail detail(long id) {
+        return new EntityDetail(entity(id, "web01"), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of());
     }
 
     private Envelope<Entity> list(String q, String type, String source, String status, String site, String sort, String limit, String offset) {
@@ -163,6 +169,7 @@ class EntityResourceTest {
 
     @Test
     void splitAnswers201WithTheNewEntity() {
+        when(service.get(3)).thenReturn(Optional.of(detail(3)));
         when(service.split(anyLong(), anyList(), anyString(), anyString())).thenReturn(entity(12, "web01.dev"));
 
         Response r = resource.split("3", new EntityResource.SplitRequest(List.of(7L, 8L), "different serials"), caller("bob", Role.ADMIN));
@@ -173,13 +180,23 @@ class EntityResourceTest {
     }
 
     @Test
+    void splitOfAnUnknownEntityIs404WhateverTheBody() {
+        when(service.get(anyLong())).thenReturn(Optional.empty());
+
+        notFound(() -> resource.split("99", null, caller("bob", Role.OPERATOR)));
+        notFound(() -> resource.split("99", new EntityResource.SplitRequest(List.of(), null), caller("bob", Role.OPERATOR)));
+        verify(service, never()).split(anyLong(), anyList(), anyString(), anyString());
+    }
+
+    @Test
     void splitBodiesAreValidatedFieldByField() {
+        when(service.get(3)).thenReturn(Optional.of(detail(3)));
         ContainerRequestContext bob = caller("bob", Role.OPERATOR);
         invalid("id", () -> resource.split("x", new EntityResource.SplitRequest(List.of(7L), "r"), bob));
         invalid("device_ids", () -> resource.split("3", new EntityResource.SplitRequest(List.of(), "r"), bob));
         invalid("device_ids", () -> resource.split("3", new EntityResource.SplitRequest(null, "r"), bob));
         invalid("reason", () -> resource.split("3", new EntityResource.SplitRequest(List.of(7L), null), bob));
-        verifyNoInteractions(service);
+        verify(service, never()).split(anyLong(), anyList(), anyString(), anyString());
     }
 
     @Test

@@ -17,12 +17,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import com.enreach.tools.api.Role;
 import com.enreach.tools.api.inventory.Attributes;
 import com.enreach.tools.api.inventory.ConflictService;
+import com.enreach.tools.api.inventory.EntityService;
 import com.enreach.tools.api.inventory.GoldenValue;
 import com.enreach.tools.api.inventory.Provenance;
 
@@ -31,11 +33,15 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 class OverrideResourceTest {
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
     private final ConflictService service = mock(ConflictService.class);
+    private final EntityService entities = mock(EntityService.class);
     private final OverrideResource resource = new OverrideResource();
     private final ContainerRequestContext carol = caller("carol", Role.OPERATOR);
 
     OverrideResourceTest() {
         resource.conflicts = service;
+        resource.entities = entities;
+        when(entities.get(anyLong())).thenReturn(Optional.empty());
+        when(entities.get(5)).thenReturn(Optional.of(EntityResourceTest.detail(5)));
         resource.clock = Clock.fixed(NOW, ZoneOffset.UTC);
         when(service.attributes()).thenReturn(Attributes.ALL);
     }
@@ -70,6 +76,14 @@ class OverrideResourceTest {
         assertTrue(invalid("expires_at", () -> resource.put("5", "os", new OverrideResource.OverrideRequest("x", null, "2026-05-01T00:00:00Z"), carol))
                 .contains("future"));
         verify(service, never()).override(anyLong(), anyString(), any(), any(), any(), anyString());
+    }
+
+    @Test
+    void anUnknownEntityIs404WhateverElseIsWrong() {
+        RestMocks.notFound(() -> resource.put("99", "colour", null, carol));
+        RestMocks.notFound(() -> resource.delete("99", "colour", carol));
+        verify(service, never()).override(anyLong(), anyString(), any(), any(), any(), anyString());
+        verify(service, never()).revokeOverride(anyLong(), anyString(), anyString());
     }
 
     @Test
