@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code enreach conflicts}: attributes on which sources disagree beyond tolerance (listed by default), resolving one
  * by keeping a value (a manual override), and identity conflicts.
  */
-@Command(name = "conflicts", mixinStandardHelpOptions = true, description = "Attribute conflicts: list (the default), resolve; identity conflicts.")
+@Command(name = "conflicts", mixinStandardHelpOptions = true, description = "Attribute conflicts: list (the default), resolve, revoke an override; identity conflicts.")
 final class ConflictsCommand implements Callable<Integer> {
     /** Attributes whose values are numbers; sizes may be written with a binary unit (64GiB). */
     private static final Set<String> NUMBERS = Set.of("cpu_count", "memory_bytes", "disk_bytes");
@@ -75,7 +75,7 @@ final class ConflictsCommand implements Callable<Integer> {
 
     @Command(name = "resolve", mixinStandardHelpOptions = true,
             description = {"Keep VALUE for an attribute of an entity: stored as a manual override that wins over every source "
-                    + "until it expires or is revoked ('enreach decisions --revoke ID'). Needs an operator token.",
+                    + "until it expires or is revoked ('enreach conflicts revoke'). Needs an operator token.",
                 "Numbers may carry a binary unit (64GiB); --expires takes an ISO time or a relative 30d / 12h."})
     int resolve(@Parameters(index = "0", paramLabel = "ENTITY", description = "Entity id, name, FQDN, serial or IP.") String entity,
                 @Parameters(index = "1", paramLabel = "ATTRIBUTE", description = "Attribute, e.g. memory_bytes, os, site.") String attribute,
@@ -96,6 +96,21 @@ final class ConflictsCommand implements Callable<Integer> {
                 + EntityTables.value(attribute, g.path("value")) + " (rule " + Json.text(g, "rule") + ")"
                 + (body.get("expires_at") == null ? "" : " until " + body.get("expires_at")));
         root.out().flush();
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true,
+            description = "Withdraw the manual override of an attribute; the rules choose its value again. Needs an operator token.")
+    int revoke(@Parameters(index = "0", paramLabel = "ENTITY", description = "Entity id, name, FQDN, serial or IP.") String entity,
+               @Parameters(index = "1", paramLabel = "ATTRIBUTE", description = "The overridden attribute.") String attribute) {
+        JsonNode e = EntityRef.resolve(root, entity);
+        JsonNode r = root.api().delete("/api/entities/" + e.path("id").asLong() + "/overrides/" + Api.segment(attribute));
+        if (root.json()) {
+            root.printJson(r);
+        } else {
+            root.out().println("Withdrew the override of " + attribute + " on " + Json.text(e, "name") + " (entity " + Json.text(e, "id") + ")");
+            root.out().flush();
+        }
         return ExitCodes.OK;
     }
 

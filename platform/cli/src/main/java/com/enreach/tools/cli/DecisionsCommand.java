@@ -11,12 +11,13 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code enreach decisions}: the audit trail of manual merges, splits and overrides; revoke one. */
 @Command(name = "decisions", mixinStandardHelpOptions = true,
-        description = "Manual merge, split and override decisions, newest first; --revoke withdraws one (operator token).")
+        description = {"Manual merge, split and override decisions, newest first; --revoke withdraws a merge or split (operator token).",
+            "Overrides are withdrawn with 'enreach conflicts revoke ENTITY ATTRIBUTE'."})
 final class DecisionsCommand implements Callable<Integer> {
     @ParentCommand
     Enreach root;
 
-    @Option(names = "--revoke", paramLabel = "ID", description = "Withdraw this decision; the entities are re-resolved without it.")
+    @Option(names = "--revoke", paramLabel = "ID", description = "Withdraw this merge or split; the entities are re-resolved without it.")
     Long revoke;
 
     @Mixin

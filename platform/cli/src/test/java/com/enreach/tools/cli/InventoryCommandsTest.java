@@ -155,6 +155,18 @@ class InventoryCommandsTest extends FakeApiTest {
     }
 
     @Test
+    void revokeWithdrawsTheOverrideOfTheLookedUpEntity() {
+        api.on("GET", "/api/entities/lookup", 200, InventoryFixtures.lookup("web01", InventoryFixtures.entity(3, "web01", "vm")))
+                .on("DELETE", "/api/entities/3/overrides/memory_bytes", 200, "{\"entity_id\": 3, \"attribute\": \"memory_bytes\", \"revoked_by\": \"tok\"}");
+
+        Cli.Result r = cli.run("conflicts", "revoke", "web01", "memory_bytes");
+
+        assertEquals(0, r.exit(), r.all());
+        assertEquals("DELETE /api/entities/3/overrides/memory_bytes", api.targets().get(1));
+        assertTrue(r.out().contains("Withdrew the override of memory_bytes on web01 (entity 3)"), r.out());
+    }
+
+    @Test
     void identityConflictsAreListed() {
         api.on("GET", "/api/identity-conflicts", 200, Fixtures.page(1, false, """
                 {"id": 2, "kind": "same-name-different-serial", "key": "web01", "detail": "serials differ", "entity_ids": [3, 12],
