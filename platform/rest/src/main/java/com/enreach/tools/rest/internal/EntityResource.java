@@ -83,9 +83,12 @@ public class EntityResource {
         return found;
     }
 
-    /** By numeric id; names and other identifiers go through {@code lookup}. */
+    /**
+     * By numeric id; names and other identifiers go through {@code lookup}. The template leaves out the words of the
+     * POST routes, so {@code GET /entities/merge} is a 405 naming POST rather than a 400 about the id.
+     */
     @GET
-    @Path("{id}")
+    @Path("{id: (?!(?:merge|rebuild)(?:/|$))[^/]+}")
     public EntityDetail get(@PathParam("id") String id) {
         return entities.get(Params.id("id", id)).orElseThrow(() -> ApiException.notFound("Entity", id));
     }

@@ -95,6 +95,13 @@ class OpenApiResourceTest {
         assertEquals("Needs a operator token", doc.at("/paths/~1entities~1merge/post/summary").asText());
     }
 
+    @Test
+    void templateRegularExpressionsAreLeftOutOfPaths() {
+        assertEquals("/entities/{id}", OpenApiResource.withoutRegex("/entities/{id: (?!(?:merge|rebuild)(?:/|$))[^/]+}"));
+        assertEquals("/a/{x}/b/{y}", OpenApiResource.withoutRegex("/a/{ x : [0-9]{2,3} }/b/{y}"));
+        assertTrue(doc.at("/paths").has("/entities/{id}"), doc.at("/paths").toString());
+    }
+
     private Set<String> paramNames(String op) {
         Set<String> out = new TreeSet<>();
         doc.at(op + "/parameters").forEach(p -> out.add(p.path("name").asText()));
