@@ -82,6 +82,19 @@ class InventoryCommandsTest extends FakeApiTest {
     }
 
     @Test
+    void anAmbiguousShowWithJsonPrintsTheLookupAndExitsSeven() throws IOException {
+        api.on("GET", "/api/entities/lookup", 200, InventoryFixtures.lookup("web01", InventoryFixtures.entity(3, "web01.prod", "vm"),
+                InventoryFixtures.entity(12, "web01.dev", "vm")));
+
+        Cli.Result r = cli.run("--json", "entities", "show", "web01");
+
+        assertEquals(7, r.exit(), r.all());
+        JsonNode lookup = Json.MAPPER.readTree(r.out());
+        assertEquals(2, lookup.path("candidates").size());
+        assertEquals(12, lookup.at("/candidates/1/id").asInt());
+    }
+
+    @Test
     void showOfSomethingUnknownExitsSix() {
         api.on("GET", "/api/entities/lookup", 404, FakeApi.error("not_found", "Entity matching 'ghost' does not exist"));
 
