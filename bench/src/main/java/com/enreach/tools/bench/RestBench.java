@@ -1,29 +1,12 @@
 package com.enreach.tools.bench;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
+import java.util.function.Function;
 
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.Times;
@@ -40,7 +23,7 @@ import com.enreach.tools.core.internal.db.Times;
 public final class RestBench {
     enum Kind { LIST, FILTER, DETAIL, SEARCH }
 
-    private static final double TARGET_P99_MS = 100;
+    static final double TARGET_P99_MS = 100;
 
     private RestBench() {
     }
@@ -51,47 +34,22 @@ public final class RestBench {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         Path dist = Path.of(System.getProperty("enreach.dist", "bundles-dist/target/enreach")).toAbsolutePath().normalize();
         Path home = BenchSupport.tempDir("enreach-rest");
-        Process p = null;
         boolean ok = true;
         try {
-            copyTree(dist, home);
+            HttpLoad.copyTree(dist, home);
             long t0 = System.nanoTime();
             populate(home.resolve("data").resolve("enreach.db"), devices);
             System.out.printf("populated %d devices (with interfaces, addresses and the search index) in %.1f s%n", devices, BenchSupport.seconds(t0));
-            int port;
-            try (ServerSocket ss = new ServerSocket(0)) {
-                port = ss.getLocalPort();
+            try (HttpLoad.Platform p = new HttpLoad.Platform(home)) {
+                List<String> kinds = Arrays.stream(Kind.values()).map(k -> k.name().toLowerCase()).toList();
+                Function<String, String> paths = k -> path(Kind.valueOf(k.toUpperCase()), devices);
+                // Warm-up: JIT, page cache, connection pools.
+                HttpLoad.run(p.http, p.base, p.token, 8, 5, kinds, paths);
+                HttpLoad.Result health = HttpLoad.run(p.http, p.base, null, clients, seconds, List.of("health"), k -> "/api/health");
+                HttpLoad.Result mixed = HttpLoad.run(p.http, p.base, p.token, clients, seconds, kinds, paths);
+                ok = report("rest", clients, health, mixed, kinds);
             }
-            String base = "http://127.0.0.1:" + port;
-            p = new ProcessBuilder("java", "-cp", home.resolve("lib") + "/*", "com.enreach.tools.cli.Enreach", "start", "--home", home.toString(),
-                    "--port", Integer.toString(port)).redirectErrorStream(true).redirectOutput(home.resolve("log/stdout.log").toFile()).start();
-            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
-            waitForHealth(http, base);
-            String token = Files.readString(home.resolve("etc/admin.token")).trim();
-
-            // Warm-up: JIT, page cache, connection pools.
-            run(http, base, token, 8, 5, devices, false);
-            Result health = run(http, base, token, clients, seconds, devices, true);
-            Result mixed = run(http, base, token, clients, seconds, devices, false);
-
-            System.out.printf("RESULT rest health: %d clients, %.0f req/s, p50 %.1f ms, p99 %.1f ms%n", clients, health.perSecond(),
-                    health.percentile(null, 50), health.percentile(null, 99));
-            for (Kind k : Kind.values()) {
-                double p99 = mixed.percentile(k, 99);
-                System.out.printf("RESULT rest %-6s: %6d answered, %5d shed (503), p50 %6.1f ms, p99 %6.1f ms%n", k.name().toLowerCase(),
-                        mixed.count(k), mixed.shed(k), mixed.percentile(k, 50), p99);
-                boolean hit = p99 < TARGET_P99_MS;
-                ok &= hit;
-                System.out.printf("TARGET %-40s %.3fx (target <= 1.0x) %s%n", "rest p99 " + k.name().toLowerCase() + " / 100 ms", p99 / TARGET_P99_MS,
-                        hit ? "ok" : "MISSED");
-            }
-            System.out.printf("RESULT rest mixed: %.0f req/s (%.2fx of /api/health's %.0f req/s), %d errors other than 503%n", mixed.perSecond(),
-                    mixed.perSecond() / health.perSecond(), health.perSecond(), mixed.errors.get());
         } finally {
-            if (p != null) {
-                p.destroy();
-                p.waitFor();
-            }
             BenchSupport.deleteTree(home);
         }
         if (!ok) {
@@ -99,95 +57,22 @@ public final class RestBench {
         }
     }
 
-    /** Latencies per kind of request in one phase. */
-    static final class Result {
-        final Map<Kind, List<Long>> nanos = new ConcurrentHashMap<>();
-        final List<Long> healthNanos = java.util.Collections.synchronizedList(new ArrayList<>());
-        final Map<Kind, AtomicLong> shed = new EnumMap<>(Kind.class);
-        final AtomicLong errors = new AtomicLong();
-        final AtomicLong total = new AtomicLong();
-        double elapsed;
-
-        Result() {
-            for (Kind k : Kind.values()) {
-                nanos.put(k, java.util.Collections.synchronizedList(new ArrayList<>()));
-                shed.put(k, new AtomicLong());
-            }
+    /** Prints the health reference, p50/p99 per kind against the target, and throughput against health; true when every target is met. */
+    static boolean report(String label, int clients, HttpLoad.Result health, HttpLoad.Result mixed, List<String> kinds) {
+        boolean ok = true;
+        System.out.printf("RESULT %s health: %d clients, %.0f req/s, p50 %.1f ms, p99 %.1f ms%n", label, clients, health.perSecond(),
+                health.percentile("health", 50), health.percentile("health", 99));
+        for (String k : kinds) {
+            double p99 = mixed.percentile(k, 99);
+            System.out.printf("RESULT %s %-6s: %6d answered, %5d shed (503), p50 %6.1f ms, p99 %6.1f ms%n", label, k, mixed.count(k), mixed.shed(k),
+                    mixed.percentile(k, 50), p99);
+            boolean hit = p99 < TARGET_P99_MS;
+            ok &= hit;
+            System.out.printf("TARGET %-40s %.3fx (target <= 1.0x) %s%n", label + " p99 " + k + " / 100 ms", p99 / TARGET_P99_MS, hit ? "ok" : "MISSED");
         }
-
-        double perSecond() {
-            return total.get() / elapsed;
-        }
-
-        long count(Kind k) {
-            return nanos.get(k).size();
-        }
-
-        long shed(Kind k) {
-            return shed.get(k).get();
-        }
-
-        double percentile(Kind k, int pct) {
-            List<Long> l = k == null ? healthNanos : nanos.get(k);
-            long[] v;
-            synchronized (l) {
-                v = l.stream().mapToLong(Long::longValue).toArray();
-            }
-            if (v.length == 0) {
-                return Double.NaN;
-            }
-            Arrays.sort(v);
-            return v[Math.min(v.length - 1, (int) Math.ceil(pct / 100.0 * v.length) - 1)] / 1e6;
-        }
-    }
-
-    /** C clients in closed loops for the given time (bounded: it always ends). */
-    private static Result run(HttpClient http, String base, String token, int clients, int seconds, int devices, boolean healthOnly) throws Exception {
-        Result r = new Result();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        CountDownLatch done = new CountDownLatch(clients);
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        long t0 = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            int client = c;
-            pool.execute(() -> {
-                try {
-                    int i = client;
-                    while (System.nanoTime() < end) {
-                        Kind kind = Kind.values()[i++ % Kind.values().length];
-                        String path = healthOnly ? "/api/health" : path(kind, devices);
-                        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
-                        if (!healthOnly) {
-                            b.header("Authorization", "Bearer " + token);
-                        }
-                        long s = System.nanoTime();
-                        int status;
-                        try {
-                            status = http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                        } catch (IOException e) {
-                            status = -1;
-                        }
-                        long took = System.nanoTime() - s;
-                        r.total.incrementAndGet();
-                        if (status == 200) {
-                            (healthOnly ? r.healthNanos : r.nanos.get(kind)).add(took);
-                        } else if (status == 503 && !healthOnly) {
-                            r.shed.get(kind).incrementAndGet();
-                        } else {
-                            r.errors.incrementAndGet();
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    done.countDown();
-                }
-            });
-        }
-        done.await();
-        r.elapsed = BenchSupport.seconds(t0);
-        pool.shutdown();
-        return r;
+        System.out.printf("RESULT %s mixed: %.0f req/s (%.2fx of /api/health's %.0f req/s), %d errors other than 503%n", label, mixed.perSecond(),
+                mixed.perSecond() / health.perSecond(), health.perSecond(), mixed.errors.get());
+        return ok;
     }
 
     private static String path(Kind kind, int devices) {
@@ -205,16 +90,16 @@ public final class RestBench {
         };
     }
 
-    private static String host(int i) {
+    static String host(int i) {
         return (i % 3 == 0 ? "db" : "web") + String.format("%05d", i);
     }
 
-    private static String mac(int i) {
+    static String mac(int i) {
         return String.format("02:00:%02x:%02x:%02x:%02x", (i >>> 24) & 0xff, (i >>> 16) & 0xff, (i >>> 8) & 0xff, i & 0xff);
     }
 
     /** N devices with an interface and an address each, written through the core's own schema (triggers index them). */
-    private static void populate(Path file, int n) throws Exception {
+    static void populate(Path file, int n) throws Exception {
         Database db = new Database(file);
         String now = Times.format(Times.now());
         String[] sites = {"Zürich", "Amsterdam", "Köln", "Paris"};
@@ -260,34 +145,5 @@ public final class RestBench {
             });
         }
         db.close();
-    }
-
-    private static void waitForHealth(HttpClient http, String base) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/api/health")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not up yet
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("the platform did not answer /api/health within 2 minutes");
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path src : s.toList()) {
-                Path dst = to.resolve(from.relativize(src).toString());
-                String name = src.getFileName().toString();
-                if (Files.isDirectory(src)) {
-                    Files.createDirectories(dst);
-                } else if (!name.equals("admin.token") && !name.startsWith("enreach.db") && !src.toString().contains("felix-cache")) {
-                    Files.copy(src, dst, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }

@@ -68,7 +68,7 @@ final class DeviceView {
         t.print(out);
     }
 
-    private void interfaces(JsonNode list) {
+    void interfaces(JsonNode list) {
         if (list.isEmpty()) {
             return;
         }
@@ -81,7 +81,7 @@ final class DeviceView {
         t.print(out);
     }
 
-    private void ips(JsonNode list) {
+    void ips(JsonNode list) {
         if (list.isEmpty()) {
             return;
         }
@@ -95,7 +95,7 @@ final class DeviceView {
         t.print(out);
     }
 
-    private void facts(JsonNode list) {
+    void facts(JsonNode list) {
         for (JsonNode f : list) {
             section("Facts from " + Json.text(f, "source_instance"));
             Table t = new Table("FACT", "VALUE");
@@ -134,7 +134,7 @@ final class DeviceView {
         return b.toString();
     }
 
-    private void configs(JsonNode list) {
+    void configs(JsonNode list) {
         if (list.isEmpty()) {
             return;
         }
@@ -146,7 +146,7 @@ final class DeviceView {
         t.print(out);
     }
 
-    private void volumes(JsonNode list) {
+    void volumes(JsonNode list) {
         if (list.isEmpty()) {
             return;
         }
@@ -159,7 +159,7 @@ final class DeviceView {
         t.print(out);
     }
 
-    private void backups(JsonNode list) {
+    void backups(JsonNode list) {
         if (list.isEmpty()) {
             return;
         }

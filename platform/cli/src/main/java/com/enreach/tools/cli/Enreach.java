@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "enreach", mixinStandardHelpOptions = true, versionProvider = Enreach.Version.class,
         description = "Enreach Tools: the infrastructure inventory master database.",
         subcommands = {StartCommand.class, DemoCommand.class, StatusCommand.class, SourcesCommand.class, SyncCommand.class,
-            RefreshCommand.class, BackupsCommand.class, StorageCommand.class, DevicesCommand.class, HistoryCommand.class, TokenCommand.class, CommandLine.HelpCommand.class},
+            RefreshCommand.class, BackupsCommand.class, StorageCommand.class, DevicesCommand.class, HistoryCommand.class, TokenCommand.class,
+            EntitiesCommand.class, ConflictsCommand.class, MergeCommand.class, SplitCommand.class, DecisionsCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:ok",
             "1:the operation ran and failed (sync run failed or cancelled, connection check failed)",
@@ -31,7 +33,8 @@ import picocli.CommandLine.Spec;
             "3:platform not reachable (not running, wrong --host/--port) or could not start",
             "4:sync needs confirmation (delete budget exceeded): re-run with --confirm",
             "5:authentication or authorization failed (HTTP 401/403)",
-            "6:not found (HTTP 404), or no live instance to act on"},
+            "6:not found (HTTP 404), or no live instance to act on",
+            "7:a name, FQDN or IP matched several entities (the candidates are printed; name one by id)"},
         footer = {"", "The API token comes from ENREACH_TOKEN, else <home>/etc/admin.token. See docs/cli.md."})
 public final class Enreach {
     static final int DEFAULT_PORT = 8080;

@@ -15,6 +15,8 @@ final class ExitCodes {
     static final int AUTH = 5;
     /** Not found (404), or nothing to act on. */
     static final int NOT_FOUND = 6;
+    /** A name, FQDN or IP matched several entities: the candidates are printed, name one by id. */
+    static final int AMBIGUOUS = 7;
 
     private ExitCodes() {
     }

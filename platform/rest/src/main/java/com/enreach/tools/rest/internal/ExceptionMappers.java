@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -68,6 +69,11 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
 
     /** Bad JSON bodies: say what was expected and where, never Java type names or parser internals. */
     static Response invalidJson(JsonProcessingException j) {
+        if (j instanceof UnrecognizedPropertyException u) {
+            // Only bodies that ask for it (@JacksonFeatures on the parameter) reject unknown fields.
+            return ErrorBody.response(400, "invalid_json", "The JSON field '" + u.getPropertyName() + "' is not known here; the body takes "
+                    + u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList() + " (see /api/openapi.json)", u.getPropertyName(), null);
+        }
         if (j instanceof MismatchedInputException m) {
             String field = lastField(m);
             String what = field == null ? "The request body must be a JSON object" : "The JSON field '" + field + "' has the wrong type";

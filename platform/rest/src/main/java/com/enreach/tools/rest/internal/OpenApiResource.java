@@ -127,9 +127,34 @@ public class OpenApiResource {
     }
 
     private static String join(String a, String b) {
-        String s = (a + "/" + b).replaceAll("/+", "/");
+        String s = withoutRegex(a + "/" + b).replaceAll("/+", "/");
         s = s.startsWith("/") ? s.substring(1) : s;
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** A template parameter with a regular expression ({@code {id: [0-9]+}}) written as just its name ({@code {id}}). */
+    static String withoutRegex(String template) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < template.length(); i++) {
+            char c = template.charAt(i);
+            if (c != '{') {
+                out.append(c);
+                continue;
+            }
+            int depth = 1;
+            int colon = -1;
+            int j = i + 1;
+            for (; j < template.length() && depth > 0; j++) {
+                char d = template.charAt(j);
+                depth += d == '{' ? 1 : d == '}' ? -1 : 0;
+                if (d == ':' && depth == 1 && colon < 0) {
+                    colon = j;
+                }
+            }
+            out.append('{').append(template.substring(i + 1, colon < 0 ? j - 1 : colon).trim()).append('}');
+            i = j - 1;
+        }
+        return out.toString();
     }
 
     private static String verb(Method m) {

@@ -1,6 +1,8 @@
 package com.enreach.tools.rest.internal;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 import com.enreach.tools.api.ApiException;
 import com.enreach.tools.api.Page;
@@ -64,6 +66,33 @@ final class Params {
             }
         }
         throw ApiException.invalid(name, name + " must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
+    }
+
+    /** A required text value (a body field or a query parameter): blank is a 400 naming it. */
+    static String required(String name, String value) {
+        String v = text(value);
+        if (v == null) {
+            throw ApiException.invalid(name, name + " is required");
+        }
+        return v;
+    }
+
+    /** An optional ISO-8601 instant ({@code 2026-01-31T12:00:00Z}) that must lie in the future. */
+    static Instant futureInstant(String name, String value, Instant now) {
+        String v = text(value);
+        if (v == null) {
+            return null;
+        }
+        Instant t;
+        try {
+            t = Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(name, name + " must be an ISO-8601 UTC time such as 2026-12-31T00:00:00Z, got '" + v + "'");
+        }
+        if (!t.isAfter(now)) {
+            throw ApiException.invalid(name, name + " must lie in the future, got " + v);
+        }
+        return t;
     }
 
     static String text(String value) {

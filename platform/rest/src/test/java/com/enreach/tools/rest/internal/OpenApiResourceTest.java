@@ -21,11 +21,23 @@ import com.enreach.tools.api.DeviceDetail;
 import com.enreach.tools.api.SourceInstance;
 import com.enreach.tools.api.SyncRun;
 import com.enreach.tools.api.TokenService;
+import com.enreach.tools.api.inventory.AttributeConflict;
+import com.enreach.tools.api.inventory.Entity;
+import com.enreach.tools.api.inventory.EntityDetail;
+import com.enreach.tools.api.inventory.EntityLookup;
+import com.enreach.tools.api.inventory.GoldenValue;
+import com.enreach.tools.api.inventory.IdentityConflict;
+import com.enreach.tools.api.inventory.ManualDecision;
+import com.enreach.tools.api.inventory.Observation;
+import com.enreach.tools.api.inventory.Provenance;
+import com.enreach.tools.api.inventory.RebuildResult;
+import com.enreach.tools.api.inventory.ResolutionRules;
 import com.fasterxml.jackson.databind.JsonNode;
 
 class OpenApiResourceTest {
     private static final List<Class<?>> RESOURCES = List.of(HealthResource.class, DeviceResource.class, SourceResource.class, SyncResource.class,
-            TokenResource.class, StorageResource.class, OpenApiResource.class);
+            TokenResource.class, StorageResource.class, OpenApiResource.class, EntityResource.class, DecisionResource.class, OverrideResource.class,
+            ConflictResource.class, IdentityConflictResource.class, InventoryRulesResource.class);
 
     private final JsonNode doc = JsonProvider.MAPPER.valueToTree(OpenApiResource.build(RESOURCES));
 
@@ -52,9 +64,55 @@ class OpenApiResourceTest {
     }
 
     @Test
+    void inventoryRoutesDescribeTheirBodiesAndAnswers() {
+        assertEquals("#/components/schemas/EnvelopeEntity", doc.at("/paths/~1entities/get/responses/200/content/application~1json/schema/$ref").asText());
+        assertEquals("#/components/schemas/EntityDetail", doc.at("/paths/~1entities~1{id}/get/responses/200/content/application~1json/schema/$ref").asText());
+        assertEquals("#/components/schemas/EntityLookup",
+                doc.at("/paths/~1entities~1lookup/get/responses/200/content/application~1json/schema/$ref").asText());
+        assertEquals("#/components/schemas/MergeRequest",
+                doc.at("/paths/~1entities~1merge/post/requestBody/content/application~1json/schema/$ref").asText());
+        assertEquals(Set.of("entity_ids", "reason"), names(doc.at("/components/schemas/MergeRequest/properties")));
+        assertEquals("integer", doc.at("/components/schemas/MergeRequest/properties/entity_ids/items/type").asText());
+        assertEquals(Set.of("device_ids", "reason"), names(doc.at("/components/schemas/SplitRequest/properties")));
+        assertEquals("#/components/schemas/Entity",
+                doc.at("/paths/~1entities~1{id}~1split/post/responses/201/content/application~1json/schema/$ref").asText());
+        String override = "/paths/~1entities~1{id}~1overrides~1{attribute}";
+        assertEquals("#/components/schemas/OverrideRequest", doc.at(override + "/put/requestBody/content/application~1json/schema/$ref").asText());
+        assertEquals(Set.of("value", "reason", "expires_at"), names(doc.at("/components/schemas/OverrideRequest/properties")));
+        assertEquals("#/components/schemas/GoldenValue", doc.at(override + "/put/responses/200/content/application~1json/schema/$ref").asText());
+        assertTrue(doc.at(override + "/delete").isObject());
+        assertEquals("#/components/schemas/EnvelopeAttributeConflict",
+                doc.at("/paths/~1conflicts/get/responses/200/content/application~1json/schema/$ref").asText());
+        assertEquals(Set.of("attribute", "source", "entity_type", "entity", "limit", "offset"), paramNames("/paths/~1conflicts/get"));
+        assertEquals(Set.of("q", "type", "source", "status", "site", "sort", "limit", "offset"), paramNames("/paths/~1entities/get"));
+        assertEquals("#/components/schemas/EnvelopeIdentityConflict",
+                doc.at("/paths/~1identity-conflicts/get/responses/200/content/application~1json/schema/$ref").asText());
+        assertEquals("#/components/schemas/EnvelopeManualDecision",
+                doc.at("/paths/~1entities~1decisions/get/responses/200/content/application~1json/schema/$ref").asText());
+        assertEquals("#/components/schemas/ResolutionRules",
+                doc.at("/paths/~1inventory~1rules/get/responses/200/content/application~1json/schema/$ref").asText());
+        assertEquals("Needs a admin token", doc.at("/paths/~1entities~1rebuild/post/summary").asText());
+        assertEquals("Needs a operator token", doc.at("/paths/~1entities~1merge/post/summary").asText());
+    }
+
+    @Test
+    void templateRegularExpressionsAreLeftOutOfPaths() {
+        assertEquals("/entities/{id}", OpenApiResource.withoutRegex("/entities/{id: (?!(?:merge|rebuild)(?:/|$))[^/]+}"));
+        assertEquals("/a/{x}/b/{y}", OpenApiResource.withoutRegex("/a/{ x : [0-9]{2,3} }/b/{y}"));
+        assertTrue(doc.at("/paths").has("/entities/{id}"), doc.at("/paths").toString());
+    }
+
+    private Set<String> paramNames(String op) {
+        Set<String> out = new TreeSet<>();
+        doc.at(op + "/parameters").forEach(p -> out.add(p.path("name").asText()));
+        return out;
+    }
+
+    @Test
     void schemasNameExactlyThePropertiesTheApiWrites() throws Exception {
         for (Class<?> type : List.of(Device.class, DeviceDetail.class, SyncRun.class, SourceInstance.class, ApiToken.class, TokenService.Created.class,
-                Envelope.class)) {
+                Envelope.class, Entity.class, EntityDetail.class, GoldenValue.class, Provenance.class, Observation.class, AttributeConflict.class,
+                IdentityConflict.class, ManualDecision.class, ResolutionRules.class, EntityLookup.class, RebuildResult.class)) {
             JsonNode written = JsonProvider.MAPPER.valueToTree(emptyInstance(type));
             JsonNode schema = doc.at("/components/schemas/" + type.getSimpleName() + (type == Envelope.class ? "Device" : "") + "/properties");
             assertTrue(schema.isObject(), "no schema for " + type.getSimpleName());
