@@ -38,6 +38,7 @@ export function diffTable(unified, fromLabel, toLabel) {
   const rows = sideBySide(unified || '');
   if (rows.length === 0) return h('p', { class: 'muted', id: 'config-diff' }, 'The two versions are identical.');
   return h('table', { class: 'diff', id: 'config-diff' },
+    h('colgroup', {}, h('col', { class: 'num' }), h('col', {}), h('col', { class: 'num' }), h('col', {})),
     h('thead', {}, h('tr', {}, h('th', { colspan: 2 }, fromLabel), h('th', { colspan: 2 }, toLabel))),
     h('tbody', {}, rows.map(row => row.kind === 'hunk'
       ? h('tr', { class: 'hunk' }, h('td', { colspan: 4 }, row.left))

@@ -1,5 +1,5 @@
 // Coverage and anomaly reports: the list, and one report run with its parameters, drill-down and CSV export.
-import { h, table, show, when } from '../dom.js';
+import { h, append, table, show, when } from '../dom.js';
 import { api, url } from '../api.js';
 import { params, pager, PAGE_SIZE } from './paging.js';
 
@@ -9,7 +9,7 @@ export async function render(el, ctx) {
 
 async function list(el) {
   const reports = await api('/api/reports');
-  el.append(h('h1', {}, 'Reports'),
+  append(el, h('h1', {}, 'Reports'),
     table([
       { label: 'Report', render: r => h('a', { href: '#/reports/' + encodeURIComponent(r.name), class: 'report-link' }, show(r.title || r.name)) },
       { label: 'Description', render: r => show(r.description) },
@@ -45,7 +45,7 @@ async function run(el, ctx) {
     { label: 'Type', render: r => show(r.entity_type) },
     ...(result.columns || []).map(c => ({ label: c.replace(/_/g, ' '), render: r => show((r.values || {})[c]) })),
   ];
-  el.append(h('h1', {}, show(result.title || info.title || name)),
+  append(el, h('h1', {}, show(result.title || info.title || name)),
     info.description ? h('p', { class: 'muted' }, info.description) : null,
     form,
     h('p', {}, h('strong', { id: 'report-total' }, String(result.total)), ' findings · generated ' + when(result.generated_at) + ' · ',

@@ -1,5 +1,5 @@
 // Source instances: configuration and connection status, a connection check, "sync now" with live progress.
-import { h, table, status, when, show, clear, errorBox } from '../dom.js';
+import { h, append, table, status, when, show, clear, errorBox } from '../dom.js';
 import { api } from '../api.js';
 
 const POLL_MS = 1000;
@@ -81,8 +81,8 @@ async function follow(runId, out, ctx) {
     if (run.status !== 'running') {
       progress.value = 1;
       progress.max = 1;
-      out.append(h('a', { href: '#/syncs?instance=' + encodeURIComponent(run.instance) }, ' run #' + run.id),
-        run.error ? h('span', { class: 'bad' }, ' ' + run.error) : null);
+      append(out, h('a', { href: '#/syncs?instance=' + encodeURIComponent(run.instance) }, ' run #' + run.id),
+        run.error ? h('div', { class: 'bad sync-error' }, run.error) : null);
       return;
     }
     await new Promise(res => setTimeout(res, POLL_MS));

@@ -1,5 +1,5 @@
 // Sync history: runs newest first, filtered by source (server side), status and date range.
-import { h, table, status, when, show } from '../dom.js';
+import { h, append, table, status, when, show } from '../dom.js';
 import { api } from '../api.js';
 import { params, filterForm, pager, PAGE_SIZE } from './paging.js';
 
@@ -26,7 +26,7 @@ export async function render(el, ctx) {
     count = page.count;
     runs = page.results;
   }
-  el.append(h('h1', {}, 'Sync history'),
+  append(el, h('h1', {}, 'Sync history'),
     filterForm('sync-filters', [
       { name: 'instance', label: 'Source', options: sourceList.map(s => s.instance) },
       { name: 'status', label: 'Status', options: ['running', 'succeeded', 'failed', 'needs_confirmation', 'cancelled'] },
