@@ -121,7 +121,7 @@ async function render() {
   if (!state.session) return signInPage(main);
   const r = route();
   const id = ++state.renderId;
-  if (r.name === 'ext' || r.name === 'entities' || r.name === 'devices') await loadExtensions();
+  await loadExtensions(); // plugins come and go: every navigation shows the current set
   renderNav();
   let page = r.arg && DETAIL[r.name] ? DETAIL[r.name] : (BUILT_IN.find(b => b.path === r.name) || {}).page;
   if (r.name === 'entities' && r.arg) page = entity;

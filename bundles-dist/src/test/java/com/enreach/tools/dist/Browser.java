@@ -10,6 +10,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -44,7 +45,9 @@ final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Loads the page afresh (a URL that differs only in its hash would otherwise not reload it). */
     void open(String path) {
+        driver.get("about:blank");
         driver.get(base + path);
     }
 
@@ -66,7 +69,8 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T until(String what, java.util.function.Function<ChromeDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).withMessage(what).until(d -> condition.apply(driver));
+        // The page re-renders lists as it goes: an element read a moment ago may have been replaced.
+        return new WebDriverWait(driver, WAIT).withMessage(what).ignoring(StaleElementReferenceException.class).until(d -> condition.apply(driver));
     }
 
     List<WebElement> all(By by) {
