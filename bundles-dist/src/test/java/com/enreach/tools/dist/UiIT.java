@@ -275,6 +275,30 @@ class UiIT {
 
     @Test
     @Order(10)
+    void aViewerSessionHasTheViewersRightsOnly() {
+        Distribution.Result created = dist.cli("token", "create", "--name", "ui-viewer", "--role", "viewer");
+        assertEquals(0, created.exit(), created.toString());
+        String viewer = created.out().trim();
+        browser.open("/");
+        browser.until("signed out", d -> d.findElements(By.id("token")).isEmpty() ? null : Boolean.TRUE);
+        browser.signIn(viewer);
+        browser.awaitText(By.id("signed-in-as"), "ui-viewer (viewer)");
+        browser.route("#/sources");
+        browser.await(By.id("sources"));
+        assertTrue(browser.all(By.cssSelector("button.sync-now")).isEmpty(), "a viewer is offered 'Sync now'");
+        assertTrue(browser.all(By.cssSelector("button.check")).isEmpty(), "a viewer is offered 'Check connection'");
+        // Even with the right CSRF token, the role decides: 403 forbidden, as with the viewer's Bearer token.
+        Object answer = browser.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/api/session').then(r => r.json()).then(s => fetch('/api/sources/demo-ui/sync',
+                    {method: 'POST', headers: {'X-CSRF-Token': s.csrf_token}})).then(async r => done(r.status + ' ' + (await r.json()).error.code));""");
+        assertEquals("403 forbidden", answer);
+        browser.driver().findElement(By.id("sign-out")).click();
+        browser.await(By.id("token"));
+    }
+
+    @Test
+    @Order(11)
     void aPluginPageAppearsWithItsJarAndDisappearsWithoutIt() throws Exception {
         Path deploy = dist.home().resolve("deploy");
         Path jar;

@@ -7,8 +7,14 @@ export async function render(el, ctx) {
   return ctx.arg ? run(el, ctx) : list(el);
 }
 
+/** The report list: an envelope (count/results) or a plain list. */
+async function reportInfos() {
+  const r = await api('/api/reports');
+  return Array.isArray(r) ? r : (r.results || []);
+}
+
 async function list(el) {
-  const reports = await api('/api/reports');
+  const reports = await reportInfos();
   append(el, h('h1', {}, 'Reports'),
     table([
       { label: 'Report', render: r => h('a', { href: '#/reports/' + encodeURIComponent(r.name), class: 'report-link' }, show(r.title || r.name)) },
@@ -21,7 +27,7 @@ async function run(el, ctx) {
   const name = ctx.arg;
   const p = params(ctx);
   const offset = Number(p.offset || 0);
-  const infos = await api('/api/reports');
+  const infos = await reportInfos();
   const info = infos.find(r => r.name === name) || { name, params: [] };
   const values = {};
   for (const prm of info.params || []) values[prm.name] = p[prm.name] || '';
@@ -39,7 +45,7 @@ async function run(el, ctx) {
     for (const [k, i] of Object.entries(inputs)) if (i.value) q[k] = i.value.trim();
     ctx.go('reports/' + encodeURIComponent(name), q);
   });
-  const csv = url('/api/reports/' + encodeURIComponent(name), { ...values, format: 'csv', limit: 100000 });
+  const csv = url('/api/reports/' + encodeURIComponent(name), { ...values, format: 'csv' });
   const columns = [
     { label: 'Entity', render: r => r.entity_id != null ? h('a', { href: '#/entities/' + r.entity_id, class: 'drill-down' }, show(r.entity_name)) : show(r.entity_name) },
     { label: 'Type', render: r => show(r.entity_type) },
