@@ -112,6 +112,7 @@ async function signOut() {
     // already gone: signed out either way
   }
   state.session = null;
+  state.renderId++;
   setCsrf(null);
   signInPage(document.getElementById('main'));
 }
@@ -122,6 +123,7 @@ async function render() {
   const r = route();
   const id = ++state.renderId;
   await loadExtensions(); // plugins come and go: every navigation shows the current set
+  if (id !== state.renderId || !state.session) return; // signed out meanwhile, or another navigation took over
   renderNav();
   let page = r.arg && DETAIL[r.name] ? DETAIL[r.name] : (BUILT_IN.find(b => b.path === r.name) || {}).page;
   if (r.name === 'entities' && r.arg) page = entity;
@@ -148,6 +150,7 @@ window.addEventListener('hashchange', render);
 window.addEventListener('enreach:signed-out', () => {
   if (state.session) {
     state.session = null;
+    state.renderId++; // a page still loading must not replace the sign-in form
     setCsrf(null);
     signInPage(document.getElementById('main'), 'Your session ended; sign in again.');
   }

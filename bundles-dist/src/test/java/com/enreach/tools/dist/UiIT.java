@@ -275,7 +275,7 @@ class UiIT {
 
     @Test
     @Order(10)
-    void aViewerSessionHasTheViewersRightsOnly() {
+    void aViewerSessionHasTheViewersRightsOnlyAndEndsWhenItsTokenIsRevoked() throws Exception {
         Distribution.Result created = dist.cli("token", "create", "--name", "ui-viewer", "--role", "viewer");
         assertEquals(0, created.exit(), created.toString());
         String viewer = created.out().trim();
@@ -293,8 +293,22 @@ class UiIT {
                 fetch('/api/session').then(r => r.json()).then(s => fetch('/api/sources/demo-ui/sync',
                     {method: 'POST', headers: {'X-CSRF-Token': s.csrf_token}})).then(async r => done(r.status + ' ' + (await r.json()).error.code));""");
         assertEquals("403 forbidden", answer);
-        browser.driver().findElement(By.id("sign-out")).click();
-        browser.await(By.id("token"));
+
+        // Revoking the token ends its sessions at once: the page falls back to the sign-in form.
+        String cookie = "enreach_session=" + browser.driver().manage().getCookieNamed("enreach_session").getValue();
+        long id = -1;
+        for (JsonNode t : dist.get("/api/tokens")) {
+            if (t.path("name").asText().equals("ui-viewer")) {
+                id = t.path("id").asLong();
+            }
+        }
+        HttpResponse<String> revoked = send(HttpRequest.newBuilder(URI.create(dist.baseUrl() + "/api/tokens/" + id))
+                .header("Authorization", "Bearer " + dist.adminToken()).DELETE());
+        assertEquals(200, revoked.statusCode(), revoked.body());
+        HttpResponse<String> after = send(HttpRequest.newBuilder(URI.create(dist.baseUrl() + "/api/devices")).header("Cookie", cookie));
+        assertEquals(401, after.statusCode(), "the session of a revoked token still works");
+        browser.route("#/syncs");
+        browser.awaitText(By.id("signin-error"), "session ended");
     }
 
     @Test
