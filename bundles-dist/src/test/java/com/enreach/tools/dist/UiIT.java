@@ -143,6 +143,27 @@ class UiIT {
 
     @Test
     @Order(4)
+    void dataIsRenderedAsTextNeverAsMarkup() {
+        browser.open("/");
+        browser.await(By.id("signed-in-as"));
+        // The page's own builders, fed what a hostile source could send as a name, a value and a link.
+        @SuppressWarnings("unchecked")
+        List<Object> out = (List<Object>) browser.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/ui/js/dom.js').then(m => {
+                  const evil = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+                  const el = m.h('div', {}, m.table([{ label: 'name', render: r => m.show(r.name) }, { label: 'meta', render: r => m.kv(Object.entries(r.meta)) }],
+                      [{ name: evil, meta: { [evil]: evil } }]), m.recordTable([{ value: evil }]));
+                  document.body.append(el);
+                  done([el.querySelectorAll('img, script').length, el.textContent.includes('<img src=x'), String(m.safeUrl('javascript:alert(1)')),
+                        String(m.safeUrl('https://vcenter.example/ui/vm-42'))]);
+                });""");
+        assertEquals(List.of(0L, true, "null", "https://vcenter.example/ui/vm-42"), out);
+        assertEquals(null, browser.driver().executeScript("return window.__xss === undefined ? null : window.__xss"));
+    }
+
+    @Test
+    @Order(5)
     void theSourcesPageChecksAConnectionAndFollowsASyncLive() {
         browser.route("#/sources");
         browser.await(By.id("sources"));
@@ -165,7 +186,7 @@ class UiIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void syncHistoryFiltersBySourceStatusAndDate() {
         assertEquals("succeeded", syncAndWait("demo-ui").path("status").asText());
         assertEquals("failed", syncAndWait("demo-broken").path("status").asText());
@@ -199,7 +220,7 @@ class UiIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aDeviceShowsTwoConfigurationVersionsSideBySide() {
         assertEquals("succeeded", syncAndWait("demo-ui").path("status").asText()); // second version of every switch config
         JsonNode sw = dist.get("/api/devices?source_instance=demo-ui&type=network_device&limit=1").path("results").path(0);
@@ -215,7 +236,7 @@ class UiIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aStateChangingRequestWithTheCookieButWithoutTheRightCsrfTokenIsRefused() throws Exception {
         String cookie = "enreach_session=" + browser.driver().manage().getCookieNamed("enreach_session").getValue();
         String url = dist.baseUrl() + "/api/sources/demo-ui/check";
@@ -234,7 +255,7 @@ class UiIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aRealCrossOriginFormPostIsRefused() throws Exception {
         long runsBefore = dist.get("/api/sync/runs?instance=demo-ui&limit=1").path("count").asLong();
         // Another origin (another port of the same host, so the browser even sends the SameSite cookie along).
@@ -263,7 +284,7 @@ class UiIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void signOutEndsTheSession() throws Exception {
         browser.signIn(dist.adminToken());
         String cookie = "enreach_session=" + browser.driver().manage().getCookieNamed("enreach_session").getValue();
@@ -274,7 +295,7 @@ class UiIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void aViewerSessionHasTheViewersRightsOnlyAndEndsWhenItsTokenIsRevoked() throws Exception {
         Distribution.Result created = dist.cli("token", "create", "--name", "ui-viewer", "--role", "viewer");
         assertEquals(0, created.exit(), created.toString());
@@ -312,7 +333,7 @@ class UiIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void aPluginPageAppearsWithItsJarAndDisappearsWithoutIt() throws Exception {
         Path deploy = dist.home().resolve("deploy");
         Path jar;
