@@ -70,6 +70,10 @@ class InventoryUiIT {
         }
     }
 
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static List<String> column(String tableId, int index) {
         return browser.all(By.cssSelector("#" + tableId + " tbody tr")).stream()
                 .map(r -> r.findElements(By.tagName("td")).get(index).getText()).toList();
@@ -94,7 +98,7 @@ class InventoryUiIT {
         browser.route("#/entities");
         browser.await(By.id("entities"));
         String type = column("entities", 1).get(0);
-        browser.route("#/entities?type=" + type);
+        browser.route("#/entities?type=" + enc(type));
         browser.until("only " + type, d -> {
             List<String> types = column("entities", 1);
             return !types.isEmpty() && types.stream().allMatch(type::equals) ? Boolean.TRUE : null;
@@ -109,7 +113,7 @@ class InventoryUiIT {
         browser.route("#/entities");
         browser.await(By.id("entities"));
         String name = column("entities", 0).get(0);
-        browser.route("#/entities?q=" + name);
+        browser.route("#/entities?q=" + enc(name));
         browser.until("the search finds " + name, d -> column("entities", 0).contains(name) ? Boolean.TRUE : null);
 
         browser.route("#/entities?sort=name");
@@ -166,7 +170,7 @@ class InventoryUiIT {
             }
         }
         assertTrue(choice != null, "a candidate other than the chosen value");
-        browser.route("#/conflicts?entity=" + entityId + "&attribute=" + attribute);
+        browser.route("#/conflicts?entity=" + entityId + "&attribute=" + enc(attribute));
         browser.await(By.id("conflicts"));
         browser.screenshot("conflicts");
         String wanted = choice.path("value").isTextual() ? choice.path("value").asText() : choice.path("value").toString();
