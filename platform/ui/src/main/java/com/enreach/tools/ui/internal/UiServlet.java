@@ -9,6 +9,7 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 
 import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,8 +24,26 @@ import jakarta.servlet.http.HttpServletResponse;
         "osgi.http.whiteboard.servlet.name=enreach-ui"})
 public class UiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
+    static final String API_UNAVAILABLE = "{\"error\":{\"code\":\"unavailable\",\"message\":\"The REST API is starting or restarting; retry shortly\"}}";
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
             "css", "text/css; charset=utf-8", "svg", "image/svg+xml", "png", "image/png", "json", "application/json", "ico", "image/x-icon");
+
+    /**
+     * Requests under {@code /api} reach this default servlet only while the REST whiteboard is not registered
+     * (starting, or rebuilding after a plugin came or went): answered as the API answers overload, not as a page.
+     */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        String path = path(request);
+        if (path.equals("/api") || path.startsWith("/api/")) {
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader("Retry-After", "1");
+            response.setContentType("application/json");
+            response.getWriter().write(API_UNAVAILABLE);
+            return;
+        }
+        super.service(request, response);
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -41,4 +41,22 @@ class UiServletTest {
         assertTrue(SecurityHeaders.CSP.contains("frame-ancestors 'none'"));
         assertTrue(!SecurityHeaders.CSP.contains("unsafe-inline") && !SecurityHeaders.CSP.contains("unsafe-eval"));
     }
+
+    @Test
+    void anApiPathWithoutTheRestRuntimeIsA503InJsonNotAPage() throws Exception {
+        for (String method : java.util.List.of("GET", "POST", "DELETE")) {
+            jakarta.servlet.http.HttpServletRequest request = org.mockito.Mockito.mock(jakarta.servlet.http.HttpServletRequest.class);
+            jakarta.servlet.http.HttpServletResponse response = org.mockito.Mockito.mock(jakarta.servlet.http.HttpServletResponse.class);
+            java.io.StringWriter body = new java.io.StringWriter();
+            org.mockito.Mockito.when(request.getServletPath()).thenReturn("");
+            org.mockito.Mockito.when(request.getPathInfo()).thenReturn("/api/session");
+            org.mockito.Mockito.when(request.getMethod()).thenReturn(method);
+            org.mockito.Mockito.when(response.getWriter()).thenReturn(new java.io.PrintWriter(body));
+            new UiServlet().service(request, response);
+            org.mockito.Mockito.verify(response).setStatus(503);
+            org.mockito.Mockito.verify(response).setHeader("Retry-After", "1");
+            org.mockito.Mockito.verify(response).setContentType("application/json");
+            assertTrue(body.toString().contains("\"unavailable\""), body.toString());
+        }
+    }
 }
