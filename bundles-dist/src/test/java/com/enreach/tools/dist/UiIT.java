@@ -155,8 +155,10 @@ class UiIT {
                   const el = m.h('div', {}, m.table([{ label: 'name', render: r => m.show(r.name) }, { label: 'meta', render: r => m.kv(Object.entries(r.meta)) }],
                       [{ name: evil, meta: { [evil]: evil } }]), m.recordTable([{ value: evil }]));
                   document.body.append(el);
-                  done([el.querySelectorAll('img, script').length, el.textContent.includes('<img src=x'), String(m.safeUrl('javascript:alert(1)')),
-                        String(m.safeUrl('https://vcenter.example/ui/vm-42'))]);
+                  const result = [el.querySelectorAll('img, script').length, el.textContent.includes('<img src=x'), String(m.safeUrl('javascript:alert(1)')),
+                        String(m.safeUrl('https://vcenter.example/ui/vm-42'))];
+                  el.remove();
+                  done(result);
                 });""");
         assertEquals(List.of(0L, true, "null", "https://vcenter.example/ui/vm-42"), out);
         assertEquals(null, browser.driver().executeScript("return window.__xss === undefined ? null : window.__xss"));
