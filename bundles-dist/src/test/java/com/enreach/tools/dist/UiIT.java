@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -164,8 +165,95 @@ class UiIT {
         assertEquals(null, browser.driver().executeScript("return window.__xss === undefined ? null : window.__xss"));
     }
 
+    /**
+     * The inventory pages against the REST contract (api.inventory records as the API writes them), answered by a
+     * stand-in for fetch: InventoryUiIT drives the same pages against the real routes.
+     */
     @Test
     @Order(5)
+    @SuppressWarnings("unchecked")
+    void theInventoryPagesRenderTheContractsShapes() throws IOException {
+        String fixtures = Files.readString(Path.of("src/test/resources/ui/contract-fixtures.json"));
+        browser.open("/");
+        browser.await(By.id("signed-in-as"));
+        Map<String, Object> out = (Map<String, Object>) browser.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const fixtures = JSON.parse(arguments[0]);
+                const sent = [];
+                const realFetch = window.fetch;
+                window.fetch = (input, init = {}) => {
+                  const u = new URL(String(input), location.origin);
+                  if ((init.method || 'GET') !== 'GET') {
+                    sent.push({ method: init.method, path: u.pathname, csrf: new Headers(init.headers).get('X-CSRF-Token'), body: JSON.parse(init.body) });
+                    return Promise.resolve(new Response('{}', { status: 200, headers: { 'Content-Type': 'application/json' } }));
+                  }
+                  const body = fixtures[u.pathname];
+                  return body === undefined ? realFetch(input, init)
+                    : Promise.resolve(new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } }));
+                };
+                const ctx = (arg, q, flash) => ({ arg, query: new URLSearchParams(q || ''), go() {}, flash: flash || (() => {}), stale: () => false,
+                  canOperate: true, session: { role: 'admin', token_name: 't' } });
+                const text = el => el ? el.textContent : null;
+                Promise.all([import('/ui/js/pages/entities.js'), import('/ui/js/pages/entity.js'), import('/ui/js/pages/conflicts.js'),
+                    import('/ui/js/pages/reports.js'), fetch('/api/session').then(r => r.json())]).then(async ([entities, entity, conflicts, reports, session]) => {
+                  const list = document.createElement('div'); await entities.render(list, ctx(null, 'sort=-last_seen'));
+                  const e = document.createElement('div'); await entity.render(e, ctx('1'));
+                  const c = document.createElement('div');
+                  let flashed;
+                  const resolved = new Promise(res => { flashed = res; });
+                  await conflicts.render(c, ctx(null, '', m => flashed(m)));
+                  const r = document.createElement('div'); await reports.render(r, ctx('vms-without-backup'));
+                  c.querySelector('button.choose[data-value="34359738368"]').click();
+                  const message = await resolved;
+                  window.fetch = realFetch;
+                  done({
+                    entityRows: list.querySelectorAll('#entities tbody tr').length,
+                    firstEntity: text(list.querySelector('#entities tbody tr')),
+                    sortedHeader: text(list.querySelector('#entities th.sorted-desc')),
+                    golden: e.querySelectorAll('#golden-attributes tbody tr').length,
+                    memoryRow: text(e.querySelector('#golden-attributes tbody tr')),
+                    conflictLink: e.querySelector('#golden-attributes a.conflict').getAttribute('href'),
+                    sourceLinks: [...e.querySelectorAll('#observations a.source-link')].map(a => a.getAttribute('href')),
+                    observations: e.querySelectorAll('#observations tbody tr').length,
+                    relationship: text(e.querySelector('#relationships tbody tr')),
+                    choices: c.querySelectorAll('button.choose').length,
+                    sent, message, csrf: session.csrf_token,
+                    reportRows: r.querySelectorAll('#report-rows tbody tr').length,
+                    drillDown: [...r.querySelectorAll('#report-rows a.drill-down')].map(a => a.getAttribute('href')),
+                    csv: r.querySelector('#report-csv').getAttribute('href'),
+                    total: text(r.querySelector('#report-total')) });
+                }).catch(err => { window.fetch = realFetch; done({ error: String(err && err.stack || err) }); });""", fixtures);
+        assertEquals(null, out.get("error"));
+        assertEquals(2L, out.get("entityRows"));
+        assertTrue(String.valueOf(out.get("firstEntity")).contains("web01.prod.example.com") && String.valueOf(out.get("firstEntity")).contains("demo-vcenter"));
+        assertEquals("Last seen", out.get("sortedHeader"));
+        // Golden values name their source, the rule and what the other source says; conflicts link to their resolution.
+        assertEquals(2L, out.get("golden"));
+        String memory = String.valueOf(out.get("memoryRow"));
+        assertTrue(memory.contains("68719476736") && memory.contains("demo-vcenter") && memory.contains("source_priority") && memory.contains("34359738368")
+                && memory.contains("demo-puppetdb"), memory);
+        assertEquals("#/conflicts?entity=1&attribute=memory_bytes", out.get("conflictLink"));
+        assertEquals(2L, out.get("observations"));
+        assertEquals(List.of("https://vcenter.example/ui/app/vm;nav=v/urn:vmomi:VirtualMachine:vm-42"), out.get("sourceLinks"), "only the http(s) source URL is a link");
+        assertTrue(String.valueOf(out.get("relationship")).contains("esx01.example.com"));
+        // Choosing a candidate is a PUT of the override with the session's CSRF token.
+        assertEquals(2L, out.get("choices"));
+        List<Map<String, Object>> sent = (List<Map<String, Object>>) out.get("sent");
+        assertEquals(1, sent.size(), String.valueOf(sent));
+        assertEquals("PUT", sent.get(0).get("method"));
+        assertEquals("/api/entities/1/overrides/memory_bytes", sent.get(0).get("path"));
+        assertEquals(out.get("csrf"), sent.get(0).get("csrf"));
+        assertEquals(34359738368L, ((Map<String, Object>) sent.get(0).get("body")).get("value"));
+        assertTrue(String.valueOf(out.get("message")).contains("manual override"));
+        // Reports: the rows drill down to their entity; the CSV link asks the same report as CSV.
+        assertEquals(1L, out.get("reportRows"));
+        assertEquals(List.of("#/entities/1"), out.get("drillDown"));
+        assertEquals("1", out.get("total"));
+        assertTrue(String.valueOf(out.get("csv")).startsWith("/api/reports/vms-without-backup?") && String.valueOf(out.get("csv")).contains("format=csv"));
+    }
+
+    @Test
+    @Order(6)
     void theSourcesPageChecksAConnectionAndFollowsASyncLive() {
         browser.route("#/sources");
         browser.await(By.id("sources"));
@@ -188,7 +276,7 @@ class UiIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void syncHistoryFiltersBySourceStatusAndDate() {
         assertEquals("succeeded", syncAndWait("demo-ui").path("status").asText());
         assertEquals("failed", syncAndWait("demo-broken").path("status").asText());
@@ -222,7 +310,7 @@ class UiIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aDeviceShowsTwoConfigurationVersionsSideBySide() {
         assertEquals("succeeded", syncAndWait("demo-ui").path("status").asText()); // second version of every switch config
         JsonNode sw = dist.get("/api/devices?source_instance=demo-ui&type=network_device&limit=1").path("results").path(0);
@@ -238,7 +326,7 @@ class UiIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aStateChangingRequestWithTheCookieButWithoutTheRightCsrfTokenIsRefused() throws Exception {
         String cookie = "enreach_session=" + browser.driver().manage().getCookieNamed("enreach_session").getValue();
         String url = dist.baseUrl() + "/api/sources/demo-ui/check";
@@ -257,7 +345,7 @@ class UiIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aRealCrossOriginFormPostIsRefused() throws Exception {
         long runsBefore = dist.get("/api/sync/runs?instance=demo-ui&limit=1").path("count").asLong();
         // Another origin (another port of the same host, so the browser even sends the SameSite cookie along).
@@ -286,7 +374,7 @@ class UiIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void signOutEndsTheSession() throws Exception {
         browser.signIn(dist.adminToken());
         String cookie = "enreach_session=" + browser.driver().manage().getCookieNamed("enreach_session").getValue();
@@ -297,7 +385,7 @@ class UiIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void aViewerSessionHasTheViewersRightsOnlyAndEndsWhenItsTokenIsRevoked() throws Exception {
         Distribution.Result created = dist.cli("token", "create", "--name", "ui-viewer", "--role", "viewer");
         assertEquals(0, created.exit(), created.toString());
@@ -335,7 +423,7 @@ class UiIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void aPluginPageAppearsWithItsJarAndDisappearsWithoutIt() throws Exception {
         Path deploy = dist.home().resolve("deploy");
         Path jar;
