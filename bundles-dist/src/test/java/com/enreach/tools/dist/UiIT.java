@@ -176,6 +176,30 @@ class UiIT {
         String fixtures = Files.readString(Path.of("src/test/resources/ui/contract-fixtures.json"));
         browser.open("/");
         browser.await(By.id("signed-in-as"));
+        // Pictures of two pages for the docs, from the same contract-shaped answers (labelled as such in ui.md), once the
+        // page's own first rendering is over (it would replace them).
+        browser.await(By.cssSelector("#main > .page, #main > .error-box"));
+        for (String[] page : new String[][] {{"entity.js", "1", "entity-detail-contract"}, {"conflicts.js", "", "conflicts-contract"}}) {
+            Object shown = browser.driver().executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const fixtures = JSON.parse(arguments[0]);
+                    const realFetch = window.fetch;
+                    window.fetch = (input, init) => {
+                      const body = fixtures[new URL(String(input), location.origin).pathname];
+                      return body === undefined ? realFetch(input, init)
+                        : Promise.resolve(new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } }));
+                    };
+                    import('/ui/js/pages/' + arguments[1]).then(async m => {
+                      const el = document.createElement('div');
+                      await m.render(el, { arg: arguments[2] || null, query: new URLSearchParams(''), go() {}, flash() {}, stale: () => false, canOperate: true,
+                        session: { role: 'admin' } });
+                      window.fetch = realFetch;
+                      document.getElementById('main').replaceChildren(el);
+                      done(true);
+                    }).catch(e => { window.fetch = realFetch; done(String(e)); });""", fixtures, page[0], page[1]);
+            assertEquals(Boolean.TRUE, shown);
+            browser.screenshot(page[2]);
+        }
         Map<String, Object> out = (Map<String, Object>) browser.driver().executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 const fixtures = JSON.parse(arguments[0]);
