@@ -23,6 +23,13 @@ public interface SyncService {
     /** Runs newest first, optionally of one instance. */
     Page<SyncRun> runs(String instance, int limit, int offset);
 
+    /**
+     * Runs newest first matching the filters (sync history by source, status and time).
+     *
+     * @since 1.2
+     */
+    Page<SyncRun> runs(SyncRunQuery query);
+
     /** Asks a running run to stop; returns false when it is not running. */
     boolean cancel(long id);
 }

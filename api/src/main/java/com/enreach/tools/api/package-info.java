@@ -3,5 +3,5 @@
  * the core bundle provides over it (devices, sources, sync runs, tokens).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package com.enreach.tools.api;

@@ -60,8 +60,16 @@ public class AuthIT extends PlatformTestSupport {
         List<String> failures = new ArrayList<>();
         for (Route route : routes) {
             boolean open = route.toString().equals("GET /health");
+            // The web UI's sign-in takes the token in its body: with no header and no body it is a 400, never a session.
+            boolean signIn = route.toString().equals("POST /session");
             for (Map.Entry<String, String> c : badCredentials.entrySet()) {
                 Api.Reply r = api.send(route.method(), "/api" + route.path(), c.getValue(), null);
+                if (signIn && c.getValue() == null) {
+                    if (r.status() != 400) {
+                        failures.add(route + " with " + c.getKey() + " and no body: expected 400, got " + r);
+                    }
+                    continue;
+                }
                 int expected = open ? 200 : 401;
                 if (r.status() != expected) {
                     failures.add(route + " with " + c.getKey() + ": expected " + expected + ", got " + r);

@@ -1,5 +1,9 @@
 package com.enreach.tools.rest.internal;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,7 +17,9 @@ import com.enreach.tools.api.Change;
 import com.enreach.tools.api.ChangeFeed;
 import com.enreach.tools.api.Role;
 import com.enreach.tools.api.SyncRun;
+import com.enreach.tools.api.SyncRunQuery;
 import com.enreach.tools.api.SyncService;
+import com.enreach.tools.api.SyncStatus;
 import com.enreach.tools.api.spi.EntityKinds;
 
 import jakarta.ws.rs.GET;
@@ -38,10 +44,32 @@ public class SyncResource {
     @Reference
     ChangeFeed changes;
 
+    /**
+     * Runs newest first; filters: source instance, status, start time ({@code started_after} inclusive,
+     * {@code started_before} exclusive; an ISO-8601 instant or a day, {@code 2026-01-31}, meaning its start in UTC).
+     */
     @GET
-    public Envelope<SyncRun> list(@QueryParam("instance") String instance, @QueryParam("limit") String limit, @QueryParam("offset") String offset,
-                                    @Context UriInfo uri) {
-        return Params.envelope(sync.runs(Params.text(instance), Params.limit(limit), Params.offset(offset)), uri);
+    public Envelope<SyncRun> list(@QueryParam("instance") String instance, @QueryParam("status") String status,
+                                    @QueryParam("started_after") String startedAfter, @QueryParam("started_before") String startedBefore,
+                                    @QueryParam("limit") String limit, @QueryParam("offset") String offset, @Context UriInfo uri) {
+        String st = Params.oneOf("status", status, SyncStatus.RUNNING, SyncStatus.SUCCEEDED, SyncStatus.FAILED, SyncStatus.NEEDS_CONFIRMATION,
+                SyncStatus.CANCELLED);
+        SyncRunQuery query = new SyncRunQuery(Params.text(instance), st, time("started_after", startedAfter), time("started_before", startedBefore),
+                Params.limit(limit), Params.offset(offset));
+        return Params.envelope(sync.runs(query), uri);
+    }
+
+    /** An ISO-8601 instant, or a day (its first instant in UTC); null when absent. */
+    static Instant time(String name, String value) {
+        String v = Params.text(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(name, name + " must be a day (2026-01-31) or an ISO-8601 instant (2026-01-31T12:00:00Z), got '" + v + "'");
+        }
     }
 
     /** The run, plus {@code changes}: what it changed, counted by kind and action, and where to page through them. */

@@ -56,9 +56,11 @@ public interface QueryMapper {
 
     List<BackupRow> backupsOfDevices(@Param("ids") List<Long> deviceIds);
 
-    List<RunRow> runs(@Param("instance") String instance, @Param("limit") int limit, @Param("offset") int offset);
+    List<RunRow> runs(@Param("instance") String instance, @Param("status") String status, @Param("from") String startedFrom,
+                      @Param("before") String startedBefore, @Param("limit") int limit, @Param("offset") int offset);
 
-    long countRuns(@Param("instance") String instance);
+    long countRuns(@Param("instance") String instance, @Param("status") String status, @Param("from") String startedFrom,
+                   @Param("before") String startedBefore);
 
     RunRow runById(long id);
 

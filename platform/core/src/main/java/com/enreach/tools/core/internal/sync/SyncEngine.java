@@ -21,6 +21,7 @@ import com.enreach.tools.api.Page;
 import com.enreach.tools.api.SourceInstance;
 import com.enreach.tools.api.SourceService;
 import com.enreach.tools.api.SyncRun;
+import com.enreach.tools.api.SyncRunQuery;
 import com.enreach.tools.api.SyncService;
 import com.enreach.tools.api.SyncStatus;
 import com.enreach.tools.api.plugin.CheckResult;
@@ -129,7 +130,12 @@ public class SyncEngine implements SyncService, SourceService {
 
     @Override
     public Page<SyncRun> runs(String instance, int limit, int offset) {
-        Page<SyncRun> page = queries.runs(instance, limit, offset);
+        return runs(new SyncRunQuery(instance, null, null, null, limit, offset));
+    }
+
+    @Override
+    public Page<SyncRun> runs(SyncRunQuery query) {
+        Page<SyncRun> page = queries.runs(query);
         List<SyncRun> live = new ArrayList<>(page.results().size());
         for (SyncRun r : page.results()) {
             live.add(SyncStatus.RUNNING.equals(r.status()) ? runner.run(r.id()).orElse(r) : r);

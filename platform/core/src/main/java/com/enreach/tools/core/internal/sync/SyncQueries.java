@@ -13,6 +13,7 @@ import com.enreach.tools.api.ConnectionStatus;
 import com.enreach.tools.api.Page;
 import com.enreach.tools.api.SourceInstance;
 import com.enreach.tools.api.SyncRun;
+import com.enreach.tools.api.SyncRunQuery;
 import com.enreach.tools.api.plugin.SecretKeys;
 import com.enreach.tools.api.plugin.FieldError;
 import com.enreach.tools.core.internal.db.Database;
@@ -39,9 +40,16 @@ public final class SyncQueries {
     }
 
     public Page<SyncRun> runs(String instance, int limit, int offset) {
+        return runs(new SyncRunQuery(instance, null, null, null, limit, offset));
+    }
+
+    /** Runs newest first by instance, status and start time (times compare as text: they are stored fixed-width). */
+    public Page<SyncRun> runs(SyncRunQuery q) {
+        String from = Times.format(q.startedFrom());
+        String before = Times.format(q.startedBefore());
         return reads.read(m -> {
-            List<SyncRun> list = m.runs(instance, limit, offset).stream().map(SyncQueries::toRun).toList();
-            return new Page<>(m.countRuns(instance), limit, offset, list);
+            List<SyncRun> list = m.runs(q.instance(), q.status(), from, before, q.limit(), q.offset()).stream().map(SyncQueries::toRun).toList();
+            return new Page<>(m.countRuns(q.instance(), q.status(), from, before), q.limit(), q.offset(), list);
         });
     }
 
