@@ -1,0 +1,216 @@
+package com.enreach.tools.core.internal.identity;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.enreach.tools.api.inventory.RebuildResult;
+import com.enreach.tools.core.internal.db.Database;
+import com.enreach.tools.core.internal.db.Times;
+import com.enreach.tools.core.internal.inventory.EntityRefresher;
+import com.enreach.tools.core.internal.sync.BackupLinks;
+import com.enreach.tools.core.internal.sync.ChangeListener;
+
+/**
+ * Keeps entities current with the change feed. After each committed batch of a sync run it reads the feed from its
+ * own persisted position up to the newest entry, re-resolves the observations whose keys changed (with everything
+ * connected to them) and asks the golden records to refresh the entities involved, all in one write transaction that
+ * also moves its position. Per batch rather than at the end of a run: entities follow a long run as it loads, each
+ * step stays small, and a batch that failed to resolve is simply retried with the next one (the position did not
+ * move). Behind the feed's oldest entry (pruned while the core was down, or a database that predates entities) it
+ * rebuilds instead.
+ */
+@Component(service = {ChangeListener.class, IdentityResolution.class}, immediate = true)
+public class IdentityResolution implements ChangeListener {
+    private static final Logger LOG = LoggerFactory.getLogger(IdentityResolution.class);
+    static final String POSITION = "feed_position";
+    /** A catch-up naming more than this share of all observations is done as a rebuild (cheaper than walking them). */
+    static final double REBUILD_SHARE = 0.3;
+    private static final String KINDS = "('device', 'interface', 'ip_address', 'server_facts')";
+
+    @Reference
+    private Database db;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EntityRefresher refresher;
+    private final Object lock = new Object();
+
+    /** For DS. */
+    public IdentityResolution() {
+    }
+
+    @Activate
+    void activate() {
+        Thread t = new Thread(this::catchUpQuietly, "identity-catch-up");
+        t.setDaemon(true);
+        t.start(); // a restart catches up with what runs wrote while it was down, without holding up activation
+    }
+
+    /** For tests: no background catch-up; {@code refresher} may be null. */
+    public IdentityResolution(Database db, EntityRefresher refresher) {
+        this.db = db;
+        this.refresher = refresher;
+    }
+
+    @Override
+    public void committed(long runId, String instance, long firstPosition, long lastPosition) {
+        catchUpQuietly();
+    }
+
+    @Override
+    public void runEnded(long runId, String instance) {
+        catchUpQuietly();
+    }
+
+    private void catchUpQuietly() {
+        try {
+            catchUp();
+        } catch (RuntimeException e) {
+            // never fails a run; the position did not move, so the next batch retries these entries
+            LOG.warn("Identity resolution could not catch up with the change feed; it retries after the next batch", e);
+        }
+    }
+
+    /** Resolves what the feed recorded since the last catch-up; returns how many observations were looked at. */
+    public int catchUp() {
+        if (db.read(c -> position(c) >= 0 && position(c) >= latest(c))) {
+            return 0; // nothing new: a no-change resync costs this read
+        }
+        synchronized (lock) {
+            return db.write(c -> {
+                long position = position(c);
+                long latest = latest(c);
+                if (position >= latest && position >= 0) {
+                    return 0;
+                }
+                long devices = count(c, "SELECT count(*) FROM devices");
+                if (position < 0 || position < oldest(c, latest) - 1) {
+                    if (devices > 0) {
+                        LOG.info("Identity resolution is behind the change feed (position {}, oldest {}): rebuilding", position, oldest(c, latest));
+                        rebuildIn(c);
+                    }
+                    setPosition(c, latest);
+                    return (int) devices;
+                }
+                Set<Long> changed = new LinkedHashSet<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT device_id FROM change_log WHERE position > ? AND position <= ?"
+                        + " AND device_id IS NOT NULL AND kind IN " + KINDS)) {
+                    ps.setLong(1, position);
+                    ps.setLong(2, latest);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            changed.add(rs.getLong(1));
+                        }
+                    }
+                }
+                if (devices > 1_000 && changed.size() > devices * REBUILD_SHARE) {
+                    rebuildIn(c);
+                } else if (!changed.isEmpty()) {
+                    refresh(c, Resolver.incremental(c, changed, false));
+                }
+                setPosition(c, latest);
+                return changed.size();
+            });
+        }
+    }
+
+    /** Re-resolves everything; manual decisions are kept. */
+    public RebuildResult rebuild() {
+        synchronized (lock) {
+            return db.write(c -> {
+                RebuildResult r = rebuildIn(c);
+                setPosition(c, latest(c));
+                return r;
+            });
+        }
+    }
+
+    private RebuildResult rebuildIn(Connection c) throws SQLException {
+        Resolver.Rebuilt r = Resolver.rebuild(c);
+        BackupLinks.relink(c);
+        refresh(c, r.touched());
+        LOG.info("Identity resolution rebuilt: {}", r.result());
+        return r.result();
+    }
+
+    /** Runs a manual change and re-resolves the observations it names, in one transaction; returns the work's result. */
+    <T> T decide(Decision<T> work) {
+        synchronized (lock) {
+            return db.write(c -> {
+                Decided<T> d = work.run(c);
+                Set<Long> touched = Resolver.incremental(c, d.observations(), true, d.stayers());
+                BackupLinks.relink(c);
+                refresh(c, touched);
+                return d.result();
+            });
+        }
+    }
+
+    /** A manual change: its result, the observations to re-resolve and those that keep their entity's id. */
+    record Decided<T>(T result, Collection<Long> observations, Set<Long> stayers) {
+    }
+
+    @FunctionalInterface
+    interface Decision<T> {
+        Decided<T> run(Connection c) throws SQLException;
+    }
+
+    private void refresh(Connection c, Set<Long> entities) throws SQLException {
+        if (entities.isEmpty()) {
+            return;
+        }
+        EntityRefresher r = refresher;
+        if (r != null) {
+            r.refresh(c, entities);
+        } else {
+            Summary.refresh(c, entities);
+        }
+    }
+
+    static long position(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM identity_state WHERE name = ?")) {
+            ps.setString(1, POSITION);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
+    }
+
+    private static void setPosition(Connection c, long position) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO identity_state (name, value, updated_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at")) {
+            ps.setString(1, POSITION);
+            ps.setLong(2, position);
+            ps.setString(3, Times.format(Times.now()));
+            ps.executeUpdate();
+        }
+    }
+
+    private static long latest(Connection c) throws SQLException {
+        return count(c, "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'change_log'), 0)");
+    }
+
+    private static long oldest(Connection c, long latest) throws SQLException {
+        long min = count(c, "SELECT coalesce(min(position), -1) FROM change_log");
+        return min < 0 ? latest + 1 : min;
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
