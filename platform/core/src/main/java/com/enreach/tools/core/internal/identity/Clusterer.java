@@ -69,6 +69,8 @@ final class Clusterer {
     private final Map<Integer, Agg> aggs = new HashMap<>();
     private final List<Conflict> conflicts = new ArrayList<>();
     private final List<Set<Long>> named;
+    /** kind -> value -> holders; the keys never change while resolving, only the groups do. */
+    private final Map<String, Map<String, List<Integer>>> valueIndexes = new HashMap<>();
 
     /**
      * @param holders how many observations hold each key overall ({@code kind + '\0' + value}); values missing here
@@ -281,6 +283,10 @@ final class Clusterer {
 
     /** value -> indexes of the observations holding it, values sorted. */
     private Map<String, List<Integer>> valueIndex(String kind) {
+        return valueIndexes.computeIfAbsent(kind, this::buildIndex);
+    }
+
+    private Map<String, List<Integer>> buildIndex(String kind) {
         Map<String, List<Integer>> out = new TreeMap<>();
         for (int i = 0; i < obs.size(); i++) {
             for (String v : obs.get(i).values(kind)) {

@@ -153,7 +153,7 @@ final class EntityWriter {
         return new Outcome(touched, created, removed.size());
     }
 
-    /** Keeps conflicts still found, resolves those no longer found, opens new ones; returns the entities involved. */
+    /** Keeps conflicts still found, resolves those no longer found, opens new ones; returns the entities whose conflicts changed. */
     private static Set<Long> writeConflicts(Connection c, List<Clusterer.Conflict> found, Map<Long, Long> entityOf, Set<Long> component,
                                             String now) throws SQLException {
         Set<Long> touched = new HashSet<>();
@@ -167,7 +167,6 @@ final class EntityWriter {
                     String sig = rs.getString(2) + '\0' + rs.getString(3) + '\0' + devices;
                     open.put(sig, new long[] {rs.getLong(1)});
                     openEntities.put(sig, rs.getString(5));
-                    longs(rs.getString(5)).forEach(touched::add);
                 }
             }
         }
@@ -183,12 +182,13 @@ final class EntityWriter {
                         entities.add(e);
                     }
                 });
-                touched.addAll(entities);
                 String sig = f.kind() + '\0' + f.key() + '\0' + devices;
                 String entityJson = Json.write(List.copyOf(entities));
                 long[] existing = open.remove(sig);
                 if (existing != null) {
                     if (!entityJson.equals(openEntities.get(sig))) {
+                        touched.addAll(entities);
+                        longs(openEntities.get(sig)).forEach(touched::add);
                         update.setString(1, entityJson);
                         update.setString(2, f.detail());
                         update.setLong(3, existing[0]);
@@ -196,6 +196,7 @@ final class EntityWriter {
                     }
                     continue;
                 }
+                touched.addAll(entities);
                 insert.setString(1, f.kind());
                 insert.setString(2, f.key());
                 insert.setString(3, f.detail());
@@ -206,6 +207,7 @@ final class EntityWriter {
             }
         }
         if (!open.isEmpty()) {
+            open.keySet().forEach(sig -> longs(openEntities.get(sig)).forEach(touched::add));
             try (PreparedStatement ps = c.prepareStatement("UPDATE identity_conflicts SET status = 'resolved', resolved_at = ? WHERE id = ?")) {
                 for (long[] id : open.values()) {
                     ps.setString(1, now);

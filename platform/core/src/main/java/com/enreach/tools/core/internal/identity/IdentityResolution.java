@@ -21,7 +21,6 @@ import com.enreach.tools.api.inventory.RebuildResult;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.Times;
 import com.enreach.tools.core.internal.inventory.EntityRefresher;
-import com.enreach.tools.core.internal.sync.BackupLinks;
 import com.enreach.tools.core.internal.sync.ChangeListener;
 
 /**
@@ -39,7 +38,7 @@ public class IdentityResolution implements ChangeListener {
     static final String POSITION = "feed_position";
     /** A catch-up naming more than this share of all observations is done as a rebuild (cheaper than walking them). */
     static final double REBUILD_SHARE = 0.3;
-    private static final String KINDS = "('device', 'interface', 'ip_address', 'server_facts')";
+    private static final String KINDS = "('device', 'interface', 'ip_address', 'server_facts', 'backup')";
 
     @Reference
     private Database db;
@@ -105,20 +104,34 @@ public class IdentityResolution implements ChangeListener {
                     return (int) devices;
                 }
                 Set<Long> changed = new LinkedHashSet<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT device_id FROM change_log WHERE position > ? AND position <= ?"
-                        + " AND device_id IS NOT NULL AND kind IN " + KINDS)) {
+                boolean relink = false;
+                try (PreparedStatement ps = c.prepareStatement("SELECT device_id, kind, action FROM change_log WHERE position > ? AND position <= ?"
+                        + " AND kind IN " + KINDS)) {
                     ps.setLong(1, position);
                     ps.setLong(2, latest);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            changed.add(rs.getLong(1));
+                            long device = rs.getLong(1);
+                            boolean backup = rs.getString(2).equals("backup");
+                            if (!backup && !rs.wasNull()) {
+                                changed.add(device);
+                            }
+                            // linking looks at backups and at which observations are stale
+                            relink |= backup || !rs.getString(3).equals("updated");
                         }
                     }
                 }
                 if (devices > 1_000 && changed.size() > devices * REBUILD_SHARE) {
                     rebuildIn(c);
-                } else if (!changed.isEmpty()) {
-                    refresh(c, Resolver.incremental(c, changed, false));
+                    return changed.size();
+                }
+                if (!changed.isEmpty()) {
+                    Resolver.Resolved r = Resolver.incremental(c, changed, false, Set.of());
+                    relink |= r.regrouped();
+                    refresh(c, r.touched());
+                }
+                if (relink) {
+                    BackupLinks.relink(c);
                 }
                 setPosition(c, latest);
                 return changed.size();
@@ -150,9 +163,9 @@ public class IdentityResolution implements ChangeListener {
         synchronized (lock) {
             return db.write(c -> {
                 Decided<T> d = work.run(c);
-                Set<Long> touched = Resolver.incremental(c, d.observations(), true, d.stayers());
+                Resolver.Resolved r = Resolver.incremental(c, d.observations(), true, d.stayers());
                 BackupLinks.relink(c);
-                refresh(c, touched);
+                refresh(c, r.touched());
                 return d.result();
             });
         }

@@ -79,12 +79,43 @@ final class KeyExtractor {
         insert(c, observations);
     }
 
-    /** Replaces every stored key (rebuild). */
-    static void storeAll(Connection c, Collection<Obs> observations) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM identity_keys")) {
-            ps.executeUpdate();
+    /** Makes the stored keys those of the observations (rebuild): only rows that differ are written. */
+    static void storeAll(Connection c, Map<Long, Obs> observations) throws SQLException {
+        Set<String> stored = new java.util.HashSet<>();
+        List<Object[]> gone = new ArrayList<>();
+        query(c, "SELECT device_id, kind, value FROM identity_keys", List.of(), rs -> {
+            long id = rs.getLong(1);
+            Obs o = observations.get(id);
+            String kind = rs.getString(2);
+            String value = rs.getString(3);
+            if (o == null || !o.values(kind).contains(value)) {
+                gone.add(new Object[] {id, kind, value});
+            } else {
+                stored.add(id + "\0" + kind + "\0" + value);
+            }
+        });
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM identity_keys WHERE device_id = ? AND kind = ? AND value = ?")) {
+            for (Object[] g : gone) {
+                ps.setLong(1, (Long) g[0]);
+                ps.setString(2, (String) g[1]);
+                ps.setString(3, (String) g[2]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
-        insert(c, observations);
+        List<Obs> changed = new ArrayList<>();
+        for (Obs o : observations.values()) {
+            boolean all = true;
+            for (Map.Entry<String, Set<String>> e : o.keys.entrySet()) {
+                for (String v : e.getValue()) {
+                    all &= stored.contains(o.id + "\0" + e.getKey() + "\0" + v);
+                }
+            }
+            if (!all) {
+                changed.add(o);
+            }
+        }
+        insert(c, changed);
     }
 
     private static void insert(Connection c, Collection<Obs> observations) throws SQLException {

@@ -31,14 +31,10 @@ final class Resolver {
      *
      * @param changed device ids the change feed named (gone ones are ignored)
      * @param force   re-resolve them even if their keys did not change (a manual decision about them changed)
+     * @param stayers observations whose part of their entity keeps its id (see {@link EntityWriter#write})
      * @return the entities to refresh: those whose membership changed and those of every changed observation
      */
-    static Set<Long> incremental(Connection c, Collection<Long> changed, boolean force) throws SQLException {
-        return incremental(c, changed, force, Set.of());
-    }
-
-    /** @param stayers observations whose part of their entity keeps its id (see {@link EntityWriter#write}) */
-    static Set<Long> incremental(Connection c, Collection<Long> changed, boolean force, Set<Long> stayers) throws SQLException {
+    static Resolved incremental(Connection c, Collection<Long> changed, boolean force, Set<Long> stayers) throws SQLException {
         Map<Long, Obs> fresh = KeyExtractor.extract(c, changed);
         Map<Long, Obs> stored = KeyExtractor.stored(c, fresh.keySet());
         Map<Long, EntityWriter.Link> links = EntityWriter.links(c, fresh.keySet());
@@ -56,7 +52,7 @@ final class Resolver {
             }
         }
         if (dirty.isEmpty()) {
-            return touched;
+            return new Resolved(touched, false);
         }
         KeyExtractor.store(c, dirty);
         List<DecisionStore.Decision> decisions = DecisionStore.active(c);
@@ -66,7 +62,11 @@ final class Resolver {
         Clusterer.Result r = Clusterer.resolve(obs.values(), holders, DecisionStore.constraints(decisions));
         EntityWriter.Outcome out = EntityWriter.write(c, r.clusters(), r.conflicts(), EntityWriter.links(c, component), component, stayers);
         touched.addAll(out.touched());
-        return touched;
+        return new Resolved(touched, true);
+    }
+
+    /** The entities to refresh, and whether any observation was re-resolved (its keys, type or a decision changed). */
+    record Resolved(Set<Long> touched, boolean regrouped) {
     }
 
     /**
@@ -165,7 +165,7 @@ final class Resolver {
     static Rebuilt rebuild(Connection c) throws SQLException {
         long start = System.nanoTime();
         Map<Long, Obs> all = KeyExtractor.extractAll(c);
-        KeyExtractor.storeAll(c, all.values());
+        KeyExtractor.storeAll(c, all);
         List<DecisionStore.Decision> decisions = DecisionStore.active(c);
         Map<String, List<Long>> byKey = new HashMap<>();
         for (Obs o : all.values()) {

@@ -1,4 +1,4 @@
-package com.enreach.tools.core.internal.sync;
+package com.enreach.tools.core.internal.identity;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import com.enreach.tools.core.internal.identity.Keys;
 
 /**
  * Links backups to the observations of the machine they protect, through the identity keys resolution keeps: the VM
  * GUID against instance UUIDs (then system UUIDs), then the host name against FQDNs, then against short host names,
  * then the client (or VM) name the same way. A key that leads to more than one entity links nothing: an unlinked
  * backup is a gap a report shows, a backup on the wrong machine is a lie. Stale observations are not candidates.
+ * Run by identity resolution when a feed range regrouped observations, changed backups or devices' status.
  */
-public final class BackupLinks {
+final class BackupLinks {
     private static final String CANDIDATES = "SELECT k.device_id, coalesce(l.entity_id, -k.device_id), d.type FROM identity_keys k"
             + " JOIN devices d ON d.id = k.device_id LEFT JOIN entity_links l ON l.device_id = k.device_id"
             + " WHERE k.kind = ? AND k.value = ? AND d.status <> 'stale' ORDER BY k.device_id";
@@ -27,7 +27,7 @@ public final class BackupLinks {
     }
 
     /** Relinks every active backup; returns how many links changed. */
-    public static int relink(Connection c) throws SQLException {
+    static int relink(Connection c) throws SQLException {
         List<Object[]> changes = new ArrayList<>();
         try (PreparedStatement backups = c.prepareStatement("SELECT id, vm_guid, host_name, coalesce(vm_name, client_name), device_id FROM backups"
                 + " WHERE status = 'active'");
