@@ -36,8 +36,6 @@ import com.enreach.tools.core.internal.sync.ChangeListener;
 public class IdentityResolution implements ChangeListener {
     private static final Logger LOG = LoggerFactory.getLogger(IdentityResolution.class);
     static final String POSITION = "feed_position";
-    /** A catch-up naming more than this share of all observations is done as a rebuild (cheaper than walking them). */
-    static final double REBUILD_SHARE = 0.3;
     private static final String KINDS = "('device', 'interface', 'ip_address', 'server_facts', 'backup')";
 
     @Reference
@@ -89,6 +87,7 @@ public class IdentityResolution implements ChangeListener {
         }
         synchronized (lock) {
             return db.write(c -> {
+                deferCheckpoint(c);
                 long position = position(c);
                 long latest = latest(c);
                 if (position >= latest && position >= 0) {
@@ -120,10 +119,6 @@ public class IdentityResolution implements ChangeListener {
                             relink |= backup || !rs.getString(3).equals("updated");
                         }
                     }
-                }
-                if (devices > 1_000 && changed.size() > devices * REBUILD_SHARE) {
-                    rebuildIn(c);
-                    return changed.size();
                 }
                 if (!changed.isEmpty()) {
                     Resolver.Resolved r = Resolver.incremental(c, changed, false, Set.of());
@@ -189,6 +184,16 @@ public class IdentityResolution implements ChangeListener {
             r.refresh(c, entities);
         } else {
             Summary.refresh(c, entities);
+        }
+    }
+
+    /**
+     * Lets this connection's WAL grow like a sync run's does (see RunLoader): with SQLite's default, every catch-up
+     * during a load would copy the whole WAL back into the database file on commit. The run checkpoints at its end.
+     */
+    private static void deferCheckpoint(Connection c) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("PRAGMA wal_autocheckpoint = 16384");
         }
     }
 

@@ -4,10 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -72,91 +70,95 @@ final class Resolver {
     /**
      * Everything connected to the dirty observations: through a key value (unless too many hold it; for the dirty
      * observations' own old and new values one more is allowed, since their change may have crossed the limit),
-     * through entity membership and through manual decisions.
+     * through entity membership and through manual decisions. Walked a frontier at a time with set-based reads, so
+     * a batch of thousands of observations costs a few dozen statements.
      */
     private static Set<Long> component(Connection c, List<Obs> dirty, Set<String> oldKeys, List<DecisionStore.Decision> decisions,
                                        Map<String, Integer> holders) throws SQLException {
         Set<Long> seen = new HashSet<>();
         Set<String> seenKeys = new HashSet<>();
         Set<Long> seenEntities = new HashSet<>();
-        Deque<Long> queue = new ArrayDeque<>();
-        for (Obs o : dirty) {
-            if (seen.add(o.id)) {
-                queue.add(o.id);
-            }
-        }
         Set<String> ownKeys = new HashSet<>(oldKeys);
         dirty.forEach(o -> o.keys.forEach((k, vs) -> vs.forEach(v -> ownKeys.add(Clusterer.holderKey(k, v)))));
-        try (PreparedStatement keysOf = c.prepareStatement("SELECT kind, value FROM identity_keys WHERE device_id = ?");
-             PreparedStatement holdersOf = c.prepareStatement("SELECT device_id FROM identity_keys WHERE kind = ? AND value = ? LIMIT ?");
-             PreparedStatement entityOf = c.prepareStatement("SELECT entity_id FROM entity_links WHERE device_id = ?");
-             PreparedStatement members = c.prepareStatement("SELECT device_id FROM entity_links WHERE entity_id = ?")) {
-            // old keys of dirty observations are no longer stored: visit their remaining holders too
-            for (String k : oldKeys) {
-                visitKey(k, ownKeys, seenKeys, holders, holdersOf, seen, queue);
+        List<Long> frontier = new ArrayList<>();
+        for (Obs o : dirty) {
+            if (seen.add(o.id)) {
+                frontier.add(o.id);
             }
-            while (!queue.isEmpty()) {
-                long id = queue.poll();
-                keysOf.setLong(1, id);
-                List<String> keys = new ArrayList<>();
-                try (ResultSet rs = keysOf.executeQuery()) {
-                    while (rs.next()) {
-                        keys.add(Clusterer.holderKey(rs.getString(1), rs.getString(2)));
+        }
+        // old keys of dirty observations are no longer stored: visit their remaining holders too
+        List<String> keys = new ArrayList<>(oldKeys);
+        while (!frontier.isEmpty() || !keys.isEmpty()) {
+            for (List<Long> chunk : KeyExtractor.chunks(frontier)) {
+                KeyExtractor.query(c, "SELECT kind, value FROM identity_keys WHERE device_id IN " + KeyExtractor.in(chunk.size()), chunk,
+                        rs -> keys.add(Clusterer.holderKey(rs.getString(1), rs.getString(2))));
+            }
+            List<Long> next = new ArrayList<>();
+            holdersOf(c, keys, seenKeys, ownKeys, holders, seen, next);
+            keys.clear();
+            List<Long> entities = new ArrayList<>();
+            for (List<Long> chunk : KeyExtractor.chunks(frontier)) {
+                KeyExtractor.query(c, "SELECT entity_id FROM entity_links WHERE device_id IN " + KeyExtractor.in(chunk.size()), chunk, rs -> {
+                    if (seenEntities.add(rs.getLong(1))) {
+                        entities.add(rs.getLong(1));
                     }
-                }
-                for (String k : keys) {
-                    visitKey(k, ownKeys, seenKeys, holders, holdersOf, seen, queue);
-                }
-                entityOf.setLong(1, id);
-                try (ResultSet rs = entityOf.executeQuery()) {
-                    if (rs.next() && seenEntities.add(rs.getLong(1))) {
-                        members.setLong(1, rs.getLong(1));
-                        try (ResultSet m = members.executeQuery()) {
-                            while (m.next()) {
-                                if (seen.add(m.getLong(1))) {
-                                    queue.add(m.getLong(1));
-                                }
-                            }
+                });
+            }
+            for (List<Long> chunk : KeyExtractor.chunks(entities)) {
+                KeyExtractor.query(c, "SELECT device_id FROM entity_links WHERE entity_id IN " + KeyExtractor.in(chunk.size()), chunk, rs -> {
+                    if (seen.add(rs.getLong(1))) {
+                        next.add(rs.getLong(1));
+                    }
+                });
+            }
+            for (DecisionStore.Decision d : decisions) {
+                if (frontier.stream().anyMatch(id -> d.ids().contains(id) || d.apartIds().contains(id))) {
+                    for (Long other : d.ids()) {
+                        if (seen.add(other)) {
+                            next.add(other);
+                        }
+                    }
+                    for (Long other : d.apartIds()) {
+                        if (seen.add(other)) {
+                            next.add(other);
                         }
                     }
                 }
-                for (DecisionStore.Decision d : decisions) {
-                    if (d.ids().contains(id) || d.apartIds().contains(id)) {
-                        for (Long other : d.ids()) {
-                            if (seen.add(other)) {
-                                queue.add(other);
-                            }
-                        }
-                    }
-                }
             }
+            frontier = next;
         }
         return seen;
     }
 
-    private static void visitKey(String key, Set<String> ownKeys, Set<String> seenKeys, Map<String, Integer> holders, PreparedStatement holdersOf,
-                                 Set<Long> seen, Deque<Long> queue) throws SQLException {
-        if (!seenKeys.add(key)) {
-            return;
-        }
-        int sep = key.indexOf('\0');
-        int limit = Clusterer.MAX_HOLDERS + (ownKeys.contains(key) ? 1 : 0);
-        holdersOf.setString(1, key.substring(0, sep));
-        holdersOf.setString(2, key.substring(sep + 1));
-        holdersOf.setInt(3, Clusterer.MAX_HOLDERS + 2);
-        List<Long> ids = new ArrayList<>();
-        try (ResultSet rs = holdersOf.executeQuery()) {
-            while (rs.next()) {
-                ids.add(rs.getLong(1));
+    /** Adds the holders of new key values to {@code next}, counting holders (up to the limit plus two) on the way. */
+    private static void holdersOf(Connection c, List<String> keys, Set<String> seenKeys, Set<String> ownKeys, Map<String, Integer> holders,
+                                  Set<Long> seen, List<Long> next) throws SQLException {
+        Map<String, List<String>> valuesByKind = new HashMap<>();
+        for (String key : keys) {
+            if (seenKeys.add(key)) {
+                int sep = key.indexOf('\0');
+                valuesByKind.computeIfAbsent(key.substring(0, sep), k -> new ArrayList<>()).add(key.substring(sep + 1));
             }
         }
-        holders.put(key, ids.size());
-        if (ids.size() > limit) {
-            return;
-        }
-        for (Long id : ids) {
-            if (seen.add(id)) {
-                queue.add(id);
+        for (Map.Entry<String, List<String>> e : valuesByKind.entrySet()) {
+            for (List<String> chunk : KeyExtractor.chunks(e.getValue())) {
+                Map<String, List<Long>> byValue = new HashMap<>();
+                List<Object> args = new ArrayList<>();
+                args.add(e.getKey());
+                args.addAll(chunk);
+                KeyExtractor.query(c, "SELECT value, device_id FROM identity_keys WHERE kind = ? AND value IN " + KeyExtractor.in(chunk.size()), args,
+                        rs -> byValue.computeIfAbsent(rs.getString(1), v -> new ArrayList<>()).add(rs.getLong(2)));
+                byValue.forEach((value, ids) -> {
+                    String key = Clusterer.holderKey(e.getKey(), value);
+                    holders.put(key, ids.size());
+                    if (ids.size() <= Clusterer.MAX_HOLDERS + (ownKeys.contains(key) ? 1 : 0)) {
+                        for (Long id : ids) {
+                            if (seen.add(id)) {
+                                next.add(id);
+                            }
+                        }
+                    }
+                });
             }
         }
     }
