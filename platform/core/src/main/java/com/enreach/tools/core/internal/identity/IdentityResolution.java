@@ -43,6 +43,8 @@ public class IdentityResolution implements ChangeListener {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile EntityRefresher refresher;
     private final Object lock = new Object();
+    /** A resolved range changed what backups can link to; relinked at the end of the run (or of a direct catch-up). */
+    private volatile boolean relinkPending;
 
     /** For DS. */
     public IdentityResolution() {
@@ -50,7 +52,7 @@ public class IdentityResolution implements ChangeListener {
 
     @Activate
     void activate() {
-        Thread t = new Thread(this::catchUpQuietly, "identity-catch-up");
+        Thread t = new Thread(() -> catchUpQuietly(true), "identity-catch-up");
         t.setDaemon(true);
         t.start(); // a restart catches up with what runs wrote while it was down, without holding up activation
     }
@@ -63,75 +65,90 @@ public class IdentityResolution implements ChangeListener {
 
     @Override
     public void committed(long runId, String instance, long firstPosition, long lastPosition) {
-        catchUpQuietly();
+        catchUpQuietly(false);
     }
 
+    /** Backups are relinked once per run, here: relinking after every batch of a first load would repeat it a hundred times. */
     @Override
     public void runEnded(long runId, String instance) {
-        catchUpQuietly();
+        catchUpQuietly(true);
     }
 
-    private void catchUpQuietly() {
+    private void catchUpQuietly(boolean relinkNow) {
         try {
-            catchUp();
+            catchUp(relinkNow);
         } catch (RuntimeException e) {
             // never fails a run; the position did not move, so the next batch retries these entries
             LOG.warn("Identity resolution could not catch up with the change feed; it retries after the next batch", e);
         }
     }
 
-    /** Resolves what the feed recorded since the last catch-up; returns how many observations were looked at. */
+    /** Resolves what the feed recorded since the last catch-up and relinks backups; returns how many observations were looked at. */
     public int catchUp() {
-        if (db.read(c -> position(c) >= 0 && position(c) >= latest(c))) {
+        return catchUp(true);
+    }
+
+    private int catchUp(boolean relinkNow) {
+        boolean mustRelink = relinkNow && relinkPending;
+        if (!mustRelink && db.read(c -> position(c) >= 0 && position(c) >= latest(c))) {
             return 0; // nothing new: a no-change resync costs this read
         }
         synchronized (lock) {
             return db.write(c -> {
                 deferCheckpoint(c);
-                long position = position(c);
-                long latest = latest(c);
-                if (position >= latest && position >= 0) {
-                    return 0;
-                }
-                long devices = count(c, "SELECT count(*) FROM devices");
-                if (position < 0 || position < oldest(c, latest) - 1) {
-                    if (devices > 0) {
-                        LOG.info("Identity resolution is behind the change feed (position {}, oldest {}): rebuilding", position, oldest(c, latest));
-                        rebuildIn(c);
-                    }
-                    setPosition(c, latest);
-                    return (int) devices;
-                }
-                Set<Long> changed = new LinkedHashSet<>();
-                boolean relink = false;
-                try (PreparedStatement ps = c.prepareStatement("SELECT device_id, kind, action FROM change_log WHERE position > ? AND position <= ?"
-                        + " AND kind IN " + KINDS)) {
-                    ps.setLong(1, position);
-                    ps.setLong(2, latest);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            long device = rs.getLong(1);
-                            boolean backup = rs.getString(2).equals("backup");
-                            if (!backup && !rs.wasNull()) {
-                                changed.add(device);
-                            }
-                            // linking looks at backups and at which observations are stale
-                            relink |= backup || !rs.getString(3).equals("updated");
-                        }
-                    }
-                }
-                if (!changed.isEmpty()) {
-                    Resolver.Resolved r = Resolver.incremental(c, changed, false, Set.of());
-                    relink |= r.regrouped();
-                    refresh(c, r.touched());
-                }
-                if (relink) {
+                int n = resolveNew(c);
+                if (relinkNow && relinkPending) {
                     BackupLinks.relink(c);
+                    relinkPending = false;
                 }
-                setPosition(c, latest);
-                return changed.size();
+                return n;
             });
         }
+    }
+
+    /** Resolves the feed's entries after the stored position and moves it; notes whether backups need relinking. */
+    private int resolveNew(Connection c) throws SQLException {
+        long position = position(c);
+        long latest = latest(c);
+        if (position >= latest && position >= 0) {
+            return 0;
+        }
+        long devices = count(c, "SELECT count(*) FROM devices");
+        if (position < 0 || position < oldest(c, latest) - 1) {
+            if (devices > 0) {
+                LOG.info("Identity resolution is behind the change feed (position {}, oldest {}): rebuilding", position, oldest(c, latest));
+                rebuildIn(c);
+            }
+            setPosition(c, latest);
+            return (int) devices;
+        }
+        Set<Long> changed = new LinkedHashSet<>();
+        boolean relink = false;
+        try (PreparedStatement ps = c.prepareStatement("SELECT device_id, kind, action FROM change_log WHERE position > ? AND position <= ?"
+                + " AND kind IN " + KINDS)) {
+            ps.setLong(1, position);
+            ps.setLong(2, latest);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long device = rs.getLong(1);
+                    boolean noDevice = rs.wasNull();
+                    boolean backup = rs.getString(2).equals("backup");
+                    if (!backup && !noDevice) {
+                        changed.add(device);
+                    }
+                    // linking looks at backups and at which observations are stale
+                    relink |= backup || !rs.getString(3).equals("updated");
+                }
+            }
+        }
+        if (!changed.isEmpty()) {
+            Resolver.Resolved r = Resolver.incremental(c, changed, false, Set.of());
+            relink |= r.regrouped();
+            refresh(c, r.touched());
+        }
+        relinkPending |= relink;
+        setPosition(c, latest);
+        return changed.size();
     }
 
     /** Re-resolves everything; manual decisions are kept. */
