@@ -66,7 +66,7 @@ final class Clusterer {
     private final int[] parent;
     private final String[] rule;
     private final String[] evidence;
-    private final Map<Integer, Agg> aggs = new HashMap<>();
+    private final Map<Integer, GroupFacts> aggs = new HashMap<>();
     private final List<Conflict> conflicts = new ArrayList<>();
     private final List<Set<Long>> named;
     /** kind -> value -> holders; the keys never change while resolving, only the groups do. */
@@ -89,7 +89,7 @@ final class Clusterer {
             parent[i] = i;
             rule[i] = SOURCE_ID;
             index.put(obs.get(i).id, i);
-            aggs.put(i, new Agg(obs.get(i)));
+            aggs.put(i, new GroupFacts(obs.get(i)));
         }
         for (int d = 0; d < decisions.apart().size(); d++) {
             for (int side = 0; side < 2; side++) {
@@ -164,9 +164,9 @@ final class Clusterer {
         if (roots.size() < 2) {
             return;
         }
-        Agg acc = null;
+        GroupFacts acc = null;
         for (int r : roots) {
-            Agg a = aggs.get(r);
+            GroupFacts a = aggs.get(r);
             if (acc != null && !acc.canJoin(a, strength)) {
                 conflict("ambiguous-identifier", value, kind + " " + value + " is shared by objects that other identifiers, their"
                         + " sources or their types keep apart; nothing was linked through it", idx);
@@ -224,27 +224,13 @@ final class Clusterer {
         }
     }
 
-    private static boolean weakOk(Agg a, Agg b, String kind) {
-        if (!a.canJoin(b, Keys.STRONG.size()) || contradicts(a, b, Keys.FQDN)) {
+    private static boolean weakOk(GroupFacts a, GroupFacts b, String kind) {
+        if (!a.canJoin(b, Keys.STRONG.size()) || GroupFacts.contradicts(a, b, Keys.FQDN)) {
             return false;
         }
-        return !kind.equals(Keys.IP) || !contradicts(a, b, Keys.HOSTNAME);
+        return !kind.equals(Keys.IP) || !GroupFacts.contradicts(a, b, Keys.HOSTNAME);
     }
 
-    /** Both know values of this kind and share none. */
-    static boolean contradicts(Agg a, Agg b, String kind) {
-        Set<String> x = a.keys.getOrDefault(kind, Set.of());
-        Set<String> y = b.keys.getOrDefault(kind, Set.of());
-        if (x.isEmpty() || y.isEmpty()) {
-            return false;
-        }
-        for (String v : x) {
-            if (y.contains(v)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** Same short name across sources, kept apart by a differing UUID or serial: listed for a person to look at. */
     private void nameConflicts() {
@@ -260,13 +246,13 @@ final class Clusterer {
                     if (a >= b) {
                         continue;
                     }
-                    Agg x = aggs.get(a);
-                    Agg y = aggs.get(b);
-                    if (!x.disjointInstances(y) || !x.compatibleTypes(y) || x.apartFrom(y) || contradicts(x, y, Keys.FQDN)) {
+                    GroupFacts x = aggs.get(a);
+                    GroupFacts y = aggs.get(b);
+                    if (!x.disjointInstances(y) || !x.compatibleTypes(y) || x.apartFrom(y) || GroupFacts.contradicts(x, y, Keys.FQDN)) {
                         continue;
                     }
-                    String kind = contradicts(x, y, Keys.SYSTEM_UUID) ? "same-name-different-uuid"
-                            : contradicts(x, y, Keys.SERIAL) ? "same-name-different-serial" : null;
+                    String kind = GroupFacts.contradicts(x, y, Keys.SYSTEM_UUID) ? "same-name-different-uuid"
+                            : GroupFacts.contradicts(x, y, Keys.SERIAL) ? "same-name-different-serial" : null;
                     if (kind != null) {
                         TreeSet<Long> ids = devicesByKind.computeIfAbsent(kind, k -> new TreeSet<>());
                         ids.add(obs.get(i).id);
@@ -352,83 +338,5 @@ final class Clusterer {
             out.add(new Cluster(members, r, e));
         });
         return out;
-    }
-
-    /** What a group of observations knows, for the join checks. */
-    static final class Agg {
-        final Set<String> instances = new HashSet<>();
-        final Set<String> types = new HashSet<>();
-        final Map<String, Set<String>> keys = new HashMap<>();
-        final Set<Integer> apart = new HashSet<>();
-
-        Agg() {
-        }
-
-        Agg(Obs o) {
-            instances.add(o.instance);
-            types.add(o.type);
-            o.keys.forEach((k, v) -> keys.put(k, new HashSet<>(v)));
-        }
-
-        Agg copy() {
-            return new Agg().mergeIn(this);
-        }
-
-        Agg merged(Agg other) {
-            return mergeIn(other);
-        }
-
-        private Agg mergeIn(Agg o) {
-            instances.addAll(o.instances);
-            types.addAll(o.types);
-            o.keys.forEach((k, v) -> keys.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
-            apart.addAll(o.apart);
-            return this;
-        }
-
-        /**
-         * @param strength index in {@link Keys#STRONG} of the identifier that would join them ({@code STRONG.size()}
-         *                 for weak evidence): only the stronger system UUID and serial can contradict it
-         */
-        boolean canJoin(Agg o, int strength) {
-            if (!disjointInstances(o) || !compatibleTypes(o) || apartFrom(o)) {
-                return false;
-            }
-            for (int s = 0; s < Math.min(strength, 2); s++) {
-                if (contradicts(this, o, Keys.STRONG.get(s))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        boolean disjointInstances(Agg o) {
-            for (String i : o.instances) {
-                if (instances.contains(i)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        boolean compatibleTypes(Agg o) {
-            for (String a : types) {
-                for (String b : o.types) {
-                    if (!Types.compatible(a, b)) {
-                        return false;
-                    }
-                }
-            }
-            return true;
-        }
-
-        boolean apartFrom(Agg o) {
-            for (int t : apart) {
-                if (o.apart.contains(t ^ 1)) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 }
