@@ -285,4 +285,47 @@ class IdentityResolutionTest {
         assertEquals("sort", assertThrows(ApiException.class, () -> estate.entities.find(new EntityQuery(null, null, null, null, null, "bogus", 5, 0))).field());
         assertEquals("limit", assertThrows(ApiException.class, () -> estate.entities.find(new EntityQuery(null, null, null, null, null, null, 0, 0))).field());
     }
+
+    @Test
+    void resolvingBatchByBatchGivesTheEntitiesARebuildGives() {
+        java.util.Random rnd = new java.util.Random(7);
+        String[] instances = {"vcenter-a", "vcenter-b", "puppetdb-main", "foreman-main"};
+        for (int batch = 0; batch < 6; batch++) {
+            for (int i = 0; i < 15; i++) {
+                int m = rnd.nextInt(25);
+                String instance = instances[rnd.nextInt(instances.length)];
+                Map<String, Object> meta = new java.util.TreeMap<>();
+                if (rnd.nextBoolean()) {
+                    meta.put("system_uuid", "4237a1b2-c3d4-e5f6-0718-0000000000" + String.format("%02d", rnd.nextInt(4) == 0 ? m + 1 : m));
+                }
+                if (rnd.nextBoolean()) {
+                    meta.put("serial", "SER-" + (rnd.nextInt(5) == 0 ? m + 1 : m));
+                }
+                String name = rnd.nextBoolean() ? "host" + m + (rnd.nextBoolean() ? ".a.example.com" : ".b.example.com") : "host" + m;
+                long d = estate.device(instance, "obj-" + batch + "-" + i, name, rnd.nextBoolean() ? "vm" : "server", meta);
+                if (rnd.nextInt(3) == 0) {
+                    estate.nic(d, "eth0", String.format("00:50:56:00:00:%02x", m), "10.0.0." + m);
+                }
+            }
+            estate.resolution.catchUp();
+        }
+        java.util.Set<java.util.Set<Long>> incremental = partition();
+        assertTrue(incremental.stream().filter(e -> e.size() > 1).count() >= 5, "the estate links observations: " + incremental);
+        assertTrue(estate.entities.identityConflicts(true, 100, 0).count() > 0, "and has conflicts");
+        estate.entities.rebuild();
+        assertEquals(incremental, partition());
+    }
+
+    /** The entities as sets of observation ids. */
+    private java.util.Set<java.util.Set<Long>> partition() {
+        return estate.db.read(c -> {
+            Map<Long, java.util.Set<Long>> byEntity = new java.util.HashMap<>();
+            try (var ps = c.prepareStatement("SELECT entity_id, device_id FROM entity_links"); var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byEntity.computeIfAbsent(rs.getLong(1), e -> new java.util.TreeSet<>()).add(rs.getLong(2));
+                }
+            }
+            return new java.util.HashSet<>(byEntity.values());
+        });
+    }
 }
