@@ -74,7 +74,7 @@ final class EntityDetails {
                     links.put(rs.getLong(1), new Object[] {rs.getString(2), rs.getDouble(3), rs.getString(4), rs.getString(5)});
                     refs.add(Obs.ref(rs.getString(6), rs.getString(7)));
                 });
-        return new Head(e.get(0), attributes(c, id), links, relations(c, id), decisions(c, id, refs), conflicts(c, links.keySet()));
+        return new Head(e.get(0), attributes(c, id), links, relations(c, id, links.keySet()), decisions(c, id, refs), conflicts(c, links.keySet()));
     }
 
     /** Golden values as the golden records wrote them (empty until they have). */
@@ -112,19 +112,27 @@ final class EntityDetails {
     }
 
     /** Relationships of its observations, lifted to the entities on the other side (links within itself left out). */
-    private static List<EntityRelation> relations(Connection c, long id) throws SQLException {
+    private static List<EntityRelation> relations(Connection c, long id, Set<Long> devices) throws SQLException {
         List<EntityRelation> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        KeyExtractor.query(c, "SELECT r.type, CASE WHEN lf.entity_id = ? THEN 'out' ELSE 'in' END, o.id, o.name, o.type, r.source_instance"
-                + " FROM device_relationships r JOIN entity_links lf ON lf.device_id = r.from_device_id JOIN entity_links lt ON lt.device_id = r.to_device_id"
-                + " JOIN entities o ON o.id = CASE WHEN lf.entity_id = ? THEN lt.entity_id ELSE lf.entity_id END"
-                + " WHERE (lf.entity_id = ? OR lt.entity_id = ?) AND lf.entity_id <> lt.entity_id ORDER BY r.type, o.name LIMIT 1000",
-                List.of(id, id, id, id), rs -> {
-                    EntityRelation r = new EntityRelation(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6));
-                    if (seen.add(r.type() + r.direction() + r.entityId() + r.sourceInstance())) {
-                        out.add(r);
-                    }
-                });
+        List<Long> ids = new ArrayList<>(devices);
+        // one indexed look-up per side (an OR across both sides would scan every relationship)
+        for (String[] side : new String[][] {{"from_device_id", "to_device_id", "out"}, {"to_device_id", "from_device_id", "in"}}) {
+            for (List<Long> chunk : KeyExtractor.chunks(ids)) {
+                List<Object> args = new ArrayList<>(chunk);
+                args.add(id);
+                KeyExtractor.query(c, "SELECT r.type, o.id, o.name, o.type, r.source_instance FROM device_relationships r"
+                        + " JOIN entity_links l ON l.device_id = r." + side[1] + " JOIN entities o ON o.id = l.entity_id"
+                        + " WHERE r." + side[0] + " IN " + KeyExtractor.in(chunk.size()) + " AND l.entity_id <> ? ORDER BY r.type, o.name LIMIT 1000",
+                        args, rs -> {
+                            EntityRelation r = new EntityRelation(rs.getString(1), side[2], rs.getLong(2), rs.getString(3), rs.getString(4),
+                                    rs.getString(5));
+                            if (seen.add(r.type() + r.direction() + r.entityId() + r.sourceInstance())) {
+                                out.add(r);
+                            }
+                        });
+            }
+        }
         return out;
     }
 

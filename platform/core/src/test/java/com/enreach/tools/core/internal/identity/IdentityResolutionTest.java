@@ -328,4 +328,23 @@ class IdentityResolutionTest {
             return new java.util.HashSet<>(byEntity.values());
         });
     }
+
+    @Test
+    void relationshipsOfObservationsAreLiftedToEntities() {
+        long vm = estate.device("vcenter-prod", "vm-1", "app01", "vm", meta("system_uuid", "4237a1b2-c3d4-e5f6-0718-000000000001"));
+        long node = estate.device("puppetdb-main", "app01.example.com", "app01.example.com", "server",
+                meta("system_uuid", "4237a1b2-c3d4-e5f6-0718-000000000001"));
+        long host = estate.device("vcenter-prod", "host-1", "esx01", "hypervisor", meta());
+        estate.sql("INSERT INTO device_relationships (from_device_id, to_device_id, type, source_instance, created_at) VALUES (" + vm + ", " + host
+                + ", 'runs_on', 'vcenter-prod', '2026-12-02T00:00:00.000Z')");
+        estate.resolution.catchUp();
+        var app = estate.entities.get(estate.entityOf(node)).orElseThrow();
+        assertEquals(1, app.relationships().size());
+        assertEquals("runs_on", app.relationships().get(0).type());
+        assertEquals("out", app.relationships().get(0).direction());
+        assertEquals(estate.entityOf(host), app.relationships().get(0).entityId());
+        var esx = estate.entities.get(estate.entityOf(host)).orElseThrow();
+        assertEquals("in", esx.relationships().get(0).direction());
+        assertEquals(estate.entityOf(vm), esx.relationships().get(0).entityId());
+    }
 }
