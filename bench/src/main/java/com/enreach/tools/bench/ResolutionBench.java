@@ -7,9 +7,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import com.enreach.tools.api.inventory.EntityQuery;
 import com.enreach.tools.api.inventory.RebuildResult;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.Times;
+import com.enreach.tools.core.internal.identity.EntityServiceImpl;
 import com.enreach.tools.core.internal.identity.IdentityResolution;
 
 /**
@@ -56,6 +62,7 @@ public final class ResolutionBench {
                 System.out.printf("round %d: full rebuild %.2f s (%,d entities, %,d created, %,d removed), incremental after 1%% changed %.3f s (%,d observations)%n",
                         i + 1, rebuild[i], r.entities(), r.created(), r.removed(), incremental[i], looked);
             }
+            reads(db, resolution);
             db.close();
         } finally {
             BenchSupport.deleteTree(dir);
@@ -67,6 +74,32 @@ public final class ResolutionBench {
         Targets t = new Targets();
         t.atMost("resolution incremental 1% / full rebuild", inc / full, 0.15);
         t.exit();
+    }
+
+    /** Entity reads at this size, warm, median of 20 calls each (reported, no target here: RestBench measures REST). */
+    private static void reads(Database db, IdentityResolution resolution) {
+        EntityServiceImpl entities = new EntityServiceImpl(db, resolution);
+        Map<String, Supplier<Object>> calls = new LinkedHashMap<>();
+        calls.put("first page", () -> entities.find(new EntityQuery(null, null, null, null, null, null, 50, 0)));
+        calls.put("page at offset 20k", () -> entities.find(new EntityQuery(null, null, null, null, null, null, 50, 20_000)));
+        calls.put("type=vm by -last_seen", () -> entities.find(new EntityQuery(null, "vm", null, null, null, "-last_seen", 50, 0)));
+        calls.put("source=cmdb-main", () -> entities.find(new EntityQuery(null, null, "cmdb-main", null, null, null, 50, 0)));
+        calls.put("q=serial", () -> entities.find(new EntityQuery("SER1234", null, null, null, null, null, 50, 0)));
+        calls.put("q=name prefix", () -> entities.find(new EntityQuery("host0012", null, null, null, null, null, 50, 0)));
+        calls.put("detail", () -> entities.get(1234));
+        calls.put("lookup by FQDN", () -> entities.lookup("host001234.example.com"));
+        StringBuilder line = new StringBuilder("RESULT entity reads (ms, median of 20):");
+        calls.forEach((name, call) -> {
+            double[] t = new double[20];
+            call.get();
+            for (int i = 0; i < t.length; i++) {
+                long t0 = System.nanoTime();
+                call.get();
+                t[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            line.append(String.format(" %s %.1f |", name, BenchSupport.median(t)));
+        });
+        System.out.println(line);
     }
 
     private static String uuid(int m) {

@@ -85,6 +85,8 @@ class DbPlanTest {
                 + " AND device_id IS NOT NULL AND kind IN ('device', 'interface', 'ip_address', 'server_facts')");
         hot.put("entities by source", "SELECT e.id FROM entities e WHERE EXISTS (SELECT 1 FROM entity_links l JOIN devices d ON d.id = l.device_id"
                 + " WHERE l.entity_id = e.id AND d.source_instance = ?) ORDER BY e.name COLLATE NOCASE, e.id LIMIT 50");
+        hot.put("relationships of an entity's observations", "SELECT r.type, o.id FROM device_relationships r JOIN entity_links l ON l.device_id = r.to_device_id"
+                + " JOIN entities o ON o.id = l.entity_id WHERE r.from_device_id IN (?, ?) AND l.entity_id <> ? ORDER BY r.type, o.name LIMIT 1000");
         hot.put("entities by identifier", "SELECT e.id FROM entities e WHERE e.id IN (SELECT l.entity_id FROM identity_keys k JOIN entity_links l"
                 + " ON l.device_id = k.device_id WHERE k.kind = ? AND k.value = ?)");
         // read path: device detail, its children and relationships, filters, history, change feed
