@@ -83,8 +83,8 @@ class DbPlanTest {
         hot.put("members of an entity", "SELECT device_id FROM entity_links WHERE entity_id = ?");
         hot.put("feed range for resolution", "SELECT DISTINCT device_id FROM change_log WHERE position > ? AND position <= ?"
                 + " AND device_id IS NOT NULL AND kind IN ('device', 'interface', 'ip_address', 'server_facts')");
-        hot.put("entities by source", "SELECT e.id FROM entities e WHERE EXISTS (SELECT 1 FROM entity_links l JOIN devices d ON d.id = l.device_id"
-                + " WHERE l.entity_id = e.id AND d.source_instance = ?) ORDER BY e.name COLLATE NOCASE, e.id LIMIT 50");
+        hot.put("entities by source", "SELECT count(*) FROM entities e WHERE e.id IN (SELECT l.entity_id FROM devices d JOIN entity_links l"
+                + " ON l.device_id = d.id WHERE d.source_instance = ?)");
         hot.put("relationships of an entity's observations", "SELECT r.type, o.id FROM device_relationships r JOIN entity_links l ON l.device_id = r.to_device_id"
                 + " JOIN entities o ON o.id = l.entity_id WHERE r.from_device_id IN (?, ?) AND l.entity_id <> ? ORDER BY r.type, o.name LIMIT 1000");
         hot.put("entities by identifier", "SELECT e.id FROM entities e WHERE e.id IN (SELECT l.entity_id FROM identity_keys k JOIN entity_links l"
