@@ -148,14 +148,17 @@ final class EntityDetails {
         return out;
     }
 
+    /** Open conflicts naming one of its observations (filtered in SQL: parsing every open conflict's JSON cost tens of ms). */
     private static List<IdentityConflict> conflicts(Connection c, Set<Long> devices) throws SQLException {
         List<IdentityConflict> out = new ArrayList<>();
-        KeyExtractor.query(c, "SELECT " + DecisionRows.CONFLICT_COLUMNS + " FROM identity_conflicts WHERE status = 'open' ORDER BY id DESC", List.of(), rs -> {
-            IdentityConflict ic = DecisionRows.conflict(rs);
-            if (ic.deviceIds().stream().anyMatch(devices::contains)) {
-                out.add(ic);
-            }
-        });
+        List<Long> ids = new ArrayList<>(devices);
+        if (ids.isEmpty()) {
+            return out;
+        }
+        List<Long> some = ids.size() > KeyExtractor.CHUNK ? ids.subList(0, KeyExtractor.CHUNK) : ids;
+        KeyExtractor.query(c, "SELECT " + DecisionRows.CONFLICT_COLUMNS + " FROM identity_conflicts ic WHERE ic.status = 'open'"
+                + " AND EXISTS (SELECT 1 FROM json_each(ic.device_ids) j WHERE j.value IN " + KeyExtractor.in(some.size()) + ") ORDER BY ic.id DESC",
+                some, rs -> out.add(DecisionRows.conflict(rs)));
         return out;
     }
 }

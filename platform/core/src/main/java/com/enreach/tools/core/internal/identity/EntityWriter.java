@@ -159,15 +159,19 @@ final class EntityWriter {
         Set<Long> touched = new HashSet<>();
         Map<String, long[]> open = new HashMap<>(); // signature -> {id}
         Map<String, String> openEntities = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, kind, key, device_ids, entity_ids FROM identity_conflicts WHERE status = 'open'");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                List<Long> devices = longs(rs.getString(4));
-                if (component == null || devices.stream().anyMatch(component::contains)) {
-                    String sig = rs.getString(2) + '\0' + rs.getString(3) + '\0' + devices;
-                    open.put(sig, new long[] {rs.getLong(1)});
-                    openEntities.put(sig, rs.getString(5));
-                }
+        String sql = "SELECT id, kind, key, device_ids, entity_ids FROM identity_conflicts ic WHERE status = 'open'";
+        KeyExtractor.RowHandler h = rs -> {
+            String sig = rs.getString(2) + '\0' + rs.getString(3) + '\0' + longs(rs.getString(4));
+            open.put(sig, new long[] {rs.getLong(1)});
+            openEntities.put(sig, rs.getString(5));
+        };
+        if (component == null) {
+            KeyExtractor.query(c, sql, List.of(), h);
+        } else {
+            // the component's conflicts, filtered in SQL rather than parsing every open conflict
+            for (List<Long> chunk : KeyExtractor.chunks(component)) {
+                KeyExtractor.query(c, sql + " AND EXISTS (SELECT 1 FROM json_each(ic.device_ids) j WHERE j.value IN " + KeyExtractor.in(chunk.size()) + ")",
+                        chunk, h);
             }
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO identity_conflicts (kind, key, detail, entity_ids, device_ids, status, created_at)"
