@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A device with everything known about it: its relationships, and what every source contributed about the same
- * machine (devices of other sources matched by host name are listed in {@code sameHost}; interfaces, IPs, facts,
+ * machine (the other observations of its resolved entity are listed in {@code sameHost}; interfaces, IPs, facts,
  * configs, volumes and backups are gathered over the device and those).
  */
 public record DeviceDetail(Device device, List<Relationship> relationships, List<Device> sameHost,

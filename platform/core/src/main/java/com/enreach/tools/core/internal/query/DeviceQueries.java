@@ -147,7 +147,7 @@ public class DeviceQueries implements DeviceService, ConfigService, StorageServi
     }
 
     private static DeviceDetail detail(QueryMapper m, DeviceRow row) {
-        List<DeviceRow> same = row.hostKey == null ? List.of() : m.sameHost(row.hostKey, row.id);
+        List<DeviceRow> same = m.sameEntity(row.id);
         List<Long> ids = new ArrayList<>();
         ids.add(row.id);
         same.forEach(d -> ids.add(d.id));

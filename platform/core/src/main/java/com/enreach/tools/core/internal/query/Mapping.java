@@ -23,29 +23,29 @@ import com.enreach.tools.core.internal.query.Rows.IpRow;
 import com.enreach.tools.core.internal.query.Rows.RelationshipRow;
 import com.enreach.tools.core.internal.query.Rows.VolumeRow;
 
-/** Rows to API records. */
-final class Mapping {
+/** Rows to API records (also used by the entity reads of identity resolution). */
+public final class Mapping {
     private Mapping() {
     }
 
-    static Device device(DeviceRow r) {
+    public static Device device(DeviceRow r) {
         return new Device(r.id, r.name, r.type, r.sourceSystem, r.sourceInstance, r.sourceId, Json.readMap(r.metadata), r.status,
                 Times.parse(r.firstSeen), Times.parse(r.lastSeen), Times.parse(r.createdAt), Times.parse(r.updatedAt));
     }
 
-    static Relationship relationship(RelationshipRow r) {
+    public static Relationship relationship(RelationshipRow r) {
         return new Relationship(r.id, r.type, r.fromId, r.fromName, r.toId, r.toName, r.sourceInstance);
     }
 
-    static NetworkInterface iface(InterfaceRow r) {
+    public static NetworkInterface iface(InterfaceRow r) {
         return new NetworkInterface(r.id, r.deviceId, r.name, r.mac, r.type, r.enabled == null ? null : r.enabled != 0, r.mtu, r.network, r.sourceInstance);
     }
 
-    static IpAddress ip(IpRow r) {
+    public static IpAddress ip(IpRow r) {
         return new IpAddress(r.id, r.deviceId, r.address, r.prefixLength, r.family, r.interfaceName, r.dnsName, r.sourceInstance);
     }
 
-    static ServerFactsView facts(FactsRow r) {
+    public static ServerFactsView facts(FactsRow r) {
         List<ServerFactsView.Disk> disks = new ArrayList<>();
         for (Object o : Json.readList(r.disks)) {
             if (o instanceof Map<?, ?> m) {
@@ -59,18 +59,18 @@ final class Mapping {
                 Times.parse(r.updatedAt));
     }
 
-    static ConfigVersion config(ConfigRow r) {
+    public static ConfigVersion config(ConfigRow r) {
         return new ConfigVersion(r.id, r.deviceId, r.version, r.contentHash, Times.parse(r.retrievedAt), r.lineCount, r.configText);
     }
 
-    static StorageVolume volume(VolumeRow r) {
+    public static StorageVolume volume(VolumeRow r) {
         return new StorageVolume(r.id, r.arrayDeviceId, r.arrayName, r.sourceSystem, r.sourceInstance, r.sourceId, r.name, r.kind, r.pool, r.svm,
                 r.capacityBytes, r.allocatedBytes, r.usedBytes, r.thin == null ? null : r.thin != 0, r.protection, r.owner, r.wwn, r.junctionPath,
                 r.exportPolicy, r.health, r.runningStatus, r.snapshotCount, r.snapshotReserveBytes, r.quotaLimitBytes, r.quotaUsedBytes,
                 Json.readMap(r.metadata), r.status, Times.parse(r.lastSeen));
     }
 
-    static Backup backup(BackupRow r) {
+    public static Backup backup(BackupRow r) {
         List<Backup.Job> jobs = new ArrayList<>();
         for (Object o : Json.readList(r.jobs)) {
             if (o instanceof Map<?, ?> m) {

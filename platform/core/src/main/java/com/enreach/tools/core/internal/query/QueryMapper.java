@@ -30,7 +30,10 @@ public interface QueryMapper {
 
     List<DeviceRow> devicesByName(String name);
 
-    List<DeviceRow> sameHost(@Param("hostKey") String hostKey, @Param("id") long id);
+    /** The other observations of the device's entity (identity resolution's links). */
+    List<DeviceRow> sameEntity(@Param("id") long id);
+
+    List<DeviceRow> devicesByIds(@Param("ids") List<Long> deviceIds);
 
     List<RelationshipRow> relationships(long deviceId);
 

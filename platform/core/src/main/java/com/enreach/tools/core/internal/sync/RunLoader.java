@@ -346,7 +346,7 @@ final class RunLoader implements RecordSink, AutoCloseable {
             stale += t.markStale(conn, instance, runId, now);
         }
         progress.stale.set(stale);
-        BackupLinks.relink(conn);
+        // backups are linked by identity resolution, which follows this transaction through the change feed
         SyncHistory.progress(conn, runId, progress);
         return new Finish(false, null, stale);
     }

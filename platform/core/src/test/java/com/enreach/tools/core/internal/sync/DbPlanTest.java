@@ -26,7 +26,7 @@ import com.enreach.tools.core.internal.db.Database;
 class DbPlanTest {
     /** Tables that grow with the inventory: a full scan of one of them in a hot statement is a bug. */
     private static final Set<String> BIG = Set.of("devices", "device_relationships", "network_interfaces", "ip_addresses", "server_facts",
-            "device_configs", "storage_volumes", "backups", "change_log", "sync_history");
+            "device_configs", "storage_volumes", "backups", "change_log", "sync_history", "entities", "entity_links", "identity_keys", "entity_attributes");
 
     @TempDir
     Path dir;
@@ -74,9 +74,21 @@ class DbPlanTest {
                 + " SELECT ?, source_instance, 'backup', 'stale', id, source_id, ? FROM backups WHERE source_instance = ? AND status = 'active'"
                 + " AND (seen_run_id IS NULL OR seen_run_id <> ?)");
         hot.put("drop unseen relationships", "DELETE FROM device_relationships WHERE source_instance = ? AND (seen_run_id IS NULL OR seen_run_id <> ?)");
-        hot.put("backup link by guid", "SELECT d.id FROM devices d WHERE json_extract(d.metadata, '$.instance_uuid') = ? AND d.status <> 'stale'");
-        hot.put("backup link by bios uuid", "SELECT d.id FROM devices d WHERE json_extract(d.metadata, '$.bios_uuid') = ?");
-        hot.put("backup link by host", "SELECT d.id FROM devices d WHERE d.host_key = ? AND d.status <> 'stale' ORDER BY d.id LIMIT 1");
+        // backups link through identity keys (BackupLinks), resolution walks keys and entities (identity.Resolver)
+        hot.put("backup link candidates", "SELECT k.device_id, coalesce(l.entity_id, -k.device_id), d.type FROM identity_keys k"
+                + " JOIN devices d ON d.id = k.device_id LEFT JOIN entity_links l ON l.device_id = k.device_id"
+                + " WHERE k.kind = ? AND k.value = ? AND d.status <> 'stale' ORDER BY k.device_id");
+        hot.put("holders of a key", "SELECT device_id FROM identity_keys WHERE kind = ? AND value = ? LIMIT 27");
+        hot.put("keys of an observation", "SELECT kind, value FROM identity_keys WHERE device_id = ?");
+        hot.put("members of an entity", "SELECT device_id FROM entity_links WHERE entity_id = ?");
+        hot.put("feed range for resolution", "SELECT DISTINCT device_id FROM change_log WHERE position > ? AND position <= ?"
+                + " AND device_id IS NOT NULL AND kind IN ('device', 'interface', 'ip_address', 'server_facts')");
+        hot.put("entities by source", "SELECT count(*) FROM entities e WHERE e.id IN (SELECT l.entity_id FROM devices d JOIN entity_links l"
+                + " ON l.device_id = d.id WHERE d.source_instance = ?)");
+        hot.put("relationships of an entity's observations", "SELECT r.type, o.id FROM device_relationships r JOIN entity_links l ON l.device_id = r.to_device_id"
+                + " JOIN entities o ON o.id = l.entity_id WHERE r.from_device_id IN (?, ?) AND l.entity_id <> ? ORDER BY r.type, o.name LIMIT 1000");
+        hot.put("entities by identifier", "SELECT e.id FROM entities e WHERE e.id IN (SELECT l.entity_id FROM identity_keys k JOIN entity_links l"
+                + " ON l.device_id = k.device_id WHERE k.kind = ? AND k.value = ?)");
         // read path: device detail, its children and relationships, filters, history, change feed
         hot.put("device detail", "SELECT * FROM devices WHERE id = ?");
         hot.put("relationships from", "SELECT * FROM device_relationships WHERE from_device_id = ?");
@@ -92,7 +104,8 @@ class DbPlanTest {
         hot.put("interfaces of devices", "SELECT n.id FROM network_interfaces n JOIN devices d ON d.id = n.device_id WHERE n.device_id IN (?, ?)"
                 + " ORDER BY n.device_id, n.name");
         hot.put("addresses of devices", "SELECT a.id FROM ip_addresses a JOIN devices d ON d.id = a.device_id WHERE a.device_id IN (?, ?)");
-        hot.put("same host", "SELECT d.id FROM devices d WHERE d.host_key = ? AND d.id <> ? ORDER BY d.id LIMIT 50");
+        hot.put("same entity", "SELECT d.id FROM entity_links me JOIN entity_links l ON l.entity_id = me.entity_id AND l.device_id <> me.device_id"
+                + " JOIN devices d ON d.id = l.device_id WHERE me.device_id = ? ORDER BY d.id LIMIT 50");
         hot.put("backups of devices", "SELECT b.id FROM backups b WHERE b.device_id IN (?, ?) ORDER BY b.id LIMIT 100");
         hot.put("devices of an instance", "SELECT * FROM devices WHERE source_instance = ? AND status = ? ORDER BY id LIMIT 50");
         hot.put("devices of a type", "SELECT * FROM devices WHERE type = ? LIMIT 50");

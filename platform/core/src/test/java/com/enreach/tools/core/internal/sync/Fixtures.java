@@ -82,6 +82,8 @@ final class Fixtures {
         Env(Path dir, EngineSettings settings) {
             db = new Database(dir.resolve("test.db"));
             engine = new SyncEngine(db, registry, settings.withoutScheduler());
+            // identity resolution follows every run, as the container binds it (backup links and device details use it)
+            engine.bindChangeListener(new com.enreach.tools.core.internal.identity.IdentityResolution(db, null));
         }
 
         ScriptedConnector add(String kind, String name, Script script, Map<String, Object> extra) {
