@@ -16,6 +16,8 @@ import com.enreach.tools.api.inventory.RebuildResult;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.Times;
 import com.enreach.tools.core.internal.identity.EntityServiceImpl;
+import com.enreach.tools.core.internal.sync.ObjectLinks;
+import com.enreach.tools.core.internal.sync.SourceRegistry;
 import com.enreach.tools.core.internal.identity.IdentityResolution;
 
 /**
@@ -78,7 +80,7 @@ public final class ResolutionBench {
 
     /** Entity reads at this size, warm, median of 20 calls each (reported, no target here: RestBench measures REST). */
     private static void reads(Database db, IdentityResolution resolution) {
-        EntityServiceImpl entities = new EntityServiceImpl(db, resolution);
+        EntityServiceImpl entities = new EntityServiceImpl(db, resolution, new ObjectLinks(new SourceRegistry()));
         Map<String, Supplier<Object>> calls = new LinkedHashMap<>();
         calls.put("first page", () -> entities.find(new EntityQuery(null, null, null, null, null, null, 50, 0)));
         calls.put("page at offset 20k", () -> entities.find(new EntityQuery(null, null, null, null, null, null, 50, 20_000)));

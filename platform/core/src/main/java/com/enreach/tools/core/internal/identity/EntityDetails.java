@@ -26,12 +26,19 @@ import com.enreach.tools.core.internal.query.QuerySessions;
 
 /** One entity with everything its observations carry (never anything matched by name). */
 final class EntityDetails {
+    /** The link to an observation in its source system, or null (see {@code ObjectLinks}). */
+    interface Links {
+        String urlOf(String sourceInstance, String kind, String sourceId, Map<String, Object> metadata);
+    }
+
     private final EntityReads reads;
     private final QuerySessions sessions;
+    private final Links links;
 
-    EntityDetails(EntityReads reads, QuerySessions sessions) {
+    EntityDetails(EntityReads reads, QuerySessions sessions, Links links) {
         this.reads = reads;
         this.sessions = sessions;
+        this.links = links;
     }
 
     private record Head(Entity entity, List<GoldenValue> attributes, Map<Long, Object[]> links, List<EntityRelation> relations,
@@ -49,7 +56,8 @@ final class EntityDetails {
             for (var row : m.devicesByIds(ids)) {
                 Object[] l = head.links().get(row.id);
                 Device d = Mapping.device(row);
-                observations.add(new Observation(d, (String) l[0], (Double) l[1], (String) l[2], Times.parse((String) l[3]), null));
+                observations.add(new Observation(d, (String) l[0], (Double) l[1], (String) l[2], Times.parse((String) l[3]),
+                        links.urlOf(d.sourceInstance(), d.type(), d.sourceId(), d.metadata())));
             }
             return new EntityDetail(head.entity(), head.attributes(), observations, head.relations(),
                     m.interfaces(ids).stream().map(Mapping::iface).toList(),

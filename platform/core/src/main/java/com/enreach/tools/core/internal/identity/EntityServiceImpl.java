@@ -30,6 +30,7 @@ import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.Times;
 import com.enreach.tools.core.internal.query.QuerySessions;
 import com.enreach.tools.core.internal.search.FtsSearch;
+import com.enreach.tools.core.internal.sync.ObjectLinks;
 
 /** Entities: reads on the read pool; merges, splits and rebuilds through identity resolution's write path. */
 @Component(service = EntityService.class)
@@ -40,10 +41,10 @@ public class EntityServiceImpl implements EntityService {
     private final EntityDetails details;
 
     @Activate
-    public EntityServiceImpl(@Reference Database db, @Reference IdentityResolution resolution) {
+    public EntityServiceImpl(@Reference Database db, @Reference IdentityResolution resolution, @Reference ObjectLinks links) {
         this.resolution = resolution;
         this.reads = new EntityReads(db, new FtsSearch());
-        this.details = new EntityDetails(reads, new QuerySessions(db));
+        this.details = new EntityDetails(reads, new QuerySessions(db), links::urlOf);
     }
 
     @Override

@@ -15,6 +15,8 @@ import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.Json;
 import com.enreach.tools.core.internal.db.Times;
 import com.enreach.tools.core.internal.sync.Normalize;
+import com.enreach.tools.core.internal.sync.ObjectLinks;
+import com.enreach.tools.core.internal.sync.SourceRegistry;
 
 /**
  * Observations written as a sync run writes them (device rows, children, and the change-feed entries that name
@@ -25,6 +27,8 @@ final class Estate {
     final List<List<Long>> refreshed = new ArrayList<>();
     final IdentityResolution resolution;
     final EntityServiceImpl entities;
+    /** Source instances whose connectors build observation links. */
+    final SourceRegistry registry = new SourceRegistry();
 
     Estate(Path dir) {
         db = new Database(dir.resolve("identity.db"));
@@ -33,7 +37,7 @@ final class Estate {
             // keep the summary columns as the golden records would
             Summary.refresh(c, ids);
         });
-        entities = new EntityServiceImpl(db, resolution);
+        entities = new EntityServiceImpl(db, resolution, new ObjectLinks(registry));
     }
 
     long device(String instance, String sourceId, String name, String type, Map<String, Object> metadata) {

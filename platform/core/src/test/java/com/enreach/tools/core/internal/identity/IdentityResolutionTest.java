@@ -105,6 +105,45 @@ class IdentityResolutionTest {
     }
 
     @Test
+    void eachObservationLinksToItsObjectThroughItsOwnInstancesConnector() {
+        estate.registry.bindConnector(new com.enreach.tools.api.spi.SourceConnector() {
+            @Override
+            public com.enreach.tools.api.spi.SourceDescriptor descriptor() {
+                return new com.enreach.tools.api.spi.SourceDescriptor("vcenter", "vCenter", java.util.Set.of("device"), "test");
+            }
+
+            @Override
+            public List<com.enreach.tools.api.plugin.FieldError> validate() {
+                return List.of();
+            }
+
+            @Override
+            public com.enreach.tools.api.plugin.CheckResult checkConnection(com.enreach.tools.api.spi.SourceContext context) {
+                return com.enreach.tools.api.plugin.CheckResult.ok("test");
+            }
+
+            @Override
+            public void fetch(com.enreach.tools.api.spi.SourceContext context, com.enreach.tools.api.spi.RecordSink sink) {
+            }
+
+            @Override
+            public String objectUrl(String kind, String sourceId, Map<String, Object> metadata) {
+                return "https://vc.example.com/ui/app/" + kind + "/" + sourceId + "/" + metadata.get("moref");
+            }
+        }, Map.of("service.pid", "source.vcenter~prod"));
+        long vm = estate.device("vcenter-prod", "vm-7", "app07", "vm", meta("system_uuid", "4237a1b2-c3d4-e5f6-0718-293a4b5c6d70", "moref", "vm-7"));
+        long node = estate.device("puppetdb-main", "app07.example.com", "app07.example.com", "server",
+                meta("system_uuid", "4237a1b2-c3d4-e5f6-0718-293a4b5c6d70"));
+        estate.resolution.catchUp();
+        EntityDetail d = estate.entities.get(estate.entityOf(vm)).orElseThrow();
+        Map<Long, String> urls = new java.util.HashMap<>();
+        d.observations().forEach(o -> urls.put(o.device().id(), o.sourceUrl()));
+        assertEquals("https://vc.example.com/ui/app/vm/vm-7/vm-7", urls.get(vm));
+        assertTrue(urls.containsKey(node));
+        assertEquals(null, urls.get(node), "an instance without a registered connector has no link");
+    }
+
+    @Test
     void anIncrementalRunResolvesOnlyWhatChanged() {
         long[] vms = new long[4];
         long[] nodes = new long[4];
