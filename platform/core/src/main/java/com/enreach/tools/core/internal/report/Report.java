@@ -1,0 +1,65 @@
+package com.enreach.tools.core.internal.report;
+
+import java.util.List;
+
+import com.enreach.tools.api.inventory.ReportInfo;
+
+/**
+ * One report as SQL: its findings (one row per finding, counted and paged in the database) and the display
+ * columns computed for the requested page only. Observations are {@code entity_links} rows joined to their
+ * {@code devices} row; "active" means not stale.
+ */
+abstract class Report {
+    /** Identity keys that name a VM the way backup products do. */
+    static final String VM_KEYS = "('instance_uuid', 'system_uuid')";
+
+    abstract ReportInfo info(ReportSettings s);
+
+    /** The keys of every row's values, in display order (after entity id, name and type). */
+    abstract List<String> columns();
+
+    /** One row per finding, with an {@code entity_id} column (null when a finding has no entity) and what {@link #order} names. */
+    abstract Sql findings(ReportParams p, ReportSettings s);
+
+    /** ORDER BY over the findings' columns, each qualified with {@code f.}; ends with a unique key so pages are stable. */
+    abstract String order();
+
+    /** The select list of the display columns, one per {@link #columns} name, over the page {@code f} and its entity {@code e}. */
+    abstract Sql values(ReportParams p, ReportSettings s);
+
+    /** Joins the display columns need, after the page {@code f} and its entity {@code e}; none by default. */
+    Sql joins(ReportParams p, ReportSettings s) {
+        return new Sql();
+    }
+
+    final String name(ReportSettings s) {
+        return info(s).name();
+    }
+
+    /** The rows of one page of findings. */
+    final Sql rows(ReportParams p, ReportSettings s, int limit, int offset) {
+        return new Sql().add("SELECT f.entity_id AS entity_id, e.name AS entity_name, e.type AS entity_type, ").add(values(p, s))
+                .add(" FROM (SELECT * FROM (").add(findings(p, s)).add(") f ORDER BY " + order() + " LIMIT ? OFFSET ?", limit, offset)
+                .add(") f LEFT JOIN entities e ON e.id = f.entity_id").add(joins(p, s)).add(" ORDER BY " + order());
+    }
+
+    final Sql count(ReportParams p, ReportSettings s) {
+        return new Sql().add("SELECT count(*) FROM (").add(findings(p, s)).add(")");
+    }
+
+    /** Whether the entity {@code entity} (an SQL expression) has an active observation from these sources. */
+    static Sql activeFrom(String entity, SourcePattern sources) {
+        return new Sql().add("EXISTS (SELECT 1 FROM entity_links l JOIN devices d ON d.id = l.device_id WHERE l.entity_id = " + entity
+                + " AND d.status <> 'stale' AND ").add(sources.sql("d")).add(")");
+    }
+
+    /** The distinct source instances, sorted and comma-joined, of the entity's observations that meet the condition on {@code d}. */
+    static Sql instances(String entity, Sql condition) {
+        return new Sql().add("(SELECT group_concat(si, ', ') FROM (SELECT DISTINCT d.source_instance AS si FROM entity_links l"
+                + " JOIN devices d ON d.id = l.device_id WHERE l.entity_id = " + entity + " AND ").add(condition).add(" ORDER BY si))");
+    }
+
+    static ReportInfo.Param param(String name, String description, String defaultValue) {
+        return new ReportInfo.Param(name, description, defaultValue);
+    }
+}
