@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "enreach", mixinStandardHelpOptions = true, versionProvider = Enreach.Version.class,
         description = "Enreach Tools: the infrastructure inventory master database.",
         subcommands = {StartCommand.class, DemoCommand.class, StatusCommand.class, SourcesCommand.class, SyncCommand.class,
-            RefreshCommand.class, BackupsCommand.class, StorageCommand.class, DevicesCommand.class, HistoryCommand.class, TokenCommand.class, CommandLine.HelpCommand.class},
+            RefreshCommand.class, BackupsCommand.class, StorageCommand.class, DevicesCommand.class, HistoryCommand.class, TokenCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:ok",
             "1:the operation ran and failed (sync run failed or cancelled, connection check failed)",
