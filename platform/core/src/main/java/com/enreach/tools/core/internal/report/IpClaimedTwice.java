@@ -26,7 +26,9 @@ final class IpClaimedTwice extends Report {
     /** Each (address, entity) claim of an active observation, the ignored addresses left out. */
     private static Sql claims(ReportParams p) {
         Sql sql = new Sql().add("SELECT DISTINCT a.address AS address, l.entity_id AS entity_id FROM ip_addresses a JOIN devices d ON d.id = a.device_id"
-                + " JOIN entity_links l ON l.device_id = d.id WHERE d.status <> 'stale'");
+                + " JOIN entity_links l ON l.device_id = d.id WHERE d.status <> 'stale'"
+                // Only addresses on two rows or more can be on two entities: found on the address index alone.
+                + " AND a.address IN (SELECT address FROM ip_addresses GROUP BY address HAVING count(*) > 1)");
         for (String g : p.globs("ignore")) {
             sql.add(" AND a.address NOT GLOB ?", SourcePattern.sqliteGlob(g));
         }

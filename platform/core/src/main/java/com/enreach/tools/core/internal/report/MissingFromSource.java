@@ -64,7 +64,7 @@ final class MissingFromSource extends Report {
                 if (!x.types().isEmpty()) {
                     sql.add(" AND e.type IN ").in(x.types());
                 }
-                sql.add(" AND ").add(known("e.id", x.seenBy())).add(" AND NOT ").add(known("e.id", target));
+                sql.add(" AND e.id IN (").add(knownTo(p, x.seenBy())).add(") AND e.id NOT IN (").add(knownTo(p, target)).add(")");
             }
         }
         return k == 0 ? sql.add("SELECT NULL AS entity_id, NULL AS name, NULL AS k, NULL AS expectation, NULL AS missing_from WHERE 0") : sql;
@@ -82,8 +82,8 @@ final class MissingFromSource extends Report {
         int k = 0;
         for (Expectation x : expectations(p, s)) {
             for (SourcePattern target : x.knownTo()) {
-                seen.add(" WHEN " + k + " THEN ").add(knownBy("f.entity_id", x.seenBy()));
-                stale.add(" WHEN " + k + " THEN ").add(instances("f.entity_id", new Sql().add("d.status = 'stale' AND ").add(target.sql("d"))));
+                seen.add(" WHEN " + k + " THEN ").add(knownBy(p, "f.entity_id", x.seenBy()));
+                stale.add(" WHEN " + k + " THEN ").add(instances("f.entity_id", new Sql().add("d.status = 'stale' AND ").add(p.filter(target, "d"))));
                 k++;
             }
         }
@@ -94,24 +94,14 @@ final class MissingFromSource extends Report {
                 .add(stale).add(" END AS stale_there");
     }
 
-    /** Whether these sources know the entity: an active observation, or a backup that is not stale. */
-    static Sql known(String entity, SourcePattern sources) {
-        return new Sql().add("(").add(activeFrom(entity, sources))
-                .add(" OR EXISTS (SELECT 1 FROM entity_links l JOIN backups b ON b.device_id = l.device_id WHERE l.entity_id = " + entity
-                        + " AND b.status <> 'stale' AND ").add(sources.sql("b"))
-                .add(") OR EXISTS (SELECT 1 FROM entity_links l JOIN identity_keys k ON k.device_id = l.device_id AND k.kind IN " + VM_KEYS
-                        + " JOIN backups b ON lower(b.vm_guid) = k.value AND b.vm_guid IS NOT NULL WHERE l.entity_id = " + entity
-                        + " AND b.status <> 'stale' AND ").add(sources.sql("b")).add("))");
-    }
-
-    /** The instances of these sources that know the entity (see {@link #known}), sorted and comma-joined. */
-    static Sql knownBy(String entity, SourcePattern sources) {
-        return new Sql().add("(SELECT group_concat(si, ', ') FROM (SELECT d.source_instance AS si FROM entity_links l JOIN devices d ON d.id = l.device_id"
-                        + " WHERE l.entity_id = " + entity + " AND d.status <> 'stale' AND ").add(sources.sql("d"))
-                .add(" UNION SELECT b.source_instance FROM entity_links l JOIN backups b ON b.device_id = l.device_id WHERE l.entity_id = " + entity
-                        + " AND b.status <> 'stale' AND ").add(sources.sql("b"))
-                .add(" UNION SELECT b.source_instance FROM entity_links l JOIN identity_keys k ON k.device_id = l.device_id AND k.kind IN " + VM_KEYS
-                        + " JOIN backups b ON lower(b.vm_guid) = k.value AND b.vm_guid IS NOT NULL WHERE l.entity_id = " + entity
-                        + " AND b.status <> 'stale' AND ").add(sources.sql("b")).add(" ORDER BY si))");
+    /** The instances of these sources that know the entity (see {@link #knownTo}), sorted and comma-joined. */
+    static Sql knownBy(ReportParams p, String entity, SourcePattern sources) {
+        return new Sql().add("(SELECT group_concat(si, ', ') FROM (SELECT d.source_instance AS si FROM entity_links l CROSS JOIN devices d ON d.id = l.device_id"
+                        + " WHERE l.entity_id = " + entity + " AND d.status <> 'stale' AND ").add(p.filter(sources, "d"))
+                .add(" UNION SELECT b.source_instance FROM entity_links l CROSS JOIN backups b ON b.device_id = l.device_id WHERE l.entity_id = " + entity
+                        + " AND b.status <> 'stale' AND ").add(p.filter(sources, "b"))
+                .add(" UNION SELECT b.source_instance FROM entity_links l CROSS JOIN identity_keys k ON k.device_id = l.device_id AND k.kind IN " + VM_KEYS
+                        + " CROSS JOIN backups b ON lower(b.vm_guid) = " + BY_GUID + " AND b.vm_guid IS NOT NULL WHERE l.entity_id = " + entity
+                        + " AND b.status <> 'stale' AND ").add(p.filter(sources, "b")).add(" ORDER BY si))");
     }
 }

@@ -12,6 +12,14 @@ import com.enreach.tools.api.inventory.ReportInfo;
 abstract class Report {
     /** Identity keys that name a VM the way backup products do. */
     static final String VM_KEYS = "('instance_uuid', 'system_uuid')";
+    /**
+     * A key's value to look a backup up by ({@code lower(b.vm_guid) = BY_GUID}): the unary plus drops the column's
+     * TEXT affinity, without which SQLite will not search the expression index on {@code lower(vm_guid)} (V27) and
+     * scans it instead.
+     */
+    static final String BY_GUID = "+k.value";
+    /** The column of the page query that carries the number of all findings (a window over them, before LIMIT). */
+    static final String TOTAL = "total_findings";
 
     abstract ReportInfo info(ReportSettings s);
 
@@ -36,27 +44,44 @@ abstract class Report {
         return info(s).name();
     }
 
-    /** The rows of one page of findings. */
+    /** The rows of one page of findings, each with the count of all findings in {@link #TOTAL}: one pass for both. */
     final Sql rows(ReportParams p, ReportSettings s, int limit, int offset) {
-        return new Sql().add("SELECT f.entity_id AS entity_id, e.name AS entity_name, e.type AS entity_type, ").add(values(p, s))
-                .add(" FROM (SELECT * FROM (").add(findings(p, s)).add(") f ORDER BY " + order() + " LIMIT ? OFFSET ?", limit, offset)
+        return new Sql().add("SELECT f.entity_id AS entity_id, e.name AS entity_name, e.type AS entity_type, f." + TOTAL + " AS " + TOTAL + ", ")
+                .add(values(p, s))
+                .add(" FROM (SELECT f.*, count(*) OVER () AS " + TOTAL + " FROM (").add(findings(p, s))
+                .add(") f ORDER BY " + order() + " LIMIT ? OFFSET ?", limit, offset)
                 .add(") f LEFT JOIN entities e ON e.id = f.entity_id").add(joins(p, s)).add(" ORDER BY " + order());
     }
 
+    /** The count alone, for a page past the end (which has no row to carry it). */
     final Sql count(ReportParams p, ReportSettings s) {
         return new Sql().add("SELECT count(*) FROM (").add(findings(p, s)).add(")");
     }
 
-    /** Whether the entity {@code entity} (an SQL expression) has an active observation from these sources. */
-    static Sql activeFrom(String entity, SourcePattern sources) {
-        return new Sql().add("EXISTS (SELECT 1 FROM entity_links l JOIN devices d ON d.id = l.device_id WHERE l.entity_id = " + entity
-                + " AND d.status <> 'stale' AND ").add(sources.sql("d")).add(")");
+    /**
+     * The entities these sources know: an active observation, or a backup that is not stale belonging to one of
+     * the entity's observations (linked to it, or naming it by a VM GUID that is one of its instance/system UUIDs).
+     */
+    static Sql knownTo(ReportParams p, SourcePattern sources) {
+        return new Sql().add("SELECT l.entity_id FROM devices d JOIN entity_links l ON l.device_id = d.id WHERE d.status <> 'stale' AND ")
+                .add(p.from(sources, "d"))
+                .add(" UNION SELECT l.entity_id FROM backups b JOIN entity_links l ON l.device_id = b.device_id WHERE b.status <> 'stale' AND ")
+                .add(p.from(sources, "b"))
+                .add(" UNION SELECT l.entity_id FROM backups b JOIN identity_keys k ON k.kind IN " + VM_KEYS + " AND k.value = lower(b.vm_guid)"
+                        + " JOIN entity_links l ON l.device_id = k.device_id WHERE b.vm_guid IS NOT NULL AND b.status <> 'stale' AND ")
+                .add(p.from(sources, "b"));
+    }
+
+    /** The entities with an active observation from these sources. */
+    static Sql observedBy(ReportParams p, SourcePattern sources) {
+        return new Sql().add("SELECT DISTINCT l.entity_id FROM devices d JOIN entity_links l ON l.device_id = d.id WHERE d.status <> 'stale' AND ")
+                .add(p.from(sources, "d"));
     }
 
     /** The distinct source instances, sorted and comma-joined, of the entity's observations that meet the condition on {@code d}. */
     static Sql instances(String entity, Sql condition) {
         return new Sql().add("(SELECT group_concat(si, ', ') FROM (SELECT DISTINCT d.source_instance AS si FROM entity_links l"
-                + " JOIN devices d ON d.id = l.device_id WHERE l.entity_id = " + entity + " AND ").add(condition).add(" ORDER BY si))");
+                + " CROSS JOIN devices d ON d.id = l.device_id WHERE l.entity_id = " + entity + " AND ").add(condition).add(" ORDER BY si))");
     }
 
     static ReportInfo.Param param(String name, String description, String defaultValue) {

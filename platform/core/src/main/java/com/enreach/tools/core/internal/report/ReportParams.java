@@ -21,10 +21,13 @@ final class ReportParams {
     private final String report;
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Instant now;
+    private final Map<String, String> instances;
 
-    ReportParams(ReportInfo info, Map<String, String> given, Instant now) {
+    /** @param instances the source system of every source instance in the database, by instance */
+    ReportParams(ReportInfo info, Map<String, String> given, Instant now, Map<String, String> instances) {
         this.report = info.name();
         this.now = now;
+        this.instances = instances;
         List<String> names = new ArrayList<>();
         for (ReportInfo.Param p : info.params()) {
             names.add(p.name());
@@ -78,6 +81,16 @@ final class ReportParams {
             throw ApiException.invalid(name, name + " must name at least one source (a glob such as *puppetdb*)");
         }
         return p;
+    }
+
+    /** The condition that the alias's source instance is one of those these sources match, for a set over all their rows. */
+    Sql from(SourcePattern sources, String alias) {
+        return sources.sql(alias, instances, true);
+    }
+
+    /** The same condition as a filter of rows found otherwise (per entity), never driving the query (see {@link SourcePattern#sql}). */
+    Sql filter(SourcePattern sources, String alias) {
+        return sources.sql(alias, instances, false);
     }
 
     List<String> types(String name) {

@@ -39,7 +39,7 @@ public class ReportRunner implements ReportService {
     /** The most rows one call returns (a CSV export of a whole report). */
     public static final int MAX_LIMIT = 100_000;
 
-    private static final List<Report> REPORTS = List.of(new VmsWithoutBackup(), new ServersWithoutFacts(), new NetworkWithoutConfig(),
+    static final List<Report> REPORTS = List.of(new VmsWithoutBackup(), new ServersWithoutFacts(), new NetworkWithoutConfig(),
             new MissingFromSource(), new IpClaimedTwice(), new IdentityConflicts(), new StaleInOneActiveInAnother());
 
     private final Database db;
@@ -90,20 +90,40 @@ public class ReportRunner implements ReportService {
         }
         ReportInfo info = report.info(s);
         Instant now = clock.instant();
-        ReportParams p = new ReportParams(info, params, now);
-        Sql count = report.count(p, s);
-        Sql page = report.rows(p, s, limit, offset);
         List<String> columns = report.columns();
         return read(() -> {
             try (Connection c = db.readSource().getConnection()) {
-                c.setAutoCommit(false); // count and page from one snapshot
-                long total = single(c, count);
-                List<ReportResult.Row> rows = rows(c, page, columns);
-                return new ReportResult(info.name(), info.title(), p.applied(), total, columns, rows, Times.parse(Times.format(now)));
+                c.setAutoCommit(false); // one snapshot for everything below
+                ReportParams p = new ReportParams(info, params, now, instances(c));
+                long[] total = {0};
+                List<ReportResult.Row> rows = rows(c, report.rows(p, s, limit, offset), columns, total);
+                if (rows.isEmpty() && offset > 0) {
+                    total[0] = single(c, report.count(p, s)); // past the end: no row carries the count
+                }
+                return new ReportResult(info.name(), info.title(), p.applied(), total[0], columns, rows, Times.parse(Times.format(now)));
             } catch (SQLException e) {
                 throw new DatabaseException(e);
             }
         });
+    }
+
+    /**
+     * The source system of every source instance with devices or backups, by instance: a skip scan over the
+     * instance indexes (a few lookups per instance, not a pass over the rows).
+     */
+    static Map<String, String> instances(Connection c) throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String table : List.of("devices", "backups")) {
+            String sql = "WITH RECURSIVE i(si) AS (SELECT min(source_instance) FROM " + table + " UNION ALL SELECT (SELECT min(source_instance) FROM "
+                    + table + " WHERE source_instance > i.si) FROM i WHERE si IS NOT NULL)"
+                    + " SELECT si, (SELECT source_system FROM " + table + " WHERE source_instance = si LIMIT 1) FROM i WHERE si IS NOT NULL";
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.putIfAbsent(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
     }
 
     private static <T> T read(Supplier<T> work) {
@@ -128,7 +148,7 @@ public class ReportRunner implements ReportService {
         }
     }
 
-    private static List<ReportResult.Row> rows(Connection c, Sql sql, List<String> columns) throws SQLException {
+    private static List<ReportResult.Row> rows(Connection c, Sql sql, List<String> columns, long[] total) throws SQLException {
         List<ReportResult.Row> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql.text())) {
             sql.bind(ps);
@@ -139,6 +159,7 @@ public class ReportRunner implements ReportService {
                         Object v = rs.getObject(col);
                         values.put(col, v instanceof Integer i ? Long.valueOf(i) : v);
                     }
+                    total[0] = rs.getLong(Report.TOTAL);
                     long id = rs.getLong("entity_id");
                     out.add(new ReportResult.Row(rs.wasNull() ? null : id, rs.getString("entity_name"), rs.getString("entity_type"), values));
                 }

@@ -28,13 +28,12 @@ final class ServersWithoutFacts extends Report {
 
     @Override
     Sql findings(ReportParams p, ReportSettings s) {
-        SourcePattern facts = p.pattern("facts_source");
-        return new Sql().add("SELECT * FROM (SELECT e.id AS entity_id, e.name AS name, (SELECT count(*) FROM entity_links l JOIN devices d ON d.id = l.device_id"
-                        + " WHERE l.entity_id = e.id AND d.status <> 'stale' AND ").add(facts.sql("d")).add(") AS facts_observations,")
-                .add(" (SELECT max(" + FACTS_AT + ") FROM entity_links l JOIN devices d ON d.id = l.device_id LEFT JOIN server_facts sf ON sf.device_id = d.id"
-                        + " WHERE l.entity_id = e.id AND d.status <> 'stale' AND ").add(facts.sql("d")).add(") AS facts_at")
-                .add(" FROM entities e WHERE e.status = 'active' AND ").add(activeFrom("e.id", p.pattern("inventory_source")))
-                .add(") WHERE facts_at IS NULL OR facts_at < ?", p.cutoff("days"));
+        return new Sql().add("SELECT e.id AS entity_id, e.name AS name, count(d.id) AS facts_observations, max(" + FACTS_AT + ") AS facts_at FROM (")
+                .add(observedBy(p, p.pattern("inventory_source"))).add(") i JOIN entities e ON e.id = i.entity_id"
+                        + " LEFT JOIN entity_links fl ON fl.entity_id = e.id LEFT JOIN devices d ON d.id = fl.device_id AND d.status <> 'stale' AND ")
+                .add(p.filter(p.pattern("facts_source"), "d"))
+                .add(" LEFT JOIN server_facts sf ON sf.device_id = d.id WHERE e.status = 'active' GROUP BY e.id HAVING facts_at IS NULL OR facts_at < ?",
+                        p.cutoff("days"));
     }
 
     @Override
@@ -46,7 +45,7 @@ final class ServersWithoutFacts extends Report {
     Sql values(ReportParams p, ReportSettings s) {
         return new Sql().add("CASE WHEN f.facts_observations = 0 THEN 'no_facts_source' WHEN f.facts_at IS NULL THEN 'no_facts'"
                         + " ELSE 'facts_too_old' END AS reason, f.facts_at AS facts_at, ")
-                .add(instances("f.entity_id", new Sql().add("d.status <> 'stale' AND ").add(p.pattern("inventory_source").sql("d")))).add(" AS inventory_source, ")
-                .add(instances("f.entity_id", new Sql().add("d.status <> 'stale' AND ").add(p.pattern("facts_source").sql("d")))).add(" AS facts_source");
+                .add(instances("f.entity_id", new Sql().add("d.status <> 'stale' AND ").add(p.filter(p.pattern("inventory_source"), "d")))).add(" AS inventory_source, ")
+                .add(instances("f.entity_id", new Sql().add("d.status <> 'stale' AND ").add(p.filter(p.pattern("facts_source"), "d")))).add(" AS facts_source");
     }
 }

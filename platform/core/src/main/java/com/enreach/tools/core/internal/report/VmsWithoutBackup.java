@@ -30,10 +30,10 @@ final class VmsWithoutBackup extends Report {
         SourcePattern src = p.pattern("backup_source");
         return new Sql().add("SELECT e.id AS entity_id, e.name AS name FROM entities e WHERE e.status = 'active' AND e.type IN ").in(p.types("types"))
                 .add(" AND e.id NOT IN (SELECT l.entity_id FROM backups b JOIN entity_links l ON l.device_id = b.device_id"
-                        + " WHERE b.status <> 'stale' AND b.last_success_at >= ? AND ", cutoff).add(src.sql("b"))
+                        + " WHERE b.status <> 'stale' AND b.last_success_at >= ? AND ", cutoff).add(p.from(src, "b"))
                 .add(" UNION SELECT l.entity_id FROM backups b JOIN identity_keys k ON k.kind IN " + VM_KEYS + " AND k.value = lower(b.vm_guid)"
                         + " JOIN entity_links l ON l.device_id = k.device_id"
-                        + " WHERE b.vm_guid IS NOT NULL AND b.status <> 'stale' AND b.last_success_at >= ? AND ", cutoff).add(src.sql("b")).add(")");
+                        + " WHERE b.vm_guid IS NOT NULL AND b.status <> 'stale' AND b.last_success_at >= ? AND ", cutoff).add(p.from(src, "b")).add(")");
     }
 
     @Override
@@ -52,9 +52,9 @@ final class VmsWithoutBackup extends Report {
         SourcePattern src = p.pattern("backup_source");
         // The newest of the entity's backups from these sources, whatever its age: what the operator looks at next.
         return new Sql().add(" LEFT JOIN backups nb ON nb.id = (SELECT id FROM (SELECT b.id, b.last_success_at FROM entity_links l"
-                + " JOIN backups b ON b.device_id = l.device_id WHERE l.entity_id = f.entity_id AND ").add(src.sql("b"))
-                .add(" UNION ALL SELECT b.id, b.last_success_at FROM entity_links l JOIN identity_keys k ON k.device_id = l.device_id AND k.kind IN " + VM_KEYS
-                        + " JOIN backups b ON lower(b.vm_guid) = k.value AND b.vm_guid IS NOT NULL WHERE l.entity_id = f.entity_id AND ").add(src.sql("b"))
+                + " CROSS JOIN backups b ON b.device_id = l.device_id WHERE l.entity_id = f.entity_id AND ").add(p.filter(src, "b"))
+                .add(" UNION ALL SELECT b.id, b.last_success_at FROM entity_links l CROSS JOIN identity_keys k ON k.device_id = l.device_id AND k.kind IN " + VM_KEYS
+                        + " CROSS JOIN backups b ON lower(b.vm_guid) = " + BY_GUID + " AND b.vm_guid IS NOT NULL WHERE l.entity_id = f.entity_id AND ").add(p.filter(src, "b"))
                 .add(") ORDER BY last_success_at IS NULL, last_success_at DESC, id LIMIT 1)");
     }
 }

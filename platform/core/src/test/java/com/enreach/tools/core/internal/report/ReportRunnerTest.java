@@ -76,6 +76,9 @@ class ReportRunnerTest {
         assertEquals(7, page.total());
         assertEquals(List.of("vm-03", "vm-04", "vm-05"), Estate.names(page));
         assertEquals(List.of("vm-06"), Estate.names(estate.reports.run("vms-without-backup", Map.of(), 3, 6)));
+        ReportResult past = estate.reports.run("vms-without-backup", Map.of(), 3, 30);
+        assertEquals(List.of(), past.rows());
+        assertEquals(7, past.total(), "a page past the end still says how many findings there are");
     }
 
     @Test
