@@ -39,7 +39,7 @@ final class IpClaimedTwice extends Report {
     Sql findings(ReportParams p, ReportSettings s) {
         return new Sql().add("SELECT w.address AS address, w.entity_id AS entity_id, e.name AS name, w.entities AS entities FROM"
                         + " (SELECT c.address, c.entity_id, count(*) OVER (PARTITION BY c.address) AS entities FROM (").add(claims(p))
-                .add(") c) w JOIN entities e ON e.id = w.entity_id WHERE w.entities > 1");
+                .add(") c) w CROSS JOIN entities e ON e.id = w.entity_id WHERE w.entities > 1");
     }
 
     @Override

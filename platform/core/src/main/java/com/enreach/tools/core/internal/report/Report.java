@@ -8,6 +8,9 @@ import com.enreach.tools.api.inventory.ReportInfo;
  * One report as SQL: its findings (one row per finding, counted and paged in the database) and the display
  * columns computed for the requested page only. Observations are {@code entity_links} rows joined to their
  * {@code devices} row; "active" means not stale.
+ *
+ * <p>The database is not ANALYZEd, so SQLite plans without statistics: joins whose order matters are written as
+ * CROSS JOIN (SQLite keeps that order), sets start from the sources' rows, per-entity lookups from the entity.
  */
 abstract class Report {
     /** Identity keys that name a VM the way backup products do. */
@@ -63,18 +66,18 @@ abstract class Report {
      * the entity's observations (linked to it, or naming it by a VM GUID that is one of its instance/system UUIDs).
      */
     static Sql knownTo(ReportParams p, SourcePattern sources) {
-        return new Sql().add("SELECT l.entity_id FROM devices d JOIN entity_links l ON l.device_id = d.id WHERE d.status <> 'stale' AND ")
+        return new Sql().add("SELECT l.entity_id FROM devices d CROSS JOIN entity_links l ON l.device_id = d.id WHERE d.status <> 'stale' AND ")
                 .add(p.from(sources, "d"))
-                .add(" UNION SELECT l.entity_id FROM backups b JOIN entity_links l ON l.device_id = b.device_id WHERE b.status <> 'stale' AND ")
+                .add(" UNION SELECT l.entity_id FROM backups b CROSS JOIN entity_links l ON l.device_id = b.device_id WHERE b.status <> 'stale' AND ")
                 .add(p.from(sources, "b"))
-                .add(" UNION SELECT l.entity_id FROM backups b JOIN identity_keys k ON k.kind IN " + VM_KEYS + " AND k.value = lower(b.vm_guid)"
-                        + " JOIN entity_links l ON l.device_id = k.device_id WHERE b.vm_guid IS NOT NULL AND b.status <> 'stale' AND ")
+                .add(" UNION SELECT l.entity_id FROM backups b CROSS JOIN identity_keys k ON k.kind IN " + VM_KEYS + " AND k.value = lower(b.vm_guid)"
+                        + " CROSS JOIN entity_links l ON l.device_id = k.device_id WHERE b.vm_guid IS NOT NULL AND b.status <> 'stale' AND ")
                 .add(p.from(sources, "b"));
     }
 
     /** The entities with an active observation from these sources. */
     static Sql observedBy(ReportParams p, SourcePattern sources) {
-        return new Sql().add("SELECT DISTINCT l.entity_id FROM devices d JOIN entity_links l ON l.device_id = d.id WHERE d.status <> 'stale' AND ")
+        return new Sql().add("SELECT DISTINCT l.entity_id FROM devices d CROSS JOIN entity_links l ON l.device_id = d.id WHERE d.status <> 'stale' AND ")
                 .add(p.from(sources, "d"));
     }
 

@@ -29,7 +29,7 @@ final class ServersWithoutFacts extends Report {
     @Override
     Sql findings(ReportParams p, ReportSettings s) {
         return new Sql().add("SELECT e.id AS entity_id, e.name AS name, count(d.id) AS facts_observations, max(" + FACTS_AT + ") AS facts_at FROM (")
-                .add(observedBy(p, p.pattern("inventory_source"))).add(") i JOIN entities e ON e.id = i.entity_id"
+                .add(observedBy(p, p.pattern("inventory_source"))).add(") i CROSS JOIN entities e ON e.id = i.entity_id"
                         + " LEFT JOIN entity_links fl ON fl.entity_id = e.id LEFT JOIN devices d ON d.id = fl.device_id AND d.status <> 'stale' AND ")
                 .add(p.filter(p.pattern("facts_source"), "d"))
                 .add(" LEFT JOIN server_facts sf ON sf.device_id = d.id WHERE e.status = 'active' GROUP BY e.id HAVING facts_at IS NULL OR facts_at < ?",

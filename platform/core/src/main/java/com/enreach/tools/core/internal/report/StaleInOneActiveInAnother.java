@@ -23,8 +23,8 @@ final class StaleInOneActiveInAnother extends Report {
 
     @Override
     Sql findings(ReportParams p, ReportSettings s) {
-        return new Sql().add("SELECT l.entity_id AS entity_id, d.id AS device_id, e.name AS name FROM devices d JOIN entity_links l ON l.device_id = d.id"
-                        + " JOIN entities e ON e.id = l.entity_id WHERE d.status = 'stale' AND ").add(p.from(p.pattern("source"), "d"))
+        return new Sql().add("SELECT l.entity_id AS entity_id, d.id AS device_id, e.name AS name FROM devices d CROSS JOIN entity_links l ON l.device_id = d.id"
+                        + " CROSS JOIN entities e ON e.id = l.entity_id WHERE d.status = 'stale' AND ").add(p.from(p.pattern("source"), "d"))
                 .add(" AND EXISTS (SELECT 1 FROM entity_links l2 CROSS JOIN devices d2 ON d2.id = l2.device_id WHERE l2.entity_id = l.entity_id"
                         + " AND d2.status <> 'stale' AND d2.source_instance <> d.source_instance)");
     }

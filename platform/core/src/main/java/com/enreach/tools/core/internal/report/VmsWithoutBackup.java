@@ -29,10 +29,10 @@ final class VmsWithoutBackup extends Report {
         String cutoff = p.cutoff("days");
         SourcePattern src = p.pattern("backup_source");
         return new Sql().add("SELECT e.id AS entity_id, e.name AS name FROM entities e WHERE e.status = 'active' AND e.type IN ").in(p.types("types"))
-                .add(" AND e.id NOT IN (SELECT l.entity_id FROM backups b JOIN entity_links l ON l.device_id = b.device_id"
+                .add(" AND e.id NOT IN (SELECT l.entity_id FROM backups b CROSS JOIN entity_links l ON l.device_id = b.device_id"
                         + " WHERE b.status <> 'stale' AND b.last_success_at >= ? AND ", cutoff).add(p.from(src, "b"))
-                .add(" UNION SELECT l.entity_id FROM backups b JOIN identity_keys k ON k.kind IN " + VM_KEYS + " AND k.value = lower(b.vm_guid)"
-                        + " JOIN entity_links l ON l.device_id = k.device_id"
+                .add(" UNION SELECT l.entity_id FROM backups b CROSS JOIN identity_keys k ON k.kind IN " + VM_KEYS + " AND k.value = lower(b.vm_guid)"
+                        + " CROSS JOIN entity_links l ON l.device_id = k.device_id"
                         + " WHERE b.vm_guid IS NOT NULL AND b.status <> 'stale' AND b.last_success_at >= ? AND ", cutoff).add(p.from(src, "b")).add(")");
     }
 
