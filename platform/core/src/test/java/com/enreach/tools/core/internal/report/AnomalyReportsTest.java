@@ -5,34 +5,15 @@ import static com.enreach.tools.core.internal.report.Estate.names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.enreach.tools.api.inventory.ReportResult;
 
 /** Anomaly reports: shared IPs, identity conflicts, stale-here-active-there; each with its near misses. */
-class AnomalyReportsTest {
-    @TempDir
-    Path dir;
-
-    Estate estate;
-
-    @BeforeEach
-    void open() {
-        estate = new Estate(dir);
-    }
-
-    @AfterEach
-    void close() {
-        estate.close();
-    }
-
+class AnomalyReportsTest extends EstateTest {
     @Test
     void anAddressOnTwoEntitiesIsReportedOncePerEntityButTwiceOnOneEntityIsNot() {
         long web = estate.entity("web01.prod", "vm");

@@ -6,34 +6,15 @@ import static com.enreach.tools.core.internal.report.Estate.names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.enreach.tools.api.inventory.ReportResult;
 
 /** Coverage reports: each finding reported once, each near miss left out. */
-class CoverageReportsTest {
-    @TempDir
-    Path dir;
-
-    Estate estate;
-
-    @BeforeEach
-    void open() {
-        estate = new Estate(dir);
-    }
-
-    @AfterEach
-    void close() {
-        estate.close();
-    }
-
+class CoverageReportsTest extends EstateTest {
     @Test
     void vmsWithoutARecentSuccessfulBackup() {
         long recent = estate.entity("vm-recent", "vm");

@@ -5,37 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.enreach.tools.api.ApiException;
 import com.enreach.tools.api.inventory.ReportResult;
 import com.enreach.tools.api.plugin.FieldError;
 
 /** Expectations from the configuration (or given as parameters), what "known to" means, and the configuration's field errors. */
-class MissingFromSourceTest {
-    @TempDir
-    Path dir;
-
-    Estate estate;
-
-    @BeforeEach
-    void open() {
-        estate = new Estate(dir);
-    }
-
-    @AfterEach
-    void close() {
-        estate.close();
-    }
-
+class MissingFromSourceTest extends EstateTest {
     private List<String> rows(ReportResult r) {
         return r.rows().stream().map(x -> x.entityName() + " " + x.values().get("expectation") + " " + x.values().get("missing_from")).toList();
     }

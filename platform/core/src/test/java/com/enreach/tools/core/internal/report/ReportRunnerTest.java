@@ -4,36 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.enreach.tools.api.ApiException;
 import com.enreach.tools.api.inventory.ReportInfo;
 import com.enreach.tools.api.inventory.ReportResult;
 
 /** What every report shares: the list, unknown reports and parameters, paging with the whole count. */
-class ReportRunnerTest {
-    @TempDir
-    Path dir;
-
-    Estate estate;
-
-    @BeforeEach
-    void open() {
-        estate = new Estate(dir);
-    }
-
-    @AfterEach
-    void close() {
-        estate.close();
-    }
-
+class ReportRunnerTest extends EstateTest {
     @Test
     void everyReportIsListedWithItsParametersAndRunsOnAnEmptyDatabase() {
         List<ReportInfo> all = estate.reports.reports();
