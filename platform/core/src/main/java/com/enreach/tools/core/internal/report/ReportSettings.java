@@ -54,7 +54,9 @@ record ReportSettings(SourcePattern inventory, SourcePattern facts, SourcePatter
         Map<String, Map<String, String>> expect = new TreeMap<>();
         for (Map.Entry<String, ?> e : props.entrySet()) {
             String key = e.getKey();
-            if (DEFAULTS.containsKey(key) || key.startsWith("service.") || key.startsWith("component.") || key.startsWith("felix.")) {
+            // Properties that ConfigAdmin, FileInstall and DS add to every configuration are not ours to check.
+            if (DEFAULTS.containsKey(key) || key.startsWith("service.") || key.startsWith("component.") || key.startsWith("felix.")
+                    || key.startsWith("osgi.")) {
                 continue;
             }
             Matcher m = EXPECT_KEY.matcher(key);

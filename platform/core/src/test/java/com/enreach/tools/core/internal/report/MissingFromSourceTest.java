@@ -64,7 +64,8 @@ class MissingFromSourceTest extends EstateTest {
         estate.seen(sw, "oxidized", "oxidized-1", "network_device", "sw1");
         estate.seen(estate.entity("vm-alone", "vm"), "vcenter", "vc", "vm", "vm-alone");
         estate.reports.configure(Map.of("expect.switches.types", "network_device, switch", "expect.switches.seen.by", "*oxidized*",
-                "expect.switches.known.to", "*netbox*", "service.pid", "enreach.reports"));
+                "expect.switches.known.to", "*netbox*", "service.pid", "enreach.reports", "component.name", "x",
+                "felix.fileinstall.filename", "file:/etc/enreach.reports.cfg", "osgi.ds.satisfying.condition.target", "(osgi.condition.id=true)"));
 
         assertEquals(List.of(), estate.reports.configErrors());
         assertEquals(List.of("sw1 switches *netbox*"), rows(estate.run("missing-from-source", Map.of())));
