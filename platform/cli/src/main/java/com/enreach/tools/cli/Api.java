@@ -52,8 +52,17 @@ final class Api {
 
     /** Sends one request; returns the parsed body of a 2xx answer (missing when empty), throws otherwise. */
     JsonNode send(String method, String path, Object body) {
+        return parse(exchange(method, path, body, "application/json"), method, path);
+    }
+
+    /** A GET whose 2xx body is not JSON (a report's CSV), as text; errors as for {@link #send}. */
+    String getText(String path, String accept) {
+        return exchange("GET", path, null, accept).body();
+    }
+
+    private HttpResponse<String> exchange(String method, String path, Object body, String accept) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json");
+                .header("Accept", accept);
         String secret = token.secret();
         if (secret != null) {
             b.header("Authorization", "Bearer " + secret);
@@ -77,7 +86,7 @@ final class Api {
             throw new CliException(ExitCodes.FAILED, "interrupted");
         }
         if (r.statusCode() >= 200 && r.statusCode() < 300) {
-            return parse(r, method, path);
+            return r;
         }
         throw error(r, method, path);
     }

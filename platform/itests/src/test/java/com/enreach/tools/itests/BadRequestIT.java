@@ -609,6 +609,8 @@ public class BadRequestIT extends PlatformTestSupport {
                 value = Long.toString(e.switchId());
             } else if (template.startsWith("/sync/runs/")) {
                 value = Long.toString(e.runId());
+            } else if (template.startsWith("/reports/")) {
+                value = "identity-conflicts";
             } else {
                 value = "99999999";
             }
