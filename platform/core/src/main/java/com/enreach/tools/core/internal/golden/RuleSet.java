@@ -45,7 +45,7 @@ final class RuleSet {
         put(m, FQDN, SOFTWARE, Tolerance.CASE_INSENSITIVE);
         put(m, VENDOR, HARDWARE, Tolerance.CASE_INSENSITIVE);
         put(m, MODEL, HARDWARE, Tolerance.CASE_INSENSITIVE);
-        put(m, OS, SOFTWARE, Tolerance.CASE_INSENSITIVE);
+        put(m, OS, SOFTWARE, Tolerance.OPERATING_SYSTEM);
         put(m, CPU_COUNT, HARDWARE, Tolerance.EXACT_MATCH);
         put(m, MEMORY_BYTES, HARDWARE, Tolerance.percent(2));
         put(m, DISK_BYTES, HARDWARE, Tolerance.percent(5));

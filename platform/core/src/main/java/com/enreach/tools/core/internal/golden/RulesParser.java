@@ -115,10 +115,10 @@ final class RulesParser {
             Tolerance parsed = t.isTextual() ? Tolerance.parse(t.asText()) : null;
             if (parsed == null) {
                 errors.add(FieldError.of(at + ".tolerance", "invalid", "'" + t.asText(t.toString())
-                        + "' is not exact, case, hostname or a percentage such as 2%"));
+                        + "' is not exact, case, hostname, os or a percentage such as 2%"));
             } else if (parsed.kind() == Tolerance.Kind.PERCENT && !RuleSet.NUMERIC.contains(attribute)) {
                 errors.add(FieldError.of(at + ".tolerance", "invalid", "'" + t.asText() + "': a percentage applies to numbers only; "
-                        + attribute + " is text (use exact, case or hostname)"));
+                        + attribute + " is text (use exact, case, hostname or os)"));
             } else {
                 tolerance = parsed;
             }

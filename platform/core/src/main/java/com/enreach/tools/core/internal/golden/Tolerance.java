@@ -9,10 +9,13 @@ import java.util.regex.Pattern;
 /**
  * How far two values of an attribute may differ without a conflict: {@code exact}, {@code case} (text compared
  * case-insensitively), {@code hostname} ({@code case}, and a short name agrees with a longer name that begins with it
- * and a dot: {@code web01} and {@code web01.example.com}) or {@code N%} (numbers within N percent of the larger).
+ * and a dot: {@code web01} and {@code web01.example.com}), {@code os} (the same operating system family and, when
+ * both name one, the same major version: vCenter's {@code Ubuntu Linux (64-bit)} agrees with Facter's
+ * {@code Ubuntu 22.04}, {@code Ubuntu 22.04} does not agree with {@code Ubuntu 24.04}) or {@code N%} (numbers within
+ * N percent of the larger).
  */
 record Tolerance(String text, Kind kind, double percent) {
-    enum Kind { EXACT, CASE, HOSTNAME, PERCENT }
+    enum Kind { EXACT, CASE, HOSTNAME, OS, PERCENT }
 
     private static final Pattern PERCENT = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,3})?)\\s*%");
     /** A generic {@code server} agrees with a more specific kind of server. */
@@ -21,6 +24,13 @@ record Tolerance(String text, Kind kind, double percent) {
     static final Tolerance EXACT_MATCH = new Tolerance("exact", Kind.EXACT, 0);
     static final Tolerance CASE_INSENSITIVE = new Tolerance("case", Kind.CASE, 0);
     static final Tolerance HOSTNAME = new Tolerance("hostname", Kind.HOSTNAME, 0);
+    static final Tolerance OPERATING_SYSTEM = new Tolerance("os", Kind.OS, 0);
+    /** Words that name an OS family, in the spellings vCenter, Facter and Foreman use. */
+    private static final String[][] OS_FAMILIES = {{"windows", "windows"}, {"red hat", "rhel"}, {"redhat", "rhel"}, {"rhel", "rhel"},
+        {"centos", "centos"}, {"rocky", "rocky"}, {"alma", "alma"}, {"oracle", "oracle"}, {"ubuntu", "ubuntu"}, {"debian", "debian"},
+        {"suse", "suse"}, {"sles", "suse"}, {"esxi", "esxi"}, {"aix", "aix"}, {"solaris", "solaris"}, {"freebsd", "freebsd"}};
+    private static final Pattern BITS = Pattern.compile("\\(?(32|64)[- ]?bit\\)?");
+    private static final Pattern VERSION = Pattern.compile("(\\d+)");
 
     static Tolerance percent(double p) {
         return new Tolerance(format(p) + "%", Kind.PERCENT, p);
@@ -39,6 +49,8 @@ record Tolerance(String text, Kind kind, double percent) {
                 return CASE_INSENSITIVE;
             case "hostname":
                 return HOSTNAME;
+            case "os":
+                return OPERATING_SYSTEM;
             default:
                 Matcher m = PERCENT.matcher(t);
                 if (m.matches()) {
@@ -84,7 +96,31 @@ record Tolerance(String text, Kind kind, double percent) {
         if (kind == Kind.HOSTNAME) {
             return startsWithLabels(sa, sb) || startsWithLabels(sb, sa);
         }
+        if (kind == Kind.OS) {
+            return sameOs(sa, sb);
+        }
         return false;
+    }
+
+    private static boolean sameOs(String a, String b) {
+        String la = BITS.matcher(a.toLowerCase(Locale.ROOT)).replaceAll(" ");
+        String lb = BITS.matcher(b.toLowerCase(Locale.ROOT)).replaceAll(" ");
+        String fa = osFamily(la);
+        if (fa == null || !fa.equals(osFamily(lb))) {
+            return false;
+        }
+        Matcher va = VERSION.matcher(la);
+        Matcher vb = VERSION.matcher(lb);
+        return !va.find() || !vb.find() || va.group(1).equals(vb.group(1));
+    }
+
+    private static String osFamily(String lower) {
+        for (String[] f : OS_FAMILIES) {
+            if (lower.contains(f[0])) {
+                return f[1];
+            }
+        }
+        return null;
     }
 
     /**

@@ -50,6 +50,13 @@ class RulesTest {
         assertFalse(Tolerance.HOSTNAME.agrees("name", "web01.prod", "web01.dev"), "same short name, different domains");
         assertFalse(Tolerance.HOSTNAME.agrees("name", "web0", "web01.example.com"));
         assertTrue(Tolerance.CASE_INSENSITIVE.agrees("type", "server", "vm"));
+        Tolerance os = Tolerance.parse("os");
+        assertTrue(os.agrees("os", "Ubuntu 22.04", "Ubuntu Linux (64-bit)"), "vCenter's guest OS names no version");
+        assertTrue(os.agrees("os", "Windows Server 2022", "Microsoft Windows Server 2022 (64-bit)"));
+        assertTrue(os.agrees("os", "RedHat 9.4", "Red Hat Enterprise Linux 9 (64-bit)"));
+        assertFalse(os.agrees("os", "Ubuntu 22.04", "Ubuntu 24.04"), "another major version");
+        assertFalse(os.agrees("os", "Debian 12", "Ubuntu Linux (64-bit)"), "another family");
+        assertFalse(os.agrees("os", "Plan 9", "Inferno"), "unknown families agree only when equal");
         assertFalse(Tolerance.CASE_INSENSITIVE.agrees("type", "vm", "hypervisor"));
         assertTrue(Tolerance.CASE_INSENSITIVE.agrees("system_uuid", "4231a6f2-6e8b-4c7d-9a1b-0123456789ab",
                 "F2A63142-8B6E-7D4C-9A1B-0123456789AB"), "the other byte order of the same UUID");
@@ -87,7 +94,7 @@ class RulesTest {
         assertEquals(List.of("extra", "attributes.memory_bytes.tolerance", "attributes.os.strategy", "attributes.os.tolerance",
                 "attributes.colour", "attributes.site.weight", "attributes.site.priority[1]", "attributes.site.priority[2]",
                 "attributes.rack.priority"), fields);
-        assertEquals("'2 percent' is not exact, case, hostname or a percentage such as 2%", r.errors().get(1).message());
+        assertEquals("'2 percent' is not exact, case, hostname, os or a percentage such as 2%", r.errors().get(1).message());
         assertTrue(r.errors().get(3).message().contains("numbers only"), r.errors().get(3).message());
         assertTrue(r.errors().get(4).message().contains("unknown attribute 'colour'"), r.errors().get(4).message());
 
@@ -102,7 +109,7 @@ class RulesTest {
         assertTrue(r.ok(), r.errors().toString());
         assertEquals(Rule.NEWEST, r.rules().rule(Attributes.OS).strategy());
         assertEquals(List.of(), r.rules().rule(Attributes.OS).priority());
-        assertEquals("case", r.rules().rule(Attributes.OS).tolerance().text());
+        assertEquals("os", r.rules().rule(Attributes.OS).tolerance().text());
         assertEquals("exact", r.rules().rule(Attributes.SERIAL).tolerance().text());
         assertEquals(RuleSet.defaults().rule(Attributes.SERIAL).priority(), r.rules().rule(Attributes.SERIAL).priority());
         assertEquals(RuleSet.defaults().rule(Attributes.NAME), r.rules().rule(Attributes.NAME));
@@ -127,7 +134,7 @@ class RulesTest {
         ResolutionRules applied = f.refresher.rulesFile().describe();
         assertEquals(f.rulesPath().toString(), applied.file());
         assertEquals(List.of(), applied.errors());
-        assertEquals(new AttributeRule("os", "newest", List.of(), "case"), applied.attributes().get(Attributes.ALL.indexOf("os")));
+        assertEquals(new AttributeRule("os", "newest", List.of(), "os"), applied.attributes().get(Attributes.ALL.indexOf("os")));
         assertEquals(RulesFile.Outcome.UNCHANGED, f.refresher.checkRules(), "nothing is read again while the file is untouched");
 
         write(f.rulesPath(), "{\"attributes\": {\"os\": {\"strategy\": \"newest\", \"tolerance\": \"2 percent\"}}}", 2);
