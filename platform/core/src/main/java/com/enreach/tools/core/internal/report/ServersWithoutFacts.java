@@ -17,6 +17,7 @@ final class ServersWithoutFacts extends Report {
         return new ReportInfo("servers-without-facts", "Servers without recent facts",
                 "Active entities that an inventory source knows, with no active observation from a facts source, or whose newest facts are older than N days.",
                 List.of(param("days", "facts older than this many days are reported", "7"),
+                        param("types", "entity types checked, comma-separated (ESXi hosts, type hypervisor, run no Puppet agent)", "server,vm"),
                         param("inventory_source", "inventory sources (globs on source system or instance)", s.inventory().toString()),
                         param("facts_source", "facts sources (globs on source system or instance)", s.facts().toString())));
     }
@@ -32,8 +33,8 @@ final class ServersWithoutFacts extends Report {
                 .add(observedBy(p, p.pattern("inventory_source"))).add(") i CROSS JOIN entities e ON e.id = i.entity_id"
                         + " LEFT JOIN entity_links fl ON fl.entity_id = e.id LEFT JOIN devices d ON d.id = fl.device_id AND d.status <> 'stale' AND ")
                 .add(p.filter(p.pattern("facts_source"), "d"))
-                .add(" LEFT JOIN server_facts sf ON sf.device_id = d.id WHERE e.status = 'active' GROUP BY e.id HAVING facts_at IS NULL OR facts_at < ?",
-                        p.cutoff("days"));
+                .add(" LEFT JOIN server_facts sf ON sf.device_id = d.id WHERE e.status = 'active' AND e.type IN ").in(p.types("types"))
+                .add(" GROUP BY e.id HAVING facts_at IS NULL OR facts_at < ?", p.cutoff("days"));
     }
 
     @Override

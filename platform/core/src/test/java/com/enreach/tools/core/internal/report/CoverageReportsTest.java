@@ -82,6 +82,9 @@ class CoverageReportsTest extends EstateTest {
         estate.seen(noTimestamp, "puppetdb", "pdb-prod", "server", "no-timestamp");
         // Not in the inventory source (or no longer): not this report's business.
         estate.seen(estate.entity("puppet-only", "server"), "puppetdb", "pdb-prod", "server", "puppet-only");
+        // An ESXi host in Foreman runs no Puppet agent: not checked unless asked for.
+        long esx = estate.entity("esx-no-agent", "hypervisor");
+        estate.seen(esx, "foreman", "foreman-prod", "hypervisor", "esx-no-agent");
         long goneFromForeman = estate.entity("gone-from-foreman", "server");
         estate.observation(goneFromForeman, "foreman", "foreman-prod", "server", "gone-from-foreman", "stale", "{}");
 
@@ -97,6 +100,7 @@ class CoverageReportsTest extends EstateTest {
         assertEquals("pdb-prod", byName(r).get("old-facts").get("facts_source"));
 
         assertEquals(List.of("no-puppet", "no-timestamp", "stale-puppet"), names(estate.run("servers-without-facts", Map.of("days", "60"))));
+        assertEquals(List.of("esx-no-agent"), names(estate.run("servers-without-facts", Map.of("types", "hypervisor"))));
         assertEquals(List.of("fresh"), names(estate.run("servers-without-facts", Map.of("inventory_source", "demo-*", "facts_source", "nothing"))));
     }
 
