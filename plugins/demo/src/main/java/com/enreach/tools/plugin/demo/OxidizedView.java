@@ -11,8 +11,9 @@ import com.enreach.tools.api.spi.RecordSink;
 import com.enreach.tools.api.spi.SourceException;
 
 /**
- * The estate as Oxidized sees it, in the shapes of the oxidized plugin: the network devices it backs up (most, not
- * all), keyed "group/name" with the site as group, each with its running configuration.
+ * The estate as Oxidized sees it, in the shapes of the oxidized plugin: every network device in its node list, keyed
+ * "group/name" with the site as group, each with its running configuration — except the few whose backups have
+ * never succeeded (wrong credentials on the device): listed with {@code last_status no_connection} and no config.
  */
 final class OxidizedView implements View {
     private final Estate e;
@@ -28,10 +29,17 @@ final class OxidizedView implements View {
         long count = 0;
         sink.phase("nodes");
         for (int i = 0; i < e.switches; i++) {
+            Estate.Switch sw = e.networkDevice(i);
             if (Estate.notInOxidized(i)) {
+                sink.device(DeviceRecord.of(sw.site() + "/" + sw.name(), sw.name(), DeviceTypes.NETWORK_DEVICE).hostname(sw.name())
+                        .put("ip", sw.mgmtIp()).put("model", model(sw.model())).put("group", sw.site()).put("last_status", "no_connection")
+                        .putVolatile("last_attempt_time", now.minus(Duration.ofMinutes(i % 60)).toString())
+                        .addIpAddress(new IpAddressRecord(sw.mgmtIp(), null, sw.name())));
+                if (!progress.onRecord(++count)) {
+                    return;
+                }
                 continue;
             }
-            Estate.Switch sw = e.networkDevice(i);
             String id = sw.site() + "/" + sw.name();
             // the configuration changes only when the switch's firmware does (churn)
             Instant changed = Instant.EPOCH.plusSeconds(1_700_000_000L + Math.floorMod(sw.firmware().hashCode(), 1000) * 3600L);
