@@ -12,16 +12,16 @@ import com.enreach.tools.api.inventory.GoldenValue;
 import com.enreach.tools.api.inventory.Provenance;
 import com.enreach.tools.core.internal.db.Json;
 
-/** Maps stored entity_attributes rows to the API's golden values. */
-final class GoldenValues {
+/** Maps stored entity_attributes rows to the API's golden values (also for the entity detail of identity resolution). */
+public final class GoldenValues {
     /** The columns {@link #of(ResultSet, int)} reads, from its start column on. */
-    static final String COLUMNS = "ea.attribute, ea.value, ea.device_id, ea.source_system, ea.source_instance, ea.seen_at, ea.rule,"
+    public static final String COLUMNS = "ea.attribute, ea.value, ea.device_id, ea.source_system, ea.source_instance, ea.seen_at, ea.rule,"
             + " ea.alternatives, ea.conflict";
 
     private GoldenValues() {
     }
 
-    static GoldenValue of(ResultSet rs, int col) throws SQLException {
+    public static GoldenValue of(ResultSet rs, int col) throws SQLException {
         long device = rs.getLong(col + 2);
         Long deviceId = rs.wasNull() ? null : device;
         Provenance source = new Provenance(deviceId, rs.getString(col + 3), rs.getString(col + 4), instant(rs.getString(col + 5)));

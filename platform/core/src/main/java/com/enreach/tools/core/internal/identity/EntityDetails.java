@@ -18,9 +18,8 @@ import com.enreach.tools.api.inventory.GoldenValue;
 import com.enreach.tools.api.inventory.IdentityConflict;
 import com.enreach.tools.api.inventory.ManualDecision;
 import com.enreach.tools.api.inventory.Observation;
-import com.enreach.tools.api.inventory.Provenance;
-import com.enreach.tools.core.internal.db.Json;
 import com.enreach.tools.core.internal.db.Times;
+import com.enreach.tools.core.internal.golden.GoldenValues;
 import com.enreach.tools.core.internal.query.Mapping;
 import com.enreach.tools.core.internal.query.QuerySessions;
 
@@ -85,25 +84,11 @@ final class EntityDetails {
         return new Head(e.get(0), attributes(c, id), links, relations(c, id, links.keySet()), decisions(c, id, refs), conflicts(c, links.keySet()));
     }
 
-    /** Golden values as the golden records wrote them (empty until they have). */
+    /** Golden values as the golden records wrote them (empty until they have), in {@code Attributes.ALL} order. */
     private static List<GoldenValue> attributes(Connection c, long id) throws SQLException {
         Map<String, GoldenValue> byName = new HashMap<>();
-        KeyExtractor.query(c, "SELECT attribute, value, device_id, source_system, source_instance, seen_at, rule, alternatives, conflict"
-                + " FROM entity_attributes WHERE entity_id = ?", List.of(id), rs -> {
-                    long device = rs.getLong(3);
-                    Long deviceId = rs.wasNull() ? null : device;
-                    List<GoldenValue.Alternative> alternatives = new ArrayList<>();
-                    for (Object o : Json.readList(rs.getString(8))) {
-                        if (o instanceof Map<?, ?> a) {
-                            Object dev = a.get("device_id");
-                            alternatives.add(new GoldenValue.Alternative(a.get("value"), new Provenance(dev instanceof Number n ? n.longValue() : null,
-                                    str(a.get("source_system")), str(a.get("source_instance")), Times.parse(str(a.get("seen_at"))))));
-                        }
-                    }
-                    byName.put(rs.getString(1), new GoldenValue(rs.getString(1), Json.read(rs.getString(2), Object.class),
-                            new Provenance(deviceId, rs.getString(4), rs.getString(5), Times.parse(rs.getString(6))), rs.getString(7), alternatives,
-                            rs.getInt(9) != 0));
-                });
+        KeyExtractor.query(c, "SELECT " + GoldenValues.COLUMNS + " FROM entity_attributes ea WHERE ea.entity_id = ?", List.of(id),
+                rs -> byName.put(rs.getString(1), GoldenValues.of(rs, 1)));
         List<GoldenValue> out = new ArrayList<>();
         for (String a : com.enreach.tools.api.inventory.Attributes.ALL) {
             GoldenValue v = byName.remove(a);
@@ -113,10 +98,6 @@ final class EntityDetails {
         }
         byName.keySet().stream().sorted().forEach(a -> out.add(byName.get(a)));
         return out;
-    }
-
-    private static String str(Object o) {
-        return o == null ? null : o.toString();
     }
 
     /** Relationships of its observations, lifted to the entities on the other side (links within itself left out). */
