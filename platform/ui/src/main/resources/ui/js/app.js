@@ -20,7 +20,7 @@ const BUILT_IN = [
 ];
 const DETAIL = { entities: entity, devices: devices, reports: reports, ext: extension };
 
-const state = { session: null, extensions: [], renderId: 0 };
+const state = { session: null, extensions: [], renderId: 0, path: undefined };
 
 function flash(message, isError = false) {
   const el = document.getElementById('flash');
@@ -121,6 +121,9 @@ async function render() {
   const main = document.getElementById('main');
   if (!state.session) return signInPage(main);
   const r = route();
+  const path = r.name + '/' + (r.arg || '');
+  if (state.path !== undefined && state.path !== path) flash(''); // a notice belongs to the page it was given on
+  state.path = path;
   const id = ++state.renderId;
   await loadExtensions(); // plugins come and go: every navigation shows the current set
   if (id !== state.renderId || !state.session) return; // signed out meanwhile, or another navigation took over

@@ -198,6 +198,7 @@ class InventoryUiIT {
     void reportsRunWithDrillDownAndCsv() {
         browser.route("#/reports");
         browser.await(By.id("reports"));
+        assertEquals("", browser.driver().findElement(By.id("flash")).getText(), "a notice of another page is not carried over");
         browser.screenshot("reports");
         browser.await(By.cssSelector("#reports a.report-link")).click();
         WebElement total = browser.await(By.id("report-total"));
