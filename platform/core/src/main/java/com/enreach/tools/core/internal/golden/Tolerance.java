@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.enreach.tools.core.internal.sync.Normalize;
+
 /**
  * How far two values of an attribute may differ without a conflict: {@code exact}, {@code case} (text compared
  * case-insensitively), {@code hostname} ({@code case}, and a short name agrees with a longer name that begins with it
@@ -91,7 +93,8 @@ record Tolerance(String text, Kind kind, double percent) {
             return genericServer(sa, sb) || genericServer(sb, sa);
         }
         if ("system_uuid".equals(attribute)) {
-            return sa.equalsIgnoreCase(swapped(sb));
+            String ka = Normalize.systemUuid(sa);
+            return ka != null && ka.equals(Normalize.systemUuid(sb)); // the same UUID in the other byte order
         }
         if (kind == Kind.HOSTNAME) {
             return startsWithLabels(sa, sb) || startsWithLabels(sb, sa);
@@ -121,20 +124,6 @@ record Tolerance(String text, Kind kind, double percent) {
             }
         }
         return null;
-    }
-
-    /**
-     * The other byte order of a UUID's first three fields: VMware's BIOS UUID and the SMBIOS one a guest reports
-     * differ only so. Null when the text is not a UUID.
-     */
-    static String swapped(String uuid) {
-        String u = uuid.replace("-", "");
-        if (u.length() != 32) {
-            return null;
-        }
-        String s = u.substring(6, 8) + u.substring(4, 6) + u.substring(2, 4) + u.substring(0, 2) + u.substring(10, 12) + u.substring(8, 10)
-                + u.substring(14, 16) + u.substring(12, 14) + u.substring(16);
-        return s.substring(0, 8) + "-" + s.substring(8, 12) + "-" + s.substring(12, 16) + "-" + s.substring(16, 20) + "-" + s.substring(20);
     }
 
     private static boolean genericServer(String generic, String specific) {

@@ -5,13 +5,18 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Normalises identifiers that sources spell in many ways: host names, MAC addresses, IP addresses. */
+/** Normalises identifiers that sources spell in many ways: host names, MAC addresses, IP addresses, UUIDs. */
 public final class Normalize {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-fA-F:.]+(%[\\w.]+)?");
     private static final Pattern HEX12 = Pattern.compile("[0-9a-f]{12}");
+    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Set<String> JUNK_UUIDS = Set.of("00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff",
+            // the SMBIOS default some boards ship with (Supermicro, Gigabyte): shared by thousands of machines
+            "03000200-0400-0500-0006-000700080009");
 
     private Normalize() {
     }
@@ -189,6 +194,54 @@ public final class Normalize {
                 sb.append(':');
             }
             sb.append(parts[i]);
+        }
+        return sb.toString();
+    }
+
+    /** A lower-case UUID (braces, "urn:uuid:" and spaces accepted), or null. */
+    public static String uuid(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String s = raw.trim().toLowerCase(Locale.ROOT);
+        if (s.startsWith("urn:uuid:")) {
+            s = s.substring(9);
+        }
+        if (s.startsWith("{") && s.endsWith("}")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        // VMware prints "42 1a 2b 3c ... -..." in its serial numbers and some tools drop the dashes
+        String hex = s.replace("-", "").replace(" ", "");
+        if (hex.length() != 32) {
+            return null;
+        }
+        String u = hex.substring(0, 8) + '-' + hex.substring(8, 12) + '-' + hex.substring(12, 16) + '-' + hex.substring(16, 20) + '-' + hex.substring(20);
+        return UUID.matcher(u).matches() && !JUNK_UUIDS.contains(u) ? u : null;
+    }
+
+    /**
+     * A system UUID in a form both byte orders share. SMBIOS stores the first three groups little-endian; VMware's
+     * BIOS UUID and some tools print them big-endian, so one machine shows up as {@code 4237a1b2-c3d4-e5f6-...} in
+     * one source and {@code b2a13742-d4c3-f6e5-...} in another. The smaller of the two spellings is the key.
+     */
+    public static String systemUuid(String raw) {
+        String u = uuid(raw);
+        if (u == null) {
+            return null;
+        }
+        String swapped = swapped(u);
+        return JUNK_UUIDS.contains(swapped) ? null : u.compareTo(swapped) <= 0 ? u : swapped;
+    }
+
+    /** The other byte order of the first three groups. */
+    private static String swapped(String u) {
+        return reverseBytes(u.substring(0, 8)) + '-' + reverseBytes(u.substring(9, 13)) + '-' + reverseBytes(u.substring(14, 18)) + u.substring(18);
+    }
+
+    private static String reverseBytes(String hex) {
+        StringBuilder sb = new StringBuilder(hex.length());
+        for (int i = hex.length() - 2; i >= 0; i -= 2) {
+            sb.append(hex, i, i + 2);
         }
         return sb.toString();
     }
