@@ -10,6 +10,10 @@ public final class EntityKinds {
     public static final String DEVICE_CONFIG = "device_config";
     public static final String STORAGE_VOLUME = "storage_volume";
     public static final String BACKUP = "backup";
+    /** A knowledge-base article ({@link ArticleRecord}). @since 2.2 */
+    public static final String ARTICLE = "article";
+    /** An issue-tracker ticket ({@link TicketRecord}). @since 2.2 */
+    public static final String TICKET = "ticket";
 
     private EntityKinds() {
     }

@@ -43,6 +43,36 @@ public interface RecordSink {
      */
     void notRefreshed(String entityKind, String sourceId, String reason);
 
+    /**
+     * A knowledge-base article. The default refuses: only a core of SPI 2.2 or later stores articles.
+     *
+     * @since 2.2
+     */
+    default void article(ArticleRecord article) {
+        throw new UnsupportedOperationException("this sink does not take articles");
+    }
+
+    /**
+     * A ticket with its comments. The default refuses: only a core of SPI 2.2 or later stores tickets.
+     *
+     * @since 2.2
+     */
+    default void ticket(TicketRecord ticket) {
+        throw new UnsupportedOperationException("this sink does not take tickets");
+    }
+
+    /**
+     * Says that an object is still in the source and has not changed since the revision the core holds
+     * ({@link SourceContext#storedRevisions(String)}): it is kept as it is, counted as unchanged and not marked stale.
+     * Unlike {@link #notRefreshed} this is no warning. Ignored for an object the core does not hold.
+     *
+     * @param entityKind {@link EntityKinds#ARTICLE} or {@link EntityKinds#TICKET}
+     * @since 2.2
+     */
+    default void unchanged(String entityKind, String sourceId) {
+        throw new UnsupportedOperationException("this sink does not take unchanged " + entityKind);
+    }
+
     /** Names the current phase for progress display ("hosts", "vms page 4/12"). */
     void phase(String phase);
 

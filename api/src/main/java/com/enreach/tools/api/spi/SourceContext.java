@@ -1,5 +1,6 @@
 package com.enreach.tools.api.spi;
 
+import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -27,4 +28,18 @@ public interface SourceContext {
      * @param operation short description used in the run's log and progress ("GET /api/hosts page 3")
      */
     <T> T call(String operation, SourceCall<T> call) throws SourceException;
+
+    /**
+     * The revisions of this instance's active objects of one kind as the master database holds them, source id ->
+     * revision ({@link ArticleRecord#revision()}, {@link TicketRecord#revision()}). A connector lists what the source
+     * has (cheaply, without bodies), fetches in full only what is new or whose revision moved, and reports the rest
+     * with {@link RecordSink#unchanged(String, String)}. Empty for a connection check, a first run, or a kind without
+     * revisions.
+     *
+     * @param entityKind {@link EntityKinds#ARTICLE} or {@link EntityKinds#TICKET}
+     * @since 2.2
+     */
+    default Map<String, String> storedRevisions(String entityKind) {
+        return Map.of();
+    }
 }

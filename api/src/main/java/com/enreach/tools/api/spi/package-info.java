@@ -9,7 +9,12 @@
  *
  * <p>2.1 adds {@link com.enreach.tools.api.spi.IdentityKeys} and
  * {@link com.enreach.tools.api.spi.SourceConnector#objectUrl} (a link to an object in its source system's UI).
+ * 2.2 adds knowledge records: {@link com.enreach.tools.api.spi.ArticleRecord} and
+ * {@link com.enreach.tools.api.spi.TicketRecord} through {@link com.enreach.tools.api.spi.RecordSink#article} and
+ * {@link com.enreach.tools.api.spi.RecordSink#ticket}, and incremental fetches through
+ * {@link com.enreach.tools.api.spi.SourceContext#storedRevisions} and
+ * {@link com.enreach.tools.api.spi.RecordSink#unchanged}. Existing plugins need no change.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.1.0")
+@org.osgi.annotation.versioning.Version("2.2.0")
 package com.enreach.tools.api.spi;

@@ -5,12 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.enreach.tools.api.spi.ArticleRecord;
 import com.enreach.tools.api.spi.BackupRecord;
 import com.enreach.tools.api.spi.ConfigRecord;
 import com.enreach.tools.api.spi.DeviceRecord;
 import com.enreach.tools.api.spi.RecordSink;
 import com.enreach.tools.api.spi.RelationshipRecord;
 import com.enreach.tools.api.spi.StorageVolumeRecord;
+import com.enreach.tools.api.spi.TicketRecord;
 
 /** A {@link RecordSink} that keeps everything in memory, for plugin unit tests. */
 public class CollectingSink implements RecordSink {
@@ -19,6 +21,10 @@ public class CollectingSink implements RecordSink {
     public final List<ConfigRecord> configs = new ArrayList<>();
     public final Map<String, StorageVolumeRecord> volumes = new LinkedHashMap<>();
     public final Map<String, BackupRecord> backups = new LinkedHashMap<>();
+    public final Map<String, ArticleRecord> articles = new LinkedHashMap<>();
+    public final Map<String, TicketRecord> tickets = new LinkedHashMap<>();
+    /** "kind:sourceId" of every object reported with {@link #unchanged}. */
+    public final List<String> unchanged = new ArrayList<>();
     public final List<String> warnings = new ArrayList<>();
     /** "kind:sourceId" of every object reported with {@link #notRefreshed}. */
     public final List<String> notRefreshed = new ArrayList<>();
@@ -54,6 +60,21 @@ public class CollectingSink implements RecordSink {
     @Override
     public void backup(BackupRecord backup) {
         backups.put(backup.sourceId(), backup);
+    }
+
+    @Override
+    public void article(ArticleRecord article) {
+        articles.put(article.sourceId(), article);
+    }
+
+    @Override
+    public void ticket(TicketRecord ticket) {
+        tickets.put(ticket.sourceId(), ticket);
+    }
+
+    @Override
+    public void unchanged(String entityKind, String sourceId) {
+        unchanged.add(entityKind + ":" + sourceId);
     }
 
     @Override

@@ -25,6 +25,8 @@ public class TestContext implements SourceContext {
     /** Why the last call was given up, or null. */
     public volatile RetryPolicy.GiveUp gaveUp;
     public volatile boolean cancel;
+    /** What {@link #storedRevisions} answers: entity kind -> source id -> revision (fill it to test incremental runs). */
+    public final java.util.Map<String, java.util.Map<String, String>> revisions = new java.util.HashMap<>();
     private long virtualNanos;
 
     public TestContext(String instance, String previousState, RetryPolicy policy) {
@@ -88,5 +90,10 @@ public class TestContext implements SourceContext {
                 gaveUp = why;
             }
         });
+    }
+
+    @Override
+    public java.util.Map<String, String> storedRevisions(String entityKind) {
+        return java.util.Map.copyOf(revisions.getOrDefault(entityKind, java.util.Map.of()));
     }
 }
