@@ -46,7 +46,9 @@ class JiraInDistributionIT {
         Map<String, String> cloud = new LinkedHashMap<>(jira.cloudCfg());
         cloud.put("delete.budget.percent", "50"); // one of five issues is deleted in Jira below
         writeCfg("jira-it", cloud);
-        writeCfg("jira-dc", jira.dataCenterCfg());
+        Map<String, String> dc = new LinkedHashMap<>(jira.dataCenterCfg());
+        dc.put("delete.budget.percent", "50");
+        writeCfg("jira-dc", dc);
         for (String instance : new String[] {"jira-it", "jira-dc"}) {
             JsonNode s = dist.awaitSource(instance, n -> n.path("present").asBoolean() && n.path("config_errors").isArray());
             assertTrue(s.path("config_errors").isEmpty(), instance + ": " + s);
