@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import org.openqa.selenium.By;
+
 import com.enreach.tools.plugin.jira.JiraDouble;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -136,6 +138,26 @@ class JiraInDistributionIT {
 
     @Test
     @Order(5)
+    void theTicketsPageFiltersAndShowsATicketWithItsComments() {
+        try (Browser browser = new Browser(dist.baseUrl())) {
+            browser.signIn(dist.adminToken());
+            browser.route("#/ext/tickets?project=OPS&status_category=done");
+            browser.until("only done OPS tickets", d -> {
+                Set<String> shown = new TreeSet<>();
+                d.findElements(By.cssSelector("#tickets-table tbody tr")).forEach(r -> shown.add(r.getAttribute("data-ticket")));
+                return shown.equals(Set.of("OPS-1")) ? Boolean.TRUE : null;
+            });
+            browser.await(By.cssSelector("#tickets-table a.ticket-link")).click();
+            browser.awaitText(By.id("ticket-title"), "OPS-1: Disk full on web01.prod.example.com");
+            assertEquals(5, browser.all(By.cssSelector("#ticket-comments .comment")).size());
+            assertTrue(browser.await(By.cssSelector("#ticket-description pre")).getText().contains("$ df -h /var"));
+            assertTrue(browser.await(By.id("ticket-jira-link")).getAttribute("href").endsWith("/browse/OPS-1"));
+            browser.screenshot("jira-ticket");
+        }
+    }
+
+    @Test
+    @Order(6)
     void tokensNeverAppearInLogsOrApiAnswers() throws IOException {
         StringBuilder seen = new StringBuilder();
         try (var logs = Files.list(dist.home().resolve("log"))) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import com.enreach.tools.api.spi.EntityKinds;
 import com.enreach.tools.api.spi.PermanentSourceException;
+import com.enreach.tools.api.spi.RetryableSourceException;
 import com.enreach.tools.api.spi.SourceException;
 import com.enreach.tools.api.spi.TicketRecord;
 import com.enreach.tools.testkit.CollectingSink;
@@ -174,6 +175,21 @@ class JiraConnectorTest {
         assertTrue(second.tickets.isEmpty());
         assertEquals(4, second.unchanged.size());
         assertFalse(second.unchanged.contains("ticket:10010"));
+    }
+
+    @Test
+    void dataCenterListingThatShiftsWhilePagedFailsRetryablyInsteadOfSkippingAnIssue() {
+        // OPS-1 is deleted after the first page (INFRA-7, INFRA-8): offsets move by one and OPS-2 would be skipped unnoticed
+        jira.beforeSearch(r -> {
+            if ("2".equals(r.param("startAt")) && "updated".equals(r.param("fields"))) {
+                jira.delete("OPS-1");
+            }
+        });
+        CollectingSink sink = new CollectingSink();
+        RetryableSourceException e = assertThrows(RetryableSourceException.class,
+                () -> connector(jira.dataCenterCfg()).fetch(new TestContext("jira-t"), sink));
+        assertEquals("changed", e.code());
+        assertTrue(sink.tickets.isEmpty());
     }
 
     @Test

@@ -80,13 +80,14 @@ public final class JiraDouble implements AutoCloseable {
     private final FixtureServer server = new FixtureServer();
     private final Map<String, Issue> issues = new LinkedHashMap<>();
     private int fullPageCap = 100;
+    private volatile java.util.function.Consumer<Request> beforeSearch = r -> { };
     private int nextCommentId = 20_000;
 
     public JiraDouble() {
         DoubleData.seed(this);
-        server.route("POST", SEARCH_V3, cloud(r -> searchV3(body(r))));
-        server.route("GET", SEARCH_V3, cloud(r -> searchV3(queryAsBody(r))));
-        server.route("GET", SEARCH_V2, dataCenter(this::searchV2));
+        server.route("POST", SEARCH_V3, cloud(r -> searchV3(hooked(r, body(r)))));
+        server.route("GET", SEARCH_V3, cloud(r -> searchV3(hooked(r, queryAsBody(r)))));
+        server.route("GET", SEARCH_V2, dataCenter(r -> searchV2(hooked(r, r))));
         server.route("GET", "/rest/api/3/myself", cloud(r -> Response.json("{\"accountId\":\"5b10ac8d82e05b22cc7d4ef5\","
                 + "\"emailAddress\":\"" + EMAIL + "\",\"displayName\":\"Enreach Sync\",\"active\":true}")));
         server.route("GET", "/rest/api/2/myself", dataCenter(r -> Response.json("{\"name\":\"svc-enreach\",\"key\":\"JIRAUSER10100\","
@@ -135,6 +136,16 @@ public final class JiraDouble implements AutoCloseable {
     /** Most issues per search page when fields beyond id/key/updated are asked (Jira returns fewer on big fields). */
     public synchronized void fullPageCap(int cap) {
         this.fullPageCap = cap;
+    }
+
+    /** Runs before every search is answered (to change the data while a listing is paged). */
+    public void beforeSearch(java.util.function.Consumer<Request> hook) {
+        this.beforeSearch = hook;
+    }
+
+    private <T> T hooked(Request r, T value) {
+        beforeSearch.accept(r);
+        return value;
     }
 
     private Issue issue(String key) {
