@@ -46,7 +46,7 @@ final class TicketRun {
         Map<String, String> stored = context.storedRevisions(EntityKinds.TICKET);
         List<String> changed = new ArrayList<>();
         int[] unchanged = {0};
-        search("listing", Jql.ordered(selection), TicketMapper.LIST_FIELDS, pageSize, issue -> {
+        search("listing", "", Jql.ordered(selection), TicketMapper.LIST_FIELDS, pageSize, issue -> {
             String id = requireId(issue);
             String revision = TicketMapper.revision(issue);
             if (revision != null && revision.equals(stored.get(id))) {
@@ -61,20 +61,26 @@ final class TicketRun {
         int batches = (ids.size() + batch - 1) / batch;
         for (int b = 0; b < batches; b++) {
             List<String> slice = ids.subList(b * batch, Math.min(ids.size(), (b + 1) * batch));
-            search("tickets " + (b + 1) + "/" + batches, Jql.ids(slice), TicketMapper.FIELDS, batch, this::emit);
+            String of = (b + 1) + "/" + batches;
+            search("tickets " + of, "batch " + of + " ", Jql.ids(slice), TicketMapper.FIELDS, batch, this::emit);
         }
     }
 
-    /** Reads every page of a search, one {@code context.call} per page, handing each issue to {@code each}. */
-    private void search(String phase, String jql, List<String> fields, int max, IssueHandler each) throws SourceException {
+    /**
+     * Reads every page of a search, one {@code context.call} per page, handing each issue to {@code each}.
+     *
+     * @param where what failures name before the page number ("batch 2/5 "), so a message points at one request
+     */
+    private void search(String phase, String where, String jql, List<String> fields, int max, IssueHandler each)
+            throws SourceException {
         JiraClient.Cursor cursor = JiraClient.Cursor.FIRST;
         Long firstTotal = null;
         for (int page = 1; cursor != null; page++) {
             Checks.notCancelled(context, "Jira run cancelled during " + phase);
             sink.phase(phase + " page " + page);
-            String part = "page " + page;
+            String part = where + "page " + page;
             JiraClient.Cursor at = cursor;
-            JiraClient.Page p = context.call(client.searchOperation() + " " + phase + " " + part,
+            JiraClient.Page p = context.call(client.searchOperation() + " " + part,
                     () -> client.search(jql, fields, max, at, part));
             if (firstTotal == null) {
                 firstTotal = p.total();

@@ -248,6 +248,15 @@ class JiraConnectorTest {
     }
 
     @Test
+    void malformedBatchNamesTheBatch() {
+        jira.server().once("POST", JiraDouble.SEARCH_V3, Response.json("{\"issues\":[{\"id\":\"10001\",\"fields\":"
+                + "{\"updated\":\"2024-03-05T14:07:31.000+0000\"}}],\"isLast\":true}"), Response.text(200, "text/html", "<html>login</html>"));
+        PermanentSourceException e = assertThrows(PermanentSourceException.class,
+                () -> connector(jira.cloudCfg()).fetch(new TestContext("jira-t"), new CollectingSink()));
+        assertTrue(e.getMessage().contains("POST /rest/api/3/search/jql batch 1/1 page 1: expected JSON but got text/html"), e.getMessage());
+    }
+
+    @Test
     void issueWhoseCommentsCannotBeReadKeepsItsStoredCopy() throws SourceException {
         jira.server().once("GET", "/rest/api/3/issue/10001/comment",
                 JiraDouble.error(404, "Issue does not exist or you do not have permission to see it."));
