@@ -82,7 +82,7 @@ async function renderList(element, context, values) {
     return;
   }
   element.append(h('table', { id: 'tickets-table' },
-    h('thead', {}, h('tr', {}, ['Key', 'Summary', 'Project', 'Type', 'Status', 'Resolution', 'Assignee', 'Updated'].map(t => h('th', {}, t)))),
+    h('thead', {}, h('tr', {}, ['Key', 'Summary', 'Project', 'Type', 'Status', 'Resolution', 'Assignee', 'Updated', 'Source'].map(t => h('th', {}, t)))),
     h('tbody', {}, rows.map(t => h('tr', { 'data-ticket': t.key },
       h('td', {}, h('a', { href: '#/ext/tickets?id=' + encodeURIComponent(t.id), class: 'ticket-link' }, show(t.key))),
       h('td', {}, show(t.summary)),
@@ -91,7 +91,8 @@ async function renderList(element, context, values) {
       h('td', {}, h('span', { class: 'status-' + String(t.status_category || '').replace(/[^a-z_]/g, '') }, show(t.status))),
       h('td', {}, show(t.resolution)),
       h('td', {}, show(t.assignee)),
-      h('td', {}, when(t.updated)))))));
+      h('td', {}, when(t.updated)),
+      h('td', { class: 'muted' }, show(t.source_instance)))))));
   element.append(pager(h, page.count || 0, offset, o => go(context, { ...values, offset: o || undefined })));
 }
 
