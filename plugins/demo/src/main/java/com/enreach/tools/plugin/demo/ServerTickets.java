@@ -1,0 +1,149 @@
+package com.enreach.tools.plugin.demo;
+
+import java.util.List;
+
+import com.enreach.tools.plugin.demo.TicketTemplate.Draft;
+import com.enreach.tools.plugin.demo.TicketTemplate.Draw;
+
+/** Tickets about servers and their services: Puppet, disks, mainboards, certificates, full filesystems, patching. */
+final class ServerTickets {
+    private ServerTickets() {
+    }
+
+    static List<TicketTemplate> all() {
+        return List.of(
+                TicketTemplate.of("OPS", "Incident", 6, ServerTickets::puppetNotReporting),
+                TicketTemplate.of("OPS", "Incident", 2, ServerTickets::puppetDbBacklog),
+                TicketTemplate.of("OPS", "Incident", 4, ServerTickets::diskFailure),
+                TicketTemplate.of("OPS", "Task", 2, ServerTickets::boardReplaced),
+                TicketTemplate.withVms("OPS", "Incident", 5, ServerTickets::certificateExpiry),
+                TicketTemplate.withVms("OPS", "Incident", 6, ServerTickets::filesystemFull),
+                TicketTemplate.withVms("OPS", "Incident", 7, ServiceTickets::serviceIncident),
+                TicketTemplate.of("OPS", "Change", 3, ServerTickets::kernelPatching));
+    }
+
+    static Draft puppetNotReporting(Draw d) {
+        Subjects.Node node = d.s.stalePuppetNode(d.r);
+        Subjects.Node puppet = d.s.puppetServer();
+        int days = d.between(20, 49);
+        String description = """
+                %s (%s) has not sent a Puppet report for %d days. PuppetDB still serves its last facts (facts_timestamp %d days old)
+                and Foreman shows the host with status Warning ("Out of sync").
+                """.formatted(node.name(), node.fqdn(), days, days);
+        String[][] causes = {
+            {"The agent was disabled during a maintenance and never enabled again:\n  puppet agent --disable \"DB migration, do not touch\"",
+                "puppet agent --enable && puppet agent -t"},
+            {"The agent's certificate was revoked when the CA was rotated:\n  Error: certificate verify failed [certificate revoked for CN=" + node.fqdn() + "]",
+                "On " + puppet.fqdn() + ": puppetserver ca clean --certname " + node.fqdn() + "\nOn the node: rm -rf /etc/puppetlabs/puppet/ssl && puppet agent -t --waitforcert 60\nthen signed the new request."},
+            {"Clock skew of 7 minutes made the TLS handshake fail (chrony was not running).", "systemctl enable --now chrony; puppet agent -t"},
+            {"The puppet service was masked by an image build step.", "systemctl unmask puppet && systemctl enable --now puppet"}};
+        String[] c = causes[d.r.nextInt(causes.length)];
+        return new Draft("Puppet agent on " + node.name() + " not reporting for " + days + " days", d.priority(0, 1, 6, 3), description,
+                List.of("Logged in to " + node.fqdn() + " (" + node.ip() + "). " + c[0], "Fixed:\n" + c[1],
+                        "Report received by " + puppet.name() + "; facts in PuppetDB are current, Foreman status OK."),
+                "Fixed", List.of("puppet", "puppetdb", "stale-facts"), List.of("Puppet"));
+    }
+
+    static Draft puppetDbBacklog(Draw d) {
+        Subjects.Node pdb = d.s.puppetDb();
+        int queue = d.between(4000, 60000);
+        String description = """
+                PuppetDB on %s (%s) has a command queue of %d and growing; Puppet runs on all nodes take minutes at
+                "Storing facts" and Foreman reports are late.
+                  curl -s http://localhost:8080/metrics/v2/read/puppetlabs.puppetdb.mq:name=global.depth
+                """.formatted(pdb.name(), pdb.fqdn(), queue);
+        String cause = d.oneOf("autovacuum had not run on the catalogs table for days (dead tuples: 40 million)",
+                "a module added a 2 MB structured fact to every node, so replace_facts commands became huge",
+                "the PostgreSQL disk was at 96% and the checkpoints slowed everything down");
+        return new Draft("PuppetDB command queue backlog on " + pdb.name(), d.priority(1, 5, 2, 0), description,
+                List.of("Cause: " + cause + ".", d.oneOf("Ran VACUUM (ANALYZE) on the PuppetDB database and raised command-processing threads to 8.",
+                        "Removed the oversized fact (blocklisted in puppetdb.conf: facts-blocklist) and restarted PuppetDB.",
+                        "Grew the PostgreSQL volume by 200 GB and restarted PuppetDB."),
+                        "Queue drained in " + d.between(10, 80) + " minutes; Puppet runs back to normal."),
+                "Fixed", List.of("puppetdb", "postgresql", "performance"), List.of("Puppet"));
+    }
+
+    static Draft diskFailure(Draw d) {
+        Estate.Server s = d.s.server(d.r);
+        String slot = "0:1:" + d.between(0, 7);
+        String ctl = s.vendor().startsWith("Dell") ? "PERC H755" : s.vendor().equals("HPE") ? "Smart Array P408i-a" : "ThinkSystem RAID 940-8i";
+        String bmc = s.vendor().startsWith("Dell") ? "iDRAC" : s.vendor().equals("HPE") ? "iLO" : "XClarity Controller";
+        String description = """
+                %s reports a predictive failure on physical disk %s of %s (%s, %s %s, serial %s), controller %s.
+                The virtual disk is degraded/rebuild-ready; RAID 10, no data loss.
+                """.formatted(bmc, slot, s.name(), s.fqdn(), s.vendor(), s.model(), s.serial(), ctl);
+        return new Draft("Predictive disk failure " + slot + " on " + s.name(), d.priority(0, 6, 4, 0), description,
+                List.of("Opened a case with " + s.vendor() + " for serial " + s.serial() + "; replacement disk arrives next business day.",
+                        "Disk " + slot + " hot-swapped by remote hands; rebuild started (" + d.between(2, 9) + " h).",
+                        "Rebuild finished, virtual disk optimal."),
+                "Fixed", List.of("hardware", "disk", "raid", s.site()), List.of("Hardware"));
+    }
+
+    static Draft boardReplaced(Draw d) {
+        Estate.Server s = d.s.replacedBoard(d.r);
+        String description = """
+                After the mainboard replacement of %s (%s) the inventory shows an identity conflict: Foreman still has the old
+                serial %s and MAC %s, while PuppetDB reports serial %s and MAC %s for the same host name.
+                """.formatted(s.name(), s.fqdn(), d.s.e.oldSerial(s), d.s.e.oldMac(s), s.serial(), s.mac());
+        return new Draft("Update Foreman after mainboard replacement of " + s.name(), d.priority(0, 0, 5, 5), description,
+                List.of("Confirmed with the vendor's service report: new board, new serial " + s.serial() + ".",
+                        "hammer host update --name " + s.fqdn() + " --mac " + s.mac() + "; serial comes from facts after the next run.",
+                        d.chance(60) ? "Foreman and PuppetDB agree; the conflict is gone." : "Waiting for the next Foreman fact import."),
+                "Done", List.of("foreman", "hardware", "identity"), List.of("Hardware", "Puppet"));
+    }
+
+    static Draft certificateExpiry(Draw d) {
+        Estate.Vm vm = d.s.vmOfRole(d.r, "web");
+        int days = d.between(3, 21);
+        boolean expired = d.chance(30);
+        String description = (expired ? """
+                https://%s is down for browsers: NET::ERR_CERT_DATE_INVALID. The certificate expired this morning.
+                """ : """
+                Monitoring: TLS certificate of %s expires in %d days.
+                """).formatted(vm.fqdn(), days) + """
+                  echo | openssl s_client -connect %s:443 -servername %s 2>/dev/null | openssl x509 -noout -subject -enddate
+                  subject=CN = %s
+                  notAfter=... GMT
+                """.formatted(vm.ip(), vm.fqdn(), vm.fqdn());
+        String cause = d.oneOf("the certbot timer failed since the HTTP-01 challenge was blocked by a new WAF rule",
+                "it was issued by the internal CA by hand two years ago and was not in the renewal automation",
+                "the renewed certificate was written but nginx was never reloaded");
+        return new Draft(expired ? "Certificate expired on " + vm.fqdn() : "Certificate of " + vm.fqdn() + " expires in " + days + " days", expired ? "Highest" : d.priority(0, 4, 5, 1), description,
+                List.of("Cause: " + cause + ".", "Issued a new certificate (" + d.oneOf("ACME", "internal CA, 1 year") + "), deployed it with Puppet, nginx -t && systemctl reload nginx.",
+                        "New certificate valid; added " + vm.fqdn() + " to the expiry monitoring."),
+                "Fixed", List.of("certificate", "tls", expired ? "outage" : "expiry"), List.of("PKI"));
+    }
+
+    static Draft filesystemFull(Draw d) {
+        Estate.Vm vm = d.s.linuxVm(d.r);
+        String[][] cases = {
+            {"/var", "journald kept 40 GB of logs: journalctl --vacuum-size=2G, SystemMaxUse=2G in journald.conf"},
+            {"/var/lib/postgresql", "WAL files piled up behind an inactive replication slot; dropped the slot (SELECT pg_drop_replication_slot('standby_old'))"},
+            {"/var/lib/docker", "old images and build cache: docker system prune -af --filter until=168h"},
+            {"/", "a core dump of 30 GB in /var/crash; removed it and capped systemd-coredump"},
+            {"/var/log", "logrotate had failed since a typo in /etc/logrotate.d/app; fixed and forced a rotation (logrotate -f)"}};
+        String[] c = cases[d.r.nextInt(cases.length)];
+        int pct = d.between(95, 100);
+        String description = """
+                %s on %s (%s, %s) is %d%% full; the %s service %s.
+                  df -h %s
+                  du -xh --max-depth=1 %s | sort -h | tail
+                """.formatted(c[0], vm.shortName(), vm.fqdn(), vm.ip(), pct, vm.role(), pct == 100 ? "stopped" : "logs write errors", c[0], c[0]);
+        return new Draft("Filesystem " + c[0] + " " + pct + "% full on " + vm.shortName(), d.priority(1, 4, 4, 1), description,
+                List.of("Largest consumer found with du.", "Fixed: " + c[1] + ".", c[0] + " at " + d.between(30, 65) + "% now."),
+                "Fixed", List.of("disk-space", "linux"), List.of("Linux"));
+    }
+
+    static Draft kernelPatching(Draw d) {
+        Estate.Server s = d.s.server(d.r);
+        String description = """
+                Monthly patching of the %s servers, wave %d: %s (%s) and the rest of its role group.
+                Kernel %s -> the current security update; reboot required.
+                Order: drain from the load balancer, apt/dnf upgrade via the patch job, reboot, health check, re-enable.
+                """.formatted(s.role(), d.between(1, 3), s.name(), s.fqdn(), s.kernel());
+        return new Draft("Patch wave for " + s.role() + " servers (" + s.name() + ")", d.priority(0, 1, 8, 1), description,
+                List.of("Scheduled for Wednesday 21:00.", "Patched and rebooted " + s.name() + " and " + d.between(2, 12) + " others; all health checks green.",
+                        "Wave complete; patch_level updated in PuppetDB."),
+                "Done", List.of("patching", "kernel", "change"), List.of("Linux"));
+    }
+}
