@@ -40,6 +40,12 @@ final class PostmortemPages {
         return pages;
     }
 
+    /** The description's first sentence or line, with the line breaks of a wrapped paragraph undone. */
+    private static String summary(TicketTemplate.Draft d) {
+        String first = d.description().strip().split("\n\s*\n")[0].lines().filter(l -> !l.startsWith("  ")).reduce((a, b) -> a + " " + b).orElse(d.summary());
+        return first.isBlank() ? d.summary() : first;
+    }
+
     private static java.time.Instant min(java.time.Instant a, java.time.Instant b) {
         return a.isBefore(b) ? a : b;
     }
@@ -48,8 +54,8 @@ final class PostmortemPages {
         String followUp = keys[Math.min(keys.length - 1, life.index() + 1 + c.r().nextInt(Math.max(1, Math.min(20, keys.length - life.index() - 1))))];
         return new Html().h(1, "Post-mortem: " + d.summary())
                 .p("Incident " + key + " (" + JiraView.url(key) + "), priority " + d.priority() + ". Blameless write-up by " + life.assignee() + ".")
-                .h(2, "Summary").p(d.description().lines().findFirst().orElse(d.summary()))
-                .h(2, "Impact").p(d.description().strip())
+                .h(2, "Summary").p(summary(d))
+                .h(2, "What we saw").code("text", d.description())
                 .h(2, "Timeline").table(List.of("Time", "Event"), List.of(
                         List.of(TIME.format(life.created()), "Raised by " + life.reporter()),
                         List.of(TIME.format(life.started()), life.assignee() + " starts the investigation"),

@@ -19,7 +19,9 @@ final class ServerTickets {
                 TicketTemplate.withVms("OPS", "Incident", 5, ServerTickets::certificateExpiry),
                 TicketTemplate.withVms("OPS", "Incident", 6, ServerTickets::filesystemFull),
                 TicketTemplate.withVms("OPS", "Incident", 7, ServiceTickets::serviceIncident),
-                TicketTemplate.of("OPS", "Change", 3, ServerTickets::kernelPatching));
+                TicketTemplate.of("OPS", "Change", 3, ServerTickets::kernelPatching),
+                TicketTemplate.of("OPS", "Problem", 1, ServerTickets::puppetCaProblem),
+                TicketTemplate.withVms("OPS", "Problem", 1, ServerTickets::nfsProblem));
     }
 
     static Draft puppetNotReporting(Draw d) {
@@ -117,11 +119,16 @@ final class ServerTickets {
     static Draft filesystemFull(Draw d) {
         Estate.Vm vm = d.s.linuxVm(d.r);
         String[][] cases = {
-            {"/var", "journald kept 40 GB of logs: journalctl --vacuum-size=2G, SystemMaxUse=2G in journald.conf"},
-            {"/var/lib/postgresql", "WAL files piled up behind an inactive replication slot; dropped the slot (SELECT pg_drop_replication_slot('standby_old'))"},
-            {"/var/lib/docker", "old images and build cache: docker system prune -af --filter until=168h"},
-            {"/", "a core dump of 30 GB in /var/crash; removed it and capped systemd-coredump"},
-            {"/var/log", "logrotate had failed since a typo in /etc/logrotate.d/app; fixed and forced a rotation (logrotate -f)"}};
+            {"/var", "journald kept 40 GB of logs: journalctl --vacuum-size=2G, SystemMaxUse=2G in journald.conf",
+                "du: /var/log/journal holds 40 GB; journald had no size limit."},
+            {"/var/lib/postgresql", "WAL files piled up behind an inactive replication slot; dropped the slot (SELECT pg_drop_replication_slot('standby_old'))",
+                "du: pg_wal holds 180 GB; pg_replication_slots shows the slot standby_old inactive since the standby was rebuilt."},
+            {"/var/lib/docker", "old images and build cache: docker system prune -af --filter until=168h",
+                "du: /var/lib/docker/overlay2 holds 70 GB of old images and build cache."},
+            {"/", "a core dump of 30 GB in /var/crash; removed it and capped systemd-coredump",
+                "du: /var/crash holds a 30 GB core dump of the application from last week's crash."},
+            {"/var/log", "logrotate had failed since a typo in /etc/logrotate.d/app; fixed and forced a rotation (logrotate -f)",
+                "du: /var/log/app holds 25 GB of unrotated logs; logrotate -d shows a syntax error in /etc/logrotate.d/app."}};
         String[] c = cases[d.r.nextInt(cases.length)];
         int pct = d.between(95, 100);
         String description = """
@@ -130,7 +137,7 @@ final class ServerTickets {
                   du -xh --max-depth=1 %s | sort -h | tail
                 """.formatted(c[0], vm.shortName(), vm.fqdn(), vm.ip(), pct, vm.role(), pct == 100 ? "stopped" : "logs write errors", c[0], c[0]);
         return new Draft("Filesystem " + c[0] + " " + pct + "% full on " + vm.shortName(), d.priority(1, 4, 4, 1), description,
-                List.of("Largest consumer found with du.", "Fixed: " + c[1] + ".", c[0] + " at " + d.between(30, 65) + "% now."),
+                List.of(c[2], "Fixed: " + c[1] + ".", c[0] + " at " + d.between(30, 65) + "% now."),
                 "Fixed", List.of("disk-space", "linux"), List.of("Linux"));
     }
 
@@ -145,5 +152,38 @@ final class ServerTickets {
                 List.of("Scheduled for Wednesday 21:00.", "Patched and rebooted " + s.name() + " and " + d.between(2, 12) + " others; all health checks green.",
                         "Wave complete; patch_level updated in PuppetDB."),
                 "Done", List.of("patching", "kernel", "change"), List.of("Linux"));
+    }
+
+    static Draft puppetCaProblem(Draw d) {
+        Subjects.Node ps = d.s.puppetServer();
+        Subjects.Node a = d.s.stalePuppetNode(d.r);
+        Subjects.Node b = Subjects.Node.of(d.s.server(d.r));
+        String description = """
+                Since the Puppet CA on %s was rotated, agents keep dropping out one by one: %d nodes have not reported for more than a day,
+                among them %s (%s) and %s (%s). Each one is fixed by hand (clean the certificate, run the agent), and more follow.
+                """.formatted(ps.fqdn(), d.between(12, 60), a.name(), a.fqdn(), b.name(), b.fqdn());
+        return new Draft("Problem: Puppet agents stop reporting after the CA rotation", "High", description,
+                List.of("Root cause: agents whose cached CRL predates the rotation reject the new CA's chain at their next certificate renewal.",
+                        "Rolled out the new CA bundle and CRL with a one-off Bolt task (bolt task run puppet_ca_bundle -t all) before the renewals.",
+                        "No new dropouts for 30 days; the runbook \"Puppet agent not reporting\" covers the remaining cases."),
+                "Fixed", List.of("problem", "puppet", "ca"), List.of("Puppet"));
+    }
+
+    static Draft nfsProblem(Draw d) {
+        Estate.Array a = d.s.netapp(d.r);
+        Estate.Vm vm = d.s.vm(d.r);
+        Estate.Server esx = d.s.esxOf(vm);
+        String description = """
+                Stale NFS file handles on ESXi hosts keep coming back after volume moves on %s: %d incidents in the last quarter,
+                the last one on %s (%s), where %s hung for %d minutes.
+                Every time the fix is a remount (see the runbook "NFS stale file handle on ESXi"); we want it not to happen.
+                """.formatted(a.name(), d.between(3, 9), esx.name(), esx.fqdn(), vm.shortName(), d.between(15, 95));
+        return new Draft("Problem: recurring NFS stale file handles after ONTAP volume moves", "High", description,
+                List.of("Root cause: the volumes are mounted by junction paths that the automation re-creates after a vol move; the file handle "
+                        + "ESXi cached belongs to the old junction.",
+                        "Changed the move procedure: junction paths are kept (volume move start ... -cutover-action wait), and the ESXi hosts of "
+                                + d.s.clusterOf(esx) + " mount the LIF by name.",
+                        "Two volume moves since, no stale handles. Known error closed."),
+                "Fixed", List.of("problem", "nfs", "netapp", "stale-file-handle"), List.of("Storage", "VMware"));
     }
 }
