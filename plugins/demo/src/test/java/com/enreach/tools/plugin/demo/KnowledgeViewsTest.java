@@ -109,6 +109,25 @@ class KnowledgeViewsTest {
     }
 
     @Test
+    void backupFailureTicketsNameTheFailedJobOfTheirVm() throws Exception {
+        CollectingSink jira = run(cfg("jira", "3000", "1"));
+        CollectingSink commvault = run(cfg("commvault", "3000", "0"));
+        Map<String, String> failedJobByVm = new HashMap<>();
+        commvault.backups.values().stream().filter(b -> b.vmName() != null && "Failed".equals(b.lastJob().status()))
+                .forEach(b -> failedJobByVm.put(b.vmName(), b.lastJob().jobId()));
+        Pattern summary = Pattern.compile("Backup of (\\S+) failed \\(Commvault job (\\d+)\\)");
+        int seen = 0;
+        for (TicketRecord t : jira.tickets.values()) {
+            Matcher m = summary.matcher(t.summary());
+            if (m.matches()) {
+                seen++;
+                assertEquals(failedJobByVm.get(m.group(1)), m.group(2), t.key() + ": the job Commvault shows as the VM's failed last job");
+            }
+        }
+        assertTrue(seen > 0, "there are backup failure tickets");
+    }
+
+    @Test
     void sameSettingsSameContent() throws Exception {
         CollectingSink a = run(cfg("jira", "1000", "1"));
         CollectingSink b = run(cfg("jira", "1000", "1"));
