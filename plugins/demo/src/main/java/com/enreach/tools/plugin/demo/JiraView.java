@@ -23,6 +23,9 @@ final class JiraView implements View {
     private final KbTimeline timeline;
     private final Map<String, String> stored;
     private final Estate e;
+    /** Runbook title -> its wiki URL, for the comments that point at one. */
+    private final Map<String, String> runbooks = RunbookPages.all(WikiSpace.RUNBOOKS_ID).stream()
+            .collect(java.util.stream.Collectors.toMap(WikiPage::title, ConfluenceView::url));
 
     JiraView(Estate estate, KbSettings kb, int churnPercent, KbTimeline timeline, Map<String, String> stored) {
         this.e = estate;
@@ -60,6 +63,18 @@ final class JiraView implements View {
         }
     }
 
+    /** A colleague's pointer to the runbook of the ticket's kind. */
+    private String hint(TicketPlan.Life life) {
+        String title = life.template().runbook();
+        String url = runbooks.get(title);
+        String first = life.assignee().split(" ")[0];
+        return switch (life.index() % 3) {
+            case 0 -> "This looks like what the runbook \"" + title.substring("Runbook: ".length()) + "\" covers: " + url;
+            case 1 -> "We had the same last quarter; the steps in " + url + " worked then.";
+            default -> first + ", the commands are in " + title + " (" + url + "); the section on the fix applies here.";
+        };
+    }
+
     /** The whole ticket as the timeline shows it. */
     TicketRecord ticket(TicketPlan.Life life, String key) {
         TicketTemplate.Draft d = life.template().write().apply(new TicketTemplate.Draw(e.rnd(42, life.index()), plan.subjects(), key));
@@ -69,6 +84,9 @@ final class JiraView implements View {
         Instant[] at = {life.started(), life.fixed(), life.resolved()};
         for (int c = 0; c < Math.min(stage, 3) && c < d.comments().size(); c++) {
             comments.add(new TicketRecord.Comment(sourceId(life.index()) + "-" + (c + 1), life.assignee(), at[c], at[c], d.comments().get(c)));
+            if (c == 0 && timeline.reached(life.hint())) {
+                comments.add(new TicketRecord.Comment(sourceId(life.index()) + "-h", life.colleague(), life.hint(), life.hint(), hint(life)));
+            }
         }
         String status = switch (stage) {
             case 0 -> "Open";

@@ -12,12 +12,12 @@ final class NetworkTickets {
 
     static List<TicketTemplate> all() {
         return List.of(
-                TicketTemplate.of("NET", "Incident", 6, NetworkTickets::portFlap),
-                TicketTemplate.of("NET", "Incident", 4, NetworkTickets::oxidizedFailure),
+                TicketTemplate.of("NET", "Incident", 6, NetworkTickets::portFlap).runbook(RunbookPages.PORT_FLAP),
+                TicketTemplate.of("NET", "Incident", 4, NetworkTickets::oxidizedFailure).runbook(RunbookPages.OXIDIZED),
                 TicketTemplate.of("NET", "Change", 3, NetworkTickets::firmwareUpgrade),
-                TicketTemplate.withVms("NET", "Incident", 3, NetworkTickets::duplicateIp),
+                TicketTemplate.withVms("NET", "Incident", 3, NetworkTickets::duplicateIp).runbook(RunbookPages.DUPLICATE_IP),
                 TicketTemplate.withVms("OPS", "Incident", 4, NetworkTickets::dns),
-                TicketTemplate.of("OPS", "Incident", 4, NetworkTickets::ntpDrift));
+                TicketTemplate.of("OPS", "Incident", 4, NetworkTickets::ntpDrift).runbook(RunbookPages.NTP));
     }
 
     static Draft portFlap(Draw d) {

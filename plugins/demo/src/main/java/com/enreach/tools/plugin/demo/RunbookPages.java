@@ -7,25 +7,38 @@ import com.enreach.tools.plugin.demo.WikiPage.Ctx;
 
 /** The runbooks of the OPS space: symptoms, diagnosis, fix, with the estate's machines as worked examples. */
 final class RunbookPages {
+    static final String NFS = "Runbook: NFS stale file handle on ESXi";
+    static final String BACKUP = "Runbook: Commvault VM backup failures";
+    static final String PUPPET = "Runbook: Puppet agent not reporting";
+    static final String OXIDIZED = "Runbook: Oxidized configuration backup failures";
+    static final String VOLUME_FULL = "Runbook: ONTAP volume or Dorado pool full";
+    static final String PORT_FLAP = "Runbook: Switch port flapping";
+    static final String HOST_NOT_RESPONDING = "Runbook: ESXi host not responding";
+    static final String BALLOONING = "Runbook: VM memory ballooning";
+    static final String CERTIFICATES = "Runbook: Certificate expiry and renewal";
+    static final String NTP = "Runbook: NTP drift";
+    static final String DISK = "Runbook: Disk failure on a physical server";
+    static final String FILESYSTEM = "Runbook: Filesystem full on a Linux VM";
+    static final String DUPLICATE_IP = "Runbook: Duplicate IP address";
     private RunbookPages() {
     }
 
     static List<WikiPage> all(long parent) {
         List<WikiPage> pages = new ArrayList<>();
         long id = parent;
-        pages.add(page(++id, parent, "Runbook: NFS stale file handle on ESXi", List.of("runbook", "nfs", "esxi", "netapp"), RunbookPages::nfs));
-        pages.add(page(++id, parent, "Runbook: Commvault VM backup failures", List.of("runbook", "backup", "commvault"), RunbookPages::backup));
-        pages.add(page(++id, parent, "Runbook: Puppet agent not reporting", List.of("runbook", "puppet", "puppetdb"), RunbookPages::puppet));
-        pages.add(page(++id, parent, "Runbook: Oxidized configuration backup failures", List.of("runbook", "oxidized", "network"), RunbookPages::oxidized));
-        pages.add(page(++id, parent, "Runbook: ONTAP volume or Dorado pool full", List.of("runbook", "storage", "capacity"), RunbookPages::volumeFull));
-        pages.add(page(++id, parent, "Runbook: Switch port flapping", List.of("runbook", "network", "port-flap"), RunbookPages::portFlap));
-        pages.add(page(++id, parent, "Runbook: ESXi host not responding", List.of("runbook", "esxi", "vcenter"), RunbookPages::hostNotResponding));
-        pages.add(page(++id, parent, "Runbook: VM memory ballooning", List.of("runbook", "vmware", "memory"), RunbookPages::ballooning));
-        pages.add(page(++id, parent, "Runbook: Certificate expiry and renewal", List.of("runbook", "pki", "tls"), RunbookPages::certificates));
-        pages.add(page(++id, parent, "Runbook: NTP drift", List.of("runbook", "ntp"), RunbookPages::ntp));
-        pages.add(page(++id, parent, "Runbook: Disk failure on a physical server", List.of("runbook", "hardware", "raid"), RunbookPages::disk));
-        pages.add(page(++id, parent, "Runbook: Filesystem full on a Linux VM", List.of("runbook", "linux", "disk-space"), RunbookPages::filesystem));
-        pages.add(page(++id, parent, "Runbook: Duplicate IP address", List.of("runbook", "network", "ip-conflict"), RunbookPages::duplicateIp));
+        pages.add(page(++id, parent, NFS, List.of("runbook", "nfs", "esxi", "netapp"), RunbookPages::nfs));
+        pages.add(page(++id, parent, BACKUP, List.of("runbook", "backup", "commvault"), RunbookPages::backup));
+        pages.add(page(++id, parent, PUPPET, List.of("runbook", "puppet", "puppetdb"), RunbookPages::puppet));
+        pages.add(page(++id, parent, OXIDIZED, List.of("runbook", "oxidized", "network"), RunbookPages::oxidized));
+        pages.add(page(++id, parent, VOLUME_FULL, List.of("runbook", "storage", "capacity"), RunbookPages::volumeFull));
+        pages.add(page(++id, parent, PORT_FLAP, List.of("runbook", "network", "port-flap"), RunbookPages::portFlap));
+        pages.add(page(++id, parent, HOST_NOT_RESPONDING, List.of("runbook", "esxi", "vcenter"), RunbookPages::hostNotResponding));
+        pages.add(page(++id, parent, BALLOONING, List.of("runbook", "vmware", "memory"), RunbookPages::ballooning));
+        pages.add(page(++id, parent, CERTIFICATES, List.of("runbook", "pki", "tls"), RunbookPages::certificates));
+        pages.add(page(++id, parent, NTP, List.of("runbook", "ntp"), RunbookPages::ntp));
+        pages.add(page(++id, parent, DISK, List.of("runbook", "hardware", "raid"), RunbookPages::disk));
+        pages.add(page(++id, parent, FILESYSTEM, List.of("runbook", "linux", "disk-space"), RunbookPages::filesystem));
+        pages.add(page(++id, parent, DUPLICATE_IP, List.of("runbook", "network", "ip-conflict"), RunbookPages::duplicateIp));
         return pages;
     }
 

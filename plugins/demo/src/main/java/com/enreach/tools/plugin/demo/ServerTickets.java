@@ -12,12 +12,12 @@ final class ServerTickets {
 
     static List<TicketTemplate> all() {
         return List.of(
-                TicketTemplate.of("OPS", "Incident", 6, ServerTickets::puppetNotReporting),
+                TicketTemplate.of("OPS", "Incident", 6, ServerTickets::puppetNotReporting).runbook(RunbookPages.PUPPET),
                 TicketTemplate.of("OPS", "Incident", 2, ServerTickets::puppetDbBacklog),
-                TicketTemplate.of("OPS", "Incident", 4, ServerTickets::diskFailure),
+                TicketTemplate.of("OPS", "Incident", 4, ServerTickets::diskFailure).runbook(RunbookPages.DISK),
                 TicketTemplate.of("OPS", "Task", 2, ServerTickets::boardReplaced),
-                TicketTemplate.withVms("OPS", "Incident", 5, ServerTickets::certificateExpiry),
-                TicketTemplate.withVms("OPS", "Incident", 6, ServerTickets::filesystemFull),
+                TicketTemplate.withVms("OPS", "Incident", 5, ServerTickets::certificateExpiry).runbook(RunbookPages.CERTIFICATES),
+                TicketTemplate.withVms("OPS", "Incident", 6, ServerTickets::filesystemFull).runbook(RunbookPages.FILESYSTEM),
                 TicketTemplate.withVms("OPS", "Incident", 7, ServiceTickets::serviceIncident),
                 TicketTemplate.of("OPS", "Change", 3, ServerTickets::kernelPatching),
                 TicketTemplate.of("OPS", "Problem", 1, ServerTickets::puppetCaProblem),

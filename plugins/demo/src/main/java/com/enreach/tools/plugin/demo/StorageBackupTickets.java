@@ -12,11 +12,11 @@ final class StorageBackupTickets {
 
     static List<TicketTemplate> all() {
         return List.of(
-                TicketTemplate.of("STOR", "Incident", 5, StorageBackupTickets::ontapVolumeFull),
-                TicketTemplate.of("STOR", "Incident", 3, StorageBackupTickets::doradoPool),
+                TicketTemplate.of("STOR", "Incident", 5, StorageBackupTickets::ontapVolumeFull).runbook(RunbookPages.VOLUME_FULL),
+                TicketTemplate.of("STOR", "Incident", 3, StorageBackupTickets::doradoPool).runbook(RunbookPages.VOLUME_FULL),
                 TicketTemplate.of("STOR", "Change", 3, StorageBackupTickets::expandVolume),
-                TicketTemplate.withVms("OPS", "Incident", 9, StorageBackupTickets::backupFailed),
-                TicketTemplate.withVms("OPS", "Incident", 3, StorageBackupTickets::backupTooOld),
+                TicketTemplate.withVms("OPS", "Incident", 9, StorageBackupTickets::backupFailed).runbook(RunbookPages.BACKUP),
+                TicketTemplate.withVms("OPS", "Incident", 3, StorageBackupTickets::backupTooOld).runbook(RunbookPages.BACKUP),
                 TicketTemplate.withVms("OPS", "Service Request", 4, StorageBackupTickets::restore),
                 TicketTemplate.withVms("OPS", "Problem", 1, StorageBackupTickets::quiesceProblem));
     }

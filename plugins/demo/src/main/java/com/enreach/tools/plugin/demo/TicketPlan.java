@@ -18,7 +18,7 @@ final class TicketPlan {
 
     /** When things happen to one ticket; null: never. */
     record Life(int index, TicketTemplate template, Instant created, Instant started, Instant fixed, Instant resolved, Instant closed,
-                String assignee, String reporter) {
+                String assignee, String reporter, Instant hint, String colleague) {
 
         /** How far the ticket has got at {@code t}: 0 open, 1 in progress, 2 fix posted, 3 resolved, 4 closed. */
         int stage(KbTimeline t) {
@@ -27,13 +27,14 @@ final class TicketPlan {
 
         /** The time of the last thing that happened by {@code t}: Jira's "updated", and the ticket's revision. */
         Instant updated(KbTimeline t) {
-            return switch (stage(t)) {
+            Instant last = switch (stage(t)) {
                 case 0 -> created;
                 case 1 -> started;
                 case 2 -> fixed;
                 case 3 -> resolved;
                 default -> closed;
             };
+            return t.reached(hint) && hint.isAfter(last) ? hint : last;
         }
     }
 
@@ -127,7 +128,13 @@ final class TicketPlan {
         Instant closed = resolved == null ? null : resolved.plusSeconds(closeIn * 60);
         String assignee = People.engineer(template.project(), r);
         String reporter = template.type().equals("Incident") && r.nextInt(2) == 0 ? People.monitoring(template.project()) : People.anyone(r);
-        return new Life(i, template, created, started, fixed, resolved, closed, assignee, reporter);
+        // a colleague points at the runbook while the work goes on, on some tickets of templates that have one
+        Instant hint = null;
+        String colleague = People.anyone(r);
+        if (template.runbook() != null && started != null && fixed != null && r.nextInt(100) < 45 && !colleague.equals(assignee)) {
+            hint = started.plusSeconds(java.time.Duration.between(started, fixed).toSeconds() / 2);
+        }
+        return new Life(i, template, created, started, fixed, resolved, closed, assignee, reporter, hint, colleague);
     }
 
     private static long minutes(SplittableRandom r, int lo, int hi) {

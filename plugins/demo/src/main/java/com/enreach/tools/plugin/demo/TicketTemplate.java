@@ -9,7 +9,8 @@ import java.util.function.Predicate;
  * One kind of ticket the demo Jira holds (an NFS outage, a failed backup, a switch port flapping...): its project,
  * issue type and share, and how to write one about machines of the estate.
  */
-record TicketTemplate(String project, String type, int weight, Predicate<Subjects> fits, Function<TicketTemplate.Draw, Draft> write) {
+record TicketTemplate(String project, String type, int weight, Predicate<Subjects> fits, Function<TicketTemplate.Draw, Draft> write,
+                      String runbook) {
 
     /**
      * What a template writes: {@code comments} are the diagnosis (posted when work starts), the fix, and the note
@@ -20,11 +21,16 @@ record TicketTemplate(String project, String type, int weight, Predicate<Subject
     }
 
     static TicketTemplate of(String project, String type, int weight, Function<Draw, Draft> write) {
-        return new TicketTemplate(project, type, weight, s -> true, write);
+        return new TicketTemplate(project, type, weight, s -> true, write, null);
     }
 
     static TicketTemplate withVms(String project, String type, int weight, Function<Draw, Draft> write) {
-        return new TicketTemplate(project, type, weight, Subjects::hasVms, write);
+        return new TicketTemplate(project, type, weight, Subjects::hasVms, write, null);
+    }
+
+    /** The same template, whose tickets a colleague may point at this runbook (its title) while the work goes on. */
+    TicketTemplate runbook(String title) {
+        return new TicketTemplate(project, type, weight, fits, write, title);
     }
 
     /** The random choices of one ticket's text, and the estate it writes about. */

@@ -12,9 +12,9 @@ final class VmwareTickets {
 
     static List<TicketTemplate> all() {
         return List.of(
-                TicketTemplate.withVms("OPS", "Incident", 7, VmwareTickets::nfsStaleHandle),
-                TicketTemplate.of("OPS", "Incident", 5, VmwareTickets::hostNotResponding),
-                TicketTemplate.withVms("OPS", "Incident", 5, VmwareTickets::ballooning),
+                TicketTemplate.withVms("OPS", "Incident", 7, VmwareTickets::nfsStaleHandle).runbook(RunbookPages.NFS),
+                TicketTemplate.of("OPS", "Incident", 5, VmwareTickets::hostNotResponding).runbook(RunbookPages.HOST_NOT_RESPONDING),
+                TicketTemplate.withVms("OPS", "Incident", 5, VmwareTickets::ballooning).runbook(RunbookPages.BALLOONING),
                 TicketTemplate.withVms("OPS", "Service Request", 3, VmwareTickets::resized),
                 TicketTemplate.withVms("OPS", "Incident", 4, VmwareTickets::snapshotConsolidation),
                 TicketTemplate.withVms("OPS", "Task", 2, VmwareTickets::toolsOutdated),

@@ -17,6 +17,8 @@ import java.util.SplittableRandom;
 final class WikiSpace {
     static final Map<String, String> SPACES = Map.of("OPS", "Operations", "INFRA", "Infrastructure");
     private static final long BASE_ID = 65_536;
+    /** The id of the OPS space's Runbooks page (its runbooks follow it). */
+    static final long RUNBOOKS_ID = BASE_ID + 1100;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     /** One edit after the anchor. */
@@ -37,7 +39,7 @@ final class WikiSpace {
         this.plan = new TicketPlan(estate, kb, churnPercent);
         long ops = BASE_ID + 1000;
         long infra = BASE_ID + 2000;
-        List<WikiPage> runbooks = RunbookPages.all(ops + 100);
+        List<WikiPage> runbooks = RunbookPages.all(RUNBOOKS_ID);
         List<WikiPage> howtos = HowtoPages.howtos(ops + 200);
         List<WikiPage> oncall = HowtoPages.oncall(ops + 300);
         List<WikiPage> sites = ArchitecturePages.sites(infra + 100);

@@ -128,6 +128,32 @@ class KnowledgeViewsTest {
     }
 
     @Test
+    void wikiAndJiraLinkToEachOther() throws Exception {
+        CollectingSink jira = run(cfg("jira", "3000", "1"));
+        CollectingSink wiki = run(cfg("confluence", "3000", "1"));
+        Set<String> pageUrls = wiki.articles.values().stream().map(ArticleRecord::url).collect(Collectors.toSet());
+        Set<String> ticketUrls = jira.tickets.values().stream().map(TicketRecord::url).collect(Collectors.toSet());
+        Pattern link = Pattern.compile("https://(wiki|jira)\\.demo\\.example/\\S*[A-Za-z0-9]");
+        int toWiki = 0;
+        for (TicketRecord t : jira.tickets.values()) {
+            Matcher m = link.matcher(text(t));
+            while (m.find()) {
+                toWiki++;
+                assertTrue(pageUrls.contains(m.group()), t.key() + " links a page the wiki has: " + m.group());
+            }
+        }
+        int toJira = 0;
+        for (ArticleRecord a : wiki.articles.values()) {
+            Matcher m = link.matcher(a.bodyHtml());
+            while (m.find()) {
+                toJira++;
+                assertTrue(ticketUrls.contains(m.group()), a.title() + " links a ticket Jira has: " + m.group());
+            }
+        }
+        assertTrue(toWiki > 0 && toJira > 0, toWiki + " links to the wiki, " + toJira + " to Jira");
+    }
+
+    @Test
     void sameSettingsSameContent() throws Exception {
         CollectingSink a = run(cfg("jira", "1000", "1"));
         CollectingSink b = run(cfg("jira", "1000", "1"));
