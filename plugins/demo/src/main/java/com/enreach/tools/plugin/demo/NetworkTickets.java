@@ -31,13 +31,19 @@ final class NetworkTickets {
                   %%ETHPORT-5-IF_UP: Interface %s is up in mode access
                 Connected: %s vmnic1 (%s). vCenter shows "Network uplink redundancy lost" on %s.
                 """.formatted(sw.name(), sw.model(), sw.mgmtIp(), port, flaps, port, port, esx.name(), esx.fqdn(), esx.name());
-        String cause = d.oneOf("a damaged DAC cable", "a faulty SFP28 transceiver (rx power -14.2 dBm)",
-                "the NIC firmware of " + esx.name() + " (known issue with auto-negotiation at 25G)", "a loose cable after rack work in " + esx.rack());
+        String[][] causes = {
+            {"a damaged DAC cable", "Replaced the DAC cable"},
+            {"a faulty SFP28 transceiver (rx power -14.2 dBm)", "Replaced the SFP28 transceiver"},
+            {"the NIC firmware of " + esx.name() + " (known issue with auto-negotiation at 25G)",
+                "Updated the NIC firmware of " + esx.name() + " in a maintenance window and fixed the speed to 25G on both ends of"},
+            {"a loose cable after rack work in " + esx.rack(), "Reseated the cable"}};
+        String[] c = causes[d.r.nextInt(causes.length)];
+        String cause = c[0];
         String diagnosis = """
                 show interface %s: %d CRC errors, %d input errors since the last clear; show interface %s transceiver details: rx power at the low
                 warning threshold. On the host: esxcli network nic stats get -n vmnic1 shows receive errors.
                 """.formatted(port, d.between(300, 90000), d.between(300, 90000), port);
-        String fix = "Replaced " + cause + " on " + sw.name() + " " + port + " / " + esx.name() + " vmnic1 (remote hands, rack " + esx.rack()
+        String fix = c[1] + " on " + sw.name() + " " + port + " / " + esx.name() + " vmnic1 (remote hands, rack " + esx.rack()
                 + "). Cleared counters: clear counters interface " + port + ".";
         return new Draft("Port " + port + " flapping on " + sw.name() + " (" + esx.name() + " vmnic1)", d.priority(0, 5, 4, 1),
                 description, List.of(diagnosis, fix, "No flaps and no CRC errors for 48 h. Cause: " + cause + "."), "Fixed",
@@ -52,14 +58,18 @@ final class NetworkTickets {
                   W, [2024-03-11T02:00:14] WARN -- : /%s status no_connection, retry attempt 3
                 The inventory report "network devices without an Oxidized config" lists it.
                 """.formatted(ox.fqdn(), sw.name(), sw.mgmtIp(), sw.name());
-        String cause = d.oneOf("the oxidized user is not in the switch's local AAA fallback and TACACS+ rejects it",
-                "SSH on " + sw.name() + " only offers ssh-rsa host keys, which the Oxidized SSH library no longer accepts",
-                "an ACL on the management VRF only allows the old Oxidized address",
-                "the device is in the router.db with the wrong model (ios instead of nxos)");
-        String fix = d.oneOf("Added the oxidized role to TACACS+ for the device group of " + sw.site() + " and retried: config fetched.",
-                "Generated an ecdsa host key on " + sw.name() + " (ssh key ecdsa 521 force) and reloaded Oxidized's node list.",
-                "Updated the management ACL (permit " + ox.ip() + ") on " + sw.name() + "; next run succeeded.",
-                "Corrected the model in the source and triggered a run: curl -s http://localhost:8888/node/next/" + sw.name());
+        String[][] causes = {
+            {"the oxidized user is not in the switch's local AAA fallback and TACACS+ rejects it",
+                "Added the oxidized role to TACACS+ for the device group of " + sw.site() + " and retried: config fetched."},
+            {"SSH on " + sw.name() + " only offers ssh-rsa host keys, which the Oxidized SSH library no longer accepts",
+                "Generated an ecdsa host key on " + sw.name() + " (ssh key ecdsa 521 force) and reloaded Oxidized's node list."},
+            {"an ACL on the management VRF only allows the old Oxidized address",
+                "Updated the management ACL (permit " + ox.ip() + ") on " + sw.name() + "; next run succeeded."},
+            {"the device is in the router.db with the wrong model (ios instead of nxos)",
+                "Corrected the model in the source and triggered a run: curl -s http://localhost:8888/node/next/" + sw.name()}};
+        String[] c = causes[d.r.nextInt(causes.length)];
+        String cause = c[0];
+        String fix = c[1];
         return new Draft("Oxidized cannot back up " + sw.name() + " (no_connection)", d.priority(0, 1, 4, 5), description,
                 List.of("Reproduced from " + ox.name() + ": ssh oxidized@" + sw.mgmtIp() + " fails. Cause: " + cause + ".", fix,
                         "Backups of " + sw.name() + " succeed again."),

@@ -54,13 +54,15 @@ final class ServerTickets {
                 "Storing facts" and Foreman reports are late.
                   curl -s http://localhost:8080/metrics/v2/read/puppetlabs.puppetdb.mq:name=global.depth
                 """.formatted(pdb.name(), pdb.fqdn(), queue);
-        String cause = d.oneOf("autovacuum had not run on the catalogs table for days (dead tuples: 40 million)",
-                "a module added a 2 MB structured fact to every node, so replace_facts commands became huge",
-                "the PostgreSQL disk was at 96% and the checkpoints slowed everything down");
+        String[][] causes = {
+            {"autovacuum had not run on the catalogs table for days (dead tuples: 40 million)",
+                "Ran VACUUM (ANALYZE) on the PuppetDB database and raised command-processing threads to 8."},
+            {"a module added a 2 MB structured fact to every node, so replace_facts commands became huge",
+                "Removed the oversized fact (blocklisted in puppetdb.conf: facts-blocklist) and restarted PuppetDB."},
+            {"the PostgreSQL disk was at 96% and the checkpoints slowed everything down", "Grew the PostgreSQL volume by 200 GB and restarted PuppetDB."}};
+        String[] c = causes[d.r.nextInt(causes.length)];
         return new Draft("PuppetDB command queue backlog on " + pdb.name(), d.priority(1, 5, 2, 0), description,
-                List.of("Cause: " + cause + ".", d.oneOf("Ran VACUUM (ANALYZE) on the PuppetDB database and raised command-processing threads to 8.",
-                        "Removed the oversized fact (blocklisted in puppetdb.conf: facts-blocklist) and restarted PuppetDB.",
-                        "Grew the PostgreSQL volume by 200 GB and restarted PuppetDB."),
+                List.of("Cause: " + c[0] + ".", c[1],
                         "Queue drained in " + d.between(10, 80) + " minutes; Puppet runs back to normal."),
                 "Fixed", List.of("puppetdb", "postgresql", "performance"), List.of("Puppet"));
     }
@@ -107,11 +109,17 @@ final class ServerTickets {
                   subject=CN = %s
                   notAfter=... GMT
                 """.formatted(vm.ip(), vm.fqdn(), vm.fqdn());
-        String cause = d.oneOf("the certbot timer failed since the HTTP-01 challenge was blocked by a new WAF rule",
-                "it was issued by the internal CA by hand two years ago and was not in the renewal automation",
-                "the renewed certificate was written but nginx was never reloaded");
+        String[][] causes = {
+            {"the certbot timer failed since the HTTP-01 challenge was blocked by a new WAF rule",
+                "Allowed /.well-known/acme-challenge/ in the WAF and renewed: certbot renew --cert-name " + vm.fqdn() + "; nginx -t && systemctl reload nginx."},
+            {"it was issued by the internal CA by hand two years ago and was not in the renewal automation",
+                "Issued a new certificate from the internal CA (1 year), put it in hiera and deployed it with Puppet; nginx reloaded."},
+            {"the renewed certificate was written but nginx was never reloaded",
+                "nginx -t && systemctl reload nginx; added a deploy hook to certbot that reloads nginx."}};
+        String[] cc = causes[d.r.nextInt(causes.length)];
+        String cause = cc[0];
         return new Draft(expired ? "Certificate expired on " + vm.fqdn() : "Certificate of " + vm.fqdn() + " expires in " + days + " days", expired ? "Highest" : d.priority(0, 4, 5, 1), description,
-                List.of("Cause: " + cause + ".", "Issued a new certificate (" + d.oneOf("ACME", "internal CA, 1 year") + "), deployed it with Puppet, nginx -t && systemctl reload nginx.",
+                List.of("Cause: " + cause + ".", cc[1],
                         "New certificate valid; added " + vm.fqdn() + " to the expiry monitoring."),
                 "Fixed", List.of("certificate", "tls", expired ? "outage" : "expiry"), List.of("PKI"));
     }

@@ -101,14 +101,19 @@ final class VmwareTickets {
                 Host %s (%d GB RAM) is at %d%% memory with %d%% consumed by overhead and active memory.
                 """.formatted(vm.shortName(), vm.fqdn(), esx.name(), balloon, vm.role(), esx.name(), esx.memoryBytes() >> 30,
                 d.between(93, 99), d.between(60, 85));
+        String[][] causes = {
+            {"the cluster is in partially automated mode since the last maintenance",
+                "vMotioned three large VMs to other hosts of " + d.s.clusterOf(esx) + " and set DRS back to fully automated."},
+            {"an affinity rule pins the VMs of this application to " + esx.name(),
+                "Removed the stale affinity rule and let DRS rebalance; ballooning on " + vm.shortName() + " dropped to 0."},
+            {"two other hosts of " + d.s.clusterOf(esx) + " are in maintenance mode",
+                "Brought one host back from maintenance, set a memory reservation of " + Math.max(1, vm.guestMemoryMb() / 1024) + " GB on "
+                    + vm.shortName() + " and vMotioned two test VMs away."}};
+        String[] c = causes[d.r.nextInt(causes.length)];
         String diagnosis = """
                 esxtop on %s (m): MEMCTL/MB high for several VMs, state "soft". DRS cannot move load: %s.
-                """.formatted(esx.name(), d.oneOf("the cluster is in partially automated mode since the last maintenance",
-                "an affinity rule pins the VMs of this application to " + esx.name(), "two other hosts of " + d.s.clusterOf(esx) + " are in maintenance mode"));
-        String fix = d.oneOf(
-                "vMotioned three large VMs to other hosts of " + d.s.clusterOf(esx) + " and set DRS back to fully automated.",
-                "Removed the stale affinity rule and let DRS rebalance; ballooning on " + vm.shortName() + " dropped to 0.",
-                "Set a memory reservation of " + (vm.guestMemoryMb() / 1024) + " GB on " + vm.shortName() + " (database VM) and vMotioned two test VMs away.");
+                """.formatted(esx.name(), c[0]);
+        String fix = c[1];
         return new Draft("Memory ballooning on " + vm.shortName() + " (" + esx.name() + " overcommitted)", d.priority(0, 3, 6, 2),
                 description, List.of(diagnosis, fix, "Balloon at 0 for 24 h, swap-in rate normal. Closing."), "Fixed",
                 List.of("memory", "ballooning", "drs", vm.site()), List.of("VMware"));
@@ -118,9 +123,10 @@ final class VmwareTickets {
         Estate.Vm vm = d.s.resizedVm(d.r);
         int oldGb = vm.guestMemoryMb() / 1024;
         String description = """
-                Please increase the memory of %s (%s, vCenter name %s) from %d GB to %d GB; the %s workload is paging.
+                Please increase the memory of %s (%s%s) from %d GB to %d GB; the %s workload is paging.
                 Change window: any evening this week, a reboot is fine.
-                """.formatted(vm.shortName(), vm.fqdn(), vm.vcenterName(), Math.max(1, oldGb), Math.max(2, oldGb * 2), vm.role());
+                """.formatted(vm.shortName(), vm.fqdn(), vm.vcenterName().equals(vm.shortName()) ? "" : ", vCenter name " + vm.vcenterName(),
+                Math.max(1, oldGb), Math.max(2, oldGb * 2), vm.role());
         String work = """
                 Memory set to %d GB in vCenter. Memory hot-add is not enabled on this VM, so the guest only sees the new size after
                 a reboot: PuppetDB and Foreman still report %d GB, which the inventory shows as a memory conflict for %s.
