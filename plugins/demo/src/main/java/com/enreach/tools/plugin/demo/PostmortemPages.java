@@ -16,19 +16,21 @@ final class PostmortemPages {
     private PostmortemPages() {
     }
 
-    /** Up to {@code count} post-mortems under {@code parent}, about incidents resolved before the anchor. */
+    /** Up to {@code count} post-mortems under {@code parent}, each about another incident resolved before the anchor. */
     static List<WikiPage> all(long parent, int count, TicketPlan plan, KbSettings kb, KbTimeline history, Estate e) {
         List<WikiPage> pages = new ArrayList<>();
         String[] keys = count > 0 ? plan.keys(kb.tickets()) : new String[0];
+        java.util.Set<Integer> used = new java.util.HashSet<>();
         for (int k = 0; k < count; k++) {
             int from = (int) ((long) k * kb.tickets() / count);
             for (int j = from; j < Math.min(kb.tickets(), from + 200); j++) {
                 TicketPlan.Life life = plan.life(j, history);
-                if (!life.template().type().equals("Incident") || !history.reached(life.resolved())) {
+                if (used.contains(j) || !life.template().type().equals("Incident") || !history.reached(life.resolved())) {
                     continue;
                 }
                 TicketTemplate.Draft d = life.template().write().apply(new TicketTemplate.Draw(e.rnd(42, j), plan.subjects(), keys[j]));
                 if (d.priority().startsWith("High")) { // Highest and High: the ones worth a write-up
+                    used.add(j);
                     String key = keys[j];
                     pages.add(new WikiPage(parent + 1 + k, "OPS", "Post-mortem " + DAY.format(life.created()) + ": " + d.summary(), parent,
                             List.of("post-mortem", "incident", key.toLowerCase(java.util.Locale.ROOT)), c -> body(life, d, key, keys, c))

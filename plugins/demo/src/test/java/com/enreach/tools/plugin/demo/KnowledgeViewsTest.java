@@ -310,6 +310,16 @@ class KnowledgeViewsTest {
     }
 
     @Test
+    void moreArticlesAreMorePostMortemsEachAboutAnotherIncident() throws Exception {
+        CollectingSink few = run(cfg("confluence", "1000", "1"));
+        CollectingSink many = run(Map.of("view", "confluence", "size", "1000", "seed", "42", "kb.articles", "400"));
+        assertTrue(many.articles.size() > few.articles.size());
+        List<String> titles = many.articles.values().stream().map(ArticleRecord::title).filter(t -> t.startsWith("Post-mortem ")).toList();
+        assertEquals(titles.size(), new HashSet<>(titles).size(), "no incident gets two post-mortems");
+        assertTrue(many.articles.size() <= 400);
+    }
+
+    @Test
     void kbSettingsAreValidatedPerField() {
         DemoConnector c = new DemoConnector(Map.of("view", "jira", "kb.tickets", "many", "kb.articles", "0"));
         assertEquals(Set.of("kb.tickets", "kb.articles"), c.validate().stream().map(e -> e.field()).collect(Collectors.toSet()));
