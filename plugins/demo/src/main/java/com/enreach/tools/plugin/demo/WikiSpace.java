@@ -31,11 +31,14 @@ final class WikiSpace {
     private final Map<Long, WikiPage> byId = new HashMap<>();
     private final Map<Long, List<Edit>> edits = new HashMap<>();
     private final double editsPerHour;
+    private final KbSettings kb;
+    private Map<String, List<List<String>>> recentTickets;
     final TicketPlan plan;
 
     WikiSpace(Estate estate, KbSettings kb, int churnPercent, KbTimeline timeline) {
         this.e = estate;
         this.timeline = timeline;
+        this.kb = kb;
         this.plan = new TicketPlan(estate, kb, churnPercent);
         long ops = BASE_ID + 1000;
         long infra = BASE_ID + 2000;
@@ -134,6 +137,31 @@ final class WikiSpace {
         return edits.getOrDefault(p.id(), List.of());
     }
 
+    /**
+     * Per runbook title, the last few tickets of its kind resolved before the anchor (key with URL, summary, day):
+     * fixed history, so the runbooks do not change with every new ticket.
+     */
+    private Map<String, List<List<String>>> recentTickets() {
+        if (recentTickets == null) {
+            recentTickets = new HashMap<>();
+            String[] keys = plan.keys(kb.tickets());
+            KbTimeline history = new KbTimeline(timeline.anchor(), 0);
+            for (int i = kb.tickets() - 1; i >= 0; i--) {
+                TicketPlan.Life life = plan.life(i, history);
+                String runbook = life.template().runbook();
+                if (runbook == null || !history.reached(life.resolved())) {
+                    continue;
+                }
+                List<List<String>> rows = recentTickets.computeIfAbsent(runbook, x -> new ArrayList<>());
+                if (rows.size() < 5) {
+                    String summary = life.template().write().apply(new TicketTemplate.Draw(e.rnd(42, i), plan.subjects(), keys[i])).summary();
+                    rows.add(List.of(keys[i] + " (" + JiraView.url(keys[i]) + ")", summary, DAY.format(life.resolved())));
+                }
+            }
+        }
+        return recentTickets;
+    }
+
     /** The page's version before the anchor. */
     int baseVersion(WikiPage p) {
         return 1 + e.rnd(50, (int) p.id()).nextInt(14);
@@ -158,6 +186,10 @@ final class WikiSpace {
     /** The page body: what it was at the anchor, plus the notes of its edits since. */
     String body(WikiPage p) {
         String html = p.body().apply(new WikiPage.Ctx(plan.subjects(), e.rnd(60, (int) p.id())));
+        List<List<String>> recent = p.parentId() == RUNBOOKS_ID ? recentTickets().getOrDefault(p.title(), List.of()) : List.of();
+        if (!recent.isEmpty()) {
+            html += new Html().h(2, "Recent tickets").table(List.of("Ticket", "Summary", "Resolved"), recent);
+        }
         List<Edit> es = edits(p);
         if (es.isEmpty()) {
             return html;

@@ -133,7 +133,7 @@ class KnowledgeViewsTest {
         CollectingSink wiki = run(cfg("confluence", "3000", "1"));
         Set<String> pageUrls = wiki.articles.values().stream().map(ArticleRecord::url).collect(Collectors.toSet());
         Set<String> ticketUrls = jira.tickets.values().stream().map(TicketRecord::url).collect(Collectors.toSet());
-        Pattern link = Pattern.compile("https://(wiki|jira)\\.demo\\.example/\\S*[A-Za-z0-9]");
+        Pattern link = Pattern.compile("https://(wiki|jira)\\.demo\\.example/[A-Za-z0-9%+./_-]*[A-Za-z0-9]");
         int toWiki = 0;
         for (TicketRecord t : jira.tickets.values()) {
             Matcher m = link.matcher(text(t));
