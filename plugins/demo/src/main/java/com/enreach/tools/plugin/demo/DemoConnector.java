@@ -29,12 +29,14 @@ import com.enreach.tools.api.spi.SourceException;
 @Component(service = SourceConnector.class, configurationPid = "source.demo", configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = DemoConfig.class, factory = true)
 public class DemoConnector implements SourceConnector {
+    private static final String DESCRIPTION = "A generated, deterministic estate of servers, VMs, network devices and storage,"
+            + " whole or as one source sees it, and a wiki and a Jira about it";
     static final SourceDescriptor DESCRIPTOR = new SourceDescriptor("demo", "Demo estate",
             Set.of(EntityKinds.DEVICE, EntityKinds.RELATIONSHIP, EntityKinds.INTERFACE, EntityKinds.IP_ADDRESS,
-                    EntityKinds.SERVER_FACTS, EntityKinds.DEVICE_CONFIG, EntityKinds.STORAGE_VOLUME, EntityKinds.BACKUP,
-                    EntityKinds.ARTICLE, EntityKinds.TICKET),
-            "A generated, deterministic estate of servers, VMs, network devices and storage, whole or as one source sees it,"
-                    + " with a wiki and a Jira about it");
+                    EntityKinds.SERVER_FACTS, EntityKinds.DEVICE_CONFIG, EntityKinds.STORAGE_VOLUME, EntityKinds.BACKUP), DESCRIPTION);
+    /** The knowledge-base views emit only their kind, so "kb refresh" and "issues refresh" pick exactly them. */
+    private static final SourceDescriptor WIKI = new SourceDescriptor("demo", "Demo estate", Set.of(EntityKinds.ARTICLE), DESCRIPTION);
+    private static final SourceDescriptor JIRA = new SourceDescriptor("demo", "Demo estate", Set.of(EntityKinds.TICKET), DESCRIPTION);
 
     private final List<FieldError> errors;
     private final DemoSettings settings;
@@ -75,7 +77,7 @@ public class DemoConnector implements SourceConnector {
 
     @Override
     public SourceDescriptor descriptor() {
-        return DESCRIPTOR;
+        return view == View.Name.CONFLUENCE ? WIKI : view == View.Name.JIRA ? JIRA : DESCRIPTOR;
     }
 
     @Override

@@ -320,6 +320,16 @@ class KnowledgeViewsTest {
     }
 
     @Test
+    void eachInstanceDeclaresTheKindsItEmits() throws Exception {
+        assertEquals(Set.of(EntityKinds.TICKET), new DemoConnector(cfg("jira", "100", "1")).descriptor().entityKinds());
+        assertEquals(Set.of(EntityKinds.ARTICLE), new DemoConnector(cfg("confluence", "100", "1")).descriptor().entityKinds());
+        Set<String> vcenter = new DemoConnector(cfg("vcenter", "100", "1")).descriptor().entityKinds();
+        assertTrue(vcenter.contains(EntityKinds.DEVICE) && !vcenter.contains(EntityKinds.ARTICLE) && !vcenter.contains(EntityKinds.TICKET), vcenter.toString());
+        CollectingSink jira = run(cfg("jira", "100", "1"));
+        assertTrue(jira.devices.isEmpty() && jira.articles.isEmpty() && !jira.tickets.isEmpty());
+    }
+
+    @Test
     void kbSettingsAreValidatedPerField() {
         DemoConnector c = new DemoConnector(Map.of("view", "jira", "kb.tickets", "many", "kb.articles", "0"));
         assertEquals(Set.of("kb.tickets", "kb.articles"), c.validate().stream().map(e -> e.field()).collect(Collectors.toSet()));
