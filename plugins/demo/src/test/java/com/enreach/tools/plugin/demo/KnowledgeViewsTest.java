@@ -106,6 +106,15 @@ class KnowledgeViewsTest {
         for (TicketRecord t : oxidizedTickets) {
             assertTrue(neverBackedUp.stream().anyMatch(t.summary()::contains), "about a switch Oxidized really cannot reach: " + t.summary());
         }
+        CollectingSink foreman = run(cfg("foreman", "3000", "0"));
+        Set<String> warning = foreman.devices.values().stream().filter(d -> "Warning".equals(d.metadata().get("global_status")))
+                .map(DeviceRecord::name).collect(Collectors.toSet());
+        List<TicketRecord> puppetTickets = jira.tickets.values().stream().filter(t -> t.summary().startsWith("Puppet agent on ")).toList();
+        assertFalse(puppetTickets.isEmpty());
+        for (TicketRecord t : puppetTickets) {
+            String fqdn = t.description().substring(t.description().indexOf('(') + 1, t.description().indexOf(')'));
+            assertTrue(warning.contains(fqdn), "about a host Foreman shows out of sync: " + fqdn);
+        }
     }
 
     @Test
