@@ -87,7 +87,9 @@ public class DemoConnector implements SourceConnector {
 
     @Override
     public CheckResult checkConnection(SourceContext context) {
-        return CheckResult.ok("demo estate of " + settings.size() + " devices, seed " + settings.seed() + ", view " + view.key());
+        String about = view == View.Name.JIRA ? "demo Jira of " + kb.tickets() + " tickets about a " : view == View.Name.CONFLUENCE
+                ? "demo wiki of about " + kb.articles() + " pages about a " : "";
+        return CheckResult.ok(about + "demo estate of " + settings.size() + " devices, seed " + settings.seed() + ", view " + view.key());
     }
 
     @Override

@@ -336,6 +336,7 @@ class KnowledgeViewsTest {
         assertTrue(vcenter.contains(EntityKinds.DEVICE) && !vcenter.contains(EntityKinds.ARTICLE) && !vcenter.contains(EntityKinds.TICKET), vcenter.toString());
         CollectingSink jira = run(cfg("jira", "100", "1"));
         assertTrue(jira.devices.isEmpty() && jira.articles.isEmpty() && !jira.tickets.isEmpty());
+        assertTrue(new DemoConnector(cfg("jira", "100", "1")).checkConnection(new TestContext("demo-kb")).detail().startsWith("demo Jira of 500 tickets"));
     }
 
     @Test
