@@ -19,7 +19,18 @@ export async function render(element, context) {
     const settings = Object.entries(s.config || {}).filter(([k]) => !k.startsWith('felix.') && !k.startsWith('service.') && !k.startsWith('component.'));
     element.append(h('section', { class: 'card demo-instance', 'data-instance': s.instance },
       h('h2', {}, s.instance),
-      h('p', {}, s.active_devices + ' active and ' + s.stale_devices + ' stale devices; last run ' + (s.last_status || 'never')),
+      summary(h, s),
       h('table', {}, h('tbody', {}, settings.map(([k, v]) => h('tr', {}, h('th', {}, k), h('td', {}, typeof v === 'object' ? JSON.stringify(v) : String(v))))))));
   }
+}
+
+// The knowledge-base views (confluence, jira) emit pages and tickets, not devices: point at their pages instead.
+function summary(h, s) {
+  const view = (s.config || {}).view;
+  const last = '; last run ' + (s.last_status || 'never');
+  if (view === 'confluence' || view === 'jira') {
+    const page = view === 'confluence' ? ['#/ext/articles', 'wiki pages'] : ['#/ext/tickets', 'tickets'];
+    return h('p', {}, 'Knowledge base: ', h('a', { href: page[0] }, page[1]), ' about the demo estate' + last);
+  }
+  return h('p', {}, s.active_devices + ' active and ' + s.stale_devices + ' stale devices' + last);
 }

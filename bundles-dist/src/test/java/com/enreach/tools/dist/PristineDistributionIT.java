@@ -25,7 +25,8 @@ class PristineDistributionIT {
     /** What a run of the platform writes into its home: none of it may ship or reach a test home. */
     private static final List<String> RUN_STATE = List.of("data/enreach.db", "data/enreach.db-wal", "etc/admin.token",
             "etc/source.demo-estate.cfg", "etc/source.demo-vcenter.cfg", "etc/source.demo-puppetdb.cfg", "etc/source.demo-foreman.cfg",
-            "etc/source.demo-oxidized.cfg", "etc/source.demo-commvault.cfg", "etc/source.demo-storage.cfg", "log/enreach.log");
+            "etc/source.demo-oxidized.cfg", "etc/source.demo-commvault.cfg", "etc/source.demo-storage.cfg", "etc/source.demo-wiki.cfg",
+            "etc/source.demo-jira.cfg", "log/enreach.log");
 
     @Test
     void testHomesStartPristineWhateverRanInTheBuildOutput() throws IOException {

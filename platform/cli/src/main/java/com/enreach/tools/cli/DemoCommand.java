@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.enreach.tools.launcher.Platform;
@@ -17,15 +20,17 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code enreach demo}: start with the demo estate configured as six overlapping source instances (one per view of
- * the same generated estate), and sync them all once the platform is up, so there is something to look at.
+ * the same generated estate) plus its knowledge base (a wiki and a Jira about the same machines), and sync them all
+ * once the platform is up, so there is something to look at.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Like 'start', but first configure the demo estate as six source instances, one per source view",
-            "(etc/source.demo-vcenter.cfg, -puppetdb, -foreman, -oxidized, -commvault, -storage), and sync them all",
+            "(etc/source.demo-vcenter.cfg, -puppetdb, -foreman, -oxidized, -commvault, -storage), and its knowledge base",
+            "(etc/source.demo-wiki.cfg: runbooks and post-mortems, etc/source.demo-jira.cfg: tickets), and sync them all",
             "once the platform is up, so there is one estate seen by several sources to look at."})
 final class DemoCommand implements Callable<Integer> {
-    /** The views the demo configures, in the order they are synced. */
-    static final List<String> VIEWS = List.of("vcenter", "puppetdb", "foreman", "oxidized", "commvault", "storage");
+    /** The demo's instances and the view each shows, in the order they are synced. */
+    static final Map<String, String> INSTANCES = instances();
     /** The single instance of earlier versions; kept and synced too where a home still has it. */
     static final String LEGACY_INSTANCE = "demo-estate";
 
@@ -44,13 +49,19 @@ final class DemoCommand implements Callable<Integer> {
         return PlatformRunner.run(root, false, this::firstSync);
     }
 
-    static String instance(String view) {
-        return "demo-" + view;
+    private static Map<String, String> instances() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String view : List.of("vcenter", "puppetdb", "foreman", "oxidized", "commvault", "storage")) {
+            m.put("demo-" + view, view);
+        }
+        m.put("demo-wiki", "confluence");
+        m.put("demo-jira", "jira");
+        return Collections.unmodifiableMap(m);
     }
 
     static String defaultConfig(String view) {
         return """
-                # Demo estate as %s sees it: one of six views of the same generated estate (same seed and size).
+                # Demo estate as %s sees it: one of the views of the same generated estate (same seed and size).
                 view=%s
                 size=3000
                 seed=42
@@ -63,15 +74,17 @@ final class DemoCommand implements Callable<Integer> {
      * Makes sure every view's configuration exists: an existing file is kept; else the shipped example is copied;
      * else the defaults are written.
      *
-     * @return the demo instances to sync: the six views, and the earlier single instance if its file is there
+     * @return the demo instances to sync: the six source views, the wiki and Jira, and the earlier single instance if
+     *         its file is there
      */
     static List<String> ensureConfig(Path home) {
         Path etc = home.resolve("etc");
         List<String> instances = new ArrayList<>();
-        for (String view : VIEWS) {
-            String file = "source." + instance(view) + ".cfg";
+        for (Map.Entry<String, String> instance : INSTANCES.entrySet()) {
+            String view = instance.getValue();
+            String file = "source." + instance.getKey() + ".cfg";
             Path cfg = etc.resolve(file);
-            instances.add(instance(view));
+            instances.add(instance.getKey());
             if (Files.exists(cfg)) {
                 continue;
             }
@@ -96,7 +109,7 @@ final class DemoCommand implements Callable<Integer> {
     /** The platform keeps running whatever happens here, so problems are reported, not thrown. */
     private void firstSync(Platform platform) {
         syncAll(root, instances);
-        root.out().println("Browse it: bin/enreach devices list, bin/enreach history; REST " + platform.baseUrl()
+        root.out().println("Browse it: bin/enreach devices list, bin/enreach history, bin/enreach search \"nfs stale file handle\"; REST " + platform.baseUrl()
                 + "/api/devices (Bearer token, routes in /api/openapi.json); web console " + platform.baseUrl()
                 + "/system/console (password: the admin token)");
         root.out().flush();

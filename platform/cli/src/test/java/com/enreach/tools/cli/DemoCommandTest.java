@@ -34,8 +34,7 @@ class DemoCommandTest extends FakeApiTest {
     @Test
     void startsEveryInstanceThenFollowsEachToItsEnd() {
         long id = 1;
-        for (String view : DemoCommand.VIEWS) {
-            String instance = "demo-" + view;
+        for (String instance : DemoCommand.INSTANCES.keySet()) {
             api.on("POST", "/api/sources/" + instance + "/sync", 202, Fixtures.run(id, instance, "running", 0, null))
                     .on("GET", "/api/sync/runs/" + id, 200, Fixtures.run(id, instance, "running", 100, null))
                     .on("GET", "/api/sync/runs/" + id, 200, Fixtures.run(id, instance, "succeeded", 3000, null));
@@ -44,13 +43,16 @@ class DemoCommandTest extends FakeApiTest {
 
         int succeeded = DemoCommand.syncAll(root(), DemoCommand.ensureConfig(home));
 
-        assertEquals(6, succeeded);
+        int n = DemoCommand.INSTANCES.size();
+        assertEquals(n, succeeded);
         List<String> posts = api.targets().stream().filter(t -> t.startsWith("POST")).toList();
-        assertEquals(6, posts.size(), "all started before any is followed: " + api.targets());
-        assertTrue(api.targets().subList(0, 6).equals(posts), "started side by side: " + api.targets());
-        for (String view : DemoCommand.VIEWS) {
-            assertTrue(out.toString().contains("Demo sync of demo-" + view + " started"), out.toString());
-            assertTrue(out.toString().contains("demo-" + view + ": run ") && out.toString().contains(" succeeded in 42 s: 3000 fetched"), out.toString());
+        assertEquals(n, posts.size(), "all started before any is followed: " + api.targets());
+        assertTrue(api.targets().subList(0, n).equals(posts), "started side by side: " + api.targets());
+        assertTrue(posts.stream().anyMatch(p -> p.contains("/api/sources/demo-wiki/sync")) && posts.stream().anyMatch(p -> p.contains("/api/sources/demo-jira/sync")),
+                "the knowledge base is synced too: " + posts);
+        for (String instance : DemoCommand.INSTANCES.keySet()) {
+            assertTrue(out.toString().contains("Demo sync of " + instance + " started"), out.toString());
+            assertTrue(out.toString().contains(instance + ": run ") && out.toString().contains(" succeeded in 42 s: 3000 fetched"), out.toString());
         }
         assertTrue(err.toString().contains("demo-vcenter run 1: fetching, 0 fetched"), "progress on stderr: " + err);
     }

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,9 +23,13 @@ class PlatformCommandsTest {
     void demoWritesOneConfigurationPerSourceViewWhenThereIsNone() throws IOException {
         List<String> instances = DemoCommand.ensureConfig(home);
 
-        assertEquals(List.of("demo-vcenter", "demo-puppetdb", "demo-foreman", "demo-oxidized", "demo-commvault", "demo-storage"), instances);
-        for (String view : DemoCommand.VIEWS) {
-            String text = Files.readString(home.resolve("etc/source.demo-" + view + ".cfg"));
+        assertEquals(List.of("demo-vcenter", "demo-puppetdb", "demo-foreman", "demo-oxidized", "demo-commvault", "demo-storage",
+                "demo-wiki", "demo-jira"), instances);
+        Map<String, String> views = Map.of("demo-vcenter", "vcenter", "demo-puppetdb", "puppetdb", "demo-foreman", "foreman",
+                "demo-oxidized", "oxidized", "demo-commvault", "commvault", "demo-storage", "storage", "demo-wiki", "confluence", "demo-jira", "jira");
+        for (String instance : instances) {
+            String view = views.get(instance);
+            String text = Files.readString(home.resolve("etc/source." + instance + ".cfg"));
             for (String line : new String[] {"view=" + view, "size=3000", "seed=42", "churn.percent=1", "schedule.minutes=60"}) {
                 assertTrue(text.lines().anyMatch(line::equals), "missing " + line + " in\n" + text);
             }
@@ -53,8 +58,8 @@ class PlatformCommandsTest {
 
         assertEquals("view=vcenter\nsize=7\n", Files.readString(home.resolve("etc/source.demo-vcenter.cfg")));
         assertEquals("size=7\n", Files.readString(home.resolve("etc/source.demo-estate.cfg")));
-        assertEquals(7, instances.size());
-        assertEquals("demo-estate", instances.get(6), "a home from an earlier version keeps its demo instance, synced too");
+        assertEquals(9, instances.size());
+        assertEquals("demo-estate", instances.get(8), "a home from an earlier version keeps its demo instance, synced too");
     }
 
     @Test

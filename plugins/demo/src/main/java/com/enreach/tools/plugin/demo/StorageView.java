@@ -19,6 +19,11 @@ final class StorageView implements View {
         this.e = estate;
     }
 
+    /** A volume's name: LUNs on the Dorado arrays, volumes on the NetApp ones (the knowledge base names them too). */
+    static String volumeName(boolean huawei, int v) {
+        return (huawei ? "lun_" : "vol_") + Estate.ROLES[v % Estate.ROLES.length] + "_" + Estate.pad(v, 2);
+    }
+
     @Override
     public void emit(RecordSink sink, Progress progress) throws SourceException {
         long count = 0;
@@ -33,7 +38,7 @@ final class StorageView implements View {
                     .put(IdentityKeys.SERIAL, a.serial()).put("capacity_tb", a.capacityTb()).put("health", "normal"));
             for (int v = 0; v < VOLUMES_PER_ARRAY; v++) {
                 long capacity = (long) (1 + (i + v) % 16) << 40;
-                String name = (huawei ? "lun_" : "vol_") + Estate.ROLES[v % Estate.ROLES.length] + "_" + Estate.pad(v, 2);
+                String name = volumeName(huawei, v);
                 sink.volume(StorageVolumeRecord.of(id + "/" + v, id, name, huawei ? StorageVolumeRecord.LUN : StorageVolumeRecord.VOLUME)
                         .pool(huawei ? "StoragePool001" : "aggr1_" + a.site(), null)
                         .capacity(capacity, capacity, capacity / 100 * (20 + (i * 7 + v * 13 + churn) % 75))

@@ -18,7 +18,7 @@ interface View {
 
     /** The configurable view names, {@code all} first (the default). */
     enum Name {
-        ALL, VCENTER, PUPPETDB, FOREMAN, OXIDIZED, COMMVAULT, STORAGE;
+        ALL, VCENTER, PUPPETDB, FOREMAN, OXIDIZED, COMMVAULT, STORAGE, CONFLUENCE, JIRA;
 
         String key() {
             return name().toLowerCase(Locale.ROOT);
@@ -35,6 +35,21 @@ interface View {
         }
     }
 
+    /** The knowledge-base views: the wiki and Jira, on the timeline of the run and incremental against what is stored. */
+    static View knowledge(Name name, Estate estate, KbSettings kb, int churnPercent, KbTimeline timeline,
+                          java.util.function.Function<String, java.util.Map<String, String>> stored) {
+        return switch (name) {
+            case CONFLUENCE -> new ConfluenceView(estate, kb, churnPercent, timeline, stored.apply(com.enreach.tools.api.spi.EntityKinds.ARTICLE));
+            case JIRA -> new JiraView(estate, kb, churnPercent, timeline, stored.apply(com.enreach.tools.api.spi.EntityKinds.TICKET));
+            default -> throw new IllegalArgumentException("not a knowledge-base view: " + name.key());
+        };
+    }
+
+    /** Whether the view emits articles or tickets rather than devices. */
+    static boolean isKnowledge(Name name) {
+        return name == Name.CONFLUENCE || name == Name.JIRA;
+    }
+
     static View of(Name name, Estate estate, java.time.Instant now) {
         return switch (name) {
             case ALL -> new EstateGenerator(estate);
@@ -44,6 +59,7 @@ interface View {
             case OXIDIZED -> new OxidizedView(estate, now);
             case COMMVAULT -> new CommvaultView(estate, now);
             case STORAGE -> new StorageView(estate);
+            case CONFLUENCE, JIRA -> throw new IllegalArgumentException("the knowledge-base views need their timeline: " + name.key());
         };
     }
 }
