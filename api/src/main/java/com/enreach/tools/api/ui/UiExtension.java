@@ -6,7 +6,9 @@ import org.osgi.annotation.versioning.ConsumerType;
 /**
  * A page a plugin adds to the web UI. The UI lists every registered extension in its navigation and, when the page
  * is opened, imports {@link #moduleUrl()} as a JavaScript module and calls its exported
- * {@code render(element, context)} function. The plugin serves the module itself (an HTTP whiteboard resource
+ * {@code render(element, context)} function; {@code context} holds {@code fetch} and {@code api} (calls with the
+ * session), {@code h} (element builder), {@code session} (role, token name), {@code navigate(hash)} and {@code query} (the
+ * route's query parameters: {@code #/ext/articles?id=12} gives {@code {id: "12"}}). The plugin serves the module itself (an HTTP whiteboard resource
  * under {@code /ui/ext/<id>/}), so page and code come and go with its jar.
  */
 @ConsumerType
