@@ -1,0 +1,34 @@
+package com.enreach.tools.plugin.confluence;
+
+import java.util.List;
+
+import com.enreach.tools.api.spi.SourceException;
+import com.enreach.tools.plugin.confluence.Pages.Fetched;
+import com.enreach.tools.plugin.confluence.Pages.Page;
+import com.enreach.tools.plugin.confluence.Pages.PageRef;
+import com.enreach.tools.plugin.confluence.Pages.Space;
+
+/** One REST dialect (Cloud v2, Data Center v1): each method runs its requests under the run's retry policy. */
+interface ConfluenceApi {
+
+    /**
+     * The configured spaces, in the order given.
+     *
+     * @throws SourceException a permanent failure naming the space when one is missing or may not be read
+     */
+    List<Space> spaces(List<String> keys) throws SourceException;
+
+    /** Every current page of a space, without bodies (one request per listing page). */
+    List<PageRef> pages(Space space) throws SourceException;
+
+    /** One page in full (body, labels, author), or why it could not be read. */
+    Fetched page(Space space, PageRef ref) throws SourceException;
+
+    /** Turns account ids into display names where the dialect gives only ids; the default leaves pages as they are. */
+    default List<Page> withAuthorNames(List<Page> pages) throws SourceException {
+        return pages;
+    }
+
+    /** A link to a page in the web UI from its id alone (no request, no credentials); null without a base. */
+    String pageLink(String id);
+}
