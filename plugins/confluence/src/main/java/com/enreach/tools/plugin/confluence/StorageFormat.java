@@ -14,7 +14,7 @@ import org.jsoup.parser.Parser;
 /**
  * Turns Confluence storage format (XHTML with {@code ac:} macros and {@code ri:} resource identifiers) into plain
  * HTML for display and structured text for search ({@link PlainText}). Macros become what a reader sees: the code
- * macro a {@code pre} block kept verbatim, info/note/warning/tip panels their text in a {@code div}, links their
+ * macro a {@code pre} block kept verbatim, info/note/warning/tip panels their text in a {@code blockquote}, links their
  * text; images, emoticons and navigation macros (toc, children) are dropped. The core sanitises the HTML again.
  */
 public final class StorageFormat {
@@ -116,8 +116,9 @@ public final class StorageFormat {
         if (rich == null) {
             return; // toc, children, jira, anchor...: nothing a reader of the text needs
         }
-        Element box = parent.appendElement("div").attr("class", "confluence-panel confluence-" + (PANELS.contains(name)
-                ? name : "macro"));
+        // a quote block: the core's sanitiser keeps it (it drops classes on divs), so panels stay set apart
+        Element box = parent.appendElement("blockquote").attr("class", "confluence-panel confluence-"
+                + (PANELS.contains(name) ? name : "macro"));
         String title = parameter(macro, "title");
         if (title != null) {
             box.appendElement("p").appendElement("strong").text(title);

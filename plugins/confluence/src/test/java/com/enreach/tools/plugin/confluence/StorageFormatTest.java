@@ -75,7 +75,7 @@ class StorageFormatTest {
         assertTrue(html.contains("<h1>Restarting the web tier</h1>"), html);
         assertTrue(html.contains("<pre><code class=\"language-bash\">sudo systemctl restart nginx"), html);
         assertTrue(html.contains("echo \"failed\" &gt;&amp;2"), html); // code text escaped, not markup
-        assertTrue(html.contains("<div class=\"confluence-panel confluence-info\"><p><strong>Before you start</strong></p>"), html);
+        assertTrue(html.contains("<blockquote class=\"confluence-panel confluence-info\"><p><strong>Before you start</strong></p>"), html);
         assertTrue(html.contains("<th>Host</th>"), html);
         assertFalse(html.contains("ac:"), html);
         assertFalse(html.contains("ri:"), html);
