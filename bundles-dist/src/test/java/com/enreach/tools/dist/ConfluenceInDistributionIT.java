@@ -18,6 +18,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
 
 import com.enreach.tools.plugin.confluence.ConfluenceDouble;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -130,6 +131,31 @@ class ConfluenceInDistributionIT {
                 URI.create(dist.baseUrl() + articles.path("module_url").asText())).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, module.statusCode());
         assertTrue(module.body().contains("export async function render"));
+    }
+
+    @Test
+    @Order(5)
+    void theArticlesPageListsFiltersAndShowsAnArticle() {
+        try (Browser browser = new Browser(dist.baseUrl())) {
+            browser.signIn(dist.adminToken());
+            browser.open("/#/ext/articles?label=runbook");
+            browser.await(By.id("articles-table"));
+            browser.until("two runbooks listed", d -> d.findElements(By.cssSelector("#articles-table tbody tr")).size() == 2 ? true : null);
+            browser.screenshot("articles-list");
+
+            browser.driver().findElement(By.linkText("Restart the web tier")).click();
+            browser.awaitText(By.id("article-title"), "Restart the web tier");
+            browser.awaitText(By.id("article-breadcrumb"), "Operations › Operations home › Runbooks");
+            assertEquals(cloud.url() + "/wiki/spaces/OPS/pages/65603/Restart+the+web+tier",
+                    browser.await(By.id("article-link")).getAttribute("href"));
+            // the sanitised body is shown as HTML: its code element is an element, not text with tags in it
+            assertEquals("apachectl graceful", browser.await(By.cssSelector("#article-body code")).getText());
+            browser.await(By.id("article-entities-none"));
+            browser.screenshot("article-view");
+
+            browser.open("/#/ext/articles?id=999999");
+            browser.awaitText(By.id("article-error"), "No article 999999");
+        }
     }
 
     private static void sync(String instance) {
