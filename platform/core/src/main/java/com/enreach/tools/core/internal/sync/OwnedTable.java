@@ -17,7 +17,7 @@ import com.enreach.tools.core.internal.db.Json;
 
 /**
  * A table whose rows are owned by one source instance and keyed by (source_instance, source_id): devices,
- * storage volumes, backups. Loads a batch in two steps: {@link #plan} sorts its rows into new, unchanged and changed
+ * storage volumes, backups, knowledge articles and tickets. Loads a batch in two steps: {@link #plan} sorts its rows into new, unchanged and changed
  * (content hash; for changed rows, which fields differ), then {@link #apply} writes them and logs the changes.
  * Marks rows that a complete run did not see as stale. Never deletes.
  */
@@ -362,6 +362,45 @@ final class OwnedTable {
             }
             ps.executeBatch();
         }
+    }
+
+    /**
+     * Marks active rows as seen by this run without changing them: objects the source reported unchanged since the
+     * revision the core holds. Returns how many rows it kept (ids the instance does not hold, or holds stale, are ignored).
+     */
+    int keepUnchanged(Connection c, String instance, long runId, String now, List<String> sourceIds) throws SQLException {
+        int kept = 0;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET seen_run_id = ?, last_seen = ? WHERE source_instance = ?"
+                + " AND source_id = ? AND status <> 'stale' AND (seen_run_id IS NULL OR seen_run_id <> ?)")) {
+            for (String sid : sourceIds) {
+                ps.setLong(1, runId);
+                ps.setString(2, now);
+                ps.setString(3, instance);
+                ps.setString(4, sid);
+                ps.setLong(5, runId);
+                ps.addBatch();
+            }
+            for (int n : ps.executeBatch()) {
+                kept += Math.max(0, n);
+            }
+        }
+        return kept;
+    }
+
+    /** source id -> revision of the instance's active rows (tables with a {@code revision} column). */
+    Map<String, String> revisions(Connection c, String instance) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT source_id, revision FROM " + table + " WHERE source_instance = ? AND status = 'active'")) {
+            ps.setString(1, instance);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getString(2) != null) {
+                        out.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     long countActive(Connection c, String instance) throws SQLException {

@@ -32,6 +32,7 @@ final class RunContext implements SourceContext {
     private final RetryPolicy policy;
     private final CountDownLatch cancelled;
     private final ScheduledExecutorService watchdog;
+    private final java.util.function.Function<String, java.util.Map<String, String>> revisions;
     private volatile RetryPolicy.GiveUp lastGiveUp;
     /** The thread inside an attempt, and whether we interrupted it; guarded by {@code this}. */
     private Thread inAttempt;
@@ -47,6 +48,13 @@ final class RunContext implements SourceContext {
 
     /** @param watchdog interrupts an attempt when its call's time limit ends; null for none */
     RunContext(String instance, long runId, String previousState, RetryPolicy policy, CountDownLatch cancelled, ScheduledExecutorService watchdog) {
+        this(instance, runId, previousState, policy, cancelled, watchdog, kind -> java.util.Map.of());
+    }
+
+    /** @param revisions answers {@link #storedRevisions}: entity kind -> source id -> revision */
+    RunContext(String instance, long runId, String previousState, RetryPolicy policy, CountDownLatch cancelled, ScheduledExecutorService watchdog,
+               java.util.function.Function<String, java.util.Map<String, String>> revisions) {
+        this.revisions = revisions;
         this.instance = instance;
         this.runId = runId;
         this.previousState = previousState;
@@ -68,6 +76,11 @@ final class RunContext implements SourceContext {
     @Override
     public Optional<String> previousState() {
         return Optional.ofNullable(previousState);
+    }
+
+    @Override
+    public java.util.Map<String, String> storedRevisions(String entityKind) {
+        return revisions.apply(entityKind);
     }
 
     @Override

@@ -33,7 +33,13 @@ final class RunLoader implements RecordSink, AutoCloseable {
             "health", "running_status", "snapshot_count", "snapshot_reserve_bytes", "quota_limit_bytes", "quota_used_bytes", "metadata");
     static final OwnedTable BACKUPS = new OwnedTable("backups", EntityKinds.BACKUP, "client_name", "device_id", "client_name", "host_name", "host_key", "client_key", "vm_name", "vm_guid",
             "last_job", "last_job_status", "last_success_at", "jobs");
-    static final List<OwnedTable> OWNED = List.of(DEVICES, VOLUMES, BACKUPS);
+    static final OwnedTable ARTICLES = new OwnedTable("kb_articles", EntityKinds.ARTICLE, "title", "NULL", "space_key", "space_name", "title",
+            "body_html", "body_text", "url", "version", "revision", "last_updated", "author", "labels", "ancestors", "parent_id");
+    static final OwnedTable TICKETS = new OwnedTable("kb_tickets", EntityKinds.TICKET, "ticket_key", "NULL", "ticket_key", "project", "project_name",
+            "type", "summary", "description", "workflow_status", "status_category", "resolution", "resolution_date", "assignee", "reporter",
+            "priority", "labels", "components", "issue_created", "issue_updated", "url", "revision");
+    static final List<OwnedTable> OWNED = List.of(DEVICES, VOLUMES, BACKUPS, ARTICLES, TICKETS);
+
     private static final int MAX_WARNING_SAMPLES = 20;
     /** WAL pages (4 KiB) a run's connection lets accumulate before it checkpoints. */
     static final int WAL_CHECKPOINT_PAGES = 16_384;
@@ -51,6 +57,7 @@ final class RunLoader implements RecordSink, AutoCloseable {
     private final List<ConfigRecord> configs = new ArrayList<>();
     private final Map<String, StorageVolumeRecord> volumes = new LinkedHashMap<>();
     private final Map<String, BackupRecord> backups = new LinkedHashMap<>();
+    private final KnowledgeBatch knowledge = new KnowledgeBatch();
     /** owned table -> source ids the connector could not refresh this run; their rows are kept as seen. */
     private final Map<OwnedTable, List<String>> notRefreshed = new LinkedHashMap<>();
     private String state;
@@ -133,6 +140,38 @@ final class RunLoader implements RecordSink, AutoCloseable {
         maybeFlush();
     }
 
+    @Override
+    public void article(com.enreach.tools.api.spi.ArticleRecord article) {
+        OwnedTable.Row row = KnowledgeRows.article(article, warner);
+        if (row != null) {
+            received(knowledge.add(row));
+            maybeFlushKnowledge();
+        }
+    }
+
+    @Override
+    public void ticket(com.enreach.tools.api.spi.TicketRecord ticket) {
+        KnowledgeRows.TicketRow row = KnowledgeRows.ticket(ticket, warner);
+        if (row != null) {
+            received(knowledge.add(row));
+            maybeFlushKnowledge();
+        }
+    }
+
+    @Override
+    public void unchanged(String entityKind, String sourceId) {
+        progress.fetched.incrementAndGet();
+        if (knowledge.unchanged(entityKind, sourceId) >= batchSize * 4) {
+            flush();
+        }
+    }
+
+    private void maybeFlushKnowledge() {
+        if (knowledge.full(batchSize)) {
+            flush();
+        }
+    }
+
     /**
      * Counts a record as fetched when it arrives (live), unless the batch already holds its source id. A record that an
      * earlier batch of the run already wrote (re-read after a lost session) is subtracted when its batch is written
@@ -158,7 +197,10 @@ final class RunLoader implements RecordSink, AutoCloseable {
             case com.enreach.tools.api.spi.EntityKinds.DEVICE -> DEVICES;
             case com.enreach.tools.api.spi.EntityKinds.STORAGE_VOLUME -> VOLUMES;
             case com.enreach.tools.api.spi.EntityKinds.BACKUP -> BACKUPS;
-            default -> throw new IllegalArgumentException("notRefreshed: entity kind must be device, storage_volume or backup, not " + entityKind);
+            case EntityKinds.ARTICLE -> ARTICLES;
+            case EntityKinds.TICKET -> TICKETS;
+            default -> throw new IllegalArgumentException("notRefreshed: entity kind must be device, storage_volume, backup, article or ticket, not "
+                    + entityKind);
         };
         warn(sourceId, "not refreshed, previous state kept: " + reason);
         notRefreshed.computeIfAbsent(table, t -> new ArrayList<>()).add(java.util.Objects.requireNonNull(sourceId, "sourceId is null"));
@@ -190,7 +232,7 @@ final class RunLoader implements RecordSink, AutoCloseable {
     /** Writes everything buffered in one transaction. */
     void flush() {
         if (devices.isEmpty() && relationships.isEmpty() && configs.isEmpty() && volumes.isEmpty() && backups.isEmpty()
-                && notRefreshed.isEmpty()) {
+                && notRefreshed.isEmpty() && knowledge.isEmpty()) {
             return;
         }
         List<OwnedTable.Row> deviceRows = new ArrayList<>(devices.size());
@@ -219,6 +261,7 @@ final class RunLoader implements RecordSink, AutoCloseable {
         volumes.clear();
         backups.clear();
         notRefreshed.clear();
+        knowledge.clear();
     }
 
     private void committed(long[] positions) {
@@ -243,9 +286,11 @@ final class RunLoader implements RecordSink, AutoCloseable {
         if (!backupRows.isEmpty()) {
             count(BACKUPS.apply(conn, BACKUPS.plan(conn, instance, runId, backupRows, false), system, instance, runId, now, false, log));
         }
+        knowledge.write(conn, system, instance, runId, now, log, this::count);
         for (Map.Entry<OwnedTable, List<String>> e : notRefreshed.entrySet()) {
             e.getKey().keepSeen(conn, instance, runId, now, e.getValue());
         }
+        progress.unchanged.addAndGet(knowledge.keepUnchanged(conn, instance, runId, now));
         log.write(conn, runId, instance, now);
         SyncHistory.progress(conn, runId, progress);
     }

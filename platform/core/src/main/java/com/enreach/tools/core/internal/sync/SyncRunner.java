@@ -125,7 +125,8 @@ final class SyncRunner {
             handle.startedAt = Times.parse(now);
             long runId = db.write(c -> SyncHistory.start(c, instance, system, trigger, confirm, now));
             String state = db.read(c -> SyncHistory.savedState(c, instance));
-            handle.context = new RunContext(instance, runId, state, settings.retryFor(entry), handle.cancelled, watchdog);
+            handle.context = new RunContext(instance, runId, state, settings.retryFor(entry), handle.cancelled, watchdog,
+                    kind -> storedRevisions(instance, kind));
             handle.runId = runId;
             handle.ready.countDown();
             workers.execute(() -> execute(entry, handle, confirm));
@@ -139,6 +140,16 @@ final class SyncRunner {
             }
             throw e;
         }
+    }
+
+    /** source id -> revision of the instance's active articles or tickets; empty for other kinds. */
+    private Map<String, String> storedRevisions(String instance, String kind) {
+        OwnedTable table = switch (String.valueOf(kind)) {
+            case com.enreach.tools.api.spi.EntityKinds.ARTICLE -> RunLoader.ARTICLES;
+            case com.enreach.tools.api.spi.EntityKinds.TICKET -> RunLoader.TICKETS;
+            default -> null;
+        };
+        return table == null ? Map.of() : java.util.Collections.unmodifiableMap(db.read(c -> table.revisions(c, instance)));
     }
 
     /** The live entry of an instance that may run, or a clear refusal. */
