@@ -1,0 +1,111 @@
+package com.enreach.tools.core.internal.kb;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.enreach.tools.api.ApiException;
+import com.enreach.tools.core.internal.db.Database;
+import com.enreach.tools.core.internal.db.DatabaseException;
+import com.enreach.tools.core.internal.db.Json;
+
+/** Reads on the budgeted read pool (a slow query is refused as overloaded, never a 500) and small helpers. */
+final class KbSql {
+    /** Terms of a text query beyond this are ignored. */
+    static final int MAX_TERMS = 16;
+
+    interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    private KbSql() {
+    }
+
+    static <T> T read(Database db, Database.SqlWork<T> work) {
+        try (Connection c = db.readSource().getConnection()) {
+            return work.run(c);
+        } catch (SQLException | RuntimeException e) {
+            if (Database.isReadTimeout(e)) {
+                throw new ApiException(ApiException.Reason.OVERLOADED, "overloaded", null,
+                        "The database is busy and this query did not finish within its time budget; retry shortly or narrow the query", null);
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new DatabaseException((SQLException) e);
+        }
+    }
+
+    static void query(Connection c, String sql, List<?> args, RowHandler h) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    h.row(rs);
+                }
+            }
+        }
+    }
+
+    static long count(Connection c, String sql, List<?> args) throws SQLException {
+        long[] n = {0};
+        query(c, sql, args, rs -> n[0] = rs.getLong(1));
+        return n[0];
+    }
+
+    /**
+     * Free text as an FTS5 query: every whitespace-separated term a quoted phrase (FTS syntax in user text is never
+     * interpreted), the last token a prefix, all terms required; null when the text has no word.
+     */
+    static String ftsQuery(String text) {
+        List<String> phrases = new ArrayList<>();
+        for (String term : text.trim().split("\\s+")) {
+            if (phrases.size() == MAX_TERMS) {
+                break;
+            }
+            if (term.codePoints().anyMatch(Character::isLetterOrDigit)) {
+                phrases.add("\"" + term.replace("\"", "\"\"") + "\"*");
+            }
+        }
+        return phrases.isEmpty() ? null : String.join(" AND ", phrases);
+    }
+
+    static List<String> list(String json) {
+        List<String> out = new ArrayList<>();
+        Json.readList(json).forEach(v -> out.add(String.valueOf(v)));
+        return List.copyOf(out);
+    }
+
+    /** A record-status filter: active (the default), stale or all; null for all. */
+    static String status(String field, String value) {
+        String s = value == null || value.isBlank() ? "active" : value.trim().toLowerCase(Locale.ROOT);
+        return switch (s) {
+            case "active", "stale" -> s;
+            case "all" -> null;
+            default -> throw ApiException.invalid(field, field + " must be active, stale or all; got '" + value + "'");
+        };
+    }
+
+    static void page(int limit, int offset, int max) {
+        if (limit < 1 || limit > max) {
+            throw ApiException.invalid("limit", "limit must be between 1 and " + max + ", got " + limit);
+        }
+        if (offset < 0) {
+            throw ApiException.invalid("offset", "offset must be 0 or more, got " + offset);
+        }
+    }
+
+    /** Appends {@code AND clause} with its value when the value is given. */
+    static void filter(StringBuilder where, List<Object> args, String clause, String value) {
+        if (value != null && !value.isBlank()) {
+            where.append(" AND ").append(clause);
+            args.add(value.trim());
+        }
+    }
+}
