@@ -215,7 +215,7 @@ class ConfluenceConnectorTest {
     }
 
     /**
-     * Requests per run on a space of 200 pages listed 50 at a time: a first run reads every body, a run after 2 edits
+     * Requests per run on a space of 100 pages listed 25 at a time: a first run reads every body, a run after 2 edits
      * reads 2 (and lists everything again), a run with nothing changed reads none. Printed as figures for the docs.
      */
     @ParameterizedTest
@@ -224,31 +224,31 @@ class ConfluenceConnectorTest {
         try (ConfluenceDouble d = new ConfluenceDouble(cloud)) {
             d.user("u1", "Ursula");
             d.space("BIG", "Big space");
-            for (int i = 0; i < 200; i++) {
+            for (int i = 0; i < 100; i++) {
                 d.page(String.valueOf(10_000 + i), "BIG", i == 0 ? null : "10000", "Page " + i, "<p>text " + i + "</p>", List.of(), "u1");
             }
             Map<String, String> cfg = new HashMap<>(d.cfg());
             cfg.put("spaces", "BIG");
-            cfg.put("page.size", "50");
+            cfg.put("page.size", "25");
             CollectingSink first = new CollectingSink();
             new ConfluenceConnector(new HashMap<>(cfg)).fetch(new TestContext("kb"), first);
             int full = d.server().requests.size();
             d.edit("10007", "<p>changed</p>");
-            d.edit("10150", "<p>changed</p>");
+            d.edit("10070", "<p>changed</p>");
             CollectingSink second = new CollectingSink();
             new ConfluenceConnector(new HashMap<>(cfg)).fetch(after(first), second);
             int incremental = d.server().requests.size() - full;
             CollectingSink third = new CollectingSink();
             new ConfluenceConnector(new HashMap<>(cfg)).fetch(after(merge(first, second)), third);
             int idle = d.server().requests.size() - full - incremental;
-            System.out.printf("%s, 200 pages, page.size 50: full run %d requests, 2 changed %d (%.3fx), none changed %d%n",
+            System.out.printf("%s, 100 pages, page.size 25: full run %d requests, 2 changed %d (%.3fx), none changed %d%n",
                     cloud ? "Cloud v2" : "Data Center v1", full, incremental, incremental / (double) full, idle);
             // spaces + 4 listing pages + bodies (+ on Cloud one author lookup per batch with a new author)
-            assertEquals(1 + 4 + 200 + (cloud ? 1 : 0), full);
+            assertEquals(1 + 4 + 100 + (cloud ? 1 : 0), full);
             assertEquals(1 + 4 + 2 + (cloud ? 1 : 0), incremental);
             assertEquals(1 + 4, idle);
             assertEquals(2, second.articles.size());
-            assertEquals(200, third.unchanged.size());
+            assertEquals(100, third.unchanged.size());
         }
     }
 
