@@ -24,6 +24,23 @@ interface ConfluenceApi {
     /** One page in full (body, labels, author), or why it could not be read. */
     Fetched page(Space space, PageRef ref) throws SourceException;
 
+    /** Receives pages read in full, one listing page at a time. */
+    @FunctionalInterface
+    interface PageBatch {
+        void accept(List<Page> pages) throws SourceException;
+    }
+
+    /**
+     * Reads the wanted pages of a space by listing it with bodies, when the dialect can and that costs fewer
+     * requests than reading them one by one; pages not wanted are skipped.
+     *
+     * @param listed how many pages the space's listing had
+     * @return false (having read nothing) when the pages are to be read one by one instead
+     */
+    default boolean listInFull(Space space, int listed, java.util.Set<String> wanted, PageBatch batch) throws SourceException {
+        return false;
+    }
+
     /** Turns account ids into display names where the dialect gives only ids; the default leaves pages as they are. */
     default List<Page> withAuthorNames(List<Page> pages) throws SourceException {
         return pages;

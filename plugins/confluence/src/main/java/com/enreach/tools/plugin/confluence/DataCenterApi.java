@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.enreach.tools.api.spi.PermanentSourceException;
 import com.enreach.tools.api.spi.SourceContext;
@@ -17,7 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Confluence Data Center / Server REST v1: {@code /rest/api/space/{key}}, {@code /rest/api/content?type=page&spaceKey=}
- * paged by {@code start}/{@code limit} (listing with {@code expand=version,ancestors} only), and
+ * paged by {@code start}/{@code limit} (listing with {@code expand=version,ancestors} only; with bodies when that
+ * saves requests), and
  * {@code /rest/api/content/{id}?expand=body.storage,version,space,ancestors,metadata.labels} for one page.
  */
 final class DataCenterApi implements ConfluenceApi {
@@ -61,21 +63,54 @@ final class DataCenterApi implements ConfluenceApi {
     @Override
     public List<PageRef> pages(Space space) throws SourceException {
         List<PageRef> refs = new ArrayList<>();
+        list(space, LIST_EXPAND, "", results -> {
+            for (JsonNode p : results) {
+                refs.add(new PageRef(Json.required(p, "id", CONTENT), Json.text(p, "title"), parent(p),
+                        p.path("version").path("number").asInt(0), ancestors(p)));
+            }
+        });
+        return refs;
+    }
+
+    /**
+     * v1 lists with any expansion: when more pages changed than listing pages it takes to read the whole space with
+     * bodies, the space is listed again with {@value #PAGE_EXPAND} (a first run costs a request per listing page,
+     * not per page).
+     */
+    @Override
+    public boolean listInFull(Space space, int listed, Set<String> wanted, PageBatch batch) throws SourceException {
+        if (wanted.size() <= (listed + pageSize - 1) / pageSize) {
+            return false;
+        }
+        list(space, PAGE_EXPAND, " with bodies", results -> {
+            List<Page> pages = new ArrayList<>();
+            for (JsonNode p : results) {
+                if (wanted.contains(Json.required(p, "id", CONTENT))) {
+                    pages.add(page(p, CONTENT));
+                }
+            }
+            batch.accept(pages);
+        });
+        return true;
+    }
+
+    private interface Results {
+        void accept(JsonNode results) throws SourceException;
+    }
+
+    /** Lists a space's current pages page by page with an expansion, following start/limit. */
+    private void list(Space space, String expand, String what, Results consumer) throws SourceException {
         int start = 0;
         for (int n = 1; ; n++) {
             String href = CONTENT + "?type=page&spaceKey=" + SourceHttp.query(space.key()) + "&status=current&expand="
-                    + LIST_EXPAND + "&start=" + start + "&limit=" + pageSize;
-            String part = "space " + space.key() + " page " + n;
+                    + expand + "&start=" + start + "&limit=" + pageSize;
+            String part = "space " + space.key() + what + " page " + n;
             JsonNode body = context.call("GET " + CONTENT + " " + part, () -> client.get(href, part));
             JsonNode results = Json.results(body, CONTENT + " " + part);
-            for (JsonNode p : results) {
-                List<String> ancestors = ancestors(p);
-                refs.add(new PageRef(Json.required(p, "id", CONTENT), Json.text(p, "title"), parent(p),
-                        p.path("version").path("number").asInt(0), ancestors));
-            }
+            consumer.accept(results);
             // the server may cap limit below ours: follow its next link's existence, advance by what came
             if (Json.text(body.path("_links"), "next") == null || results.isEmpty()) {
-                return refs;
+                return;
             }
             start += results.size();
         }
@@ -90,7 +125,11 @@ final class DataCenterApi implements ConfluenceApi {
             return new Fetched(null, "Confluence answered HTTP " + a.status() + " for page " + ref.id()
                     + (a.status() == 404 ? " (deleted since it was listed, or hidden from this account)" : " (this account may not read it)"));
         }
-        JsonNode p = a.body();
+        return new Fetched(page(a.body(), path), null);
+    }
+
+    /** A page with body, labels, version and ancestors expanded. */
+    private Page page(JsonNode p, String where) throws SourceException {
         JsonNode version = p.path("version");
         List<String> labels = new ArrayList<>();
         for (JsonNode l : p.path("metadata").path("labels").path("results")) {
@@ -101,11 +140,12 @@ final class DataCenterApi implements ConfluenceApi {
         }
         JsonNode by = version.path("by");
         String author = Json.text(by, "displayName");
+        String id = Json.required(p, "id", where);
         String webui = Json.text(p.path("_links"), "webui");
-        return new Fetched(new Page(Json.required(p, "id", path), Json.text(p, "title"), parent(p),
-                version.path("number").asInt(0), Json.text(p.path("body").path("storage"), "value"), labels,
+        return new Page(id, Json.text(p, "title"), parent(p), version.path("number").asInt(0),
+                Json.text(p.path("body").path("storage"), "value"), labels,
                 author == null ? Json.text(by, "username") : author, Json.text(by, "userKey"), Json.instant(version, "when"),
-                webui == null || base == null ? pageLink(ref.id()) : base + webui, ancestors(p)), null);
+                webui == null || base == null ? pageLink(id) : base + webui, ancestors(p));
     }
 
     @Override

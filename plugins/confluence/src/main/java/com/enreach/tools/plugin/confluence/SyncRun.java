@@ -57,26 +57,55 @@ final class SyncRun {
                     changed.add(ref);
                 }
             }
+            if (changed.isEmpty()) {
+                continue;
+            }
+            Set<String> wanted = changed.stream().map(PageRef::id).collect(Collectors.toCollection(HashSet::new));
+            sink.phase("space " + space.key() + ": " + changed.size() + " pages new or changed (" + (refs.size()
+                    - changed.size()) + " unchanged)");
+            // many changes (a first run): listing the space with bodies costs fewer requests, where the dialect can
+            if (api.listInFull(space, refs.size(), wanted, pages -> emit(space, pages, byId, wanted))) {
+                for (PageRef ref : changed) {
+                    if (wanted.contains(ref.id())) {
+                        missing(ref, "Confluence page " + ref.id() + " was no longer listed when its body was read"
+                                + " (deleted or moved meanwhile)", stored);
+                    }
+                }
+                continue;
+            }
             for (int from = 0; from < changed.size(); from += batch) {
                 Checks.notCancelled(context, "Confluence run cancelled while reading space " + space.key());
                 int to = Math.min(changed.size(), from + batch);
                 sink.phase("space " + space.key() + ": pages " + (from + 1) + "-" + to + " of " + changed.size()
-                        + " new or changed (" + (refs.size() - changed.size()) + " unchanged)");
+                        + " new or changed");
                 List<Page> pages = new ArrayList<>();
                 for (PageRef ref : changed.subList(from, to)) {
                     Fetched f = api.page(space, ref);
                     if (f.page() != null) {
                         pages.add(f.page());
-                    } else if (stored.containsKey(ref.id())) {
-                        sink.notRefreshed(EntityKinds.ARTICLE, ref.id(), f.missingReason());
                     } else {
-                        sink.warn(ref.id(), f.missingReason());
+                        missing(ref, f.missingReason(), stored);
                     }
                 }
-                for (Page page : api.withAuthorNames(pages)) {
-                    sink.article(record(space, page, byId));
-                }
+                emit(space, pages, byId, wanted);
             }
+        }
+    }
+
+    private void emit(Space space, List<Page> pages, Map<String, PageRef> byId, Set<String> wanted) throws SourceException {
+        Checks.notCancelled(context, "Confluence run cancelled while reading space " + space.key());
+        for (Page page : api.withAuthorNames(pages)) {
+            sink.article(record(space, page, byId));
+            wanted.remove(page.id());
+        }
+    }
+
+    /** A listed page that could not be read: kept as it is when stored (not stale), else only warned about. */
+    private void missing(PageRef ref, String reason, Map<String, String> stored) {
+        if (stored.containsKey(ref.id())) {
+            sink.notRefreshed(EntityKinds.ARTICLE, ref.id(), reason);
+        } else {
+            sink.warn(ref.id(), reason);
         }
     }
 

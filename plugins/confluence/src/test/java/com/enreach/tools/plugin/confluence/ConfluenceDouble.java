@@ -26,7 +26,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <p>Scriptable: {@link #edit}, {@link #move}, {@link #delete} change the site; {@link #hideOnFetch} makes a page
  * listed but refused (403) when read, as when a page restriction filters it for the account;
- * {@link #deleteOnFetch} makes it vanish between listing and reading (404); {@link #server()} queues one-shot
+ * {@link #deleteOnFetch} makes it vanish between listing and reading (404; on Data Center also absent from a
+ * listing that expands bodies, as is a hidden page); {@link #server()} queues one-shot
  * faults (429 with Retry-After, malformed bodies) and records requests. Reusable from other modules through this
  * module's test-jar.
  */
@@ -175,6 +176,11 @@ public final class ConfluenceDouble implements AutoCloseable {
     /** The path a page is read at. */
     public String pagePath(String id) {
         return (cloud ? V2_PAGES : V1_CONTENT) + "/" + id;
+    }
+
+    /** The path the first configured space (OPS) is read at: all spaces at once on Cloud, one by one on Data Center. */
+    public String spacesPath() {
+        return cloud ? V2_SPACES : V1_SPACE + "/OPS";
     }
 
     /** The path pages are listed at. */
@@ -338,7 +344,9 @@ public final class ConfluenceDouble implements AutoCloseable {
         Set<String> expand = expand(r);
         List<JsonNode> found = new ArrayList<>();
         for (PageData p : pages.values()) {
-            if (key == null || key.equals(p.space)) {
+            // a page whose body this account cannot read (or that is gone when read) is not in a listing with bodies
+            boolean unreadable = hidden.contains(p.id) || goneOnFetch.contains(p.id);
+            if ((key == null || key.equals(p.space)) && !(unreadable && expand.contains("body.storage"))) {
                 found.add(v1Page(p, expand));
             }
         }
