@@ -230,6 +230,13 @@ class KnowledgeLoadTest {
     }
 
     @Test
+    void sourcesReportTheRecordKindsTheirPluginEmits() {
+        env.add("confluence", "wiki", (ctx, sink) -> { });
+        assertEquals(java.util.Set.of("device"), env.engine.sources().stream().filter(s -> s.instance().equals("confluence-wiki")).findFirst()
+                .orElseThrow().entityKinds());
+    }
+
+    @Test
     void storedRevisionsAreEmptyOnAFirstRunAndForOtherKinds() {
         List<Map<String, String>> seen = new ArrayList<>();
         env.add("confluence", "wiki", (ctx, sink) -> {
