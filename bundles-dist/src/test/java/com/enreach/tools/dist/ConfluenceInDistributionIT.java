@@ -26,8 +26,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The Confluence plugin syncing inside the assembled distribution against its doubles: a Cloud site (REST v2) and a
  * Data Center site (REST v1), each an etc/source.confluence-&lt;name&gt;.cfg file, synced with {@code enreach sync}
- * and read back through {@code GET /api/kb/articles}. The second Cloud run follows an edit and a deletion: only the
- * edited page's body is read again, the deleted page goes stale. The tests build on each other and run in order.
+ * and read back through {@code GET /api/kb/articles}; the second runs ({@code enreach kb refresh}) follow an edit
+ * and a deletion on the Cloud site: only the edited page's body is read again, the deleted page goes stale. The tests build on each other and run in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConfluenceInDistributionIT {
@@ -103,8 +103,12 @@ class ConfluenceInDistributionIT {
         cloud.edit("65603", "<p>Restart with <code>apachectl graceful</code> on web01.prod.example.com.</p>");
         cloud.delete("77802");
         long reads = cloud.pageReads();
-        sync("confluence-it");
+        // the verb a user types: every instance that caches articles, one after another
+        Distribution.Result r = dist.cli("kb", "refresh");
+        assertEquals(0, r.exit(), "bin/enreach kb refresh: " + r);
+        assertTrue(r.out().contains("confluence-it") && r.out().contains("confluence-dc"), r.toString());
         assertEquals(1, cloud.pageReads() - reads, "only the edited page's body is read again");
+        assertEquals(0, dc.pageReads(), "nothing changed on the Data Center site, and its first run listed bodies");
 
         JsonNode edited = article("confluence-it", "65603");
         assertEquals(2, edited.path("version").asInt());
@@ -113,6 +117,10 @@ class ConfluenceInDistributionIT {
         assertEquals(6, dist.get("/api/kb/articles?source=confluence-it&limit=100").path("count").asInt());
         JsonNode stale = dist.get("/api/kb/articles?source=confluence-it&status=stale&limit=100");
         assertEquals(List.of("VLAN plan"), titles(stale));
+
+        Distribution.Result list = dist.cli("kb", "list", "--label", "runbook", "--source", "confluence-it");
+        assertEquals(0, list.exit(), list.toString());
+        assertTrue(list.out().contains("Restart the web tier") && list.out().contains("Database failover"), list.toString());
     }
 
     @Test
