@@ -15,6 +15,7 @@ import com.enreach.tools.plugin.confluence.Pages.Fetched;
 import com.enreach.tools.plugin.confluence.Pages.Page;
 import com.enreach.tools.plugin.confluence.Pages.PageRef;
 import com.enreach.tools.plugin.confluence.Pages.Space;
+import com.enreach.tools.source.support.Checks;
 import com.enreach.tools.source.support.SourceHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -83,6 +84,7 @@ final class CloudApi implements ConfluenceApi {
         List<PageRef> refs = new ArrayList<>();
         String href = PAGES + "?space-id=" + SourceHttp.query(space.id()) + "&status=current&limit=" + pageSize;
         for (int n = 1; href != null; n++) {
+            Checks.notCancelled(context, "Confluence run cancelled while listing space " + space.key());
             String h = href;
             String part = "space " + space.key() + " page " + n;
             JsonNode body = context.call("GET " + PAGES + " " + part, () -> client.get(h, part));

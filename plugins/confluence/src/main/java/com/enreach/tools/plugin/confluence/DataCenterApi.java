@@ -13,6 +13,7 @@ import com.enreach.tools.plugin.confluence.Pages.Fetched;
 import com.enreach.tools.plugin.confluence.Pages.Page;
 import com.enreach.tools.plugin.confluence.Pages.PageRef;
 import com.enreach.tools.plugin.confluence.Pages.Space;
+import com.enreach.tools.source.support.Checks;
 import com.enreach.tools.source.support.SourceHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -102,6 +103,7 @@ final class DataCenterApi implements ConfluenceApi {
     private void list(Space space, String expand, String what, Results consumer) throws SourceException {
         int start = 0;
         for (int n = 1; ; n++) {
+            Checks.notCancelled(context, "Confluence run cancelled while listing space " + space.key());
             String href = CONTENT + "?type=page&spaceKey=" + SourceHttp.query(space.key()) + "&status=current&expand="
                     + expand + "&start=" + start + "&limit=" + pageSize;
             String part = "space " + space.key() + what + " page " + n;

@@ -200,6 +200,18 @@ class ConfluenceConnectorTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aCancelledRunStopsWithAFailureSoNothingGoesStale(boolean cloud) {
+        try (ConfluenceDouble d = ConfluenceDouble.standard(cloud)) {
+            TestContext ctx = new TestContext("kb");
+            ctx.cancel = true;
+            PermanentSourceException e = assertThrows(PermanentSourceException.class, () -> run(d, ctx));
+            assertEquals("cancelled", e.code());
+            assertTrue(d.server().requestsTo(d.listPath()).isEmpty(), "no listing after the cancel");
+        }
+    }
+
     @Test
     void malformedListingFailsTheRunNamingTheRequest() {
         try (ConfluenceDouble d = ConfluenceDouble.standard(true)) {

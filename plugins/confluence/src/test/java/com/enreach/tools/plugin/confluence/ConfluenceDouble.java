@@ -294,7 +294,11 @@ public final class ConfluenceDouble implements AutoCloseable {
     private Response v2Users(Request r) {
         ArrayNode results = JSON.createArrayNode();
         try {
-            for (JsonNode id : JSON.readTree(r.body()).path("accountIds")) {
+            JsonNode ids = JSON.readTree(r.body()).path("accountIds");
+            if (!ids.isArray() || ids.isEmpty() || ids.size() > 250) {
+                return error(400, "Bad Request"); // the spec: 1 to 250 account ids
+            }
+            for (JsonNode id : ids) {
                 String name = users.get(id.asText());
                 if (name != null) {
                     results.addObject().put("accountId", id.asText()).put("displayName", name).put("accountStatus", "active");
