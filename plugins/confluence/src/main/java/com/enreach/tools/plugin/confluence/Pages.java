@@ -18,13 +18,14 @@ final class Pages {
      * @param ancestors titles root-first when the listing carries them (v1), else null (worked out from the listing)
      */
     record PageRef(String id, String title, String parentId, int version, List<String> ancestors) {
-        /** The revision stored with the article: version, parent and space, so that moves count as changes. */
-        String revision(String spaceKey) {
-            return revision(version, parentId, spaceKey);
-        }
-
-        static String revision(int version, String parentId, String spaceKey) {
-            return "v" + version + " p" + (parentId == null ? "-" : parentId) + " s" + spaceKey;
+        /**
+         * The revision stored with the article: version, parent, space and the ancestors' titles, so that a move,
+         * or a renamed ancestor (whose path the article shows), counts as a change.
+         */
+        static String revision(int version, String parentId, String spaceKey, List<String> ancestors) {
+            String r = "v" + version + " p" + (parentId == null ? "-" : parentId) + " s" + spaceKey;
+            // String.hashCode is specified, so the marker is the same in every JVM
+            return ancestors.isEmpty() ? r : r + " a" + Integer.toHexString(String.join("\u001f", ancestors).hashCode());
         }
     }
 

@@ -22,7 +22,8 @@ import com.enreach.tools.source.support.Checks;
 
 /**
  * One run: lists every current page of each space without bodies, reports those whose revision (version, parent,
- * space) the core already holds as unchanged, and fetches and emits only the others. Pages no longer listed are
+ * space, ancestors' titles) the core already holds as unchanged, and fetches and emits only the others. Pages no
+ * longer listed are
  * simply not emitted: the core marks them stale at the end of the run, within the delete budget.
  */
 final class SyncRun {
@@ -51,7 +52,8 @@ final class SyncRun {
             Map<String, PageRef> byId = refs.stream().collect(Collectors.toMap(PageRef::id, Function.identity(), (a, b) -> a));
             List<PageRef> changed = new ArrayList<>();
             for (PageRef ref : refs) {
-                if (ref.revision(space.key()).equals(stored.get(ref.id()))) {
+                List<String> path = ref.ancestors() != null ? ref.ancestors() : ancestors(ref.parentId(), byId);
+                if (PageRef.revision(ref.version(), ref.parentId(), space.key(), path).equals(stored.get(ref.id()))) {
                     sink.unchanged(EntityKinds.ARTICLE, ref.id());
                 } else {
                     changed.add(ref);
@@ -116,7 +118,7 @@ final class SyncRun {
                 .space(space.key(), space.name())
                 .body(body.html(), body.text())
                 .url(page.url())
-                .version(page.version(), PageRef.revision(page.version(), page.parentId(), space.key()))
+                .version(page.version(), PageRef.revision(page.version(), page.parentId(), space.key(), ancestors))
                 .lastUpdated(page.updated(), page.author())
                 .labels(page.labels())
                 .ancestors(ancestors, page.parentId());

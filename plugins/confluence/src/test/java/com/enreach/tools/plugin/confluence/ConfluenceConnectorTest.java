@@ -59,7 +59,9 @@ class ConfluenceConnectorTest {
             assertEquals("Alice Operator", a.author());
             assertEquals(Instant.parse("2026-11-02T08:30:00Z"), a.lastUpdated());
             assertEquals(1, a.version());
-            assertEquals("v1 p65602 sOPS", a.revision());
+            // version, parent, space and the ancestors' path (as a specified String hash)
+            assertEquals("v1 p65602 sOPS a" + Integer.toHexString("Operations home\u001fRunbooks".hashCode()), a.revision());
+            assertEquals("v1 p- sOPS", sink.articles.get("65601").revision());
             assertEquals(d.url() + "/wiki/spaces/OPS/pages/65603/Restart+the+web+tier", a.url());
             assertTrue(a.bodyText().contains("- Drain web01.prod.example.com in the pool"), a.bodyText());
             assertTrue(a.bodyHtml().contains("<pre><code class=\"language-bash\">sudo systemctl restart nginx</code></pre>"), a.bodyHtml());
@@ -139,7 +141,21 @@ class ConfluenceConnectorTest {
             assertEquals(1, moved.version());
             assertEquals("65602", moved.parentId());
             assertEquals(List.of("Operations home", "Runbooks"), moved.ancestors());
-            assertEquals("v1 p65602 sOPS", moved.revision());
+            assertTrue(moved.revision().startsWith("v1 p65602 sOPS a"), moved.revision());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void renamingAPageRefreshesTheAncestorsPathOfItsDescendants(boolean cloud) throws Exception {
+        try (ConfluenceDouble d = ConfluenceDouble.standard(cloud)) {
+            CollectingSink first = run(d, new TestContext("kb"));
+            d.rename("65602", "Runbooks and procedures");
+            CollectingSink second = run(d, after(first));
+            assertEquals(List.of("65602", "65603", "65604"), List.copyOf(second.articles.keySet()));
+            assertEquals(List.of("Operations home", "Runbooks and procedures"), second.articles.get("65604").ancestors());
+            assertEquals(1, second.articles.get("65604").version(), "the child itself did not change");
+            assertEquals(4, second.unchanged.size());
         }
     }
 
