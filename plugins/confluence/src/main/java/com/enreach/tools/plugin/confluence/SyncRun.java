@@ -23,8 +23,7 @@ import com.enreach.tools.source.support.Checks;
 /**
  * One run: lists every current page of each space without bodies, reports those whose revision (version, parent,
  * space, ancestors' titles) the core already holds as unchanged, and fetches and emits only the others. Pages no
- * longer listed are
- * simply not emitted: the core marks them stale at the end of the run, within the delete budget.
+ * longer listed are simply not emitted: the core marks them stale at the end of the run, within the delete budget.
  */
 final class SyncRun {
     private final ConfluenceApi api;
