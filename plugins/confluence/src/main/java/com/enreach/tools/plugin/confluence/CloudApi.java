@@ -136,7 +136,7 @@ final class CloudApi implements ConfluenceApi {
         if (!unknown.isEmpty() && !namesRefused) {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             unknown.forEach(body.putArray("accountIds")::add);
-            ConfluenceClient.Answer a = context.call("POST " + USERS, () -> client.postAnswer(USERS, body, null, 403, 404));
+            ConfluenceClient.Answer a = context.call("POST " + USERS, () -> client.postAnswer(USERS, body, null, 400, 403, 404));
             if (!a.ok()) {
                 namesRefused = true;
                 warn.accept("Confluence refused POST " + USERS + " (HTTP " + a.status() + "): authors are shown as account ids");

@@ -78,6 +78,19 @@ class ConfluenceConnectorTest {
     }
 
     @Test
+    void cloudAuthorsStayAccountIdsWhenProfilesMayNotBeRead() throws Exception {
+        try (ConfluenceDouble d = ConfluenceDouble.standard(true)) {
+            d.server().once("POST", ConfluenceDouble.V2_USERS, com.enreach.tools.testkit.FixtureServer.Response.status(404));
+            CollectingSink sink = run(d, new TestContext("kb"));
+            assertEquals(7, sink.articles.size());
+            assertEquals("5b10a2844c20165700ede21g", sink.articles.get("65603").author());
+            assertEquals(1, d.server().requestsTo(ConfluenceDouble.V2_USERS).size(), "asked once per run, not per batch");
+            assertEquals(1, sink.warnings.size(), sink.warnings.toString());
+            assertTrue(sink.warnings.get(0).contains("account ids"), sink.warnings.toString());
+        }
+    }
+
+    @Test
     void dataCenterRunReadsEveryPageWithBodyLabelsAuthorAncestorsAndLink() throws Exception {
         try (ConfluenceDouble d = ConfluenceDouble.standard(false)) {
             CollectingSink sink = run(d, new TestContext("confluence-dc"));
