@@ -19,6 +19,7 @@ final class PlainText {
             "dl", "dt", "dd", "caption", "hr");
 
     private final StringBuilder out = new StringBuilder();
+    private int nesting;
 
     private PlainText() {
     }
@@ -30,9 +31,14 @@ final class PlainText {
     }
 
     private void children(Element e, int depth) {
-        for (Node n : e.childNodes()) {
-            node(n, depth);
+        if (++nesting > StorageFormat.MAX_DEPTH + 20) {
+            inline(e.text()); // never deeper than the converter makes it, but never a stack overflow either
+        } else {
+            for (Node n : e.childNodes()) {
+                node(n, depth);
+            }
         }
+        nesting--;
     }
 
     private void node(Node n, int depth) {

@@ -27,6 +27,14 @@ public final class StorageFormat {
     private static final Set<String> VERBATIM = Set.of("code", "noformat");
     private static final Set<String> KEPT_ATTRIBUTES = Set.of("href", "colspan", "rowspan", "title");
 
+    /**
+     * Deeper than this, an element's content is kept as its text only: the walk is recursive, and a pathological
+     * body (thousands of nested elements) must not overflow the stack of the run.
+     */
+    static final int MAX_DEPTH = 200;
+
+    private int depth;
+
     /** The two renderings of one body. */
     public record Converted(String html, String text) {
     }
@@ -45,13 +53,11 @@ public final class StorageFormat {
         Document out = Document.createShell("");
         out.outputSettings().prettyPrint(false);
         Element body = out.body();
-        for (Node child : List.copyOf(root.childNodes())) {
-            convert(child, body);
-        }
+        new StorageFormat().children(root, body);
         return new Converted(body.html(), PlainText.of(body));
     }
 
-    private static void convert(Node node, Element parent) {
+    private void convert(Node node, Element parent) {
         if (node instanceof CDataNode cdata) {
             parent.appendText(cdata.text());
         } else if (node instanceof TextNode text) {
@@ -62,7 +68,7 @@ public final class StorageFormat {
         // comments, processing instructions and declarations are dropped
     }
 
-    private static void element(Element e, Element parent) {
+    private void element(Element e, Element parent) {
         String tag = e.tagName().toLowerCase(Locale.ROOT);
         switch (tag) {
             case "ac:structured-macro", "ac:macro" -> macro(e, parent);
@@ -94,13 +100,22 @@ public final class StorageFormat {
         }
     }
 
-    private static void children(Element from, Element to) {
-        for (Node child : List.copyOf(from.childNodes())) {
-            convert(child, to);
+    private void children(Element from, Element to) {
+        if (depth >= MAX_DEPTH) {
+            to.appendText(from.text()); // jsoup gathers text without recursion
+            return;
+        }
+        depth++;
+        try {
+            for (Node child : List.copyOf(from.childNodes())) {
+                convert(child, to);
+            }
+        } finally {
+            depth--;
         }
     }
 
-    private static void macro(Element macro, Element parent) {
+    private void macro(Element macro, Element parent) {
         String name = macro.attr("ac:name").toLowerCase(Locale.ROOT);
         Element plain = child(macro, "ac:plain-text-body");
         Element rich = child(macro, "ac:rich-text-body");
@@ -126,7 +141,7 @@ public final class StorageFormat {
         children(rich, box);
     }
 
-    private static void task(Element task, Element list) {
+    private void task(Element task, Element list) {
         Element status = child(task, "ac:task-status");
         Element li = list.appendElement("li");
         li.appendText(status != null && "complete".equalsIgnoreCase(status.text().trim()) ? "[x] " : "[ ] ");

@@ -126,6 +126,16 @@ class StorageFormatTest {
     }
 
     @Test
+    void deeplyNestedBodiesKeepTheirTextWithoutOverflowingTheStack() {
+        int levels = 20_000;
+        String storage = "<div>".repeat(levels) + "<ul><li>deep item</li></ul>" + "</div>".repeat(levels)
+                + "<ul>" + "<li>level<ul>".repeat(levels) + "<li>bottom</li>" + "</ul></li>".repeat(levels) + "</ul>";
+        StorageFormat.Converted c = StorageFormat.convert(storage);
+        assertTrue(c.text().contains("deep item"), c.text().substring(0, 200));
+        assertTrue(c.text().endsWith("bottom"), c.text().substring(c.text().length() - 200));
+    }
+
+    @Test
     void emptyBodyGivesEmptyText() {
         assertEquals("", StorageFormat.convert(null).text());
         assertEquals("", StorageFormat.convert("  ").html());
