@@ -23,6 +23,9 @@ public final class HtmlText implements NodeFilter {
             "caption", "figure", "figcaption", "address", "main", "nav", "aside");
     private static final Set<String> SKIP = Set.of("script", "style", "head", "title", "template", "noscript", "iframe", "object");
 
+    private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("\\s*\\n\\s*");
+
     private final StringBuilder out = new StringBuilder();
     /** Where text goes: the body, or the innermost table cell being read. */
     private final Deque<StringBuilder> targets = new ArrayDeque<>(List.of(out));
@@ -98,7 +101,7 @@ public final class HtmlText implements NodeFilter {
             }
             case "li" -> newline();
             case "td", "th" -> {
-                String cell = tidy(targets.size() > 1 ? targets.pop() : new StringBuilder()).replaceAll("\\s*\\n\\s*", " ");
+                String cell = LINE_BREAK.matcher(tidy(targets.size() > 1 ? targets.pop() : new StringBuilder())).replaceAll(" ");
                 if (!rows.isEmpty()) {
                     rows.peek().add(cell);
                 } else {
@@ -125,7 +128,7 @@ public final class HtmlText implements NodeFilter {
     }
 
     private void inline(String text) {
-        String s = text.replaceAll("\\s+", " ");
+        String s = BLANKS.matcher(text).replaceAll(" ");
         if (atLineStart()) {
             s = s.stripLeading();
         }

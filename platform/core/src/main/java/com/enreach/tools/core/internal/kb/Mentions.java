@@ -24,6 +24,8 @@ public final class Mentions {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern TICKET_KEY = Pattern.compile("[A-Z][A-Z0-9]+-\\d+");
+    /** A one-letter part makes a hyphenated word ("a-b", "e-mail"), not a host. */
+    private static final Pattern ONE_LETTER_PART = Pattern.compile("(^|-)[a-z](-|$)");
     private static final Pattern TLD = Pattern.compile("[a-z]{2,24}");
     /** Endings of file names and code identifiers that would otherwise pass for top-level domains. */
     private static final Set<String> NOT_TLDS = Set.of("yaml", "yml", "json", "xml", "conf", "cfg", "config", "ini", "toml", "txt", "log",
@@ -137,8 +139,8 @@ public final class Mentions {
             digit |= c >= '0' && c <= '9';
             hyphen |= c == '-';
         }
-        if (!digit && (!hyphen || s.length() < 5 || s.matches(".*(^|-)[a-z](-|$).*"))) {
-            return null; // "a-b", "e-mail": a one-letter part makes a hyphenated word, not a host
+        if (!digit && (!hyphen || s.length() < 5 || ONE_LETTER_PART.matcher(s).find())) {
+            return null;
         }
         return new Mention(s, HOST, written);
     }

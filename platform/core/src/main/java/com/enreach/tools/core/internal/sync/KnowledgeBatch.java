@@ -24,7 +24,7 @@ final class KnowledgeBatch {
     }
 
     /** Articles and tickets per batch at most, whatever the batch size: their bodies are large. */
-    static final int MAX_RECORDS = 100;
+    static final int MAX_RECORDS = 500;
     /** Characters of bodies a batch holds at most before it is written. */
     static final long MAX_CHARS = 16_000_000;
 
