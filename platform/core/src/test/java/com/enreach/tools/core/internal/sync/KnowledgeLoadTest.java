@@ -145,7 +145,7 @@ class KnowledgeLoadTest {
         SyncRun third = env.runToEnd("confluence-wiki", false);
         assertEquals(1, third.stale());
         assertEquals("stale", one("SELECT status FROM kb_articles WHERE source_id = 'p10'"));
-        assertEquals(9, env.db.read(x -> RunLoader.ARTICLES.revisions(x, "confluence-wiki")).size());
+        assertEquals(9, env.db.read(x -> KnowledgeBatch.ARTICLES.revisions(x, "confluence-wiki")).size());
 
         // 5 of 9 gone: over the budget, nothing marked stale until confirmed
         c.script = (ctx, sink) -> incremental(ctx, sink, pages.subList(0, 4));
