@@ -19,7 +19,48 @@ final class Refresher {
     }
 
     int refresh(List<String> kinds, RunOptions options) {
-        List<JsonNode> live = liveInstances(kinds);
+        return refresh(liveInstances(kinds), kinds, options);
+    }
+
+    /**
+     * Syncs every live instance whose plugin emits records of an entity kind ({@code article} for {@code kb refresh},
+     * {@code ticket} for {@code issues refresh}), as the platform reports it in {@code entity_kinds}.
+     *
+     * @param what what those records are called in messages ("articles")
+     */
+    int refreshEmitting(String entityKind, String what, RunOptions options) {
+        List<JsonNode> live = new ArrayList<>();
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        for (JsonNode s : root.api().get("/api/sources")) {
+            boolean emits = false;
+            for (JsonNode k : s.path("entity_kinds")) {
+                emits |= entityKind.equals(k.asText());
+            }
+            if (emits && usable(s)) {
+                live.add(s);
+                kinds.add(Json.text(s, "kind"));
+            }
+        }
+        if (live.isEmpty()) {
+            throw new CliException(ExitCodes.NOT_FOUND, "no live source instance emits " + what
+                    + " (configure one, e.g. etc/source.confluence-<name>.cfg or etc/source.jira-<name>.cfg; see 'enreach sources')");
+        }
+        return refresh(live, List.copyOf(kinds), options);
+    }
+
+    /** Whether an instance can run now; a disabled one is mentioned. */
+    private boolean usable(JsonNode s) {
+        if (!s.path("present").asBoolean(false)) {
+            return false;
+        }
+        if (!s.path("enabled").asBoolean(true)) {
+            root.err().println("skipping " + Json.text(s, "instance") + ": disabled (enabled=false in its configuration)");
+            return false;
+        }
+        return true;
+    }
+
+    private int refresh(List<JsonNode> live, List<String> kinds, RunOptions options) {
         SyncFollower follower = new SyncFollower(root);
         List<SyncFollower.Outcome> outcomes = new ArrayList<>();
         for (JsonNode s : live) {
@@ -62,14 +103,9 @@ final class Refresher {
         for (String kind : kinds) {
             for (JsonNode s : root.api().get(Api.query("/api/sources", Api.params("kind", kind)))) {
                 reported = true;
-                if (!s.path("present").asBoolean(false)) {
-                    continue;
+                if (usable(s)) {
+                    live.add(s);
                 }
-                if (!s.path("enabled").asBoolean(true)) {
-                    root.err().println("skipping " + Json.text(s, "instance") + ": disabled (enabled=false in its configuration)");
-                    continue;
-                }
-                live.add(s);
             }
         }
         if (live.isEmpty()) {

@@ -1,6 +1,8 @@
 package com.enreach.tools.core.internal.kb;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 
@@ -8,17 +10,27 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Plain text of an HTML body that keeps its structure, for search, chunking and the assistant: headings and paragraphs
- * on their own lines, list items as "- " (indented by nesting), table rows as "a | b", pre blocks verbatim.
+ * on their own lines, list items as "- " (indented by nesting), table rows as "a | b", pre blocks verbatim. Walks the
+ * tree without recursion, so deeply nested markup cannot exhaust the stack.
  */
-public final class HtmlText {
+public final class HtmlText implements NodeFilter {
     private static final Set<String> BLOCKS = Set.of("p", "div", "blockquote", "section", "article", "header", "footer", "dl", "dt", "dd",
             "caption", "figure", "figcaption", "address", "main", "nav", "aside");
     private static final Set<String> SKIP = Set.of("script", "style", "head", "title", "template", "noscript", "iframe", "object");
 
+    private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("\\s*\\n\\s*");
+
     private final StringBuilder out = new StringBuilder();
+    /** Where text goes: the body, or the innermost table cell being read. */
+    private final Deque<StringBuilder> targets = new ArrayDeque<>(List.of(out));
+    /** The cells of the table rows being read, innermost last. */
+    private final Deque<List<String>> rows = new ArrayDeque<>();
     private int listDepth;
 
     private HtmlText() {
@@ -30,111 +42,118 @@ public final class HtmlText {
             return "";
         }
         HtmlText t = new HtmlText();
-        t.children(Jsoup.parseBodyFragment(html).body());
+        NodeTraversor.filter(t, Jsoup.parseBodyFragment(html).body());
         return tidy(t.out);
     }
 
-    private void children(Node parent) {
-        for (Node n : parent.childNodes()) {
-            node(n);
-        }
-    }
-
-    private void node(Node n) {
+    @Override
+    public FilterResult head(Node n, int depth) {
         if (n instanceof TextNode t) {
             inline(t.text());
-            return;
+            return FilterResult.CONTINUE;
         }
         if (!(n instanceof Element e)) {
-            return;
+            return FilterResult.CONTINUE;
         }
         String tag = e.normalName();
         if (SKIP.contains(tag)) {
-            return;
+            return FilterResult.SKIP_ENTIRELY;
         }
         switch (tag) {
-            case "h1", "h2", "h3", "h4", "h5", "h6", "table" -> {
-                blankLine();
-                children(e);
-                blankLine();
-            }
-            case "br" -> out.append('\n');
-            case "hr" -> blankLine();
+            case "h1", "h2", "h3", "h4", "h5", "h6", "table", "hr" -> blankLine();
+            case "br" -> cur().append('\n');
             case "ul", "ol" -> {
                 newline();
                 listDepth++;
-                children(e);
-                listDepth--;
-                newline();
             }
             case "li" -> {
                 newline();
-                out.append("  ".repeat(Math.max(0, listDepth - 1))).append("- ");
-                children(e);
-                newline();
+                cur().append("  ".repeat(Math.max(0, listDepth - 1))).append("- ");
             }
-            case "tr" -> row(e);
+            case "tr" -> rows.push(new ArrayList<>());
+            case "td", "th" -> targets.push(new StringBuilder());
             case "pre" -> {
                 blankLine();
                 String code = e.wholeText();
-                out.append(code.startsWith("\n") ? code.substring(1) : code);
+                cur().append(code.startsWith("\n") ? code.substring(1) : code);
                 blankLine();
+                return FilterResult.SKIP_CHILDREN;
             }
             default -> {
-                boolean block = BLOCKS.contains(tag);
-                if (block) {
-                    newline();
-                }
-                children(e);
-                if (block) {
+                if (BLOCKS.contains(tag)) {
                     newline();
                 }
             }
         }
+        return FilterResult.CONTINUE;
     }
 
-    /** A table row: its cells' text on one line, separated by " | ". */
-    private void row(Element tr) {
-        List<String> cells = new ArrayList<>();
-        for (Element cell : tr.children()) {
-            if (cell.normalName().equals("td") || cell.normalName().equals("th")) {
-                HtmlText t = new HtmlText();
-                t.children(cell);
-                cells.add(tidy(t.out).replaceAll("\\s*\\n\\s*", " "));
+    @Override
+    public FilterResult tail(Node n, int depth) {
+        if (!(n instanceof Element e)) {
+            return FilterResult.CONTINUE;
+        }
+        switch (e.normalName()) {
+            case "h1", "h2", "h3", "h4", "h5", "h6", "table" -> blankLine();
+            case "ul", "ol" -> {
+                listDepth--;
+                newline();
+            }
+            case "li" -> newline();
+            case "td", "th" -> {
+                String cell = LINE_BREAK.matcher(tidy(targets.size() > 1 ? targets.pop() : new StringBuilder())).replaceAll(" ");
+                if (!rows.isEmpty()) {
+                    rows.peek().add(cell);
+                } else {
+                    inline(cell); // a cell outside any row
+                }
+            }
+            case "tr" -> {
+                List<String> cells = rows.isEmpty() ? List.of() : rows.pop();
+                newline();
+                cur().append(String.join(" | ", cells));
+                newline();
+            }
+            default -> {
+                if (BLOCKS.contains(e.normalName())) {
+                    newline();
+                }
             }
         }
-        newline();
-        out.append(String.join(" | ", cells));
-        newline();
+        return FilterResult.CONTINUE;
+    }
+
+    private StringBuilder cur() {
+        return targets.peek();
     }
 
     private void inline(String text) {
-        String s = text.replaceAll("\\s+", " ");
+        String s = BLANKS.matcher(text).replaceAll(" ");
         if (atLineStart()) {
             s = s.stripLeading();
         }
-        out.append(s);
+        cur().append(s);
     }
 
     private boolean atLineStart() {
-        int n = out.length();
-        if (n == 0 || out.charAt(n - 1) == '\n') {
-            return true;
-        }
-        // after a list marker or indentation: the line has started, but leading blanks of the text are still noise
-        return out.charAt(n - 1) == ' ';
+        StringBuilder b = cur();
+        int n = b.length();
+        // after a list marker or a blank the leading blanks of the text are noise too
+        return n == 0 || b.charAt(n - 1) == '\n' || b.charAt(n - 1) == ' ';
     }
 
     private void newline() {
-        if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
-            out.append('\n');
+        StringBuilder b = cur();
+        if (b.length() > 0 && b.charAt(b.length() - 1) != '\n') {
+            b.append('\n');
         }
     }
 
     private void blankLine() {
         newline();
-        if (out.length() > 0 && !(out.length() >= 2 && out.charAt(out.length() - 2) == '\n')) {
-            out.append('\n');
+        StringBuilder b = cur();
+        if (b.length() > 0 && !(b.length() >= 2 && b.charAt(b.length() - 2) == '\n')) {
+            b.append('\n');
         }
     }
 

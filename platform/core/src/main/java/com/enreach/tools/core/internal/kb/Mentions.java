@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.enreach.tools.core.internal.sync.Normalize;
@@ -23,11 +22,10 @@ public final class Mentions {
     /** At most this many distinct mentions per content: a log dump pasted into a ticket must not flood the table. */
     public static final int MAX_PER_CONTENT = 500;
 
-    private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
-    private static final Pattern NAME = Pattern.compile("(?<![\\w@.-])" + LABEL + "(?:\\." + LABEL + ")*\\.?(?![\\w-])");
-    private static final Pattern IPV6 = Pattern.compile("(?<![\\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\\w:])");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern TICKET_KEY = Pattern.compile("[A-Z][A-Z0-9]+-\\d+");
+    /** A one-letter part makes a hyphenated word ("a-b", "e-mail"), not a host. */
+    private static final Pattern ONE_LETTER_PART = Pattern.compile("(^|-)[a-z](-|$)");
     private static final Pattern TLD = Pattern.compile("[a-z]{2,24}");
     /** Endings of file names and code identifiers that would otherwise pass for top-level domains. */
     private static final Set<String> NOT_TLDS = Set.of("yaml", "yml", "json", "xml", "conf", "cfg", "config", "ini", "toml", "txt", "log",
@@ -53,22 +51,63 @@ public final class Mentions {
             if (text == null || text.isEmpty()) {
                 continue;
             }
-            Matcher m = NAME.matcher(text);
-            while (m.find() && found.size() < MAX_PER_CONTENT) {
-                Mention x = classify(m.group());
-                if (x != null) {
-                    found.putIfAbsent(x.token(), x);
-                }
-            }
-            Matcher v6 = IPV6.matcher(text);
-            while (v6.find() && found.size() < MAX_PER_CONTENT) {
-                Mention x = ipv6(v6.group());
-                if (x != null) {
-                    found.putIfAbsent(x.token(), x);
-                }
-            }
+            // tokens are found by scanning, not by a regex with repeated groups: a long dotted run cannot exhaust the stack
+            scan(text, found, false);
+            scan(text, found, true);
         }
         return List.copyOf(found.values());
+    }
+
+    /** Maximal runs of name characters (letters, digits, '-', '.'), or of IPv6 characters (hex digits, ':', '.'). */
+    private static void scan(String text, Map<String, Mention> found, boolean v6) {
+        int n = text.length();
+        int i = 0;
+        while (i < n && found.size() < MAX_PER_CONTENT) {
+            if (!part(text.charAt(i), v6)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && part(text.charAt(i), v6)) {
+                i++;
+            }
+            char before = start > 0 ? text.charAt(start - 1) : ' ';
+            char after = i < n ? text.charAt(i) : ' ';
+            if (word(before) || word(after) || before == '@' || !v6 && after == ':' && text.startsWith("::", i)) {
+                continue; // part of a longer word, an e-mail address, or an IPv6 address
+            }
+            Mention m = v6 ? ipv6(text.substring(start, i)) : name(text.substring(start, i));
+            if (m != null) {
+                found.putIfAbsent(m.token(), m);
+            }
+        }
+    }
+
+    private static boolean part(char c, boolean v6) {
+        boolean hex = c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+        return v6 ? hex || c == ':' || c == '.' : hex || c >= 'g' && c <= 'z' || c >= 'G' && c <= 'Z' || c == '-' || c == '.';
+    }
+
+    /** Characters that glue onto a run and make it part of something else ({@code snake_case}, other words). */
+    private static boolean word(char c) {
+        return c == '_' || Character.isLetterOrDigit(c);
+    }
+
+    /** A run of name characters as a mention: dots at its end are punctuation; labels must be well formed. */
+    private static Mention name(String run) {
+        String s = run;
+        while (s.endsWith(".")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        if (s.isEmpty() || s.length() > 253 || s.charAt(0) == '.' || s.charAt(0) == '-') {
+            return null;
+        }
+        for (String label : s.split("\\.", -1)) {
+            if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")) {
+                return null;
+            }
+        }
+        return classify(s);
     }
 
     /** A name-like token as an IPv4 address, FQDN or host name, or null when it is none. */
@@ -100,14 +139,18 @@ public final class Mentions {
             digit |= c >= '0' && c <= '9';
             hyphen |= c == '-';
         }
-        if (!digit && (!hyphen || s.length() < 5 || s.matches(".*(^|-)[a-z](-|$).*"))) {
-            return null; // "a-b", "e-mail": a one-letter part makes a hyphenated word, not a host
+        if (!digit && (!hyphen || s.length() < 5 || ONE_LETTER_PART.matcher(s).find())) {
+            return null;
         }
         return new Mention(s, HOST, written);
     }
 
-    private static Mention ipv6(String raw) {
-        if (raw.chars().filter(c -> c == ':').count() < 2 || raw.chars().noneMatch(c -> Character.digit(c, 16) >= 0)) {
+    private static Mention ipv6(String run) {
+        String raw = run;
+        while (raw.endsWith(".")) {
+            raw = raw.substring(0, raw.length() - 1);
+        }
+        if (raw.length() > 45 || raw.chars().filter(c -> c == ':').count() < 2 || raw.chars().noneMatch(c -> Character.digit(c, 16) >= 0)) {
             return null;
         }
         try {

@@ -9,12 +9,22 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-import com.enreach.tools.api.spi.EntityKinds;
 
 /** The articles, tickets and unchanged reports a run's loader buffers until its next batch is written. */
 final class KnowledgeBatch {
+    static final OwnedTable ARTICLES = new OwnedTable("kb_articles", com.enreach.tools.api.spi.EntityKinds.ARTICLE, "title", "NULL", "space_key", "space_name", "title",
+            "body_html", "body_text", "url", "version", "revision", "last_updated", "author", "labels", "ancestors", "parent_id");
+    static final OwnedTable TICKETS = new OwnedTable("kb_tickets", com.enreach.tools.api.spi.EntityKinds.TICKET, "ticket_key", "NULL", "ticket_key", "project", "project_name",
+            "type", "summary", "description", "workflow_status", "status_category", "resolution", "resolution_date", "assignee", "reporter",
+            "priority", "labels", "components", "issue_created", "issue_updated", "url", "revision");
+
+    /** Whether a table holds knowledge (articles, tickets): the kinds with revisions and unchanged reports. */
+    static boolean isKnowledge(OwnedTable t) {
+        return t == ARTICLES || t == TICKETS;
+    }
+
     /** Articles and tickets per batch at most, whatever the batch size: their bodies are large. */
-    static final int MAX_RECORDS = 100;
+    static final int MAX_RECORDS = 500;
     /** Characters of bodies a batch holds at most before it is written. */
     static final long MAX_CHARS = 16_000_000;
 
@@ -38,11 +48,10 @@ final class KnowledgeBatch {
 
     /** @return how many unchanged reports of that kind are buffered */
     int unchanged(String entityKind, String sourceId) {
-        OwnedTable table = switch (String.valueOf(entityKind)) {
-            case EntityKinds.ARTICLE -> RunLoader.ARTICLES;
-            case EntityKinds.TICKET -> RunLoader.TICKETS;
-            default -> throw new IllegalArgumentException("unchanged: entity kind must be article or ticket, not " + entityKind);
-        };
+        OwnedTable table = RunLoader.tableOf(entityKind);
+        if (table == null || !isKnowledge(table)) {
+            throw new IllegalArgumentException("unchanged: entity kind must be article or ticket, not " + entityKind);
+        }
         List<String> ids = unchanged.computeIfAbsent(table, t -> new ArrayList<>());
         ids.add(Objects.requireNonNull(sourceId, "sourceId is null"));
         return ids.size();

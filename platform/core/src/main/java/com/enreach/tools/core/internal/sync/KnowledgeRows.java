@@ -13,7 +13,7 @@ import com.enreach.tools.core.internal.kb.HtmlText;
 import com.enreach.tools.core.internal.kb.KbHtml;
 
 /**
- * Turns article and ticket records into rows of {@link RunLoader#ARTICLES} and {@link RunLoader#TICKETS}: sanitises the
+ * Turns article and ticket records into rows of {@link KnowledgeBatch#ARTICLES} and {@link KnowledgeBatch#TICKETS}: sanitises the
  * HTML, extracts the text when the plugin left it out, caps oversize bodies, and refuses records without a title or
  * key (a warning each; the rest of the run goes on).
  */

@@ -26,8 +26,8 @@ final class KnowledgeWriter {
 
     static OwnedTable.Outcome articles(Connection c, String system, String instance, long runId, String now, List<OwnedTable.Row> rows,
                                        ChangeLog log) throws SQLException {
-        OwnedTable.Plan plan = RunLoader.ARTICLES.plan(c, instance, runId, rows, false);
-        OwnedTable.Outcome o = RunLoader.ARTICLES.apply(c, plan, system, instance, runId, now, true, log);
+        OwnedTable.Plan plan = KnowledgeBatch.ARTICLES.plan(c, instance, runId, rows, false);
+        OwnedTable.Outcome o = KnowledgeBatch.ARTICLES.apply(c, plan, system, instance, runId, now, true, log);
         Map<Long, OwnedTable.Row> written = written(plan, o);
         try (Documents docs = new Documents(c, ContentTypes.ARTICLE, "kb_article_text")) {
             for (Map.Entry<Long, OwnedTable.Row> e : written.entrySet()) {
@@ -48,14 +48,14 @@ final class KnowledgeWriter {
             rows.add(t.row());
             comments.put(t.row().sourceId(), t.comments());
         }
-        OwnedTable.Plan plan = RunLoader.TICKETS.plan(c, instance, runId, rows, false);
+        OwnedTable.Plan plan = KnowledgeBatch.TICKETS.plan(c, instance, runId, rows, false);
         for (OwnedTable.Update u : plan.updates()) {
             // comments are no column: name them when they differ, so the update is logged and counted as one
             if (!KnowledgeRows.commentsKey(storedComments(c, u.id())).equals(KnowledgeRows.commentsKey(comments.get(u.row().sourceId())))) {
                 u.fields().add("comments");
             }
         }
-        OwnedTable.Outcome o = RunLoader.TICKETS.apply(c, plan, system, instance, runId, now, true, log);
+        OwnedTable.Outcome o = KnowledgeBatch.TICKETS.apply(c, plan, system, instance, runId, now, true, log);
         Map<Long, OwnedTable.Row> written = written(plan, o);
         try (Documents docs = new Documents(c, ContentTypes.TICKET, "kb_ticket_text");
              PreparedStatement del = c.prepareStatement("DELETE FROM kb_ticket_comments WHERE ticket_id = ?");

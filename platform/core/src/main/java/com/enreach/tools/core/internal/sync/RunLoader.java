@@ -33,14 +33,19 @@ final class RunLoader implements RecordSink, AutoCloseable {
             "health", "running_status", "snapshot_count", "snapshot_reserve_bytes", "quota_limit_bytes", "quota_used_bytes", "metadata");
     static final OwnedTable BACKUPS = new OwnedTable("backups", EntityKinds.BACKUP, "client_name", "device_id", "client_name", "host_name", "host_key", "client_key", "vm_name", "vm_guid",
             "last_job", "last_job_status", "last_success_at", "jobs");
-    static final OwnedTable ARTICLES = new OwnedTable("kb_articles", EntityKinds.ARTICLE, "title", "NULL", "space_key", "space_name", "title",
-            "body_html", "body_text", "url", "version", "revision", "last_updated", "author", "labels", "ancestors", "parent_id");
-    static final OwnedTable TICKETS = new OwnedTable("kb_tickets", EntityKinds.TICKET, "ticket_key", "NULL", "ticket_key", "project", "project_name",
-            "type", "summary", "description", "workflow_status", "status_category", "resolution", "resolution_date", "assignee", "reporter",
-            "priority", "labels", "components", "issue_created", "issue_updated", "url", "revision");
-    static final List<OwnedTable> OWNED = List.of(DEVICES, VOLUMES, BACKUPS, ARTICLES, TICKETS);
+    static final List<OwnedTable> OWNED = List.of(DEVICES, VOLUMES, BACKUPS, KnowledgeBatch.ARTICLES, KnowledgeBatch.TICKETS);
 
     private static final int MAX_WARNING_SAMPLES = 20;
+
+    /** The owned table of an entity kind, or null for a kind without one (relationships, configs). */
+    static OwnedTable tableOf(String entityKind) {
+        for (OwnedTable t : OWNED) {
+            if (t.kind().equals(entityKind)) {
+                return t;
+            }
+        }
+        return null;
+    }
     /** WAL pages (4 KiB) a run's connection lets accumulate before it checkpoints. */
     static final int WAL_CHECKPOINT_PAGES = 16_384;
 
@@ -193,15 +198,11 @@ final class RunLoader implements RecordSink, AutoCloseable {
 
     @Override
     public void notRefreshed(String entityKind, String sourceId, String reason) {
-        OwnedTable table = switch (String.valueOf(entityKind)) {
-            case com.enreach.tools.api.spi.EntityKinds.DEVICE -> DEVICES;
-            case com.enreach.tools.api.spi.EntityKinds.STORAGE_VOLUME -> VOLUMES;
-            case com.enreach.tools.api.spi.EntityKinds.BACKUP -> BACKUPS;
-            case EntityKinds.ARTICLE -> ARTICLES;
-            case EntityKinds.TICKET -> TICKETS;
-            default -> throw new IllegalArgumentException("notRefreshed: entity kind must be device, storage_volume, backup, article or ticket, not "
+        OwnedTable table = tableOf(entityKind);
+        if (table == null) {
+            throw new IllegalArgumentException("notRefreshed: entity kind must be device, storage_volume, backup, article or ticket, not "
                     + entityKind);
-        };
+        }
         warn(sourceId, "not refreshed, previous state kept: " + reason);
         notRefreshed.computeIfAbsent(table, t -> new ArrayList<>()).add(java.util.Objects.requireNonNull(sourceId, "sourceId is null"));
         if (notRefreshed.get(table).size() >= batchSize) {

@@ -91,7 +91,7 @@ public final class SyncQueries {
             out.put(e.instance(), new SourceInstance(e.instance(), e.descriptor().kind(), e.descriptor().displayName(), true, e.enabled(), errors,
                     redacted(e.properties()), e.scheduleMinutes(), r == null ? null : Times.parse(r.lastAttemptAt),
                     r == null ? null : Times.parse(r.lastSuccessAt), r == null ? null : r.lastStatus, r == null ? null : r.lastRunId, c[0], c[1],
-                    running.get(e.instance()), checks.get(e.instance())));
+                    running.get(e.instance()), checks.get(e.instance()), e.descriptor().entityKinds()));
         }
         for (MetadataRow r : meta.values()) {
             if (!out.containsKey(r.sourceInstance)) {

@@ -144,12 +144,11 @@ final class SyncRunner {
 
     /** source id -> revision of the instance's active articles or tickets; empty for other kinds. */
     private Map<String, String> storedRevisions(String instance, String kind) {
-        OwnedTable table = switch (String.valueOf(kind)) {
-            case com.enreach.tools.api.spi.EntityKinds.ARTICLE -> RunLoader.ARTICLES;
-            case com.enreach.tools.api.spi.EntityKinds.TICKET -> RunLoader.TICKETS;
-            default -> null;
-        };
-        return table == null ? Map.of() : java.util.Collections.unmodifiableMap(db.read(c -> table.revisions(c, instance)));
+        OwnedTable table = RunLoader.tableOf(kind);
+        if (table == null || !KnowledgeBatch.isKnowledge(table)) {
+            return Map.of();
+        }
+        return java.util.Collections.unmodifiableMap(db.read(c -> table.revisions(c, instance)));
     }
 
     /** The live entry of an instance that may run, or a clear refusal. */

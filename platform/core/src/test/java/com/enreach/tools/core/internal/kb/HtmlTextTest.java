@@ -37,4 +37,15 @@ class HtmlTextTest {
         assertEquals("", HtmlText.of("  "));
         assertEquals("a & b < c", HtmlText.of("<p>a &amp; b &lt; c</p>"));
     }
+
+    @Test
+    void deeplyNestedMarkupDoesNotExhaustTheStack() {
+        assertEquals("deep", HtmlText.of("<div>".repeat(100_000) + "deep" + "</div>".repeat(100_000)));
+        assertEquals("a | b", HtmlText.of("<table><tr><td>a</td><td>" + "<span>".repeat(50_000) + "b" + "</span>".repeat(50_000) + "</td></tr></table>"));
+    }
+
+    @Test
+    void aTableInsideACellStaysInThatCell() {
+        assertEquals("outer | x | y\n\nnext", HtmlText.of("<table><tr><td>outer</td><td><table><tr><td>x</td><td>y</td></tr></table></td></tr></table><p>next</p>"));
+    }
 }

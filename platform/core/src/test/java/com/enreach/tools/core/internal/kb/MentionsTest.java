@@ -46,4 +46,16 @@ class MentionsTest {
         assertEquals("fqdn", Mentions.classify("www.example.com.").kind());
         assertEquals("www.example.com", Mentions.classify("www.example.com.").token());
     }
+
+    @Test
+    void longRunsOfDotsAndColonsDoNotExhaustTheStack() {
+        // a regex with a repeated group recursed once per label and overflowed on such a run (a pasted dump)
+        assertEquals(List.of(), tokens("a.".repeat(200_000) + "_"));
+        assertEquals(List.of("host:web01"), tokens("1:".repeat(200_000) + " web01"));
+    }
+
+    @Test
+    void ipv6NeedsItsOwnBoundaries() {
+        assertEquals(List.of("ip:fe80::1"), tokens("link local fe80::1, not xfe80::1 nor fe80::1_x"));
+    }
 }

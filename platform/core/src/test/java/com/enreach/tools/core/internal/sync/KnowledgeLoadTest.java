@@ -145,7 +145,7 @@ class KnowledgeLoadTest {
         SyncRun third = env.runToEnd("confluence-wiki", false);
         assertEquals(1, third.stale());
         assertEquals("stale", one("SELECT status FROM kb_articles WHERE source_id = 'p10'"));
-        assertEquals(9, env.db.read(x -> RunLoader.ARTICLES.revisions(x, "confluence-wiki")).size());
+        assertEquals(9, env.db.read(x -> KnowledgeBatch.ARTICLES.revisions(x, "confluence-wiki")).size());
 
         // 5 of 9 gone: over the budget, nothing marked stale until confirmed
         c.script = (ctx, sink) -> incremental(ctx, sink, pages.subList(0, 4));
@@ -227,6 +227,13 @@ class KnowledgeLoadTest {
         assertEquals(1, r.warnings());
         assertTrue(r.warningSamples().get(0).startsWith("big: HTML body of"), r.warningSamples().toString());
         assertTrue(((Number) one("SELECT length(body_html) FROM kb_articles")).intValue() <= KnowledgeRows.MAX_BODY);
+    }
+
+    @Test
+    void sourcesReportTheRecordKindsTheirPluginEmits() {
+        env.add("confluence", "wiki", (ctx, sink) -> { });
+        assertEquals(java.util.Set.of("device"), env.engine.sources().stream().filter(s -> s.instance().equals("confluence-wiki")).findFirst()
+                .orElseThrow().entityKinds());
     }
 
     @Test
