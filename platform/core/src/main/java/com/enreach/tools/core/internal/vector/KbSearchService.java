@@ -58,10 +58,6 @@ public class KbSearchService implements SearchService {
         String mode = q.mode() == null || q.mode().isBlank() ? "hybrid" : q.mode();
         List<String> words = TextSearch.words(q.text());
         List<String> notes = new ArrayList<>();
-        if (words.isEmpty() && !mode.equals("vector")) {
-            notes.add("the text has no words to search for");
-            return new SearchResult(q.text(), mode, List.of(), notes, null, took(started));
-        }
         VectorIndex index = plugins.index();
         if (index != null && vectorization.indexReady(index)) {
             try {
