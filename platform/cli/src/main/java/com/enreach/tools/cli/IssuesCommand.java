@@ -1,0 +1,12 @@
+package com.enreach.tools.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code enreach issues}: the cached Jira tickets. */
+@Command(name = "issues", mixinStandardHelpOptions = true, description = "Jira tickets cached in the platform.",
+        subcommands = {IssuesVectorizeCommand.class})
+final class IssuesCommand {
+    @ParentCommand
+    Enreach root;
+}
