@@ -86,8 +86,12 @@ public class VectorizationServiceImpl implements VectorizationService, ChangeLis
         checkIndex(); // an index bound before this component, or one left behind while the core was down
     }
 
-    /** @param background runs automatic vectorisations and index rebuilds (tests pass a direct executor) */
-    VectorizationServiceImpl(Database db, KbPlugins plugins, boolean auto, int chunkTokens, int embedBatch, ExecutorService background) {
+    /**
+     * Outside DS (tests, benchmarks).
+     *
+     * @param background runs automatic vectorisations and index rebuilds (tests pass a direct executor)
+     */
+    public VectorizationServiceImpl(Database db, KbPlugins plugins, boolean auto, int chunkTokens, int embedBatch, ExecutorService background) {
         this.db = db;
         this.plugins = plugins;
         this.feeder = new IndexFeeder(db);
