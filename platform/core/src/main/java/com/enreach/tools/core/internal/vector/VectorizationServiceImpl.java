@@ -148,7 +148,7 @@ public class VectorizationServiceImpl implements VectorizationService, ChangeLis
     private VectorizeResult run(EmbeddingProvider provider, String contentType, boolean retryFailed, Consumer<Progress> progress) {
         long started = System.nanoTime();
         String model = KbPlugins.modelOf(provider);
-        Vectorizer v = new Vectorizer(db, provider, chunkTokens, embedBatch);
+        Vectorizer v = new Vectorizer(db, provider, chunkTokens, embedBatch, () -> plugins.provider() == provider);
         int contents = 0;
         int embedded = 0;
         int reused = 0;

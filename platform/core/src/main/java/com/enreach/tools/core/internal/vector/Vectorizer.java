@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.enreach.tools.api.ApiException;
 import com.enreach.tools.api.kb.VectorizationService.Progress;
 import com.enreach.tools.api.vector.EmbeddingProvider;
 import com.enreach.tools.core.internal.db.Database;
@@ -32,13 +33,16 @@ final class Vectorizer {
     private final String model;
     private final Chunker chunker;
     private final int embedBatch;
+    private final java.util.function.BooleanSupplier providerPresent;
 
     /** What a run did; {@code touched} are the contents whose vectors or fields the index must take in. */
     record Outcome(int contents, int embedded, int reused, int removed, int failed, Set<Long> touched) {
     }
 
-    Vectorizer(Database db, EmbeddingProvider provider, int chunkTokens, int embedBatch) {
+    /** @param providerPresent whether the provider is still the installed one (a plugin may go away during a run) */
+    Vectorizer(Database db, EmbeddingProvider provider, int chunkTokens, int embedBatch, java.util.function.BooleanSupplier providerPresent) {
         this.db = db;
+        this.providerPresent = providerPresent;
         this.provider = provider;
         this.model = KbPlugins.modelOf(provider);
         this.chunker = new Chunker(provider::countTokens, Math.min(chunkTokens, provider.maxTokens()));
@@ -60,7 +64,11 @@ final class Vectorizer {
         progress.accept(new Progress(type, 0, pending.size(), "embedding"));
         for (int from = 0; from < pending.size(); from += CONTENTS_PER_BATCH) {
             List<Long> ids = pending.subList(from, Math.min(pending.size(), from + CONTENTS_PER_BATCH));
+            stopIfGone(from, pending.size());
             Batch b = batch(type, ids);
+            if (!b.failures.isEmpty()) {
+                stopIfGone(from, pending.size()); // failures because the model went away are not the contents' fault
+            }
             embedded += b.embedded;
             reused += b.reused;
             failed += b.failures.size();
@@ -78,6 +86,14 @@ final class Vectorizer {
             progress.accept(new Progress(type, Math.min(pending.size(), from + ids.size()), pending.size(), "embedding"));
         }
         return new Outcome(pending.size(), embedded, reused, removed, failed, touched);
+    }
+
+    /** Ends the run (what is stored stays) when the provider was removed or the run's thread is being stopped. */
+    private void stopIfGone(int done, int total) {
+        if (!providerPresent.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+            throw new ApiException(ApiException.Reason.UNAVAILABLE, "embedding_provider_gone", null, "The embedding provider went away during the"
+                    + " vectorisation (" + done + " of " + total + " contents done); the rest stays pending", null);
+        }
     }
 
     private static final class Batch {

@@ -216,6 +216,28 @@ class VectorizationServiceTest {
     }
 
     @Test
+    void aProviderRemovedDuringARunEndsItWithoutBlamingTheContents() {
+        for (int i = 0; i < 40; i++) {
+            kb.article("OPS", "Page " + i, "Text of page " + i + ".");
+        }
+        kb.plugins.bindProvider(new FakeProvider() {
+            @Override
+            public List<float[]> embed(List<String> texts) {
+                if (embedded.size() >= 16) {
+                    kb.plugins.unbindProvider(this); // the plugin is uninstalled while it works
+                    throw new EmbeddingException("model closed", null);
+                }
+                return super.embed(texts);
+            }
+        });
+        ApiException e = assertThrows(ApiException.class, () -> kb.vectorization.vectorize(ContentTypes.ARTICLE, false, null));
+        assertEquals(ApiException.Reason.UNAVAILABLE, e.reason());
+        assertEquals(16, kb.count("SELECT count(*) FROM kb_vector_status WHERE state = 'done'"), "what was stored stays");
+        assertEquals(0, kb.count("SELECT count(*) FROM kb_vector_status WHERE state = 'failed'"));
+        assertFalse(kb.vectorization.status().running());
+    }
+
+    @Test
     void progressIsReportedPerBatchOfContents() {
         for (int i = 0; i < 40; i++) {
             kb.article("OPS", "Page " + i, "Text of page " + i + ".");
