@@ -63,7 +63,15 @@ abstract class VectorizeCommand implements java.util.concurrent.Callable<Integer
             }
             root.err().flush();
         }
-        JsonNode r = join(call);
+        JsonNode r;
+        try {
+            r = join(call);
+        } catch (CliException e) {
+            if (e.exitCode() != ExitCodes.UNREACHABLE) {
+                throw e;
+            }
+            return followLost(root, type, e);
+        }
         if (root.terminal() && drawn > 0) {
             root.redrawLine(line(r.path("contents").asLong(), r.path("contents").asLong(), type));
             root.err().println();
@@ -82,6 +90,39 @@ abstract class VectorizeCommand implements java.util.concurrent.Callable<Integer
         }
         out.flush();
         return r.path("failed").asLong() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    /**
+     * The request's answer was lost (a proxy or the HTTP idle timeout closed a long request) but the server goes on
+     * with the vectorisation: follow its status until it ends, then report from the status.
+     */
+    private Integer followLost(Enreach root, String type, CliException lost) {
+        JsonNode s = null;
+        for (int attempt = 0; s == null; attempt++) {
+            try {
+                s = root.api().get("/api/kb/vectorization");
+            } catch (CliException e) {
+                if (attempt == 2) {
+                    throw lost; // the platform itself is gone
+                }
+                root.sleep(POLL); // a connection closed with the lost answer may still be tried first
+            }
+        }
+        root.err().println("The answer to the vectorisation request was lost (" + lost.getMessage() + "); following its status instead");
+        root.err().flush();
+        while (s.path("running").asBoolean()) {
+            root.sleep(POLL);
+            s = root.api().get("/api/kb/vectorization");
+        }
+        JsonNode counts = s.path("counts").path(type);
+        if (root.json()) {
+            root.printJson(s);
+        } else {
+            root.out().println("Vectorisation ended: " + counts.path("done").asLong() + " " + noun(type) + " done, " + counts.path("pending").asLong()
+                    + " pending, " + counts.path("failed").asLong() + " failed");
+            root.out().flush();
+        }
+        return counts.path("failed").asLong() > 0 || counts.path("pending").asLong() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
     private static JsonNode join(CompletableFuture<JsonNode> call) {

@@ -30,6 +30,9 @@ final class FakeApi implements AutoCloseable {
     private record Answer(int status, String body) {
     }
 
+    /** As a status: close the connection without answering. */
+    static final int DROP = 0;
+
     private final HttpServer server;
     private final Map<String, Deque<Answer>> routes = new HashMap<>();
     private final List<Request> requests = new ArrayList<>();
@@ -106,6 +109,10 @@ final class FakeApi implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (a.status() == DROP) {
+            x.close(); // no answer at all: the connection is closed, as a proxy or an idle timeout would
+            return;
         }
         byte[] bytes = a.body().getBytes(StandardCharsets.UTF_8);
         x.getResponseHeaders().add("Content-Type", "application/json");

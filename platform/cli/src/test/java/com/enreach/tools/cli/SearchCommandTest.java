@@ -103,6 +103,17 @@ class SearchCommandTest extends FakeApiTest {
     }
 
     @Test
+    void aLostAnswerIsFollowedThroughTheStatusUntilTheVectorisationEnds() {
+        String running = status(3, 0).replace("\"running\": false", "\"running\": true");
+        api.on("GET", "/api/kb/vectorization", 200, status(5, 0)).on("GET", "/api/kb/vectorization", 200, running)
+                .on("GET", "/api/kb/vectorization", 200, status(0, 0)).on("POST", "/api/kb/vectorize", FakeApi.DROP, "");
+        Cli.Result r = cli.run("kb", "vectorize");
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.err().contains("The answer to the vectorisation request was lost"), r.err());
+        assertTrue(r.out().contains("Vectorisation ended: 5 articles done, 0 pending, 0 failed"), r.out());
+    }
+
+    @Test
     void statusShowsCountsModelIndexAndFailures() {
         api.on("GET", "/api/kb/vectorization", 200, status(2, 0));
         Cli.Result r = cli.run("kb", "status");

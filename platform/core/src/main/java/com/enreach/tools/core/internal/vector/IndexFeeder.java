@@ -65,17 +65,20 @@ final class IndexFeeder {
         return stored != null && stored.equals(actual) && (model == null || model.equals(modelOfMarker(stored)));
     }
 
-    /** The model to index: the provider's, else the one most vectors were made with (null when there are none). */
+    /**
+     * The model to index: the provider's once it has vectors, else the one most vectors were made with (so after a
+     * model change the index keeps serving the old vectors' text until the new ones exist), else the provider's.
+     */
     String indexModel(String providerModel) {
-        if (providerModel != null) {
-            return providerModel;
-        }
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT model FROM embeddings GROUP BY model ORDER BY count(*) DESC LIMIT 1");
-                 ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
+        String most = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT model, max(model = ?) OVER () FROM embeddings GROUP BY model ORDER BY count(*) DESC LIMIT 1")) {
+                ps.setString(1, providerModel);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? (rs.getInt(2) == 1 ? providerModel : rs.getString(1)) : null;
+                }
             }
         });
+        return most != null ? most : providerModel;
     }
 
     /**

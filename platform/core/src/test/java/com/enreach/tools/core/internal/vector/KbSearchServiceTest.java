@@ -156,6 +156,30 @@ class KbSearchServiceTest {
     }
 
     @Test
+    void afterAModelChangeTheIndexServesTheOldTextUntilReVectorised() {
+        FakeProvider provider = new FakeProvider();
+        kb.plugins.bindProvider(provider);
+        FakeIndex index = new FakeIndex();
+        kb.plugins.bindIndex(index);
+        kb.vectorization.vectorize(null, false, null);
+        long size = index.size();
+
+        provider.version = "2";
+        kb.plugins.bindIndex(index); // e.g. the index plugin restarted: the core checks it again
+        assertEquals(size, index.size(), "not emptied for want of vectors of the new model");
+        SearchResult before = kb.search.search(q("certificates"));
+        assertEquals("bm25", before.mode());
+        assertEquals(List.of("Rotate TLS certificates"), titles(before));
+        assertTrue(before.notes().get(0).startsWith("the index holds vectors of another model"), before.notes().toString());
+
+        kb.vectorization.vectorize(null, false, null);
+        SearchResult after = kb.search.search(q("certificates"));
+        assertEquals("hybrid", after.mode());
+        assertEquals("fake-bow@2", after.model());
+        assertEquals(size, index.size());
+    }
+
+    @Test
     void aModeThePluginsServeIsHonoured() {
         kb.plugins.bindProvider(new FakeProvider());
         FakeIndex index = new FakeIndex();
