@@ -18,7 +18,7 @@ import java.util.function.ToIntFunction;
  * <p>Sizes are measured with the model's own tokenizer ({@code countTokens}); pieces are measured once and added up,
  * which is exact up to the special tokens, counted once per chunk.
  */
-final class Chunker {
+public final class Chunker {
     /** At most this share of the target is repeated from the previous chunk. */
     private static final int OVERLAP_SHARE = 4;
 
@@ -30,14 +30,14 @@ final class Chunker {
      * @param countTokens the model's token count, special tokens included
      * @param target      the most tokens a chunk should have, prefix and special tokens included
      */
-    Chunker(ToIntFunction<String> countTokens, int target) {
+    public Chunker(ToIntFunction<String> countTokens, int target) {
         this.countTokens = countTokens;
         this.specials = Math.max(0, countTokens.applyAsInt(""));
         this.target = target;
     }
 
     /** The chunks of a content: its prefix followed by parts of its body; one chunk (just the prefix) for an empty body. */
-    List<String> chunks(String prefix, String body) {
+    public List<String> chunks(String prefix, String body) {
         String head = prefix == null ? "" : prefix.strip();
         int budget = Math.max(16, target - specials - tokens(head) - 1);
         List<Piece> pieces = pieces(body == null ? "" : body, budget);
