@@ -92,6 +92,19 @@ class SearchUiIT {
     }
 
     @Test
+    void vectorisationRoutesAnswerForWhatIsInstalled() {
+        JsonNode status = dist.get("/api/kb/vectorization");
+        assertTrue(status.path("counts").has("article") && status.path("counts").has("ticket"), status.toString());
+        boolean index = status.path("index_present").asBoolean();
+        assertEquals(index ? 200 : 503, dist.post("/api/kb/reindex").statusCode());
+        if (status.path("model").isNull()) {
+            java.net.http.HttpResponse<String> r = dist.post("/api/kb/vectorize");
+            assertEquals(503, r.statusCode(), r.body());
+            assertTrue(r.body().contains("no_embedding_provider"), r.body());
+        }
+    }
+
+    @Test
     void anEntityPageHasItsTicketsAndArticlesPanel() {
         long id = dist.get("/api/entities?limit=1").path("results").path(0).path("id").asLong();
         browser.route("#/entities/" + id);
