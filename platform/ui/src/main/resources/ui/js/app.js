@@ -9,6 +9,7 @@ import * as sources from './pages/sources.js';
 import * as syncs from './pages/syncs.js';
 import * as devices from './pages/devices.js';
 import * as extension from './pages/extension.js';
+import * as search from './pages/search.js';
 
 const BUILT_IN = [
   { path: 'entities', title: 'Entities', page: entities },
@@ -17,6 +18,7 @@ const BUILT_IN = [
   { path: 'devices', title: 'Observations', page: devices },
   { path: 'sources', title: 'Sources', page: sources },
   { path: 'syncs', title: 'Sync history', page: syncs },
+  { path: 'search', title: 'Search', page: search },
 ];
 const DETAIL = { entities: entity, devices: devices, reports: reports, ext: extension };
 

@@ -2,6 +2,7 @@
 import { h, table, status, when, show, kv, chips, safeUrl, recordTable } from '../dom.js';
 import { api } from '../api.js';
 import * as related from './related.js';
+import * as knowledge from './knowledge.js';
 
 function source(p) {
   if (!p) return '—';
@@ -43,6 +44,7 @@ export async function render(el, ctx) {
       { label: 'In source', render: o => safeUrl(o.source_url)
           ? h('a', { href: safeUrl(o.source_url), target: '_blank', rel: 'noopener noreferrer', class: 'source-link' }, 'open ↗') : '—' },
     ], d.observations, { id: 'observations' })),
+    knowledge.panel(e.id),
     related.section('Relationships', 'relationships', table([
       { label: 'Relation', render: r => show(r.type) + ' (' + show(r.direction) + ')' },
       { label: 'Entity', render: r => h('a', { href: '#/entities/' + r.entity_id }, show(r.entity_name)) },

@@ -52,16 +52,21 @@ final class Api {
 
     /** Sends one request; returns the parsed body of a 2xx answer (missing when empty), throws otherwise. */
     JsonNode send(String method, String path, Object body) {
-        return parse(exchange(method, path, body, "application/json"), method, path);
+        return send(method, path, body, REQUEST_TIMEOUT);
+    }
+
+    /** As {@link #send(String, String, Object)}, for a request that may take longer than usual (a vectorisation). */
+    JsonNode send(String method, String path, Object body, Duration timeout) {
+        return parse(exchange(method, path, body, "application/json", timeout), method, path);
     }
 
     /** A GET whose 2xx body is not JSON (a report's CSV), as text; errors as for {@link #send}. */
     String getText(String path, String accept) {
-        return exchange("GET", path, null, accept).body();
+        return exchange("GET", path, null, accept, REQUEST_TIMEOUT).body();
     }
 
-    private HttpResponse<String> exchange(String method, String path, Object body, String accept) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT)
+    private HttpResponse<String> exchange(String method, String path, Object body, String accept, Duration timeout) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
                 .header("Accept", accept);
         String secret = token.secret();
         if (secret != null) {

@@ -30,14 +30,21 @@ final class FakeApi implements AutoCloseable {
     private record Answer(int status, String body) {
     }
 
+    /** As a status: close the connection without answering. */
+    static final int DROP = 0;
+
     private final HttpServer server;
     private final Map<String, Deque<Answer>> routes = new HashMap<>();
     private final List<Request> requests = new ArrayList<>();
+    private final Map<String, Runnable> onEach = new HashMap<>();
+    private final Map<String, java.util.concurrent.CountDownLatch> holds = new HashMap<>();
     private String requiredToken;
 
     FakeApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
+        // requests are answered in parallel, so a held answer (holdUntil) does not block the others
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
         on("GET", "/api/health", 200, "{\"status\":\"ok\"}");
     }
@@ -49,6 +56,18 @@ final class FakeApi implements AutoCloseable {
     /** Adds an answer for a route (several calls: answered in turn, the last one repeats). */
     synchronized FakeApi on(String method, String path, int status, String json) {
         routes.computeIfAbsent(method + " " + path, k -> new ArrayDeque<>()).add(new Answer(status, json));
+        return this;
+    }
+
+    /** Runs the action whenever a request for the route arrives (before it is answered). */
+    synchronized FakeApi onEach(String method, String path, Runnable action) {
+        onEach.put(method + " " + path, action);
+        return this;
+    }
+
+    /** Holds the answers of a route until the latch opens (at most 30 s): a long-running request, ended by the test. */
+    synchronized FakeApi holdUntil(String method, String path, java.util.concurrent.CountDownLatch latch) {
+        holds.put(method + " " + path, latch);
         return this;
     }
 
@@ -73,9 +92,27 @@ final class FakeApi implements AutoCloseable {
         Request req = new Request(x.getRequestMethod(), path, x.getRequestURI().getRawQuery(),
                 x.getRequestHeaders().getFirst("Authorization"), body);
         Answer a;
+        Runnable action;
+        java.util.concurrent.CountDownLatch hold;
         synchronized (this) {
             requests.add(req);
             a = answer(req);
+            action = onEach.get(req.method() + " " + req.path());
+            hold = holds.get(req.method() + " " + req.path());
+        }
+        if (action != null) {
+            action.run();
+        }
+        if (hold != null) {
+            try {
+                hold.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (a.status() == DROP) {
+            x.close(); // no answer at all: the connection is closed, as a proxy or an idle timeout would
+            return;
         }
         byte[] bytes = a.body().getBytes(StandardCharsets.UTF_8);
         x.getResponseHeaders().add("Content-Type", "application/json");
