@@ -51,6 +51,13 @@ class MiniLmEmbedderTest {
     }
 
     @Test
+    void keepsDjlFromDownloadingAnything() {
+        // set before DJL loads: a native library missing from the bundle fails instead of being fetched
+        assertEquals("true", System.getProperty("ai.djl.offline"));
+        assertEquals("true", System.getProperty("OPT_OUT_TRACKING"));
+    }
+
+    @Test
     void describesTheModel() {
         assertEquals("all-MiniLM-L6-v2-q", quantized.model());
         assertEquals("1.19.0-beta29", quantized.modelVersion());
