@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.enreach.tools.api.vector.EmbeddingProvider.EmbeddingException;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 class MiniLmEmbedderTest {
@@ -47,6 +48,26 @@ class MiniLmEmbedderTest {
             float[] ours = quantized.embed(List.of(s)).get(0);
             float[] theirs = reference.embed(s).content().vector();
             assertTrue(cosine(ours, theirs) > 0.9999, "cosine with langchain4j for '" + s + "': " + cosine(ours, theirs));
+        }
+    }
+
+    @Test
+    void keepsDjlFromDownloadingAnything() {
+        // set before DJL loads: a native library missing from the bundle fails instead of being fetched
+        assertEquals("true", System.getProperty("ai.djl.offline"));
+        assertEquals("true", System.getProperty("OPT_OUT_TRACKING"));
+    }
+
+    @Test
+    void fullVariantGivesTheSameVectorsAsLangchain4jFullModel() {
+        EmbeddingModel reference = new AllMiniLmL6V2EmbeddingModel();
+        try (MiniLmEmbedder full = MiniLmEmbedder.open(Variant.FULL, 4, 0)) {
+            assertEquals("all-MiniLM-L6-v2", full.model());
+            List<float[]> ours = full.embed(SENTENCES.subList(0, 4));   // batched: padding must not change fp32 results
+            for (int i = 0; i < 4; i++) {
+                float[] theirs = reference.embed(SENTENCES.get(i)).content().vector();
+                assertTrue(cosine(ours.get(i), theirs) > 0.9999, "cosine with langchain4j for sentence " + i + ": " + cosine(ours.get(i), theirs));
+            }
         }
     }
 
