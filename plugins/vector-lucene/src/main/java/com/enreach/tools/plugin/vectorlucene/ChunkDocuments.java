@@ -7,6 +7,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -16,6 +17,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.VectorUtil;
 
 import com.enreach.tools.api.vector.IndexQuery;
@@ -48,6 +50,8 @@ final class ChunkDocuments {
     static Document toDocument(IndexedChunk c) {
         Document d = new Document();
         d.add(new StringField(KEY, c.contentKey(), Field.Store.YES));
+        // grouping chunks by content reads the key from doc values: stored fields cost a block decompression each
+        d.add(new SortedDocValuesField(KEY, new BytesRef(c.contentKey())));
         d.add(new StringField(TYPE, c.contentType(), Field.Store.YES));
         d.add(new StoredField(ID, c.contentId()));
         d.add(new StoredField(CHUNK, c.chunk()));

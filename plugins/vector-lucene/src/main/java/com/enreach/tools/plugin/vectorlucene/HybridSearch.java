@@ -2,6 +2,7 @@ package com.enreach.tools.plugin.vectorlucene;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,8 +15,11 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FieldInfo;
-import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -36,7 +40,6 @@ import com.enreach.tools.api.vector.IndexQuery;
  */
 final class HybridSearch {
     static final int RRF_K = 60;
-    private static final Set<String> KEY_ONLY = Set.of(ChunkDocuments.KEY);
 
     private final IndexSearcher searcher;
     private final Analyzer analyzer;
@@ -110,19 +113,49 @@ final class HybridSearch {
     }
 
     private int indexDimension() {
-        FieldInfo fi = FieldInfos.getMergedFieldInfos(searcher.getIndexReader()).fieldInfo(ChunkDocuments.VECTOR);
-        return fi == null ? 0 : fi.getVectorDimension();
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            FieldInfo fi = leaf.reader().getFieldInfos().fieldInfo(ChunkDocuments.VECTOR);
+            if (fi != null && fi.getVectorDimension() > 0) {
+                return fi.getVectorDimension();
+            }
+        }
+        return 0;
     }
 
     /** Chunks in score order -> contents in order of their best chunk. */
     private Map<String, Ranked> byContent(ScoreDoc[] hits) throws IOException {
-        StoredFields stored = searcher.storedFields();
+        String[] keys = keys(hits);
         Map<String, Ranked> ranked = new LinkedHashMap<>();
-        for (ScoreDoc hit : hits) {
-            String key = stored.document(hit.doc, KEY_ONLY).get(ChunkDocuments.KEY);
-            ranked.putIfAbsent(key, new Ranked(ranked.size() + 1, hit.doc));
+        for (int i = 0; i < hits.length; i++) {
+            ranked.putIfAbsent(keys[i], new Ranked(ranked.size() + 1, hits[i].doc));
         }
         return ranked;
+    }
+
+    /** The content keys of the hits, read from doc values in doc order (as doc values iterate), per segment. */
+    private String[] keys(ScoreDoc[] hits) throws IOException {
+        Integer[] byDoc = new Integer[hits.length];
+        Arrays.setAll(byDoc, i -> i);
+        Arrays.sort(byDoc, Comparator.comparingInt(i -> hits[i].doc));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        String[] keys = new String[hits.length];
+        int leafIndex = -1;
+        SortedDocValues values = null;
+        LeafReaderContext leaf = null;
+        for (int i : byDoc) {
+            int doc = hits[i].doc;
+            int li = ReaderUtil.subIndex(doc, leaves);
+            if (li != leafIndex) {
+                leafIndex = li;
+                leaf = leaves.get(li);
+                values = DocValues.getSorted(leaf.reader(), ChunkDocuments.KEY);
+            }
+            if (!values.advanceExact(doc - leaf.docBase)) {
+                throw new IllegalStateException("chunk without a content key in " + leaf);
+            }
+            keys[i] = values.lookupOrd(values.ordValue()).utf8ToString();
+        }
+        return keys;
     }
 
     private List<IndexHit> fuse(Map<String, Ranked> text, Map<String, Ranked> vector, int limit) throws IOException {

@@ -34,7 +34,7 @@ public record IndexSettings(int candidatesPerResult, int minCandidates, int hnsw
     }
 
     /** How many chunks each list fetches for {@code limit} contents. */
-    int candidates(int limit) {
+    public int candidates(int limit) {
         return Math.max(minCandidates, (int) Math.min(10_000L, (long) limit * candidatesPerResult));
     }
 }
