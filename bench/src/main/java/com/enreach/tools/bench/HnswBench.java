@@ -80,7 +80,10 @@ public final class HnswBench {
         double recall = 0;
         // min candidates 10 = a plain HNSW k=10 search; the defaults fetch 50 candidates per list for grouping
         for (IndexSettings settings : List.of(new IndexSettings(1, K, 16, 100, 32), IndexSettings.DEFAULTS)) {
+            long opening = System.nanoTime();
             try (LuceneIndexStore index = LuceneIndexStore.open(dir.resolve("idx"), settings)) {
+                System.out.printf("reopened the index (%.0f MB, every checksum verified) in %.2f s%n",
+                        sizeMb(dir.resolve("idx")), (System.nanoTime() - opening) / 1e9);
                 long[] hnswNs = new long[queryCount];
                 double found = 0;
                 for (int round = 0; round < 2; round++) {
@@ -106,6 +109,12 @@ public final class HnswBench {
         targets.atMost("hnsw p50 latency vs exact flat scan", ratio, 0.2);
         deleteTree(dir);
         targets.exit();
+    }
+
+    private static double sizeMb(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.mapToLong(f -> f.toFile().length()).sum() / 1e6;
+        }
     }
 
     private static int overlap(List<IndexHit> hits, int[] exact) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 
+import org.apache.lucene.store.MMapDirectory;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,6 +41,10 @@ public final class LuceneVectorIndex implements VectorIndex {
                 config.hnsw_m(), config.hnsw_beam_width(), config.ram_buffer_mb());
         this.store = LuceneIndexStore.open(dir, settings);
         LOG.info("Vector index at {}: {} chunks, marker {}", dir, store.size(), store.marker());
+        if (!MMapDirectory.UNMAP_SUPPORTED) {
+            // then closed index files stay mapped until garbage collection: harmless, but worth knowing
+            LOG.warn("Lucene cannot unmap index files here: {}", MMapDirectory.UNMAP_NOT_SUPPORTED_REASON);
+        }
     }
 
     /** {@code path} against the platform home (framework property {@code enreach.home}, else the working dir). */

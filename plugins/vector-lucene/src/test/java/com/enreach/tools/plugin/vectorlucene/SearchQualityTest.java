@@ -61,6 +61,8 @@ class SearchQualityTest {
             }
         }
         Map<String, Score> scores = new LinkedHashMap<>();
+        List<int[]> firstRanks = new ArrayList<>();
+        queries.forEach(q -> firstRanks.add(new int[3]));
         int chunkCount;
         try (MiniLmEmbedder embedder = MiniLmEmbedder.open(Variant.QUANTIZED);
              LuceneIndexStore index = LuceneIndexStore.open(tmp.resolve("idx"), IndexSettings.DEFAULTS)) {
@@ -85,12 +87,12 @@ class SearchQualityTest {
             index.commit("quality");
             List<float[]> queryVectors = embedder.embed(queries.stream().map(Labelled::query).toList());
 
-            scores.put("BM25", evaluate(index, queries, queryVectors, names, (q, v) -> new IndexQuery(q, null, null, null, null,
-                    null, false, K)));
-            scores.put("vector", evaluate(index, queries, queryVectors, names, (q, v) -> new IndexQuery(null, v, null, null, null,
-                    null, false, K)));
-            scores.put("hybrid", evaluate(index, queries, queryVectors, names, (q, v) -> new IndexQuery(q, v, null, null, null,
-                    null, false, K)));
+            scores.put("BM25", evaluate(index, queries, queryVectors, names, firstRanks, 0,
+                    (q, v) -> new IndexQuery(q, null, null, null, null, null, false, K)));
+            scores.put("vector", evaluate(index, queries, queryVectors, names, firstRanks, 1,
+                    (q, v) -> new IndexQuery(null, v, null, null, null, null, false, K)));
+            scores.put("hybrid", evaluate(index, queries, queryVectors, names, firstRanks, 2,
+                    (q, v) -> new IndexQuery(q, v, null, null, null, null, false, K)));
             // the filters run inside both searches: restricting to another space finds nothing
             assertTrue(index.search(new IndexQuery("vacuum", queryVectors.get(1), null, "OTHER", null, null, false,
                     K)).isEmpty());
@@ -101,6 +103,14 @@ class SearchQualityTest {
         System.out.println("| mode | recall@10 | MRR |");
         System.out.println("|---|---|---|");
         scores.forEach((mode, s) -> System.out.printf("| %s | %.3f | %.3f |%n", mode, s.recall(), s.mrr()));
+
+        System.out.println("Queries a mode does not answer first (rank of the first relevant page, 0 = not in top 10):");
+        for (int i = 0; i < queries.size(); i++) {
+            int[] r = firstRanks.get(i);
+            if (r[0] != 1 || r[1] != 1 || r[2] != 1) {
+                System.out.printf("  BM25 %2d | vector %2d | hybrid %2d | %s%n", r[0], r[1], r[2], queries.get(i).query());
+            }
+        }
 
         Score bm25 = scores.get("BM25");
         Score vector = scores.get("vector");
@@ -121,7 +131,8 @@ class SearchQualityTest {
 
     /** Mean recall@10 (share of a query's relevant pages in the top 10) and mean reciprocal rank of the first. */
     private static Score evaluate(LuceneIndexStore index, List<Labelled> queries, List<float[]> vectors,
-                                  Map<Long, String> names, QueryMaker maker) {
+                                  Map<Long, String> names, List<int[]> firstRanks, int mode,
+                                  QueryMaker maker) {
         double recall = 0;
         double mrr = 0;
         for (int i = 0; i < queries.size(); i++) {
@@ -132,7 +143,10 @@ class SearchQualityTest {
             for (int rank = 1; rank <= hits.size(); rank++) {
                 if (q.relevant().contains(names.get(hits.get(rank - 1).contentId()))) {
                     found++;
-                    reciprocal = reciprocal == 0 ? 1.0 / rank : reciprocal;
+                    if (reciprocal == 0) {
+                        reciprocal = 1.0 / rank;
+                        firstRanks.get(i)[mode] = rank;
+                    }
                 }
             }
             recall += (double) found / q.relevant().size();
