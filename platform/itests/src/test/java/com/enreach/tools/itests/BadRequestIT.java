@@ -43,7 +43,7 @@ public class BadRequestIT extends PlatformTestSupport {
     private final List<String> failures = new ArrayList<>();
 
     /** The ids the tests point at: a synced demo estate (created once per container). */
-    private record Estate(long runId, long switchId, long total) {
+    private record Estate(long runId, long switchId, long total, long entityId) {
     }
 
     // ================================================================== named cases
@@ -339,8 +339,10 @@ public class BadRequestIT extends PlatformTestSupport {
                     continue;
                 }
                 String name = param.path("name").asText();
-                boolean strict = STRICT.contains(name) && !(template.equals("/sources") && name.equals("kind"));
-                boolean freeText = FREE_TEXT.contains(name) || (template.equals("/sources") && name.equals("kind"));
+                // a source's kind and a ticket's workflow status are names the sources choose: any text filters
+                boolean named = template.equals("/sources") && name.equals("kind") || template.equals("/kb/tickets") && name.equals("status");
+                boolean strict = STRICT.contains(name) && !named;
+                boolean freeText = FREE_TEXT.contains(name) || named;
                 for (String garbage : GARBAGE_QUERY_VALUES) {
                     boolean blank = garbage.isBlank();
                     boolean valid = blank || (name.equals("offset") && garbage.equals("0"));
@@ -528,7 +530,10 @@ public class BadRequestIT extends PlatformTestSupport {
         Api.Reply sw = api.get("/api/devices/sw-ams-core-001", admin);
         assertEquals(sw.toString(), 200, sw.status());
         assertEquals(sw.toString(), 1, sw.json().path("configs").size());
-        return new Estate(run.path("id").asLong(), sw.at("/device/id").asLong(), count("source_instance=" + INSTANCE));
+        Api.Reply entities = api.get("/api/entities?limit=1", admin);
+        assertEquals(entities.toString(), 200, entities.status());
+        return new Estate(run.path("id").asLong(), sw.at("/device/id").asLong(), count("source_instance=" + INSTANCE),
+                entities.at("/results/0/id").asLong());
     }
 
     private long runCount() {
@@ -609,6 +614,8 @@ public class BadRequestIT extends PlatformTestSupport {
                 value = Long.toString(e.switchId());
             } else if (template.startsWith("/sync/runs/")) {
                 value = Long.toString(e.runId());
+            } else if (template.startsWith("/entities/")) {
+                value = Long.toString(e.entityId()); // an entity that exists, so a route's valid parameters answer 200
             } else if (template.startsWith("/reports/")) {
                 value = "identity-conflicts";
             } else {

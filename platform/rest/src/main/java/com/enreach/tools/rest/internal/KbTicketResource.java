@@ -53,8 +53,8 @@ public class KbTicketResource {
 
     /** By numeric id or by key ({@code OPS-123}, case-insensitive). */
     @GET
-    @Path("{idOrKey}")
-    public TicketDetail get(@PathParam("idOrKey") String idOrKey) {
+    @Path("{id}")
+    public TicketDetail get(@PathParam("id") String idOrKey) {
         String v = idOrKey.trim();
         if (v.matches("[0-9]+")) {
             return knowledge.ticket(Params.id("id", v)).orElseThrow(() -> ApiException.notFound("Ticket", v));

@@ -146,7 +146,7 @@ class KbResourceTest {
         assertEquals("#/components/schemas/EnvelopeArticle", doc.at("/paths/~1kb~1articles/get/responses/200/content/application~1json/schema/$ref")
                 .asText());
         assertEquals("#/components/schemas/TicketDetail",
-                doc.at("/paths/~1kb~1tickets~1{idOrKey}/get/responses/200/content/application~1json/schema/$ref").asText());
+                doc.at("/paths/~1kb~1tickets~1{id}/get/responses/200/content/application~1json/schema/$ref").asText());
         assertTrue(doc.at("/paths/~1entities~1{id}~1knowledge/get").isObject(), doc.at("/paths").toString());
     }
 }

@@ -16,6 +16,7 @@ import com.enreach.tools.api.kb.ContentTypes;
 import com.enreach.tools.api.kb.EntityMention;
 import com.enreach.tools.api.kb.LinkedContent;
 import com.enreach.tools.core.internal.db.Database;
+import com.enreach.tools.core.internal.sync.Mentions;
 import com.enreach.tools.core.internal.db.Times;
 
 /**

@@ -9,8 +9,6 @@ import com.enreach.tools.api.spi.ArticleRecord;
 import com.enreach.tools.api.spi.TicketRecord;
 import com.enreach.tools.core.internal.db.Json;
 import com.enreach.tools.core.internal.db.Times;
-import com.enreach.tools.core.internal.kb.HtmlText;
-import com.enreach.tools.core.internal.kb.KbHtml;
 
 /**
  * Turns article and ticket records into rows of {@link KnowledgeBatch#ARTICLES} and {@link KnowledgeBatch#TICKETS}: sanitises the

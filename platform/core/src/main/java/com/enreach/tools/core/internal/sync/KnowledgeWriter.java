@@ -13,7 +13,6 @@ import java.util.Map;
 import com.enreach.tools.api.kb.ContentTypes;
 import com.enreach.tools.api.spi.TicketRecord;
 import com.enreach.tools.core.internal.db.Times;
-import com.enreach.tools.core.internal.kb.Mentions;
 
 /**
  * Writes a batch of articles or tickets inside the loader's transaction: the rows through their {@link OwnedTable}

@@ -230,6 +230,36 @@ class KnowledgeLoadTest {
     }
 
     @Test
+    void unchangedIgnoresWhatTheCoreDoesNotHoldAndNotRefreshedKeepsWithAWarning() {
+        Fixtures.ScriptedConnector c = env.add("confluence", "wiki", (ctx, sink) -> {
+            sink.article(page(1, 1));
+            sink.article(page(2, 1));
+        }, Map.of("delete.budget.percent", "100"));
+        env.runToEnd("confluence-wiki", false);
+        c.script = (ctx, sink) -> sink.article(page(1, 1));
+        env.runToEnd("confluence-wiki", false); // p2 goes stale
+        c.script = (ctx, sink) -> {
+            sink.unchanged(EntityKinds.ARTICLE, "p2"); // stale: not in storedRevisions, so not brought back by this
+            sink.unchanged(EntityKinds.ARTICLE, "never-seen");
+            sink.notRefreshed(EntityKinds.ARTICLE, "p1", "page could not be read");
+        };
+        SyncRun r = env.runToEnd("confluence-wiki", false);
+        assertEquals(SyncStatus.SUCCEEDED, r.status(), r.error());
+        assertEquals(0, r.unchanged());
+        assertEquals(1, r.warnings());
+        assertEquals(0, r.stale());
+        assertEquals(List.of(List.of("p1", "active"), List.of("p2", "stale")), rows("SELECT source_id, status FROM kb_articles ORDER BY source_id"));
+    }
+
+    @Test
+    void anUnknownKindIsAPluginError() {
+        env.add("confluence", "wiki", (ctx, sink) -> sink.unchanged(EntityKinds.DEVICE, "x"));
+        SyncRun r = env.runToEnd("confluence-wiki", false);
+        assertEquals(SyncStatus.FAILED, r.status());
+        assertTrue(r.error().contains("entity kind must be article or ticket"), r.error());
+    }
+
+    @Test
     void sourcesReportTheRecordKindsTheirPluginEmits() {
         env.add("confluence", "wiki", (ctx, sink) -> { });
         assertEquals(java.util.Set.of("device"), env.engine.sources().stream().filter(s -> s.instance().equals("confluence-wiki")).findFirst()

@@ -153,6 +153,19 @@ class KnowledgeServiceTest {
     }
 
     @Test
+    void linksFollowAMergeWithoutRewritingMentions() {
+        long ams = entity("db-prod-2.ams.example.com");
+        long fra = entity("db-prod-2.fra.example.com");
+        var resolution = new com.enreach.tools.core.internal.identity.IdentityResolution(env.db, null);
+        new com.enreach.tools.core.internal.identity.EntityServiceImpl(env.db, resolution, new ObjectLinks(env.registry))
+                .merge(List.of(ams, fra), "one database, two names", "test");
+        List<EntityMention> linked = kb.ticketByKey("OPS-1").orElseThrow().entities();
+        assertEquals(List.of(Math.min(ams, fra)), linked.stream().map(EntityMention::entityId).toList());
+        // the merged entity has both observations' mentions: the ticket (name) and the article (the ams one's IP)
+        assertEquals(List.of("ticket", "article"), kb.contentAbout(Math.min(ams, fra), 10).stream().map(LinkedContent::contentType).toList());
+    }
+
+    @Test
     void vectorStateIsPendingUntilDoneForTheCurrentContentAndModel() {
         long id = kb.ticketByKey("OPS-2").orElseThrow().ticket().id();
         assertEquals("pending", kb.ticket(id).orElseThrow().vectors().status());

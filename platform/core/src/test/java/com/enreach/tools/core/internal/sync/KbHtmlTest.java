@@ -1,4 +1,4 @@
-package com.enreach.tools.core.internal.kb;
+package com.enreach.tools.core.internal.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package com.enreach.tools.core.internal.kb;
+package com.enreach.tools.core.internal.sync;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.enreach.tools.core.internal.sync.Normalize;
 
 /**
  * Finds the host names, FQDNs and IP addresses a text mentions, normalised the way identity keys are (lower case, no

@@ -1,4 +1,4 @@
-package com.enreach.tools.core.internal.kb;
+package com.enreach.tools.core.internal.sync;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
