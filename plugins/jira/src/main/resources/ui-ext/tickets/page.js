@@ -12,8 +12,8 @@ const FILTERS = [
 ];
 
 export async function render(element, context) {
-  const query = context.query || new URLSearchParams((location.hash.split('?')[1]) || '');
-  const values = Object.fromEntries(query.entries());
+  // context.query: the route's query parameters as a plain object (older shells passed none: parse the hash)
+  const values = context.query ? { ...context.query } : Object.fromEntries(new URLSearchParams((location.hash.split('?')[1]) || '').entries());
   if (values.id) {
     await renderTicket(element, context, values.id);
   } else {

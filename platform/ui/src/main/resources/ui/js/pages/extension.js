@@ -18,6 +18,6 @@ export async function render(el, ctx) {
     h,
     session: { role: ctx.session.role, token_name: ctx.session.token_name },
     navigate: ctx.go,
-    query: Object.assign({}, ctx.query || {}),
+    query: Object.fromEntries(ctx.query || []),
   });
 }
