@@ -42,29 +42,8 @@ final class ArticleReads {
         KbSql.filter(where, args, "x.source_instance = ?", q.source());
         KbSql.filter(where, args, "x.space_key = ? COLLATE NOCASE", q.space());
         KbSql.filter(where, args, "EXISTS (SELECT 1 FROM json_each(x.labels) l WHERE l.value = ? COLLATE NOCASE)", q.label());
-        String from = " FROM kb_articles x";
-        String order = " ORDER BY x.last_updated DESC, x.id DESC";
-        if (q.q() != null && !q.q().isBlank()) {
-            String fts = KbSql.ftsQuery(q.q());
-            if (fts == null) {
-                return new Page<>(0, q.limit(), q.offset(), List.of());
-            }
-            from = " FROM kb_article_text t JOIN kb_articles x ON x.id = t.rowid";
-            where.append(" AND kb_article_text MATCH ?");
-            args.add(fts);
-            order = " ORDER BY bm25(kb_article_text, 3.0, 1.0), x.id";
-        }
-        String sqlFrom = from;
-        String sqlOrder = order;
-        return KbSql.read(db, c -> {
-            long count = KbSql.count(c, "SELECT count(*)" + sqlFrom + where, args);
-            List<Object> paged = new ArrayList<>(args);
-            paged.add(q.limit());
-            paged.add(q.offset());
-            List<Article> out = new ArrayList<>();
-            KbSql.query(c, "SELECT " + columns() + sqlFrom + where + sqlOrder + " LIMIT ? OFFSET ?", paged, rs -> out.add(article(rs)));
-            return new Page<>(count, q.limit(), q.offset(), out);
-        });
+        return KbSql.page(db, "kb_articles", "kb_article_text", columns(), where, args, " ORDER BY x.last_updated DESC, x.id DESC", q.q(), q.limit(), q.offset(),
+                ArticleReads::article);
     }
 
     Optional<ArticleDetail> get(long id) {

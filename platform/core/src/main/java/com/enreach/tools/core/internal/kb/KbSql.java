@@ -22,6 +22,44 @@ final class KbSql {
         void row(ResultSet rs) throws SQLException;
     }
 
+    /** Maps one row of a listing. */
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * One page of a knowledge table ({@code x}) filtered by {@code where}; with a text query, only rows its FTS table
+     * ({@code rowid} = row id) matches, ranked by bm25 with the title weighing 3.
+     *
+     * @param order the order without a text query
+     */
+    static <T> com.enreach.tools.api.Page<T> page(Database db, String table, String textTable, String columns, StringBuilder where,
+                                                   List<Object> args, String order, String text, int limit, int offset,
+                                                   RowMapper<T> mapper) {
+        String from = " FROM " + table + " x";
+        if (text != null && !text.isBlank()) {
+            String fts = ftsQuery(text);
+            if (fts == null) {
+                return new com.enreach.tools.api.Page<>(0, limit, offset, List.of());
+            }
+            from = " FROM " + textTable + " t JOIN " + table + " x ON x.id = t.rowid";
+            where.append(" AND ").append(textTable).append(" MATCH ?");
+            args.add(fts);
+            order = " ORDER BY bm25(" + textTable + ", 3.0, 1.0), x.id";
+        }
+        String sqlFrom = from;
+        String sqlOrder = order;
+        return read(db, c -> {
+            long count = count(c, "SELECT count(*)" + sqlFrom + where, args);
+            List<Object> paged = new ArrayList<>(args);
+            paged.add(limit);
+            paged.add(offset);
+            List<T> out = new ArrayList<>();
+            query(c, "SELECT " + columns + sqlFrom + where + sqlOrder + " LIMIT ? OFFSET ?", paged, rs -> out.add(mapper.map(rs)));
+            return new com.enreach.tools.api.Page<>(count, limit, offset, out);
+        });
+    }
+
     private KbSql() {
     }
 

@@ -59,29 +59,8 @@ final class TicketReads {
         if (q.resolved() != null) {
             where.append(q.resolved() ? " AND x.resolution IS NOT NULL" : " AND x.resolution IS NULL");
         }
-        String from = " FROM kb_tickets x";
-        String order = " ORDER BY x.issue_updated DESC, x.id DESC";
-        if (q.q() != null && !q.q().isBlank()) {
-            String fts = KbSql.ftsQuery(q.q());
-            if (fts == null) {
-                return new Page<>(0, q.limit(), q.offset(), List.of());
-            }
-            from = " FROM kb_ticket_text t JOIN kb_tickets x ON x.id = t.rowid";
-            where.append(" AND kb_ticket_text MATCH ?");
-            args.add(fts);
-            order = " ORDER BY bm25(kb_ticket_text, 3.0, 1.0), x.id";
-        }
-        String sqlFrom = from;
-        String sqlOrder = order;
-        return KbSql.read(db, c -> {
-            long count = KbSql.count(c, "SELECT count(*)" + sqlFrom + where, args);
-            List<Object> paged = new ArrayList<>(args);
-            paged.add(q.limit());
-            paged.add(q.offset());
-            List<Ticket> out = new ArrayList<>();
-            KbSql.query(c, "SELECT " + columns() + sqlFrom + where + sqlOrder + " LIMIT ? OFFSET ?", paged, rs -> out.add(ticket(rs)));
-            return new Page<>(count, q.limit(), q.offset(), out);
-        });
+        return KbSql.page(db, "kb_tickets", "kb_ticket_text", columns(), where, args, " ORDER BY x.issue_updated DESC, x.id DESC", q.q(), q.limit(), q.offset(),
+                TicketReads::ticket);
     }
 
     Optional<TicketDetail> get(long id) {
