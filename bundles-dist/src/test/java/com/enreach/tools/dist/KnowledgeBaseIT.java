@@ -48,7 +48,7 @@ class KnowledgeBaseIT {
             int status = dist.post("/api/sources/" + instance + "/sync").statusCode();
             assertTrue(status == 202 || status == 409, instance + " sync answered " + status);
             Distribution.await(instance + " synced", Duration.ofMinutes(5), () -> dist.get("/api/sources/" + instance),
-                    s -> s.path("running_run_id").isNull() && "success".equals(s.path("last_status").asText()));
+                    s -> s.path("running_run_id").isNull() && "succeeded".equals(s.path("last_status").asText()));
         }
         // vectorised after the runs, by the core on its own (auto-vectorise), into the index
         Distribution.await("knowledge vectorised and indexed", Duration.ofMinutes(8), () -> dist.get("/api/kb/vectorization"),
