@@ -108,7 +108,7 @@ final class KbSql {
                 break;
             }
             if (term.codePoints().anyMatch(Character::isLetterOrDigit)) {
-                phrases.add("\"" + term.replace("\"", "\"\"") + "\"*");
+                phrases.add(com.enreach.tools.core.internal.search.FtsSearch.phrase(term, true));
             }
         }
         return phrases.isEmpty() ? null : String.join(" AND ", phrases);

@@ -41,7 +41,16 @@ public final class FtsSearch implements SearchService {
     }
 
     private static String phrase(String term) {
-        return "\"" + term.replace("\"", "\"\"") + "\"*";
+        return phrase(term, true);
+    }
+
+    /**
+     * One term of user text as an FTS5 phrase: quoted (with quotes doubled), so FTS syntax in it is never
+     * interpreted; {@code prefix}: its last token matches as a prefix. The one quoting rule of every FTS query of the
+     * core (devices here, articles and tickets in the knowledge base).
+     */
+    public static String phrase(String term, boolean prefix) {
+        return "\"" + term.replace("\"", "\"\"") + (prefix ? "\"*" : "\"");
     }
 
     /** A MAC in colon, dash, Cisco dotted or bare form, unpadded groups allowed, as 12 lower-case hex digits; else null. */

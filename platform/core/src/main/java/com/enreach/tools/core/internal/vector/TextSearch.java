@@ -51,7 +51,7 @@ final class TextSearch {
         }
         List<String> phrases = new ArrayList<>();
         for (String w : words) {
-            phrases.add("\"" + w.replace("\"", "\"\"") + "\"");
+            phrases.add(com.enreach.tools.core.internal.search.FtsSearch.phrase(w, false));
         }
         return String.join(" OR ", phrases);
     }
