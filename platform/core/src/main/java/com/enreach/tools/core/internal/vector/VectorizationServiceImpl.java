@@ -69,6 +69,8 @@ public class VectorizationServiceImpl implements VectorizationService, ChangeLis
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean rebuildQueued = new AtomicBoolean();
     private final AtomicBoolean autoQueued = new AtomicBoolean();
+    /** A sync run ended while a vectorisation was running: vectorise again when it ends. */
+    private final AtomicBoolean autoAfterRun = new AtomicBoolean();
     private final ExecutorService background;
     private final Consumer<VectorIndex> onIndex = i -> checkIndex();
     private volatile boolean auto;
@@ -142,6 +144,9 @@ public class VectorizationServiceImpl implements VectorizationService, ChangeLis
             return run(provider, contentType, retryFailed, progress == null ? p -> { } : progress);
         } finally {
             running.set(false);
+            if (autoAfterRun.getAndSet(false)) {
+                runEnded(0, "(a run that ended during the last vectorisation)");
+            }
         }
     }
 
@@ -298,6 +303,13 @@ public class VectorizationServiceImpl implements VectorizationService, ChangeLis
                     vectorize(null, false, null);
                 }
             } catch (ApiException e) {
+                if (e.reason() == ApiException.Reason.CONFLICT) {
+                    // another vectorisation is running: it may have passed this run's changes, so go again when it ends
+                    autoAfterRun.set(true);
+                    if (!running.get() && autoAfterRun.getAndSet(false)) {
+                        runEnded(runId, instance); // it ended meanwhile
+                    }
+                }
                 LOG.debug("Automatic vectorisation skipped: {}", e.getMessage());
             } catch (RuntimeException e) {
                 LOG.warn("Automatic vectorisation after sync run {} failed", runId, e);

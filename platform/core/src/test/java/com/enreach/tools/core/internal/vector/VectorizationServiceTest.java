@@ -310,4 +310,20 @@ class VectorizationServiceTest {
         off.vectorization.runEnded(1, "wiki");
         assertEquals(0, off.count("SELECT count(*) FROM kb_vector_status"));
     }
+
+    @Test
+    void aSyncRunEndingDuringAVectorisationIsVectorisedWhenItEnds() {
+        kb.article("OPS", "Restart the backup agent", "Restart it.");
+        boolean[] once = {false};
+        kb.vectorization.vectorize(ContentTypes.ARTICLE, false, p -> {
+            if (!once[0]) {
+                once[0] = true;
+                // a sync run commits a new ticket and ends while this vectorisation is busy with the articles
+                kb.ticket("OPS-9", "OPS", "Resolved", "Fixed", "NFS datastore inaccessible", "Remount it.");
+                kb.vectorization.runEnded(7, "jira");
+            }
+        });
+        assertEquals(2, kb.count("SELECT count(*) FROM kb_vector_status WHERE state = 'done'"),
+                "the ticket of the run that ended meanwhile is vectorised when the running vectorisation ends");
+    }
 }
