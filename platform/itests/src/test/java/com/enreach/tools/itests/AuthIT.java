@@ -79,7 +79,9 @@ public class AuthIT extends PlatformTestSupport {
             }
             // Control: with the admin token the same request gets past authentication.
             Api.Reply ok = api.send(route.method(), "/api" + route.path(), Api.authorization(admin), route.method().equals("GET") ? null : "{}");
-            if (ok.status() == 401 || ok.status() == 403 || ok.status() >= 500) {
+            // (503 naming the missing plugin: vectorise/reindex without an embedding or index plugin, as in this container)
+            boolean missingPlugin = ok.status() == 503 && List.of("no_embedding_provider", "no_vector_index").contains(ok.errorCode());
+            if (ok.status() == 401 || ok.status() == 403 || ok.status() >= 500 && !missingPlugin) {
                 failures.add(route + " with the admin token: expected an answer past authentication, got " + ok);
             }
         }

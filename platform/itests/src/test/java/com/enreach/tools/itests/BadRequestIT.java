@@ -340,13 +340,17 @@ public class BadRequestIT extends PlatformTestSupport {
                 }
                 String name = param.path("name").asText();
                 // a source's kind and a ticket's workflow status are names the sources choose: any text filters
-                boolean named = template.equals("/sources") && name.equals("kind") || template.equals("/kb/tickets") && name.equals("status");
+                boolean named = template.equals("/sources") && name.equals("kind")
+                        || (template.equals("/kb/tickets") || template.equals("/search")) && name.equals("status");
                 boolean strict = STRICT.contains(name) && !named;
-                boolean freeText = FREE_TEXT.contains(name) || named;
+                // the knowledge search needs its text (q): the other parameters are tried with one; its type is an enumeration
+                boolean search = template.equals("/search");
+                boolean freeText = FREE_TEXT.contains(name) && !(search && name.equals("type")) || named;
+                String prefix = search && !name.equals("q") ? base + "?q=backup&" : base + "?";
                 for (String garbage : GARBAGE_QUERY_VALUES) {
                     boolean blank = garbage.isBlank();
                     boolean valid = blank || (name.equals("offset") && garbage.equals("0"));
-                    String path = base + "?" + name + "=" + enc(garbage);
+                    String path = prefix + name + "=" + enc(garbage);
                     String what = method + " " + template + "?" + name + "=" + abbreviate(garbage);
                     Api.Exchange r = send(method, path, read ? null : "application/json", read ? null : "{}");
                     if (!read) {
@@ -354,6 +358,13 @@ public class BadRequestIT extends PlatformTestSupport {
                         expectError(what, r, valid ? Set.of(404) : Set.of(400, 404), null, null);
                         if (r.status() == 400) {
                             expectField(what, r, name);
+                        }
+                    } else if (search && name.equals("q")) {
+                        // any text is searched for; no text at all is a 400 naming q
+                        if (blank) {
+                            expectError(what, r, Set.of(400), "invalid", name);
+                        } else {
+                            expectOk(what, r);
                         }
                     } else if (template.equals("/entities/lookup") && name.equals("q")) {
                         // A lookup answers its candidates, 404 when nothing matches, and needs a q (a 400 naming it).
