@@ -2,21 +2,32 @@ package com.enreach.tools.api;
 
 import java.util.Locale;
 
-/** What a token may do. Each role includes the ones before it. Written as {@link #id()} everywhere (store, JSON). */
+/**
+ * What a token may do. Written as {@link #id()} everywhere (store, JSON). Every role includes {@link #VIEWER};
+ * {@link #ADMIN} includes all; {@link #OPERATOR} and {@link #APPROVER} are separate (an operator previews NetBox
+ * change sets, an approver approves and applies them; neither can do the other's part).
+ */
 public enum Role {
     /** Read everything but tokens. */
     VIEWER,
-    /** Also trigger, confirm and cancel sync runs, check connections. */
+    /** Also trigger, confirm and cancel sync runs, check connections, build NetBox change sets. */
     OPERATOR,
-    /** Also manage tokens and configuration. */
+    /**
+     * Read everything like a viewer, and approve, reject and apply NetBox change sets. Not an operator.
+     *
+     * @since 1.4
+     */
+    APPROVER,
+    /** Everything: also manage tokens and configuration. */
     ADMIN;
 
+    /** True when a holder of this role may do what {@code other} may. */
     public boolean includes(Role other) {
-        return ordinal() >= other.ordinal();
+        return this == other || this == ADMIN || other == VIEWER;
     }
 
     /**
-     * The canonical form: lower case ({@code viewer}, {@code operator}, {@code admin}).
+     * The canonical form: lower case ({@code viewer}, {@code operator}, {@code approver}, {@code admin}).
      *
      * @since 1.1
      */
@@ -39,7 +50,7 @@ public enum Role {
                 }
             }
         }
-        throw new IllegalArgumentException("role must be one of viewer, operator, admin, got '" + name + "'");
+        throw new IllegalArgumentException("role must be one of viewer, operator, approver, admin, got '" + name + "'");
     }
 
     @Override

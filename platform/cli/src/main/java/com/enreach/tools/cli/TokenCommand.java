@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
 final class TokenCommand {
     /** Lower case because users type them. */
     enum Role {
-        viewer, operator, admin
+        viewer, operator, approver, admin
     }
 
     @ParentCommand
@@ -22,7 +22,8 @@ final class TokenCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = {"Create a token. Its secret goes to stdout, once: store it now, it cannot be shown again.",
-                "Roles: viewer (read), operator (also sync and check), admin (also tokens)."})
+                "Roles: viewer (read), operator (also sync, check and NetBox previews), approver (read, and approve and apply",
+                "NetBox change sets), admin (everything, also tokens)."})
     int create(@Option(names = "--name", required = true, paramLabel = "NAME", description = "Who or what uses it, e.g. ci-bot.") String name,
                @Option(names = "--role", required = true, paramLabel = "ROLE", description = "viewer, operator or admin.") Role role) {
         JsonNode r = root.api().post("/api/tokens", Json.MAPPER.createObjectNode().put("name", name).put("role", role.name()));
