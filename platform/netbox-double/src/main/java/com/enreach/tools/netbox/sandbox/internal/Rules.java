@@ -94,20 +94,27 @@ final class Rules {
         }
     }
 
-    /** Another object of the kind has the same values in all the fields (the first one indexed). */
+    /** Another object of the kind has the same values in all the fields (candidates from the most selective index). */
     private boolean clash(KindDef kind, ObjectNode o, long self, String... fields) {
-        JsonNode first = o.path(fields[fields.length - 1]);
-        if (first.isNull() || first.isMissingNode()) {
-            return false;
+        java.util.Set<Long> candidates = null;
+        for (String f : fields) {
+            JsonNode v = o.path(f);
+            if (v.isNull() || v.isMissingNode()) {
+                return false;
+            }
+            java.util.Set<Long> ids = store.lookup(kind.name(), f, v.asText());
+            if (candidates == null || ids.size() < candidates.size()) {
+                candidates = ids;
+            }
         }
-        for (Long id : store.lookup(kind.name(), fields[fields.length - 1], first.asText())) {
+        for (Long id : candidates) {
             if (id == self) {
                 continue;
             }
             ObjectNode other = store.get(kind.name(), id);
             boolean same = true;
             for (String f : fields) {
-                same &= other.path(f).asText().equals(o.path(f).asText()) && other.path(f).isNull() == o.path(f).isNull();
+                same &= other.path(f).asText().equals(o.path(f).asText());
             }
             if (same) {
                 return true;
