@@ -87,7 +87,7 @@ public final class Api {
                     ObjectNode o = store.get(kind.name(), id);
                     return o == null ? Writes.notFound(kind) : Reply.json(200, brief ? render.brief(ctx.base(), kind, o) : render.full(ctx.base(), kind, o));
                 }
-                List<ObjectNode> found = filters.apply(kind, params);
+                List<ObjectNode> found = Ordering.sort(filters.apply(kind, params), first(params, "ordering"));
                 return page(req, ctx.base(), params, found, o -> brief ? render.brief(ctx.base(), kind, o) : render.full(ctx.base(), kind, o));
             }
             case "POST": {
