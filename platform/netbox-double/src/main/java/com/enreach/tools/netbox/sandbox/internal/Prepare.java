@@ -39,7 +39,7 @@ public final class Prepare {
      * @param partial  PATCH (only given fields) rather than POST/PUT (required fields needed on create)
      */
     public Result prepare(KindDef kind, JsonNode body, ObjectNode existing, boolean partial) {
-        FieldErrors errors = SchemaCheck.check(kind, body, partial || existing != null);
+        FieldErrors errors = SchemaCheck.check(kind, body, partial); // PUT needs the required fields, as NetBox's serializer does
         if (!errors.isEmpty()) {
             return new Result(null, errors);
         }
