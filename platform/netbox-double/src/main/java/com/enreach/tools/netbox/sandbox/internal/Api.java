@@ -49,7 +49,12 @@ public final class Api {
             return Reply.detail(404, "Not found.");
         }
         String rest = path.substring(4).replaceAll("^/+|/+$", "");
-        Map<String, List<String>> params = params(req.query());
+        Map<String, List<String>> params;
+        try {
+            params = params(req.query());
+        } catch (IllegalArgumentException e) {
+            return Reply.detail(400, "Malformed query string: " + e.getMessage());
+        }
         if (rest.isEmpty()) {
             ObjectNode root = F.objectNode();
             for (String app : List.of("core", "dcim", "extras", "ipam", "virtualization", "status")) {

@@ -23,7 +23,7 @@ public final class Prepare {
     public Prepare(Kinds kinds, Store store) {
         this.kinds = kinds;
         this.store = store;
-        this.refs = new Refs(store);
+        this.refs = new Refs(kinds, store);
         this.rules = new Rules(kinds, store);
     }
 
