@@ -44,6 +44,7 @@ public final class NetBoxDouble {
     private final Faults faults = new Faults();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<Rejection> rejections = new CopyOnWriteArrayList<>();
+    private final List<Runnable> writeListeners = new CopyOnWriteArrayList<>();
     private final String adminToken;
 
     private record Rejection(String kind, Predicate<JsonNode> which, String field, String message) {
@@ -90,12 +91,21 @@ public final class NetBoxDouble {
         if (injected != null) {
             return injected;
         }
+        NetBoxResponse r;
         synchronized (lock) {
             Writes.Ctx ctx = new Writes.Ctx(user, UUID.randomUUID().toString(), request.baseUrl(), this::rejected);
-            NetBoxResponse r = api.handle(request, ctx, status());
-            faults.afterRequest(request.isWrite());
-            return r;
+            r = api.handle(request, ctx, status());
         }
+        if (request.isWrite() && r.status() < 300) {
+            writeListeners.forEach(Runnable::run);
+        }
+        faults.afterRequest(request.isWrite());
+        return r;
+    }
+
+    /** Runs the listener after every write request that changed something (e.g. the demo saves its snapshot). */
+    public void addWriteListener(Runnable listener) {
+        writeListeners.add(listener);
     }
 
     private String user(NetBoxRequest request) {

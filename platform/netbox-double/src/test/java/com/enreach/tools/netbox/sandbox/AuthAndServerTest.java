@@ -52,6 +52,7 @@ class AuthAndServerTest {
                     .header("Authorization", "Token " + server.token()).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(1, Nb.JSON.readTree(list.body()).get("count").asInt());
             assertEquals(1, server.netbox().count("dcim.site"));
+            assertEquals("4.2", list.headers().firstValue("API-Version").orElse(null));
         }
     }
 }
