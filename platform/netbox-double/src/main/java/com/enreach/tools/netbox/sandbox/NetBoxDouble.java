@@ -83,6 +83,9 @@ public final class NetBoxDouble {
     public NetBoxResponse handle(NetBoxRequest request) {
         requests.add(request.method() + " " + request.path() + (request.query() == null ? "" : "?" + request.query()));
         String user = user(request);
+        if (user == null && isApiRoot(request)) {
+            user = ""; // NetBox serves the API root without a token (pynetbox reads API-Version from it)
+        }
         if (user == null) {
             String auth = request.header("Authorization");
             return Reply.detail(403, auth == null || auth.isBlank() ? "Authentication credentials were not provided." : "Invalid token");
@@ -106,6 +109,10 @@ public final class NetBoxDouble {
     /** Runs the listener after every write request that changed something (e.g. the demo saves its snapshot). */
     public void addWriteListener(Runnable listener) {
         writeListeners.add(listener);
+    }
+
+    private static boolean isApiRoot(NetBoxRequest request) {
+        return request.method().equals("GET") && request.path().replaceAll("/+$", "").equals("/api");
     }
 
     private String user(NetBoxRequest request) {
