@@ -42,7 +42,7 @@ public final class NetBoxDouble {
     private final Api api = new Api(kinds, store, changelog);
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final Faults faults = new Faults();
-    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<Rejection> rejections = new CopyOnWriteArrayList<>();
     private final List<Runnable> writeListeners = new CopyOnWriteArrayList<>();
     private final String adminToken;
@@ -82,6 +82,9 @@ public final class NetBoxDouble {
     /** Handles one request as NetBox would. @throws ConnectionDropped when a crash was injected */
     public NetBoxResponse handle(NetBoxRequest request) {
         requests.add(request.method() + " " + request.path() + (request.query() == null ? "" : "?" + request.query()));
+        if (request.method().equals("GET") && request.path().replaceAll("/+$", "").isEmpty()) {
+            return LandingPage.answer(request.baseUrl());
+        }
         String user = user(request);
         if (user == null && isApiRoot(request)) {
             user = ""; // NetBox serves the API root without a token (pynetbox reads API-Version from it)
@@ -204,12 +207,14 @@ public final class NetBoxDouble {
 
     /** How many requests used that method (GET, POST, PATCH, PUT, DELETE). */
     public int requestCount(String method) {
-        return (int) requests.stream().filter(r -> r.startsWith(method + " ")).count();
+        return (int) requests().stream().filter(r -> r.startsWith(method + " ")).count();
     }
 
     /** The requests so far, as "METHOD /path?query". */
     public List<String> requests() {
-        return new ArrayList<>(requests);
+        synchronized (requests) {
+            return new ArrayList<>(requests);
+        }
     }
 
     /**
