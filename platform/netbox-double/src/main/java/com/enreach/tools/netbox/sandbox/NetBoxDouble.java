@@ -256,6 +256,15 @@ public final class NetBoxDouble {
         }
     }
 
+    /** Every object of the kind, in id order, as NetBox represents it (URLs under {@code http://netbox.invalid}). */
+    public List<JsonNode> list(String kind) {
+        synchronized (lock) {
+            List<JsonNode> out = new ArrayList<>();
+            store.all(kinds.get(kind).name()).forEach(o -> out.add(api.render().full("http://netbox.invalid", kinds.get(kind), o)));
+            return out;
+        }
+    }
+
     /** How many objects of the kind exist. */
     public int count(String kind) {
         synchronized (lock) {
