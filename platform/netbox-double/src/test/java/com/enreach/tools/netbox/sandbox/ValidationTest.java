@@ -38,6 +38,11 @@ class ValidationTest {
         nb.create("dcim/devices", Map.of("name", "d1", "site", b[0], "role", b[1], "device_type", b[3]));
         Nb.Answer again = nb.post("/api/dcim/devices/", Map.of("name", "d1", "site", b[0], "role", b[1], "device_type", b[3]));
         assertEquals("Device name must be unique per site.", again.json().at("/__all__/0").asText());
+        Nb.Answer otherCase = nb.post("/api/dcim/devices/", Map.of("name", "D1", "site", b[0], "role", b[1], "device_type", b[3]));
+        assertEquals("Device name must be unique per site.", otherCase.json().at("/__all__/0").asText());
+        assertEquals(1, nb.get("/api/dcim/devices/?name=d1").json().get("count").asInt());
+        assertEquals(0, nb.get("/api/dcim/devices/?name=D1").json().get("count").asInt());
+        assertEquals(1, nb.get("/api/dcim/devices/?name__ie=D1").json().get("count").asInt());
     }
 
     @Test
