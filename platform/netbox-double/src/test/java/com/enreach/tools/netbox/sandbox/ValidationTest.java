@@ -74,6 +74,9 @@ class ValidationTest {
         assertEquals(400, nb.get("/api/dcim/sites/?name=%zz").status());
         Nb.Answer notObjects = nb.post("/api/dcim/sites/", List.of("a", 1));
         assertEquals(400, notObjects.status());
+        long s = nb.create("dcim/sites", Map.of("name", "one", "slug", "one"));
+        assertEquals(400, nb.patch("/api/dcim/sites/" + s + "/", List.of(Map.of("name", "x"))).status());
+        assertEquals("one", nb.netbox.get("dcim.site", s).get("name").asText());
         Nb.Answer noIds = nb.patch("/api/dcim/sites/", List.of(Map.of("name", "x")));
         assertEquals("This field is required.", noIds.json().at("/0/id/0").asText());
         Nb.Answer tagAsText = nb.post("/api/dcim/sites/", Map.of("name", "s", "slug", "s", "tags", List.of("enreach")));
