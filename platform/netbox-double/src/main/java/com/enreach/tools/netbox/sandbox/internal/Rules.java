@@ -45,13 +45,13 @@ final class Rules {
                 }
             }
             case "dcim.device" -> {
-                if (!o.path("name").isNull() && clash(kind, o, self, "site", "name")) {
+                if (!o.path("name").isNull() && clashIgnoringCase(kind, o, self, "site")) {
                     errors.add("__all__", "Device name must be unique per site.");
                 }
                 primaryIps(o, self, "dcim.interface", "device", "device", errors);
             }
             case "virtualization.virtualmachine" -> {
-                if (clash(kind, o, self, "cluster", "name")) {
+                if (clashIgnoringCase(kind, o, self, "cluster")) {
                     errors.add("__all__", "Virtual machine name must be unique per cluster.");
                 }
                 if (o.path("cluster").isNull() && o.path("site").isNull()) {
@@ -137,6 +137,23 @@ final class Rules {
                 same &= other.path(f).asText().equals(o.path(f).asText());
             }
             if (same) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Devices and VMs: NetBox's constraint is on Lower(name) with the site or cluster (and tenant). */
+    private boolean clashIgnoringCase(KindDef kind, ObjectNode o, long self, String scope) {
+        JsonNode name = o.path("name");
+        if (name.isNull() || name.isMissingNode()) {
+            return false;
+        }
+        for (Long id : store.lookup(kind.name(), "name", name.asText())) {
+            ObjectNode other = store.get(kind.name(), id);
+            if (id != self && other.path("name").asText().equalsIgnoreCase(name.asText())
+                    && other.path(scope).asText().equals(o.path(scope).asText())
+                    && other.path("tenant").asText().equals(o.path("tenant").asText())) {
                 return true;
             }
         }
