@@ -24,7 +24,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The NetBox-compatible read API at {@code /netbox/*} of the platform's HTTP port (a servlet of the HTTP whiteboard,
  * beside the REST whiteboard's {@code /api}). Every request needs a platform token, given the NetBox way
- * ({@code Authorization: Token <key>}) or as the platform's {@code Bearer <key>}; any role may read.
+ * ({@code Authorization: Token <key>}) or as the platform's {@code Bearer <key>}; any role may read. Only the API root
+ * is open (see {@link #isRoot}).
  */
 @Component(service = Servlet.class, configurationPid = "enreach.netbox.api", configurationPolicy = ConfigurationPolicy.OPTIONAL,
         property = {"osgi.http.whiteboard.servlet.pattern=/netbox/*", "osgi.http.whiteboard.servlet.name=enreach-netbox-read-api"})
@@ -52,8 +53,17 @@ public class NetBoxApiServlet extends HttpServlet {
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
         String base = request.getScheme() + "://" + host(request) + request.getContextPath() + request.getServletPath();
         Request r = new Request(request.getMethod(), path, Request.parse(request.getQueryString()), base);
-        Response answer = authenticate(request.getHeader("Authorization")).orElseGet(() -> api.handle(r));
+        Response answer = (isRoot(path) ? Optional.<Response>empty() : authenticate(request.getHeader("Authorization")))
+                .orElseGet(() -> api.handle(r));
         write(response, answer, !"HEAD".equals(request.getMethod()));
+    }
+
+    /**
+     * The API root (the list of apps and the {@code API-Version} header) is open, as pynetbox reads the version from it
+     * without sending its token; it holds no data.
+     */
+    static boolean isRoot(String path) {
+        return path.equals("/api") || path.equals("/api/");
     }
 
     /** NetBox's 403 when the token is missing or unknown, else empty (go on). */

@@ -58,4 +58,11 @@ class NetBoxApiServletTest {
         assertEquals(403, servlet.authenticate("Basic Zm9vOmJhcg==").orElseThrow().status());
         assertEquals(403, servlet.authenticate("Token ").orElseThrow().status());
     }
+
+    @Test
+    void onlyTheApiRootIsOpen() {
+        assertTrue(NetBoxApiServlet.isRoot("/api/"));
+        assertTrue(NetBoxApiServlet.isRoot("/api"));
+        assertTrue(!NetBoxApiServlet.isRoot("/api/status/") && !NetBoxApiServlet.isRoot("/api/dcim/devices/"));
+    }
 }
