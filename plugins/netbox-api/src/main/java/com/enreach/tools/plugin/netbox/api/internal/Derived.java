@@ -2,6 +2,7 @@ package com.enreach.tools.plugin.netbox.api.internal;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.enreach.tools.api.inventory.Attributes;
 import com.enreach.tools.api.inventory.Entity;
@@ -13,6 +14,11 @@ import com.enreach.tools.api.spi.DeviceTypes;
  */
 final class Derived {
     static final String UNKNOWN = "Unknown";
+    static final String GENERIC = "Generic";
+    private static final Pattern POWERED_OFF = Pattern.compile("(?i)^(off|poweredoff|stopped|down|suspended)$");
+    /** Vendor spellings unified (regex, name), as in the writer's shipped config/etc/netbox-mapping.json. */
+    private static final String[][] VENDORS = {{"^dell", "Dell"}, {"^(hp|hpe|hewlett)", "HPE"}, {"^cisco", "Cisco"},
+        {"^arista", "Arista"}, {"^juniper", "Juniper"}, {"^netapp", "NetApp"}, {"^huawei", "Huawei"}, {"^vmware", "VMware"}};
     /** Entity types served as virtual machines and clusters; every other type is a device. */
     static final Set<String> VM_TYPES = Set.of(DeviceTypes.VM);
     static final Set<String> CLUSTER_TYPES = Set.of(DeviceTypes.CLUSTER);
@@ -40,11 +46,16 @@ final class Derived {
         return Named.of("dcim.site", e.site());
     }
 
-    /** The golden role, else one named after the entity type ({@code storage_controller} → "Storage controller"). */
+    /**
+     * The golden role, else by type as the writer's shipped mapping derives it: Hypervisor, Network, Storage, Server;
+     * none for other types.
+     */
     static Named role(Host h) {
         String role = h.text(Attributes.ROLE);
-        if (role == null && isDevice(h.entity().type())) {
-            role = typeLabel(h.entity().type());
+        String type = h.entity().type() == null ? "" : h.entity().type();
+        if (role == null && isDevice(type)) {
+            role = type.equals("hypervisor") ? "Hypervisor" : type.startsWith("network") ? "Network" : type.startsWith("storage") ? "Storage"
+                    : type.equals("server") ? "Server" : null;
         }
         return Named.of("dcim.devicerole", role);
     }
@@ -53,9 +64,17 @@ final class Derived {
         return Named.of("dcim.platform", h.text(Attributes.OS));
     }
 
+    /** The golden vendor, with the well-known vendors' spellings unified as the shipped mapping does; else Generic. */
     static Named manufacturer(Host h) {
         String vendor = h.text(Attributes.VENDOR);
-        return Named.of("dcim.manufacturer", vendor == null ? UNKNOWN : vendor);
+        String name = vendor == null ? GENERIC : vendor;
+        for (String[] rule : VENDORS) {
+            if (vendor != null && Pattern.compile(rule[0], Pattern.CASE_INSENSITIVE).matcher(vendor).find()) {
+                name = rule[1];
+                break;
+            }
+        }
+        return Named.of("dcim.manufacturer", name);
     }
 
     /** Device types are named by model; the id also depends on the manufacturer (two vendors may share a model name). */
@@ -67,10 +86,10 @@ final class Derived {
         return new Named("dcim.devicetype", name, slug, Slugs.id("dcim.devicetype", m.slug() + "/" + slug));
     }
 
-    /** A cluster's type: the source system its name came from (e.g. "vcenter"), or Unknown. */
+    /** A cluster's type: NetApp ONTAP when an ONTAP source sees it, else VMware vSphere (the shipped mapping's rule). */
     static Named clusterType(Host h) {
-        String system = h.sourceOf().get(Attributes.NAME);
-        return Named.of("virtualization.clustertype", system == null || system.equals("manual") ? UNKNOWN : system);
+        boolean ontap = h.entity().sources().stream().anyMatch(s -> s.toLowerCase(Locale.ROOT).contains("ontap"));
+        return Named.of("virtualization.clustertype", ontap ? "NetApp ONTAP" : "VMware vSphere");
     }
 
     static String typeLabel(String type) {
@@ -81,9 +100,14 @@ final class Derived {
         return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
     }
 
-    /** NetBox status of an entity: active, or offline when every observation is stale. */
+    /** NetBox status: offline when every observation is stale or the golden power state is off, else active. */
     static String status(Entity e) {
         return "stale".equals(e.status()) ? "offline" : "active";
+    }
+
+    static String status(Host h) {
+        String power = h.text(Attributes.POWER_STATE);
+        return power != null && POWERED_OFF.matcher(power).matches() ? "offline" : status(h.entity());
     }
 
     static String statusLabel(String value) {

@@ -11,15 +11,15 @@ import com.enreach.tools.api.inventory.Attributes;
 import com.enreach.tools.api.inventory.Entity;
 
 /**
- * NetBox's common filters of devices, VMs and clusters. Those on the entity row (id, name, q, site, status) need no
- * details; the others (role, platform, cluster, tag, type...) are checked on the details of the candidates.
+ * NetBox's common filters of devices, VMs and clusters. Those on the entity row (id, name, q, site) need no
+ * details; the others (status, role, platform, cluster, tag, type...) are checked on the details of the candidates.
  * A filter repeated or given comma-separated matches any of its values; different filters must all match.
  */
 final class Filters {
     /** Filters answered from the details (golden values) of each candidate. */
     static final Set<String> DETAIL_FILTERS = Set.of("role", "role_id", "device_role", "device_role_id", "platform", "platform_id",
             "cluster_id", "cluster", "tag", "manufacturer", "manufacturer_id", "device_type", "device_type_id", "model", "serial",
-            "has_primary_ip", "type", "type_id");
+            "has_primary_ip", "type", "type_id", "status");
 
     private Filters() {
     }
@@ -44,7 +44,6 @@ final class Filters {
         }
         p = p.and(anyOf(r.values("site"), e -> slug(Derived.site(e))));
         p = p.and(anyOf(r.values("site_id"), e -> id(Derived.site(e))));
-        p = p.and(anyOf(r.values("status"), Derived::status));
         return p;
     }
 
@@ -59,6 +58,7 @@ final class Filters {
         p = p.and(anyOf(union(r, "device_type", "model"), h -> Derived.deviceType(h).slug()));
         p = p.and(anyOf(r.values("device_type_id"), h -> Long.toString(Derived.deviceType(h).id())));
         p = p.and(anyOf(r.values("serial"), h -> h.text(Attributes.SERIAL)));
+        p = p.and(anyOf(r.values("status"), h -> Derived.CLUSTER_TYPES.contains(h.entity().type()) ? Derived.status(h.entity()) : Derived.status(h)));
         p = p.and(anyOf(r.values("type"), h -> slug(Derived.clusterType(h))));
         p = p.and(anyOf(r.values("type_id"), h -> id(Derived.clusterType(h))));
         p = p.and(anyOf(r.values("cluster_id"), h -> {

@@ -20,7 +20,6 @@ final class Render {
     static final long TAG_ID = 1;
     static final String ENTITY_FIELD = "enreach_entity_id";
     private static final long MIB = 1024L * 1024L;
-    private static final long GIB = 1024L * MIB;
 
     private final String base;
     private final Map<String, Entity> clustersByName = new HashMap<>();
@@ -141,7 +140,7 @@ final class Render {
         for (String f : new String[] {"location", "rack", "position", "face", "latitude", "longitude", "parent_device", "airflow"}) {
             n.putNull(f);
         }
-        n.set("status", choice(Derived.status(e), Derived.statusLabel(Derived.status(e))));
+        n.set("status", choice(Derived.status(h), Derived.statusLabel(Derived.status(h))));
         primaryIps(n, h);
         n.putNull("oob_ip");
         n.set("cluster", clusterOf(h));
@@ -160,7 +159,7 @@ final class Render {
         Entity e = h.entity();
         ObjectNode n = vmBrief(e);
         n.put("display_url", base + "/virtualization/virtual-machines/" + e.id() + "/");
-        n.set("status", choice(Derived.status(e), Derived.statusLabel(Derived.status(e))));
+        n.set("status", choice(Derived.status(h), Derived.statusLabel(Derived.status(h))));
         n.set("site", named("dcim/sites", Derived.site(e)));
         n.set("cluster", clusterOf(h));
         n.putNull("device");
@@ -180,12 +179,12 @@ final class Render {
         if (memory == null) {
             n.putNull("memory");
         } else {
-            n.put("memory", memory / MIB);
+            n.put("memory", Math.round(memory / (double) MIB));
         }
         if (disk == null) {
             n.putNull("disk");
         } else {
-            n.put("disk", disk / GIB);
+            n.put("disk", Math.round(disk / (double) MIB)); // MB since NetBox 4.0 (the writer's "auto" unit)
         }
         n.put("comments", "");
         n.putNull("config_template");
@@ -284,8 +283,8 @@ final class Render {
         boolean vm = isVm(h);
         if (!vm) {
             n.put("label", "");
-            boolean virtual = i.type() != null && i.type().toLowerCase(Locale.ROOT).contains("virtual");
-            n.set("type", choice(virtual ? "virtual" : "other", virtual ? "Virtual" : "Other"));
+            String type = InterfaceTypes.of(i.name());
+            n.set("type", choice(type, InterfaceTypes.label(type)));
             n.put("mgmt_only", false);
         }
         n.put("enabled", i.enabled() == null || i.enabled());

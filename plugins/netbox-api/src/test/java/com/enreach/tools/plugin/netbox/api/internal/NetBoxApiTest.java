@@ -33,7 +33,8 @@ class NetBoxApiTest {
         }
         for (int i = 0; i < 120; i++) {
             entities.add(100 + i, String.format("srv-%03d", i), "server", i % 2 == 0 ? "DC West" : "DC East", i == 7 ? "stale" : "active",
-                    "role", i % 3 == 0 ? "DB" : "Web", "os", "Ubuntu 22.04", "serial", "SN" + i, "vendor", "HPE", "model", "DL380 Gen10");
+                    "role", i % 3 == 0 ? "DB" : "Web", "os", "Ubuntu 22.04", "serial", "SN" + i, "vendor", "Hewlett Packard Enterprise",
+                    "model", "DL380 Gen10", "power_state", i == 9 ? "poweredOff" : "poweredOn");
         }
         for (int i = 0; i < 30; i++) {
             long id = entities.add(300 + i, String.format("vm-%02d", i), "vm", "DC West", "active", "cluster", i % 2 == 0 ? "Cluster A" : "cluster b",
@@ -102,7 +103,7 @@ class NetBoxApiTest {
         assertEquals(40, get("/api/dcim/devices/?role=db").path("count").asLong());
         assertEquals(20, get("/api/dcim/devices/?role=db&site=dc-west").path("count").asLong());
         assertEquals(5, get("/api/dcim/devices/?role=hypervisor").path("count").asLong());
-        assertEquals(1, get("/api/dcim/devices/?status=offline").path("count").asLong());
+        assertEquals(2, get("/api/dcim/devices/?status=offline").path("count").asLong(), "one stale, one powered off");
         assertEquals(1, get("/api/dcim/devices/?name=srv-042").path("count").asLong());
         assertEquals(2, get("/api/dcim/devices/?id=100&id=101").path("count").asLong());
         assertEquals(10, get("/api/dcim/devices/?q=srv-01").path("count").asLong());
@@ -126,7 +127,7 @@ class NetBoxApiTest {
         assertEquals("db", d.at("/role/slug").asText(), "42 is a multiple of 3");
         assertEquals("ubuntu-2204", d.at("/platform/slug").asText());
         assertEquals("dl380-gen10", d.at("/device_type/slug").asText());
-        assertEquals("hpe", d.at("/device_type/manufacturer/slug").asText());
+        assertEquals("hpe", d.at("/device_type/manufacturer/slug").asText(), "vendor spellings unified as the writer's mapping does");
         assertEquals("active", d.at("/status/value").asText());
         assertEquals("Active", d.at("/status/label").asText());
         assertEquals("SN42", d.path("serial").asText());
@@ -140,7 +141,7 @@ class NetBoxApiTest {
     void virtualMachineInNetBoxUnitsWithItsClusterAndPrimaryIp() {
         JsonNode vm = get("/api/virtualization/virtual-machines/303/");
         assertEquals(4096, vm.path("memory").asLong());
-        assertEquals(40, vm.path("disk").asLong());
+        assertEquals(40 * 1024, vm.path("disk").asLong(), "MB, as NetBox 4 and the writer's mapping have it");
         assertEquals(2.0, vm.path("vcpus").asDouble());
         assertEquals(2, vm.at("/cluster/id").asLong(), "the golden cluster name names cluster entity 2, in any letter case");
         assertEquals("10.0.0.3/24", vm.at("/primary_ip4/address").asText());
@@ -196,6 +197,16 @@ class NetBoxApiTest {
     }
 
     @Test
+    void interfaceTypesFollowTheMappingsNameRules() {
+        entities.nic(100, 100, "GigabitEthernet1/0/1", null, null, null);
+        entities.nic(100, 100, "Port-channel1", null, null, null);
+        JsonNode nics = get("/api/dcim/interfaces/?device_id=100");
+        assertEquals("1000base-t", nics.at("/results/0/type/value").asText());
+        assertEquals("lag", nics.at("/results/1/type/value").asText());
+        assertEquals(100, nics.at("/results/0/device/id").asLong());
+    }
+
+    @Test
     void derivedObjectsHaveStableIdsAndCounts() {
         JsonNode roles = get("/api/dcim/device-roles/?limit=0");
         Set<String> slugs = new HashSet<>();
@@ -211,7 +222,7 @@ class NetBoxApiTest {
         JsonNode a = get("/api/virtualization/clusters/1/");
         assertEquals(15, a.path("virtualmachine_count").asLong());
         assertEquals(5, a.path("device_count").asLong());
-        assertEquals("vcenter", a.at("/type/slug").asText());
+        assertEquals("vmware-vsphere", a.at("/type/slug").asText());
         assertEquals(1, get("/api/dcim/device-types/?slug=poweredge-r640").path("count").asLong());
         assertEquals(0, get("/api/dcim/regions/?limit=0").path("count").asLong());
     }
