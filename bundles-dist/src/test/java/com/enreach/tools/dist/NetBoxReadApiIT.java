@@ -320,10 +320,9 @@ class NetBoxReadApiIT {
         return new Distribution.Result(p.exitValue(), Distribution.read(out), Distribution.read(err));
     }
 
-    private static InputStream stream(String name) {
-        InputStream in = NetBoxReadApiIT.class.getClassLoader().getResourceAsStream(name);
-        assertTrue(in != null, name + " is not on the test class path");
-        return in;
+    /** A fixture of src/test/resources (the pom-packaged module copies no test resources; run from its directory). */
+    private static InputStream stream(String name) throws IOException {
+        return Files.newInputStream(Path.of("src/test/resources").resolve(name));
     }
 
     private static Path resource(String name, String file) throws IOException {

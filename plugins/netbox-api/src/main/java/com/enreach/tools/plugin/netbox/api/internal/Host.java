@@ -10,6 +10,7 @@ import com.enreach.tools.api.IpAddress;
 import com.enreach.tools.api.NetworkInterface;
 import com.enreach.tools.api.inventory.Entity;
 import com.enreach.tools.api.inventory.EntityDetail;
+import com.enreach.tools.api.inventory.EntityRelation;
 import com.enreach.tools.api.inventory.GoldenValue;
 
 /**
@@ -17,7 +18,7 @@ import com.enreach.tools.api.inventory.GoldenValue;
  * interface name and per address (several sources seeing the same NIC give one NetBox interface: the lowest row id).
  */
 record Host(Entity entity, Map<String, Object> golden, List<NetworkInterface> interfaces, List<IpAddress> ips,
-            Map<String, String> sourceOf) {
+            Map<String, String> sourceOf, List<EntityRelation> relations) {
 
     static Host of(EntityDetail d) {
         Map<String, Object> golden = new LinkedHashMap<>();
@@ -42,7 +43,8 @@ record Host(Entity entity, Map<String, Object> golden, List<NetworkInterface> in
                 ips.putIfAbsent(ip.address(), ip);
             }
         });
-        return new Host(d.entity(), golden, new ArrayList<>(ifaces.values()), new ArrayList<>(ips.values()), sourceOf);
+        return new Host(d.entity(), golden, new ArrayList<>(ifaces.values()), new ArrayList<>(ips.values()), sourceOf,
+                d.relationships() == null ? List.of() : List.copyOf(d.relationships()));
     }
 
     long id() {
@@ -64,6 +66,12 @@ record Host(Entity entity, Map<String, Object> golden, List<NetworkInterface> in
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** The entity ids this one has an outgoing relationship of a type with (e.g. {@code member_of}, {@code runs_on}). */
+    List<Long> related(String type, String entityType) {
+        return relations.stream().filter(r -> type.equals(r.type()) && "out".equals(r.direction())
+                && (entityType == null || entityType.equals(r.entityType()))).map(EntityRelation::entityId).distinct().sorted().toList();
     }
 
     /** The interface an IP is on (by the IP's interface name), or null. */

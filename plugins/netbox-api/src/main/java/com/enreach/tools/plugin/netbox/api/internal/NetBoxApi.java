@@ -72,7 +72,7 @@ final class NetBoxApi {
         }
         String endpoint = m.group(1) + "/" + m.group(2);
         Long id = m.group(3) == null ? null : Long.parseLong(m.group(3));
-        Render render = new Render(r.base(), inventory.ofTypes(Derived.CLUSTER_TYPES, true));
+        Render render = new Render(r.base(), inventory.ofTypes(Derived.CLUSTER_TYPES, true), inventory::host);
         Catalog catalog = new Catalog(inventory, render);
         if (EMPTY.contains(endpoint)) {
             return id == null ? Response.ok(Paging.page(r, Paging.window(r), 0, List.of())) : Response.detail(404, "Not found.");

@@ -1,9 +1,9 @@
 package com.enreach.tools.plugin.netbox.api.internal;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 import com.enreach.tools.api.IpAddress;
 import com.enreach.tools.api.NetworkInterface;
@@ -22,15 +22,16 @@ final class Render {
     private static final long MIB = 1024L * 1024L;
 
     private final String base;
-    private final Map<String, Entity> clustersByName = new HashMap<>();
+    private final Clusters clusters;
 
     /**
      * @param base     e.g. {@code http://host:8080/netbox}
      * @param clusters the cluster entities, to link a VM's golden cluster name to its cluster
+     * @param hosts    the details of an entity (for a VM's cluster through the host it runs on)
      */
-    Render(String base, Iterable<Entity> clusters) {
+    Render(String base, Iterable<Entity> clusters, Function<Long, Optional<Host>> hosts) {
         this.base = base;
-        clusters.forEach(c -> clustersByName.putIfAbsent(c.name().toLowerCase(Locale.ROOT), c));
+        this.clusters = new Clusters(clusters, hosts);
     }
 
     String url(String endpoint, long id) {
@@ -337,8 +338,7 @@ final class Render {
     }
 
     Entity clusterEntity(Host h) {
-        String name = h.text(Attributes.CLUSTER);
-        return name == null ? null : clustersByName.get(name.toLowerCase(Locale.ROOT));
+        return clusters.of(h);
     }
 
     private ObjectNode clusterOf(Host h) {

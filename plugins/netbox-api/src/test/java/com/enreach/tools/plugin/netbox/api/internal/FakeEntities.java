@@ -16,6 +16,7 @@ import com.enreach.tools.api.inventory.Entity;
 import com.enreach.tools.api.inventory.EntityDetail;
 import com.enreach.tools.api.inventory.EntityLookup;
 import com.enreach.tools.api.inventory.EntityQuery;
+import com.enreach.tools.api.inventory.EntityRelation;
 import com.enreach.tools.api.inventory.EntityService;
 import com.enreach.tools.api.inventory.GoldenValue;
 import com.enreach.tools.api.inventory.IdentityConflict;
@@ -58,6 +59,16 @@ final class FakeEntities implements EntityService {
         details.put(entity, new EntityDetail(d.entity(), d.attributes(), d.observations(), d.relationships(), ifs, ips, d.facts(),
                 d.configs(), d.volumes(), d.backups(), d.decisions(), d.identityConflicts()));
         return id;
+    }
+
+    /** An outgoing relationship of {@code from} to {@code to}. */
+    void relate(long from, String type, long to) {
+        EntityDetail d = details.get(from);
+        Entity other = details.get(to).entity();
+        List<EntityRelation> rels = new ArrayList<>(d.relationships());
+        rels.add(new EntityRelation(type, "out", to, other.name(), other.type(), "demo-x"));
+        details.put(from, new EntityDetail(d.entity(), d.attributes(), d.observations(), rels, d.interfaces(), d.ipAddresses(), d.facts(),
+                d.configs(), d.volumes(), d.backups(), d.decisions(), d.identityConflicts()));
     }
 
     @Override

@@ -197,6 +197,17 @@ class NetBoxApiTest {
     }
 
     @Test
+    void clusterFromRelationshipsWhenNoGoldenClusterNamesOne() {
+        entities.add(20, "esx-b", "hypervisor", "DC West", "active");
+        entities.relate(20, "member_of", 2);
+        entities.add(400, "vm-on-esx-b", "vm", "DC West", "active");
+        entities.relate(400, "runs_on", 20);
+        assertEquals(2, get("/api/dcim/devices/20/").at("/cluster/id").asLong());
+        assertEquals(2, get("/api/virtualization/virtual-machines/400/").at("/cluster/id").asLong());
+        assertTrue(get("/api/virtualization/virtual-machines/?cluster_id=2&limit=0").toString().contains("vm-on-esx-b"));
+    }
+
+    @Test
     void interfaceTypesFollowTheMappingsNameRules() {
         entities.nic(100, 100, "GigabitEthernet1/0/1", null, null, null);
         entities.nic(100, 100, "Port-channel1", null, null, null);
