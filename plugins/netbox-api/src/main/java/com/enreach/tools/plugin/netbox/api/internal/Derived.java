@@ -1,7 +1,9 @@
 package com.enreach.tools.plugin.netbox.api.internal;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import com.enreach.tools.api.inventory.Attributes;
@@ -24,14 +26,27 @@ final class Derived {
     static final Set<String> CLUSTER_TYPES = Set.of(DeviceTypes.CLUSTER);
     static final Set<String> NOT_DEVICES = Set.of(DeviceTypes.VM, DeviceTypes.CLUSTER);
 
+    private static final int MAX_KNOWN = 10_000;
+    private static final Map<String, Named> KNOWN = new ConcurrentHashMap<>();
+
     /** A derived object: kind (NetBox content type), name, slug, id. */
     record Named(String kind, String name, String slug, long id) {
         static Named of(String kind, String name) {
             if (name == null || name.isBlank()) {
                 return null;
             }
-            String slug = Slugs.slugify(name.trim());
-            return new Named(kind, name.trim(), slug, Slugs.id(kind, slug));
+            // a listing derives the same few names for up to every entity: slugify each once
+            String key = kind + '\u0000' + name;
+            Named known = KNOWN.get(key);
+            if (known == null) {
+                String slug = Slugs.slugify(name.trim());
+                known = new Named(kind, name.trim(), slug, Slugs.id(kind, slug));
+                if (KNOWN.size() >= MAX_KNOWN) {
+                    KNOWN.clear();
+                }
+                KNOWN.put(key, known);
+            }
+            return known;
         }
     }
 
