@@ -13,7 +13,7 @@ import com.enreach.tools.api.inventory.Entity;
 /**
  * NetBox's common filters of devices, VMs and clusters. Those on the entity row (id, name, q, site) need no
  * details; the others (status, role, platform, cluster, tag, type...) are checked on the details of the candidates.
- * A filter repeated or given comma-separated matches any of its values; different filters must all match.
+ * A filter repeated matches any of its values; different filters must all match.
  */
 final class Filters {
     /** Filters answered from the details (golden values) of each candidate. */

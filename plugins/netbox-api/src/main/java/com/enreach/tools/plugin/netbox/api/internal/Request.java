@@ -52,10 +52,8 @@ record Request(String method, String path, Map<String, List<String>> params, Str
     List<String> values(String name) {
         List<String> out = new ArrayList<>();
         for (String v : params.getOrDefault(name, List.of())) {
-            for (String part : v.split(",")) {
-                if (!part.isBlank()) {
-                    out.add(part.trim());
-                }
+            if (!v.isBlank()) {
+                out.add(v.trim());
             }
         }
         return out;

@@ -106,6 +106,9 @@ class NetBoxApiTest {
         assertEquals(2, get("/api/dcim/devices/?status=offline").path("count").asLong(), "one stale, one powered off");
         assertEquals(1, get("/api/dcim/devices/?name=srv-042").path("count").asLong());
         assertEquals(2, get("/api/dcim/devices/?id=100&id=101").path("count").asLong());
+        entities.add(500, "odd,name", "server", null, "active");
+        api = new NetBoxApi(new Inventory(entities, Clock.systemUTC(), Duration.ofMinutes(5)));
+        assertEquals(1, get("/api/dcim/devices/?name=odd%2Cname").path("count").asLong(), "a comma is part of the value, as in NetBox");
         assertEquals(10, get("/api/dcim/devices/?q=srv-01").path("count").asLong());
         assertEquals(120, get("/api/dcim/devices/?tag=enreach&manufacturer=hpe").path("count").asLong());
         assertEquals(0, get("/api/dcim/devices/?tag=other").path("count").asLong());
