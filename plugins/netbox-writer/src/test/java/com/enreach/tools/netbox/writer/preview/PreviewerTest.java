@@ -11,6 +11,7 @@ import com.enreach.tools.api.netbox.NetBoxKinds;
 import com.enreach.tools.api.netbox.PreviewRequest;
 import com.enreach.tools.netbox.writer.mapping.MappingException;
 import com.enreach.tools.netbox.writer.testing.FakeEntities;
+import com.enreach.tools.netbox.writer.testing.Estate;
 import com.enreach.tools.netbox.writer.testing.Golden;
 import com.enreach.tools.netbox.writer.testing.MemoryNetBox;
 import org.junit.jupiter.api.Test;
@@ -41,17 +42,11 @@ class PreviewerTest {
     final MemoryNetBox netbox = new MemoryNetBox("4.2.2");
 
     static Golden web01() {
-        return Golden.entity(1, "server", "web01").attr("site", "AMS1").attr("vendor", "Dell Inc.").attr("model", "R740")
-                .attr("serial", "SN1").attr("os", "Ubuntu 22.04").attr("primary_ip", "10.0.0.5")
-                .iface("eth0", "aa:bb:cc:00:11:22").ip("10.0.0.5", 24, "eth0");
+        return Estate.web01();
     }
 
     void estate() {
-        entities.put(web01().build());
-        entities.put(Golden.entity(2, "cluster", "prod-cl").build());
-        entities.put(Golden.entity(3, "vm", "app01").attr("cluster", "prod-cl").attr("cpu_count", 2)
-                .attr("memory_bytes", 4L << 30).attr("disk_bytes", 50L << 30).attr("primary_ip", "10.1.0.7")
-                .iface("ens192", "00:50:56:00:00:01").ip("10.1.0.7", 24, "ens192").build());
+        Estate.put(entities);
     }
 
     PreviewOutcome preview(PreviewRequest request, List<NetBoxConflict> resolved, ConflictService rules) {
