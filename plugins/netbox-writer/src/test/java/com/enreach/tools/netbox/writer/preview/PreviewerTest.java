@@ -201,6 +201,17 @@ class PreviewerTest {
     }
 
     @Test
+    void heldCountsObjectsAndAddressesAreComparedInNetBoxSpelling() {
+        entities.put(Golden.entity(9, "network_device", "n".repeat(70)).build()); // two errors, one object
+        entities.put(web01().ip("2001:DB8:0:0:0:0:0:9", 64, "eth1").build());
+        ChangeSet cs = preview().changeSet();
+        assertEquals(2, cs.held().size());
+        assertEquals(1, cs.counts().held());
+        netbox.apply(cs);
+        assertEquals(List.of(), preview().changeSet().items(), "an uncompressed IPv6 address is not rewritten at every preview");
+    }
+
+    @Test
     void goneEntitiesAreDeletedOnlyWhenAskedAndLast() {
         estate();
         netbox.apply(preview().changeSet());

@@ -165,6 +165,10 @@ public final class MemoryNetBox implements NetBoxClient {
                 o.put(k, l.stream().map(t -> nested("extras/tags", ((Number) t).longValue())).toList());
             } else if (k.equals("status") && v instanceof String s) {
                 o.put(k, Map.of("value", s, "label", s));
+            } else if (k.equals("address") && v instanceof String a && a.contains("/")
+                    && com.enreach.tools.netbox.writer.mapping.Addresses.host(a) != null) {
+                // NetBox (netaddr) stores addresses in canonical form: 2001:DB8:0::9 -> 2001:db8::9
+                o.put(k, com.enreach.tools.netbox.writer.mapping.Addresses.host(a) + a.substring(a.indexOf('/')));
             } else if (k.equals("assigned_object_id") && v instanceof Number n) {
                 o.put(k, n.longValue());
             } else {
