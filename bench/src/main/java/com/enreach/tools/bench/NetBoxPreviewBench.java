@@ -67,6 +67,7 @@ public final class NetBoxPreviewBench {
             double[] ratio = new double[rounds];
             double[] cpuRatio = new double[rounds];
             for (int r = 0; r < rounds; r++) {
+                System.gc(); // each round starts from the same heap state, not with the previous round's garbage
                 PreviewOutcome o = previewer.preview(in);
                 PreviewOutcome.Timings t = o.timings();
                 ratio[r] = (double) t.compute() / t.total();
