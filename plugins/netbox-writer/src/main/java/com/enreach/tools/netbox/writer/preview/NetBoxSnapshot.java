@@ -74,13 +74,15 @@ public final class NetBoxSnapshot implements NetBoxFacts {
                 s.add(kind, o);
             }
         }
-        List<String> tagged = new ArrayList<>(List.of(NetBoxKinds.INTERFACE, NetBoxKinds.VM_INTERFACE));
-        if (!Versions.before(s.version, 4, 2)) {
-            tagged.add(NetBoxKinds.MAC_ADDRESS);
-        }
-        for (String kind : tagged) {
-            for (Map<String, Object> o : client.list(NetBoxKinds.endpoint(kind), Map.of("tag", Marker.TAG_SLUG), false)) {
+        // every interface: a hand-made one on a managed device must not be created a second time
+        for (String kind : List.of(NetBoxKinds.INTERFACE, NetBoxKinds.VM_INTERFACE)) {
+            for (Map<String, Object> o : client.list(NetBoxKinds.endpoint(kind), Map.of(), false)) {
                 s.add(kind, o);
+            }
+        }
+        if (!Versions.before(s.version, 4, 2)) {
+            for (Map<String, Object> o : client.list(NetBoxKinds.endpoint(NetBoxKinds.MAC_ADDRESS), Map.of("tag", Marker.TAG_SLUG), false)) {
+                s.add(NetBoxKinds.MAC_ADDRESS, o);
             }
         }
         return s;
@@ -114,6 +116,11 @@ public final class NetBoxSnapshot implements NetBoxFacts {
             String key = key(kind, o);
             if (managed.putIfAbsent(key, o) != null) {
                 duplicates.add(Map.entry(key, o));
+            }
+        } else if (NetBoxKinds.INTERFACE.equals(kind) || NetBoxKinds.VM_INTERFACE.equals(kind)) {
+            Object parent = o.get(NetBoxKinds.INTERFACE.equals(kind) ? "device" : "virtual_machine");
+            if (parent instanceof Map<?, ?> p && p.get("id") != null) {
+                unmanaged.computeIfAbsent(kind + "|" + p.get("id") + "|" + lower(o.get("name")), k -> new ArrayList<>()).add(o);
             }
         } else if (!NetBoxKinds.IP_ADDRESS.equals(kind)) {
             unmanaged.computeIfAbsent(kind + "|name|" + lower(o.get("name")), k -> new ArrayList<>()).add(o);
@@ -155,6 +162,11 @@ public final class NetBoxSnapshot implements NetBoxFacts {
     /** Unmanaged objects of a kind with this name (case-insensitive). */
     public List<Map<String, Object>> unmanagedByName(String kind, String name) {
         return unmanaged.getOrDefault(kind + "|name|" + lower(name), List.of());
+    }
+
+    /** Unmanaged interfaces of a kind with this name on the device or VM of NetBox id {@code parentId}. */
+    public List<Map<String, Object>> unmanagedInterfaces(String kind, Object parentId, String name) {
+        return unmanaged.getOrDefault(kind + "|" + NetBoxValues.comparable(parentId) + "|" + lower(name), List.of());
     }
 
     /** Unmanaged objects of a kind with this serial number. */

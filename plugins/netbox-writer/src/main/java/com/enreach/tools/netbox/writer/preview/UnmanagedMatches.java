@@ -32,7 +32,8 @@ final class UnmanagedMatches {
             }
             Map<String, Object> match = match(o, nb);
             if (match != null) {
-                String how = NetBoxKinds.IP_ADDRESS.equals(o.kind()) ? "the same address" : "the same name or serial";
+                String how = NetBoxKinds.IP_ADDRESS.equals(o.kind()) ? "the same address"
+                        : o.parentRef() != null ? "the same name on the same device" : "the same name or serial";
                 out.add(new Finding(o.ref(), Validator.finding(ValidationRegistry.UNMANAGED_MATCH, ValidationFinding.WARNING, o, null,
                         "NetBox already has " + o.kind() + " " + match.get("id") + " ('" + NetBoxValues.display(display(match))
                                 + "') with " + how + ", not managed by the platform; it is left alone and this object is "
@@ -62,6 +63,12 @@ final class UnmanagedMatches {
             case NetBoxKinds.VIRTUAL_MACHINE, NetBoxKinds.CLUSTER -> {
                 List<Map<String, Object>> byName = nb.unmanagedByName(o.kind(), o.name());
                 return byName.isEmpty() ? null : byName.get(0);
+            }
+            case NetBoxKinds.INTERFACE, NetBoxKinds.VM_INTERFACE -> {
+                Map<String, Object> parent = nb.find(o.parentRef());
+                List<Map<String, Object>> same = parent == null ? List.of()
+                        : nb.unmanagedInterfaces(o.kind(), parent.get("id"), String.valueOf(o.fields().get("name")));
+                return same.isEmpty() ? null : same.get(0);
             }
             case NetBoxKinds.IP_ADDRESS -> {
                 String host = Addresses.host(String.valueOf(o.fields().get("address")));

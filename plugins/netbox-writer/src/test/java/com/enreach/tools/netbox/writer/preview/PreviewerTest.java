@@ -219,6 +219,20 @@ class PreviewerTest {
     }
 
     @Test
+    void aHandMadeInterfaceOnAManagedDeviceIsHeldNotDuplicated() {
+        estate();
+        netbox.apply(preview().changeSet());
+        long device = ((Number) netbox.all("dcim/devices").get(0).get("id")).longValue();
+        netbox.handMade("dcim/interfaces", Map.of("device", device, "name", "eth9", "type", "other"));
+        entities.put(web01().iface("eth9", null).build());
+        ChangeSet cs = preview().changeSet();
+        assertNull(item(cs, "dcim.interface:entity:1:eth9"));
+        assertTrue(cs.held().stream().anyMatch(f -> f.rule().equals("unmanaged-match") && f.object().equals("web01 eth9")
+                && f.message().contains("same device")), cs.held().toString());
+        assertEquals(List.of(), cs.items(), "nothing else changes; hand-made interfaces are never deleted");
+    }
+
+    @Test
     void anInvalidIpIsHeldWithItsFindingAndTheRestGoesOn() {
         entities.put(web01().ip("10.0.0.999", 24, "eth0").build());
         PreviewOutcome out = preview();
