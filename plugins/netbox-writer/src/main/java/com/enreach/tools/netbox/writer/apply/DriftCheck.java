@@ -13,6 +13,8 @@ import com.enreach.tools.api.netbox.ChangeItem;
 import com.enreach.tools.api.netbox.FieldChange;
 import com.enreach.tools.api.netbox.NetBoxKinds;
 import com.enreach.tools.netbox.client.NetBoxClient;
+import com.enreach.tools.netbox.writer.mapping.OwnedFields;
+import com.enreach.tools.netbox.writer.preview.Hashes;
 
 /**
  * Has NetBox changed an update's or delete's object since the preview? The object is read again and its before-hash
@@ -26,9 +28,9 @@ public final class DriftCheck {
         this.hasher = hasher;
     }
 
-    /** The default: {@link BeforeHash} over the fields the item writes. */
+    /** The preview's function: {@link Hashes#beforeHash} over the kind's owned fields. */
     public static DriftCheck standard() {
-        return new DriftCheck((item, object) -> BeforeHash.of(object, fields(item)));
+        return new DriftCheck((item, object) -> Hashes.beforeHash(item.objectType(), object));
     }
 
     /** The fields an item writes (its field changes, else its body's keys). */
@@ -56,10 +58,12 @@ public final class DriftCheck {
             return null;
         }
         List<String> changed = new ArrayList<>();
-        for (String f : fields(item)) {
+        Set<String> compared = new LinkedHashSet<>(fields(item));
+        compared.addAll(OwnedFields.of(item.objectType()));
+        for (String f : compared) {
             String top = f.contains(".") ? f.substring(0, f.indexOf('.')) : f;
-            Object before = item.before() == null ? null : BeforeHash.normalize(item.before().get(top));
-            if (!Objects.equals(before, BeforeHash.normalize(now.get().get(top))) && !changed.contains(top)) {
+            Object before = item.before() == null ? null : WriteValues.normalize(item.before().get(top));
+            if (!Objects.equals(before, WriteValues.normalize(now.get().get(top))) && !changed.contains(top)) {
                 changed.add(top);
             }
         }
@@ -81,7 +85,7 @@ public final class DriftCheck {
             if (!refs.isEmpty()) {
                 continue; // a reference to an object created in this run: its id is not known here
             }
-            if (!sameValue(BeforeHash.normalize(e.getValue()), BeforeHash.normalize(object.get(e.getKey())))) {
+            if (!sameValue(WriteValues.normalize(e.getValue()), WriteValues.normalize(object.get(e.getKey())))) {
                 return false;
             }
         }

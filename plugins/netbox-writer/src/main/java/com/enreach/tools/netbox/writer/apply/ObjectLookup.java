@@ -34,7 +34,7 @@ public final class ObjectLookup {
             filters.put("cf_" + ENTITY_FIELD, entity.toString());
         }
         for (String k : KEYS) {
-            Object v = body == null ? null : BeforeHash.normalize(body.get(k));
+            Object v = body == null ? null : WriteValues.normalize(body.get(k));
             if (v == null || v instanceof Map || v instanceof List) {
                 continue;
             }
@@ -57,13 +57,13 @@ public final class ObjectLookup {
 
     private static boolean matches(Map<String, Object> o, Map<String, Object> want, Long entity) {
         for (Map.Entry<String, Object> e : want.entrySet()) {
-            Object have = BeforeHash.normalize(o.get(e.getKey()));
+            Object have = WriteValues.normalize(o.get(e.getKey()));
             if (!Objects.equals(String.valueOf(have), String.valueOf(e.getValue()))) {
                 return false;
             }
         }
         if (entity != null && o.get("custom_fields") instanceof Map<?, ?> cf && cf.containsKey(ENTITY_FIELD)) {
-            Object v = BeforeHash.normalize(cf.get(ENTITY_FIELD));
+            Object v = WriteValues.normalize(cf.get(ENTITY_FIELD));
             return v != null && String.valueOf(v).equals(entity.toString());
         }
         return true;

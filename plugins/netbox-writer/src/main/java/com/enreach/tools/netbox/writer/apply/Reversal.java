@@ -69,7 +69,7 @@ public final class Reversal {
                 Map<String, Object> body = new LinkedHashMap<>();
                 for (String f : DriftCheck.fields(i)) {
                     String top = f.contains(".") ? f.substring(0, f.indexOf('.')) : f;
-                    body.put(top, BeforeHash.normalize(i.before() == null ? null : i.before().get(top)));
+                    body.put(top, WriteValues.normalize(i.before() == null ? null : i.before().get(top)));
                 }
                 reverse = item(++seq, i, ChangeItem.UPDATE, i.netboxId(), body, now.get());
             } else {
@@ -81,7 +81,7 @@ public final class Reversal {
                 Map<String, Object> body = new LinkedHashMap<>();
                 i.before().forEach((k, v) -> {
                     if (!READ_ONLY.contains(k) && v != null) {
-                        body.put(k, BeforeHash.normalize(v));
+                        body.put(k, WriteValues.normalize(v));
                     }
                 });
                 reverse = item(++seq, i, ChangeItem.CREATE, null, body, null);
@@ -153,7 +153,7 @@ public final class Reversal {
         long tagId = ((Number) tags.stream().filter(t -> "enreach".equals(t.get("slug"))).findFirst().orElseThrow().get("id")).longValue();
         List<Object> tagIds = new ArrayList<>();
         if (obj.get("tags") instanceof List<?> l) {
-            l.forEach(t -> tagIds.add(BeforeHash.normalize(t)));
+            l.forEach(t -> tagIds.add(WriteValues.normalize(t)));
         }
         if (!tagIds.contains(tagId)) {
             tagIds.add(tagId);

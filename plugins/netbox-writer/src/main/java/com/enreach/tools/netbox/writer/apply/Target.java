@@ -12,9 +12,11 @@ import com.enreach.tools.netbox.client.NetBoxClient;
  * @param writeEnabled false: dry run, apply sends nothing
  * @param selfApproval whoever built a change set may approve it
  * @param source       the NetBox source instance reading the same NetBox, or null
+ * @param netboxUser   the NetBox user the token belongs to (its changelog entries are the platform's own writes), or
+ *                     null: then the user who created the {@code enreach} tag
  */
 public record Target(String name, String url, boolean writeEnabled, boolean selfApproval, String source,
-                     Supplier<NetBoxClient> clients) {
+                     String netboxUser, Supplier<NetBoxClient> clients) {
     public Target {
         Objects.requireNonNull(name, "name is null");
         Objects.requireNonNull(clients, "clients is null");

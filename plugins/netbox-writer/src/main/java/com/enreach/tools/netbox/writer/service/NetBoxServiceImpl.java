@@ -1,5 +1,6 @@
 package com.enreach.tools.netbox.writer.service;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -57,20 +59,28 @@ public class NetBoxServiceImpl implements NetBoxService {
     private final Pipeline pipeline;
 
     @Activate
-    public NetBoxServiceImpl(@Reference NetBoxStore store, @Reference EntityService entities,
+    public NetBoxServiceImpl(BundleContext context, @Reference NetBoxStore store, @Reference EntityService entities,
                              @Reference ConflictService conflicts) {
-        this(store, entities, conflicts, Retry.standard(), DriftCheck.standard());
+        this(store, entities, conflicts, Retry.standard(), DriftCheck.standard(), home(context).resolve("etc")
+                .resolve("netbox-mapping.json"));
     }
 
-    /** For tests: with a retry policy that does not sleep. */
-    public NetBoxServiceImpl(NetBoxStore store, EntityService entities, ConflictService conflicts, Retry retry, DriftCheck drift) {
+    /** For tests: with a retry policy that does not sleep and a mapping file. */
+    public NetBoxServiceImpl(NetBoxStore store, EntityService entities, ConflictService conflicts, Retry retry, DriftCheck drift,
+                             Path mappingFile) {
         this.store = store;
         this.entities = entities;
         this.approvals = new Approvals(store);
         this.applier = new Applier(store, retry, drift, this::sourcesOf);
         this.reversal = new Reversal(store, drift);
         this.resolutions = new Resolutions(store, conflicts);
-        this.pipeline = new Pipeline(store, entities);
+        this.pipeline = new Pipeline(store, entities, conflicts, mappingFile);
+    }
+
+    /** The platform home (framework property {@code enreach.home}), where {@code etc/} is. */
+    private static Path home(BundleContext context) {
+        String h = context == null ? null : context.getProperty("enreach.home");
+        return Path.of(h == null ? "." : h).toAbsolutePath().normalize();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -64,7 +64,7 @@ public class TargetComponent {
         NetBoxConnection conn = new NetBoxConnection(c.url(), token, c.page_size(), c.batch_size(),
                 Duration.ofSeconds(Math.max(1, c.timeout())), c.insecure(), blank(c.ca_file()));
         NetBoxClient[] made = new NetBoxClient[1];
-        return new Target(name, c.url(), c.write_enabled(), c.self_approval(), blank(c.source()), () -> {
+        return new Target(name, c.url(), c.write_enabled(), c.self_approval(), blank(c.source()), blank(c.netbox_user()), () -> {
             synchronized (made) {
                 if (made[0] == null) {
                     made[0] = clients.connect(conn);

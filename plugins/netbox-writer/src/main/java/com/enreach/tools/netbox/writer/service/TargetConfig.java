@@ -30,6 +30,11 @@ public @interface TargetConfig {
             description = "The NetBox source instance (source.netbox-<name>) reading the same NetBox.")
     String source();
 
+    @AttributeDefinition(name = "NetBox user", required = false, description = "The NetBox user the token belongs to: its "
+            + "changelog entries are the platform's own writes, anyone else's edit of an owned field is a conflict. "
+            + "Empty: the user who created the 'enreach' tag.")
+    String netbox_user();
+
     @AttributeDefinition(name = "Batch size", description = "Objects per bulk write, 1 to 1000.")
     int batch_size() default 100;
 

@@ -69,8 +69,8 @@ class ApplyScenarioTest {
                     return null;
                 });
         NetBoxServiceImpl s = new NetBoxServiceImpl(store, entities, conflicts,
-                new Retry(3, Duration.ofMillis(100), Duration.ofSeconds(30), slept::add), DriftCheck.standard());
-        s.register(new Target("prod", "http://netbox.test", writeEnabled, selfApproval, null, () -> netbox));
+                new Retry(3, Duration.ofMillis(100), Duration.ofSeconds(30), slept::add), DriftCheck.standard(), dir.resolve("netbox-mapping.json"));
+        s.register(new Target("prod", "http://netbox.test", writeEnabled, selfApproval, null, "enreach", () -> netbox));
         return s;
     }
 
@@ -194,8 +194,8 @@ class ApplyScenarioTest {
         ChangeSet cs = approveAll(firstSync("web01", "web02", "web03"), false);
         netbox.dropAfter = 2; // the site and one device are committed, then the answer is lost
         service = new NetBoxServiceImpl(store, proxy(EntityService.class), proxy(ConflictService.class),
-                new Retry(1, Duration.ZERO, Duration.ZERO, slept::add), DriftCheck.standard());
-        service.register(new Target("prod", "http://netbox.test", true, false, null, () -> netbox));
+                new Retry(1, Duration.ZERO, Duration.ZERO, slept::add), DriftCheck.standard(), dir.resolve("netbox-mapping.json"));
+        service.register(new Target("prod", "http://netbox.test", true, false, null, "enreach", () -> netbox));
         ApiException e = assertThrows(ApiException.class, () -> service.apply(cs.id(), "carol"));
         assertEquals(ApiException.Reason.UNAVAILABLE, e.reason());
         assertEquals("applying", store.get(cs.id(), ItemQuery.ALL).orElseThrow().status());

@@ -62,7 +62,7 @@ final class FakeNetBox implements NetBoxClient {
                 } else {
                     v = o.get(f.getKey().endsWith("_id") ? f.getKey().substring(0, f.getKey().length() - 3) : f.getKey());
                 }
-                ok &= v != null && String.valueOf(BeforeHash.normalize(v)).equals(f.getValue());
+                ok &= v != null && String.valueOf(WriteValues.normalize(v)).equals(f.getValue());
             }
             if (ok) {
                 out.add(render(o));
