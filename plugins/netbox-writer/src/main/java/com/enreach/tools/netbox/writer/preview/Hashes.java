@@ -38,6 +38,14 @@ public final class Hashes {
         return sha256(json(canon));
     }
 
+    /**
+     * The before-hash of an item's object as NetBox holds it now: what the apply's drift check compares with
+     * {@link ChangeItem#beforeHash()} ({@code new DriftCheck(Hashes::beforeHash)}).
+     */
+    public static String beforeHash(ChangeItem item, Map<String, Object> netboxObject) {
+        return beforeHash(item.objectType(), netboxObject);
+    }
+
     /** SHA-256 (hex) over the items' refs, actions, bodies and before-hashes, in their order. */
     public static String contentHash(List<ChangeItem> items) {
         StringBuilder sb = new StringBuilder();
