@@ -62,7 +62,8 @@ final class ConflictRows {
                     continue;
                 }
                 NetBoxConflict existing = open.get(k);
-                String changedAt = Times.format(d.changedAt());
+                // full precision: NetBox's changelog has microseconds, and a resolution is matched to the edit by its time
+                String changedAt = d.changedAt() == null ? null : d.changedAt().toString();
                 if (existing != null) {
                     NbSql.bind(upd, java.util.Arrays.asList(d.object(), d.attribute(), json(d.netboxValue()),
                             json(d.goldenValue()), d.changedBy(), changedAt, d.rule(), d.suggestion(), existing.id()));
