@@ -16,6 +16,7 @@ import com.enreach.tools.api.netbox.ApplyResult;
 import com.enreach.tools.api.netbox.ChangeItem;
 import com.enreach.tools.api.netbox.ChangeSet;
 import com.enreach.tools.api.netbox.HistoryEntry;
+import com.enreach.tools.api.netbox.ItemOutcome;
 import com.enreach.tools.api.netbox.ItemQuery;
 import com.enreach.tools.api.netbox.NetBoxKinds;
 import com.enreach.tools.api.netbox.NetBoxStore;
@@ -62,6 +63,7 @@ public final class Applier {
             run.resume();
             run.send();
         } catch (NetBoxException e) {
+            run.flush(); // what was learnt before the failure (creates found after a lost answer) is kept
             // items stay journalled 'applying' and the set 'applying': applying again resumes
             throw new ApiException(ApiException.Reason.UNAVAILABLE, "netbox_unavailable", null, "NetBox target '"
                     + target.name() + "' failed during the apply of change set " + id + ": " + e.getMessage()
@@ -81,6 +83,9 @@ public final class Applier {
         private final Map<Long, String> state = new LinkedHashMap<>();
         private final Set<String> notApplied = new HashSet<>();
         private final Map<Long, List<String>> sources = new HashMap<>();
+        /** Outcomes and history not yet written: written together, one transaction per request answered. */
+        private final List<ItemOutcome> outcomes = new ArrayList<>();
+        private final List<HistoryEntry> entries = new ArrayList<>();
         private int resumed;
 
         Run(Target target, ChangeSet cs, String actor) {
@@ -105,10 +110,11 @@ public final class Applier {
         ApplyResult dryRun() {
             for (ChangeItem i : cs.items()) {
                 if ("approved".equals(i.approval()) && !"applied".equals(i.status())) {
-                    store.setItemState(List.of(i.id()), "dry_run", null, "dry run: the target is not write-enabled");
+                    outcomes.add(new ItemOutcome(i.id(), "dry_run", null, "dry run: the target is not write-enabled"));
                     history(i, "dry_run", null, safeBody(i), "dry run: nothing sent");
                 }
             }
+            flush();
             return new ApplyResult(cs.id(), cs.status(), true, 0, 0, 0, 0, 0, List.of());
         }
 
@@ -136,6 +142,14 @@ public final class Applier {
                     state.put(i.id(), "pending");
                 }
             }
+            flush();
+        }
+
+        /** Writes the buffered outcomes and history in one transaction. */
+        private void flush() {
+            store.recordOutcomes(List.copyOf(outcomes), List.copyOf(entries));
+            outcomes.clear();
+            entries.clear();
         }
 
         private Optional<Map<String, Object>> alreadyDone(ChangeItem i) {
@@ -203,10 +217,12 @@ public final class Applier {
                 go.add(i);
                 bodies.add(body);
             }
+            // the journal: skips and drifts found so far and 'applying' for what is sent, committed before sending
+            go.forEach(i -> outcomes.add(new ItemOutcome(i.id(), "applying", null, null)));
+            flush();
             if (go.isEmpty()) {
                 return;
             }
-            store.setItemState(go.stream().map(ChangeItem::id).toList(), "applying", null, null);
             String ep = NetBoxKinds.endpoint(go.get(0).objectType());
             String action = go.get(0).action();
             BulkResult r = retry.call(() -> write(ep, action, go, bodies), () -> {
@@ -224,6 +240,7 @@ public final class Applier {
                     outcome(i, "failed", null, "NetBox refused it (HTTP " + ir.status() + "): " + ir.message(), null);
                 }
             }
+            flush();
         }
 
         private BulkResult write(String ep, String action, List<ChangeItem> go, List<Map<String, Object>> bodies) {
@@ -250,7 +267,7 @@ public final class Applier {
         }
 
         private void outcome(ChangeItem i, String status, Long netboxId, String message, Map<String, Object> after) {
-            store.setItemState(List.of(i.id()), status, netboxId, message);
+            outcomes.add(new ItemOutcome(i.id(), status, netboxId, message));
             state.put(i.id(), status);
             if ("applied".equals(status)) {
                 if (netboxId != null) {
@@ -267,7 +284,7 @@ public final class Applier {
 
         private void history(ChangeItem i, String status, Long netboxId, Map<String, Object> after, String message) {
             List<String> src = i.entityId() == null ? List.of() : sources.computeIfAbsent(i.entityId(), sourcesOf);
-            store.addHistory(new HistoryEntry(0, null, target.name(), cs.id(), i.id(), i.action(), i.objectType(),
+            entries.add(new HistoryEntry(0, null, target.name(), cs.id(), i.id(), i.action(), i.objectType(),
                     netboxId != null ? netboxId : i.netboxId(), i.entityId(), i.name(), src, actor, approvers, status,
                     i.before(), ("applied".equals(status) || "dry_run".equals(status)) && !ChangeItem.DELETE.equals(i.action()) ? after : null,
                     message));
@@ -279,11 +296,12 @@ public final class Applier {
             int drifted = 0;
             int skipped = 0;
             List<Long> problems = new ArrayList<>();
+            List<Long> notApproved = new ArrayList<>();
             for (ChangeItem i : cs.items()) {
                 String s = state.get(i.id());
                 if (!"approved".equals(i.approval())) {
                     if (!"skipped".equals(s)) {
-                        store.setItemState(List.of(i.id()), "skipped", null, "not approved");
+                        notApproved.add(i.id());
                     }
                     continue;
                 }
@@ -297,10 +315,11 @@ public final class Applier {
                     problems.add(i.id());
                 }
             }
+            store.setItemState(notApproved, "skipped", null, "not approved");
             String status = problems.isEmpty() ? "applied" : applied > 0 ? "partially_applied" : "failed";
             store.setStatus(cs.id(), status, actor);
             Set<Long> wanted = new HashSet<>(problems);
-            List<ChangeItem> bad = store.get(cs.id(), ItemQuery.ALL).orElseThrow().items().stream()
+            List<ChangeItem> bad = wanted.isEmpty() ? List.of() : store.get(cs.id(), ItemQuery.ALL).orElseThrow().items().stream()
                     .filter(x -> wanted.contains(x.id())).toList();
             return new ApplyResult(cs.id(), status, false, applied - resumed, failed, drifted, skipped, resumed, bad);
         }
