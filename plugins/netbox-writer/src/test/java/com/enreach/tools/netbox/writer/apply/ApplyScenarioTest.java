@@ -299,6 +299,19 @@ class ApplyScenarioTest {
     }
 
     @Test
+    void targetsReportNetBoxsVersionOrWhyItCannotBeReached() {
+        assertEquals("4.2.9", service.targets().get(0).netboxVersion());
+        assertEquals("ok", service.targets().get(0).state());
+        NetBoxServiceImpl down = new NetBoxServiceImpl(store, proxy(EntityService.class), proxy(ConflictService.class),
+                Retry.standard(), DriftCheck.standard(), dir.resolve("netbox-mapping.json"));
+        down.register(new Target("lab", "http://down.test", false, false, null, null, () -> {
+            throw new com.enreach.tools.netbox.client.NetBoxException("connection refused", 0, true, -1, null);
+        }));
+        assertEquals("error", down.targets().get(0).state());
+        assertEquals("connection refused", down.targets().get(0).message());
+    }
+
+    @Test
     void aRejectedChangeSetCannotBeApplied() {
         ChangeSet cs = firstSync("web01");
         assertEquals("rejected", service.reject(cs.id(), cs.hash(), "not now", "bob").status());
