@@ -67,8 +67,9 @@ public final class Previewer {
         MappingRules rules = MappingFile.load(in.mappingFile());
         List<EntityDetail> details = EntityReader.read(entities, rules, in.request().entityIds());
         long t1 = System.nanoTime();
-        NetBoxSnapshot nb = NetBoxSnapshot.read(in.client());
+        NetBoxSnapshot nb = NetBoxSnapshot.read(in.client(), needsRacks(details));
         long t2 = System.nanoTime();
+        long cpu0 = cpuTime();
 
         DesiredState state = Mapper.map(details, rules, nb.version());
         List<Finding> findings = new ArrayList<>(new Validator(registry).validate(state, rules, nb));
@@ -116,9 +117,10 @@ public final class Previewer {
         ValidationReport report = Reports.report(in.target(), now, state.objects().size(), all, null, siteOf(state, findings),
                 registry.descriptions());
         long t3 = System.nanoTime();
+        long cpu = cpu0 < 0 ? -1 : cpuTime() - cpu0;
         long readNetBox = (t2 - t1) + changelogNanos[0];
         return new PreviewOutcome(cs, conflicts, report,
-                new PreviewOutcome.Timings(t1 - t0, readNetBox, (t3 - t2) - changelogNanos[0], t3 - t0));
+                new PreviewOutcome.Timings(t1 - t0, readNetBox, (t3 - t2) - changelogNanos[0], t3 - t0, cpu));
     }
 
     /** Validation only (no diff): every finding of the mapping rules and against NetBox, filtered and paged. */
@@ -126,12 +128,21 @@ public final class Previewer {
         MappingRules rules = MappingFile.load(in.mappingFile());
         List<EntityDetail> details = EntityReader.read(entities, rules, query != null && query.entityId() != null
                 ? List.of(query.entityId()) : in.request().entityIds());
-        NetBoxSnapshot nb = NetBoxSnapshot.read(in.client());
+        NetBoxSnapshot nb = NetBoxSnapshot.read(in.client(), needsRacks(details));
         DesiredState state = Mapper.map(details, rules, nb.version());
         List<Finding> findings = new ArrayList<>(new Validator(registry).validate(state, rules, nb));
         findings.addAll(UnmanagedMatches.find(state, nb));
         return Reports.report(in.target(), clock.instant(), state.objects().size(),
                 findings.stream().map(Finding::finding).toList(), query, siteOf(state, findings), registry.descriptions());
+    }
+
+    private static long cpuTime() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        return mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : -1;
+    }
+
+    private static boolean needsRacks(List<EntityDetail> details) {
+        return details.stream().anyMatch(d -> d.attributes().stream().anyMatch(g -> "rack".equals(g.attribute()) && g.value() != null));
     }
 
     private static java.util.function.Function<ValidationFinding, String> siteOf(DesiredState state, List<Finding> findings) {

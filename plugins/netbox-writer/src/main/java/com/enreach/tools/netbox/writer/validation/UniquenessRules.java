@@ -15,6 +15,7 @@ import java.util.Map;
 
 /** Rules across objects: unique names, unique IPs, standard interface names. */
 final class UniquenessRules {
+    private static final java.util.regex.Pattern ABBREVIATED = java.util.regex.Pattern.compile("^[A-Z][a-z]?\\d.*");
     private UniquenessRules() {
     }
 
@@ -124,7 +125,7 @@ final class UniquenessRules {
                         return;
                     }
                     String[] parts = o.ref().split(":", 4);
-                    if (name.matches("^[A-Z][a-z]?\\d.*") && !ctx.rules().interfaceNames().abbreviations().isEmpty()) {
+                    if (ABBREVIATED.matcher(name).matches() && !ctx.rules().interfaceNames().abbreviations().isEmpty()) {
                         sink.report(o, "name", "'" + name + "' (" + parts[2] + ") looks abbreviated and no rule of "
                                 + "interface_names in etc/netbox-mapping.json expands it");
                     }
