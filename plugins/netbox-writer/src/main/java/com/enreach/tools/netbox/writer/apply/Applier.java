@@ -164,7 +164,11 @@ public final class Applier {
                 case ChangeItem.DELETE:
                     return client.get(ep, i.netboxId()).isPresent() ? Optional.empty() : Optional.of(Map.of());
                 default:
-                    Optional<Map<String, Object>> now = client.get(ep, i.netboxId());
+                    Long target = targetId(i, ids);
+                    if (target == null) {
+                        return Optional.empty();
+                    }
+                    Optional<Map<String, Object>> now = client.get(ep, target);
                     return now.filter(o -> drift.written(i, o));
             }
         }
@@ -203,14 +207,15 @@ public final class Applier {
                     outcome(i, "skipped", null, "not applied: it needs " + missing + ", which was not applied", null);
                     continue;
                 }
-                if (!ChangeItem.CREATE.equals(i.action())) {
+                // an update of an object created earlier in this change set (primary IPs) has nothing to drift from
+                if (!ChangeItem.CREATE.equals(i.action()) && i.netboxId() != null) {
                     String drifted = retry.call(() -> drift.check(client, i), null);
                     if (drifted != null) {
                         outcome(i, "drifted", null, drifted, null);
                         continue;
                     }
                 }
-                if (body != null && ChangeItem.UPDATE.equals(i.action())) {
+                if (body != null && ChangeItem.UPDATE.equals(i.action()) && i.netboxId() != null) {
                     body = new LinkedHashMap<>(body);
                     body.put("id", i.netboxId());
                 }
@@ -252,6 +257,19 @@ public final class Applier {
                 case ChangeItem.UPDATE -> client.update(ep, bodies);
                 default -> client.delete(ep, go.stream().map(ChangeItem::netboxId).toList());
             };
+        }
+
+        /** The object an update or delete writes: its NetBox id, or the id of the object its body's {@code id} refers to. */
+        private Long targetId(ChangeItem i, Map<String, Long> known) {
+            if (i.netboxId() != null) {
+                return i.netboxId();
+            }
+            try {
+                Map<String, Object> body = Refs.body(i.body(), known);
+                return body != null && body.get("id") instanceof Number n ? n.longValue() : null;
+            } catch (Refs.Unresolved e) {
+                return null;
+            }
         }
 
         /** A create whose answer was lost may have been made: those NetBox has are applied, not sent again. */

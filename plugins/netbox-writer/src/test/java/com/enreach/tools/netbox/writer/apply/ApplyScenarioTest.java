@@ -158,6 +158,20 @@ class ApplyScenarioTest {
     }
 
     @Test
+    void aSecondUpdateOfAnObjectCreatedInTheSameChangeSetWritesToTheNewObject() {
+        long site = netbox.put(SITES, map("name", "AMS1", "slug", "ams1"));
+        String dev = "dcim.device:entity:7";
+        ChangeItem later = new ChangeItem(0, 2, dev + ":primary_ip", ChangeItem.UPDATE, NetBoxKinds.DEVICE, null, 7L, "web01",
+                "AMS1", List.of(dev), List.of(new FieldChange("serial", null, "S-7", null, false)),
+                map("id", map("$ref", dev), "serial", "S-7"), null, null, null, null, null, null);
+        ChangeSet cs = approveAll(stored(create(1, dev, NetBoxKinds.DEVICE, "web01", map("name", "web01", "site", site)), later), false);
+        ApplyResult r = service.apply(cs.id(), "carol");
+        assertEquals("applied", r.status(), () -> String.valueOf(r.problems()));
+        assertEquals(1, netbox.table(DEVICES).size());
+        assertEquals("S-7", netbox.table(DEVICES).firstEntry().getValue().get("serial"));
+    }
+
+    @Test
     void objectsNetBoxRefusesFailWithItsMessageTheirDependentsAreSkippedTheRestIsApplied() {
         netbox.refuse = b -> "bad!".equals(b.get("name")) ? Map.of("name", List.of("Invalid name.")) : null;
         ChangeSet cs = approveAll(firstSync("web01", "bad!", "web03"), false);
