@@ -37,6 +37,8 @@ public final class Applier {
     private final Retry retry;
     private final DriftCheck drift;
     private final Function<Long, List<String>> sourcesOf;
+    /** Change sets being applied in this process: a second apply of one must not resume under the first. */
+    private final Set<Long> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param sourcesOf the source instances behind an entity (for the history), empty when unknown
@@ -49,6 +51,18 @@ public final class Applier {
     }
 
     public ApplyResult apply(Target target, long id, String actor) {
+        if (!running.add(id)) {
+            throw new ApiException(ApiException.Reason.CONFLICT, "changeset_applying", null, "change set " + id
+                    + " is being applied right now", null);
+        }
+        try {
+            return applyOnce(target, id, actor);
+        } finally {
+            running.remove(id);
+        }
+    }
+
+    private ApplyResult applyOnce(Target target, long id, String actor) {
         ChangeSet cs = store.get(id, ItemQuery.ALL).orElseThrow(() -> ApiException.notFound("change set", String.valueOf(id)));
         if (!"approved".equals(cs.status()) && !"applying".equals(cs.status())) {
             throw new ApiException(ApiException.Reason.CONFLICT, "changeset_" + cs.status(), null, "change set " + id + " is "

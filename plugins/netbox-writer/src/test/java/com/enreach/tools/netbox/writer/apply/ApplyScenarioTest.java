@@ -230,6 +230,30 @@ class ApplyScenarioTest {
     }
 
     @Test
+    void aSecondApplyWhileOneIsRunningIsRefused() throws Exception {
+        ChangeSet cs = approveAll(firstSync("web01"), false);
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        netbox.refuse = b -> {
+            inside.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        };
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.Future<ApplyResult> first = pool.submit(() -> service.apply(cs.id(), "carol"));
+        inside.await();
+        assertEquals(ApiException.Reason.CONFLICT, assertThrows(ApiException.class, () -> service.apply(cs.id(), "carol")).reason());
+        release.countDown();
+        assertEquals("applied", first.get().status());
+        pool.shutdown();
+        assertEquals(1, netbox.table(SITES).size());
+    }
+
+    @Test
     void aLostCreateAnswerIsLookedUpBeforeTheRetrySoNothingIsCreatedTwice() {
         ChangeSet cs = approveAll(firstSync("web01"), false);
         netbox.dropAfter = 1;
