@@ -196,6 +196,18 @@ class DoubleScenarioTest {
     }
 
     @Test
+    void rollingBackTheFirstSyncRemovesWhatItCreated() {
+        ChangeSet first = preview();
+        approveAndApply(first);
+        ChangeSet back = service.rollback(first.id(), "alice");
+        assertTrue(back.items().stream().allMatch(i -> ChangeItem.DELETE.equals(i.action())));
+        ApplyResult r = approveAndApply(back);
+        assertEquals("applied", r.status(), () -> String.valueOf(r.problems()));
+        assertEquals(0, netbox.count(NetBoxKinds.DEVICE));
+        assertEquals(0, netbox.count(NetBoxKinds.SITE));
+    }
+
+    @Test
     void rollingBackAnIncrementalApplyRestoresTheBeforeState() {
         approveAndApply(preview());
         golden.set(3, "serial", "S3-new");
