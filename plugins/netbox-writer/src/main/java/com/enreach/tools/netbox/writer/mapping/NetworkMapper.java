@@ -68,6 +68,9 @@ final class NetworkMapper {
                 address = address + "/" + ip.prefixLength();
             }
             String host = Addresses.host(address);
+            if (host != null && Addresses.problem(address) == null) {
+                address = host + address.substring(address.indexOf('/')); // NetBox's spelling, or IPv6 would always differ
+            }
             String key = host != null ? host : address;
             String ref = NetBoxKinds.IP_ADDRESS + ":entity:" + id + ":" + key;
             if (ipRefs.containsKey(key)) {

@@ -110,8 +110,9 @@ public final class Previewer {
         List<ChangeItem> items = Ordering.order(differ.run(in.request()));
         heldFindings.addAll(differ.heldByConflict);
 
+        long heldObjects = heldFindings.stream().map(f -> f.objectType() + "|" + f.entityId() + "|" + f.object()).distinct().count();
         ChangeSet cs = new ChangeSet(0, in.target(), "sync", null, "pending", Hashes.contentHash(items), in.actor(), now,
-                nb.version(), Ordering.counts(items, heldFindings.size(), conflicts.size()), items, heldFindings,
+                nb.version(), Ordering.counts(items, (int) heldObjects, conflicts.size()), items, heldFindings,
                 List.of(), null, null, in.dryRun());
         List<ValidationFinding> all = findings.stream().map(Finding::finding).toList();
         ValidationReport report = Reports.report(in.target(), now, state.objects().size(), all, null, siteOf(state, findings),
