@@ -368,6 +368,12 @@ class ApplyScenarioTest {
         assertTrue(service.changeSet(cs.id(), ItemQuery.ALL).orElseThrow().items().stream().allMatch(i -> "dry_run".equals(i.status())));
         assertEquals(3, service.history(new HistoryQuery("prod", null, null, null, null, null, null, null, null, "dry_run",
                 null, 0, 0)).count());
+        assertEquals("approved", service.changeSet(cs.id(), ItemQuery.ALL).orElseThrow().status(), "still to be applied");
+        writeEnabled = true;
+        ApplyResult real = newService().apply(cs.id(), "carol");
+        assertEquals("applied", real.status());
+        assertEquals(3, real.applied(), "a dry run's items are sent once the target writes");
+        assertEquals(1, netbox.table(DEVICES).size());
     }
 
     @Test

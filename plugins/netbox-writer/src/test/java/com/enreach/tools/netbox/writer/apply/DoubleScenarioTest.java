@@ -25,6 +25,8 @@ import com.enreach.tools.api.netbox.NetBoxConflict;
 import com.enreach.tools.api.netbox.NetBoxKinds;
 import com.enreach.tools.api.netbox.NetBoxStore;
 import com.enreach.tools.api.netbox.PreviewRequest;
+import com.enreach.tools.api.netbox.ValidationQuery;
+import com.enreach.tools.api.netbox.ValidationReport;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.netbox.NetBoxStoreImpl;
 import com.enreach.tools.netbox.client.NetBoxClient;
@@ -99,6 +101,9 @@ class DoubleScenarioTest {
 
     @Test
     void firstFullSyncIntoAnEmptyNetBoxThenAnIncrementalOne() {
+        ValidationReport report = service.validate(new ValidationQuery("prod", null, null, null, null, null, 0, 0));
+        assertTrue(report.objects() >= 3, () -> "the three servers and what they need are validated: " + report.objects());
+        assertEquals(0, report.blocked(), () -> String.valueOf(report.findings()));
         ChangeSet first = preview();
         assertTrue(first.items().stream().allMatch(i -> ChangeItem.CREATE.equals(i.action())), "an empty NetBox: creates only");
         ApplyResult r = approveAndApply(first);
