@@ -72,7 +72,7 @@ class TargetComponentTest {
     @Test
     void theInstanceIsNamedByItsFileAndIsADryRunByDefault() {
         assertEquals("prod", TargetComponent.nameOf(Map.of("service.pid", "enreach.netbox.target~prod")));
-        Target t = TargetComponent.target("prod", config("https://nb.example", "k".repeat(40), null, false), clients, Map.of());
+        Target t = TargetComponent.target("prod", config("https://nb.example", "k".repeat(40), null, false), null, clients, Map.of());
         assertFalse(t.writeEnabled());
         assertNull(t.source(), "an empty source is none");
         assertTrue(connected.isEmpty(), "nothing is contacted until the target is used");
@@ -84,14 +84,19 @@ class TargetComponentTest {
 
     @Test
     void theTokenComesFromItsVariableAndAMissingOneIsNamed() {
-        TargetComponent.target("lab", config("https://nb.example", null, "NB_TOKEN", true), clients, Map.of("NB_TOKEN", "t0k")).client();
+        TargetComponent.target("lab", config("https://nb.example", null, "NB_TOKEN", true), "NB_TOKEN", clients, Map.of("NB_TOKEN", "t0k")).client();
         assertEquals("t0k", connected.get(0).token());
         IllegalArgumentException unset = assertThrows(IllegalArgumentException.class, () -> TargetComponent.target("lab",
-                config("https://nb.example", null, "NB_TOKEN", true), clients, Map.of()));
+                config("https://nb.example", null, "NB_TOKEN", true), "NB_TOKEN", clients, Map.of()));
         assertTrue(unset.getMessage().contains("NB_TOKEN"), unset.getMessage());
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> TargetComponent.target("lab",
-                config("https://nb.example", null, null, true), clients, Map.of()));
+                config("https://nb.example", null, null, true), null, clients, Map.of()));
         assertTrue(none.getMessage().contains("enreach.netbox.target-lab"), none.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> TargetComponent.target("lab", config(" ", "x", null, true), clients, Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> TargetComponent.target("lab", config(" ", "x", null, true), null, clients,
+                Map.of()));
+        IllegalArgumentException underscore = assertThrows(IllegalArgumentException.class, () -> new TargetComponent(
+                config("https://nb.example", null, null, true), Map.of("service.pid", "enreach.netbox.target~lab",
+                "token_env", "ENREACH_TEST_UNSET_VARIABLE"), clients));
+        assertTrue(underscore.getMessage().contains("ENREACH_TEST_UNSET_VARIABLE"), "token_env as written in the file is read too");
     }
 }
