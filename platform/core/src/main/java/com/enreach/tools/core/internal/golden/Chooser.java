@@ -17,10 +17,17 @@ import com.enreach.tools.core.internal.db.Json;
  * rule (priority by source pattern, then newest; or newest) picks among the active observations, or, when every
  * observation is stale, among the stale ones with the rule marked {@code stale:}. Other sources' differing values
  * become alternatives; one beyond the tolerance makes the attribute a conflict.
+ *
+ * <p>Sources no pattern matches follow the matched ones, newest first, except mirror sources ({@link #MIRRORS}: a
+ * NetBox source mirrors what the NetBox writer wrote from these golden values), which come after every other source
+ * unless a pattern names them: otherwise a NetBox read just after an apply would win as "newest" and feed the golden
+ * record its own echo.
  */
 final class Chooser {
     static final String MANUAL = "manual";
     static final String STALE_PREFIX = "stale:";
+    /** Source systems that mirror the golden records rather than observe the machines. */
+    static final Set<String> MIRRORS = Set.of("netbox");
 
     private record Candidate(Observation o, Object value, int rank) {
     }
@@ -65,7 +72,7 @@ final class Chooser {
         }
         Comparator<Candidate> newest = Comparator.comparing((Candidate c) -> c.o.lastSeen, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparingLong(c -> c.o.deviceId);
-        Comparator<Candidate> order = Comparator.comparingInt((Candidate c) -> c.rank == 0 ? Integer.MAX_VALUE : c.rank).thenComparing(newest);
+        Comparator<Candidate> order = Comparator.comparingInt(Chooser::order).thenComparing(newest);
         candidates.sort(order);
         Candidate best = candidates.get(0);
         Set<String> instances = new HashSet<>();
@@ -78,6 +85,14 @@ final class Chooser {
         }
         return new GoldenRow(entityId, attribute, Json.write(best.value), best.o.deviceId, best.o.sourceSystem, best.o.sourceInstance,
                 best.o.lastSeen, prefix + how, Json.write(alternatives), conflict);
+    }
+
+    /** Position of a candidate: its pattern's rank, else after every ranked source, mirrors last of all. */
+    private static int order(Candidate c) {
+        if (c.rank > 0) {
+            return c.rank;
+        }
+        return c.o.sourceSystem != null && MIRRORS.contains(c.o.sourceSystem) ? Integer.MAX_VALUE : Integer.MAX_VALUE - 1;
     }
 
     /** Candidates whose value differs from the chosen one, one per value and source instance, in candidate order. */
