@@ -70,7 +70,7 @@ final class DemoNetBox {
     /** The sandbox's token, or null when its file is missing or has none. */
     static String token(Path sandboxCfg) throws IOException {
         Properties p = read(sandboxCfg);
-        String token = p == null ? null : p.getProperty("token.password");
+        String token = p == null ? null : p.getProperty(".password");
         return token == null || token.isBlank() ? null : token.trim();
     }
 

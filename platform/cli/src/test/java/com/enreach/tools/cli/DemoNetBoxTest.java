@@ -22,9 +22,9 @@ class DemoNetBoxTest extends FakeApiTest {
 
     private void examples() throws Exception {
         Path examples = Files.createDirectories(home.resolve("examples"));
-        Files.writeString(examples.resolve(DemoNetBox.SANDBOX_FILE), "enabled=true\ntoken.password=" + DemoNetBox.EXAMPLE_TOKEN + "\n");
-        Files.writeString(examples.resolve("source.netbox-demo.cfg"), "url=http://x/demo-netbox\ntoken.password=" + DemoNetBox.EXAMPLE_TOKEN + "\n");
-        Files.writeString(examples.resolve("enreach.netbox.target-demo.cfg"), "source=netbox-demo\ntoken.password=" + DemoNetBox.EXAMPLE_TOKEN + "\n");
+        Files.writeString(examples.resolve(DemoNetBox.SANDBOX_FILE), "enabled=true\n.password=" + DemoNetBox.EXAMPLE_TOKEN + "\n");
+        Files.writeString(examples.resolve("source.netbox-demo.cfg"), "url=http://x/demo-netbox\n.password=" + DemoNetBox.EXAMPLE_TOKEN + "\n");
+        Files.writeString(examples.resolve("enreach.netbox.target-demo.cfg"), "source=netbox-demo\n.password=" + DemoNetBox.EXAMPLE_TOKEN + "\n");
     }
 
     private String etc(String file) throws Exception {
@@ -41,7 +41,7 @@ class DemoNetBoxTest extends FakeApiTest {
         assertNotEquals(DemoNetBox.EXAMPLE_TOKEN, token, "the well-known example token is never used");
         assertTrue(token.matches("[0-9a-f]{40}"), token);
         for (String file : DemoNetBox.FILES) {
-            assertTrue(etc(file).contains("token.password=" + token + "\n"), file + ": " + etc(file));
+            assertTrue(etc(file).contains(".password=" + token + "\n"), file + ": " + etc(file));
         }
     }
 
@@ -49,20 +49,20 @@ class DemoNetBoxTest extends FakeApiTest {
     void aMissingFileIsCopiedWithTheSandboxTokenAndExistingOnesAreKept() throws Exception {
         examples();
         Files.createDirectories(home.resolve("etc"));
-        Files.writeString(home.resolve("etc").resolve(DemoNetBox.SANDBOX_FILE), "enabled=true\ntoken.password=abc123\n");
-        Files.writeString(home.resolve("etc").resolve("source.netbox-demo.cfg"), "url=http://mine\ntoken.password=abc123\n");
+        Files.writeString(home.resolve("etc").resolve(DemoNetBox.SANDBOX_FILE), "enabled=true\n.password=abc123\n");
+        Files.writeString(home.resolve("etc").resolve("source.netbox-demo.cfg"), "url=http://mine\n.password=abc123\n");
 
         assertTrue(DemoNetBox.ensureConfig(home));
 
-        assertEquals("url=http://mine\ntoken.password=abc123\n", etc("source.netbox-demo.cfg"));
-        assertTrue(etc("enreach.netbox.target-demo.cfg").contains("token.password=abc123\n"), etc("enreach.netbox.target-demo.cfg"));
+        assertEquals("url=http://mine\n.password=abc123\n", etc("source.netbox-demo.cfg"));
+        assertTrue(etc("enreach.netbox.target-demo.cfg").contains(".password=abc123\n"), etc("enreach.netbox.target-demo.cfg"));
     }
 
     @Test
     void aDisabledSandboxIsNotSynced() throws Exception {
         examples();
         Files.createDirectories(home.resolve("etc"));
-        Files.writeString(home.resolve("etc").resolve(DemoNetBox.SANDBOX_FILE), "enabled=false\ntoken.password=abc123\n");
+        Files.writeString(home.resolve("etc").resolve(DemoNetBox.SANDBOX_FILE), "enabled=false\n.password=abc123\n");
 
         assertFalse(DemoNetBox.ensureConfig(home));
         assertFalse(DemoNetBox.ensureConfig(home.resolve("elsewhere")), "no examples, nothing set up");

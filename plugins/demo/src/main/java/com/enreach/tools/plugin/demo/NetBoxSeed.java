@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.enreach.tools.api.netbox.NetBoxKinds;
+
 /**
  * What the demo NetBox holds before Enreach Tools ever wrote to it: the state a team that filled NetBox by hand would
  * have left, derived from the demo estate of the same seed and size (docs/demo.md, "The demo NetBox"). The catalog
@@ -22,13 +24,13 @@ final class NetBoxSeed {
     record Ref(String key) {
     }
 
-    /** One object to create: its plan key, NetBox endpoint ({@code dcim/devices}) and body. */
-    record Item(String key, String endpoint, Map<String, Object> body) {
+    /** One object to create: its plan key, NetBox object kind ({@code dcim.device}, see NetBoxKinds) and body. */
+    record Item(String key, String kind, Map<String, Object> body) {
     }
 
     /** Creates one object in NetBox and returns its id. */
     interface Writer {
-        long create(String endpoint, Map<String, Object> body);
+        long create(String kind, Map<String, Object> body);
     }
 
     private final Estate e;
@@ -59,7 +61,7 @@ final class NetBoxSeed {
             for (Map.Entry<String, Object> field : item.body().entrySet()) {
                 body.put(field.getKey(), resolve(field.getValue(), ids, item));
             }
-            ids.put(item.key(), writer.create(item.endpoint(), body));
+            ids.put(item.key(), writer.create(item.kind(), body));
         }
         return ids;
     }
@@ -81,14 +83,14 @@ final class NetBoxSeed {
 
     private void catalog() {
         for (int i = 0; i < Estate.SITES.length; i++) {
-            add(new Item("site:" + Estate.SITES[i], "dcim/sites",
+            add(new Item("site:" + Estate.SITES[i], NetBoxKinds.SITE,
                     body("name", Estate.SITE_NAMES[i], "slug", Estate.SITES[i], "status", "active",
                             "description", "Data centre " + Estate.SITE_NAMES[i])));
         }
         // a site being built that no source has machines in yet
-        add(new Item("site:rtm", "dcim/sites", body("name", "Rotterdam", "slug", "rtm", "status", "planned")));
+        add(new Item("site:rtm", NetBoxKinds.SITE, body("name", "Rotterdam", "slug", "rtm", "status", "planned")));
         for (String m : manufacturers()) {
-            add(new Item("manufacturer:" + m, "dcim/manufacturers", body("name", m, "slug", slug(m))));
+            add(new Item("manufacturer:" + m, NetBoxKinds.MANUFACTURER, body("name", m, "slug", slug(m))));
         }
         for (int v = 0; v < Estate.VENDORS.length; v++) {
             deviceType(Estate.VENDORS[v], Estate.MODELS[v]);
@@ -108,10 +110,10 @@ final class NetBoxSeed {
         for (String[] os : Estate.OS) {
             platform(os[0] + " " + os[1], null);
         }
-        add(new Item("cluster-type:vsphere", "virtualization/cluster-types", body("name", "VMware vSphere", "slug", "vmware-vsphere")));
+        add(new Item("cluster-type:vsphere", NetBoxKinds.CLUSTER_TYPE, body("name", "VMware vSphere", "slug", "vmware-vsphere")));
         for (int c = 0; c < e.clusters; c++) {
             // clusters were entered without a scope: hand-made NetBoxes rarely tie a cluster to a site
-            add(new Item("cluster:" + c, "virtualization/clusters",
+            add(new Item("cluster:" + c, NetBoxKinds.CLUSTER,
                     body("name", e.clusterName(c), "type", new Ref("cluster-type:vsphere"), "status", "active")));
         }
     }
@@ -126,12 +128,12 @@ final class NetBoxSeed {
     }
 
     private void deviceType(String manufacturer, String model) {
-        add(new Item("device-type:" + model, "dcim/device-types",
+        add(new Item("device-type:" + model, NetBoxKinds.DEVICE_TYPE,
                 body("manufacturer", new Ref("manufacturer:" + manufacturer), "model", model, "slug", slug(model), "u_height", 2)));
     }
 
     private void role(String slug, String name, String color) {
-        add(new Item("role:" + slug, "dcim/device-roles", body("name", name, "slug", slug, "color", color, "vm_role", true)));
+        add(new Item("role:" + slug, NetBoxKinds.DEVICE_ROLE, body("name", name, "slug", slug, "color", color, "vm_role", true)));
     }
 
     private void platform(String name, String manufacturer) {
@@ -139,7 +141,7 @@ final class NetBoxSeed {
         if (manufacturer != null) {
             b.put("manufacturer", new Ref("manufacturer:" + manufacturer));
         }
-        add(new Item("platform:" + name, "dcim/platforms", b));
+        add(new Item("platform:" + name, NetBoxKinds.PLATFORM, b));
     }
 
     /** The vendor of a network model, the first word of its name ("Cisco Nexus 93180YC-FX"). */

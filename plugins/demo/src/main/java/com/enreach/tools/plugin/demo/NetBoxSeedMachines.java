@@ -5,6 +5,7 @@ import static com.enreach.tools.plugin.demo.NetBoxSeed.body;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import com.enreach.tools.api.netbox.NetBoxKinds;
 import com.enreach.tools.plugin.demo.NetBoxSeed.Item;
 import com.enreach.tools.plugin.demo.NetBoxSeed.Ref;
 
@@ -110,7 +111,7 @@ final class NetBoxSeedMachines {
                     hostStatusDrift(i) ? "planned" : "active");
             b.put("serial", hostWithoutSerial(i) ? "" : s.serial());
             b.put("platform", new Ref("platform:VMware ESXi 8.0.2"));
-            out.accept(new Item(key, "dcim/devices", b));
+            out.accept(new Item(key, NetBoxKinds.DEVICE, b));
             ip(key, interfaceOf(key, "vmnic0", "10gbase-t"), s.ip() + "/24", "dcim.interface");
         }
         for (int i = 0; i < e.bareMetal; i++) {
@@ -122,7 +123,7 @@ final class NetBoxSeedMachines {
             Map<String, Object> b = device(s.name(), s.site(), s.role(), s.model(), serverStatusDrift(i) ? "offline" : "active");
             b.put("serial", s.serial());
             b.put("platform", new Ref("platform:" + (serverPlatformDrift(i) ? otherOs(s.osName() + " " + s.osVersion()) : s.osName() + " " + s.osVersion())));
-            out.accept(new Item(key, "dcim/devices", b));
+            out.accept(new Item(key, NetBoxKinds.DEVICE, b));
             String nic = interfaceOf(key, "eno1", "10gbase-t");
             ip(key, nic, s.ip() + "/24", "dcim.interface");
             if (serverWithHostIp(i) && i < e.hosts) {
@@ -140,7 +141,7 @@ final class NetBoxSeedMachines {
             String key = "switch:" + i;
             Map<String, Object> b = device(sw.name(), sw.site(), "switch", sw.model(), "active");
             b.put("serial", sw.serial());
-            out.accept(new Item(key, "dcim/devices", b));
+            out.accept(new Item(key, NetBoxKinds.DEVICE, b));
             // Cisco ports entered as the CLI abbreviates them (Gi1/0/1), not as NetBox names them (GigabitEthernet1/0/1)
             boolean cisco = "Cisco".equals(NetBoxSeed.networkVendor(sw.model()));
             for (int p = 1; p <= 4; p++) {
@@ -155,7 +156,7 @@ final class NetBoxSeedMachines {
             Estate.Array a = e.array(i);
             Map<String, Object> b = device(a.name(), a.site(), "storage", a.model(), "active");
             b.put("serial", a.serial());
-            out.accept(new Item("array:" + i, "dcim/devices", b));
+            out.accept(new Item("array:" + i, NetBoxKinds.DEVICE, b));
         }
     }
 
@@ -169,12 +170,12 @@ final class NetBoxSeedMachines {
             String status = !vm.poweredOn() || vmStatusDrift(i) ? "offline" : "active";
             int memory = vmMemoryDrift(i) ? Math.max(512, vm.guestMemoryMb() / 2) : vm.guestMemoryMb();
             String key = "vm:" + i;
-            out.accept(new Item(key, "virtualization/virtual-machines", body("name", vm.vcenterName(), "status", status,
+            out.accept(new Item(key, NetBoxKinds.VIRTUAL_MACHINE, body("name", vm.vcenterName(), "status", status,
                     "site", new Ref("site:" + vm.site()), "cluster", new Ref("cluster:" + vm.host() % e.clusters),
                     "role", new Ref("role:" + vm.role()), "platform", new Ref("platform:" + (vmPlatformDrift(i) ? otherOs(os) : os)),
                     "vcpus", vm.vcpu(), "memory", memory)));
             String nic = key + ":eth0";
-            out.accept(new Item(nic, "virtualization/interfaces", body("virtual_machine", new Ref(key), "name", "eth0")));
+            out.accept(new Item(nic, NetBoxKinds.VM_INTERFACE, body("virtual_machine", new Ref(key), "name", "eth0")));
             ip(key, nic, vm.ip() + "/16", "virtualization.vminterface");
         }
     }
@@ -186,11 +187,11 @@ final class NetBoxSeedMachines {
                     Estate.MODELS[n % Estate.MODELS.length], "decommissioning");
             b.put("serial", "OLD" + Estate.pad(n, 5));
             b.put("comments", "Waiting for pickup by the recycler");
-            out.accept(new Item(key, "dcim/devices", b));
+            out.accept(new Item(key, NetBoxKinds.DEVICE, b));
         }
         for (int n = 0; n < unknownVms(); n++) {
             String key = "unknown-vm:" + n;
-            out.accept(new Item(key, "virtualization/virtual-machines", body("name", "tmp-" + Estate.site(n) + "-test-" + Estate.pad(n, 2),
+            out.accept(new Item(key, NetBoxKinds.VIRTUAL_MACHINE, body("name", "tmp-" + Estate.site(n) + "-test-" + Estate.pad(n, 2),
                     "status", "offline", "site", new Ref("site:" + Estate.site(n)), "cluster", new Ref("cluster:" + n % e.clusters),
                     "vcpus", 2, "memory", 4096, "comments", "Test VM, remove after the migration")));
         }
@@ -208,7 +209,7 @@ final class NetBoxSeedMachines {
             }
             String key = "unknown-vm:" + n;
             String nic = key + ":eth0";
-            out.accept(new Item(nic, "virtualization/interfaces", body("virtual_machine", new Ref(key), "name", "eth0")));
+            out.accept(new Item(nic, NetBoxKinds.VM_INTERFACE, body("virtual_machine", new Ref(key), "name", "eth0")));
             ip(key, nic, e.vm(victim).ip() + "/16", "virtualization.vminterface");
         }
     }
@@ -220,12 +221,12 @@ final class NetBoxSeedMachines {
 
     private String interfaceOf(String device, String name, String type) {
         String key = device + ":" + name;
-        out.accept(new Item(key, "dcim/interfaces", body("device", new Ref(device), "name", name, "type", type)));
+        out.accept(new Item(key, NetBoxKinds.INTERFACE, body("device", new Ref(device), "name", name, "type", type)));
         return key;
     }
 
     private void ip(String owner, String iface, String address, String objectType) {
-        out.accept(new Item(owner + ":ip:" + address, "ipam/ip-addresses", body("address", address, "status", "active",
+        out.accept(new Item(owner + ":ip:" + address, NetBoxKinds.IP_ADDRESS, body("address", address, "status", "active",
                 "assigned_object_type", objectType, "assigned_object_id", new Ref(iface))));
     }
 

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import com.enreach.tools.api.netbox.NetBoxKinds;
 import com.enreach.tools.plugin.demo.NetBoxSeed.Item;
 
 /** The demo NetBox's seed: the estate's machines as a hand-filled NetBox holds them, deterministically. */
@@ -24,12 +25,12 @@ class NetBoxSeedTest {
     private final List<Item> plan = NetBoxSeed.plan(SETTINGS);
     private final Estate estate = new Estate(SETTINGS, 1);
 
-    private List<Item> of(String endpoint) {
-        return plan.stream().filter(i -> i.endpoint().equals(endpoint)).toList();
+    private List<Item> of(String kind) {
+        return plan.stream().filter(i -> i.kind().equals(kind)).toList();
     }
 
-    private Set<String> names(String endpoint) {
-        return of(endpoint).stream().map(i -> (String) i.body().get("name")).collect(Collectors.toSet());
+    private Set<String> names(String kind) {
+        return of(kind).stream().map(i -> (String) i.body().get("name")).collect(Collectors.toSet());
     }
 
     @Test
@@ -47,7 +48,7 @@ class NetBoxSeedTest {
             return created.size();
         });
         assertEquals(plan.size(), ids.size(), "plan keys are unique");
-        Item device = of("dcim/devices").get(0);
+        Item device = of(NetBoxKinds.DEVICE).get(0);
         assertTrue(device.body().get("site") instanceof NetBoxSeed.Ref);
         assertThrows(IllegalStateException.class, () -> NetBoxSeed.load(List.of(device), (e, b) -> 1L),
                 "a reference to an object not created before is an error, not a null");
@@ -55,18 +56,18 @@ class NetBoxSeedTest {
 
     @Test
     void theCatalogCoversTheEstate() {
-        assertEquals(Set.of("Amsterdam", "Frankfurt", "London", "Dublin", "Rotterdam"), names("dcim/sites"));
-        Set<String> models = of("dcim/device-types").stream().map(i -> (String) i.body().get("model")).collect(Collectors.toSet());
+        assertEquals(Set.of("Amsterdam", "Frankfurt", "London", "Dublin", "Rotterdam"), names(NetBoxKinds.SITE));
+        Set<String> models = of(NetBoxKinds.DEVICE_TYPE).stream().map(i -> (String) i.body().get("model")).collect(Collectors.toSet());
         assertTrue(models.containsAll(List.of(Estate.MODELS)) && models.containsAll(List.of(Estate.NET_MODELS)), models.toString());
-        assertEquals(estate.clusters, of("virtualization/clusters").size());
-        assertTrue(names("dcim/platforms").containsAll(Set.of("VMware ESXi 8.0.2", "Ubuntu 22.04", "Windows Server 2022")));
+        assertEquals(estate.clusters, of(NetBoxKinds.CLUSTER).size());
+        assertTrue(names(NetBoxKinds.PLATFORM).containsAll(Set.of("VMware ESXi 8.0.2", "Ubuntu 22.04", "Windows Server 2022")));
     }
 
     @Test
     void partOfTheEstateIsThereSomeByNameAndSerialTheRestIsMissing() {
-        Set<String> devices = names("dcim/devices");
+        Set<String> devices = names(NetBoxKinds.DEVICE);
         Map<String, String> serialByName = new HashMap<>();
-        of("dcim/devices").forEach(i -> serialByName.put((String) i.body().get("name"), (String) i.body().get("serial")));
+        of(NetBoxKinds.DEVICE).forEach(i -> serialByName.put((String) i.body().get("name"), (String) i.body().get("serial")));
         int hostsIn = 0;
         for (int i = 0; i < estate.hosts; i++) {
             Estate.Server h = estate.host(i);
@@ -80,7 +81,7 @@ class NetBoxSeedTest {
         Estate.Server byFqdn = estate.host(1);
         assertEquals(byFqdn.serial(), serialByName.get(byFqdn.fqdn()), "entered under its FQDN: same serial, other name");
         assertEquals("", serialByName.get(estate.host(6).name()), "entered without serial");
-        Set<String> vms = names("virtualization/virtual-machines");
+        Set<String> vms = names(NetBoxKinds.VIRTUAL_MACHINE);
         long vmsIn = java.util.stream.IntStream.range(0, estate.vms).filter(i -> vms.contains(estate.vm(i).vcenterName())).count();
         assertTrue(vmsIn > estate.vms / 10 && vmsIn < estate.vms / 2, "some VMs, most missing: " + vmsIn);
     }
@@ -88,26 +89,26 @@ class NetBoxSeedTest {
     @Test
     void someValuesDriftedFromTheEstate() {
         Map<String, Map<String, Object>> vms = new HashMap<>();
-        of("virtualization/virtual-machines").forEach(i -> vms.put((String) i.body().get("name"), i.body()));
+        of(NetBoxKinds.VIRTUAL_MACHINE).forEach(i -> vms.put((String) i.body().get("name"), i.body()));
         Estate.Vm resized = estate.vm(5);
         assertEquals(resized.guestMemoryMb() / 2 < 512 ? 512 : resized.guestMemoryMb() / 2, vms.get(resized.vcenterName()).get("memory"));
         Estate.Vm same = estate.vm(1);
         assertEquals(same.guestMemoryMb(), vms.get(same.vcenterName()).get("memory"));
-        Map<String, Object> host4 = of("dcim/devices").stream().filter(i -> estate.host(4).name().equals(i.body().get("name")))
+        Map<String, Object> host4 = of(NetBoxKinds.DEVICE).stream().filter(i -> estate.host(4).name().equals(i.body().get("name")))
                 .findFirst().orElseThrow().body();
         assertEquals("planned", host4.get("status"), "a running host still planned in NetBox");
     }
 
     @Test
     void objectsNoSourceKnowsAndBadDataForValidation() {
-        assertTrue(names("dcim/devices").stream().anyMatch(n -> n.startsWith("srv-ams-old-")));
-        assertTrue(names("virtualization/virtual-machines").stream().anyMatch(n -> n.startsWith("tmp-")));
-        Map<String, Long> addresses = of("ipam/ip-addresses").stream()
+        assertTrue(names(NetBoxKinds.DEVICE).stream().anyMatch(n -> n.startsWith("srv-ams-old-")));
+        assertTrue(names(NetBoxKinds.VIRTUAL_MACHINE).stream().anyMatch(n -> n.startsWith("tmp-")));
+        Map<String, Long> addresses = of(NetBoxKinds.IP_ADDRESS).stream()
                 .collect(Collectors.groupingBy(i -> (String) i.body().get("address"), Collectors.counting()));
         assertTrue(addresses.values().stream().anyMatch(n -> n > 1), "an address assigned twice");
         String missingVmIp = estate.vm(2).ip() + "/16";
         assertTrue(addresses.containsKey(missingVmIp), "a VM not in NetBox finds its address taken");
-        assertTrue(of("dcim/interfaces").stream().anyMatch(i -> ((String) i.body().get("name")).startsWith("Gi1/0/")),
+        assertTrue(of(NetBoxKinds.INTERFACE).stream().anyMatch(i -> ((String) i.body().get("name")).startsWith("Gi1/0/")),
                 "abbreviated interface names");
         Set<String> keys = new HashSet<>();
         plan.forEach(i -> assertTrue(keys.add(i.key()), "duplicate key " + i.key()));
@@ -116,9 +117,9 @@ class NetBoxSeedTest {
     @Test
     void aTinyEstateStillHasEveryKindOfObject() {
         List<Item> tiny = NetBoxSeed.plan(new DemoSettings(40, 7, 0));
-        Set<String> endpoints = tiny.stream().map(Item::endpoint).collect(Collectors.toSet());
-        assertTrue(endpoints.containsAll(Set.of("dcim/sites", "dcim/devices", "dcim/interfaces", "virtualization/virtual-machines",
-                "virtualization/interfaces", "ipam/ip-addresses", "virtualization/clusters")), endpoints.toString());
+        Set<String> endpoints = tiny.stream().map(Item::kind).collect(Collectors.toSet());
+        assertTrue(endpoints.containsAll(Set.of(NetBoxKinds.SITE, NetBoxKinds.DEVICE, NetBoxKinds.INTERFACE, NetBoxKinds.VIRTUAL_MACHINE,
+                NetBoxKinds.VM_INTERFACE, NetBoxKinds.IP_ADDRESS, NetBoxKinds.CLUSTER)), endpoints.toString());
         NetBoxSeed.load(tiny, (e, b) -> 1L);
     }
 }
