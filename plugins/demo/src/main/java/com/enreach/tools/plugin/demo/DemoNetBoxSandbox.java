@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import jakarta.servlet.Servlet;
 
@@ -39,6 +40,11 @@ public class DemoNetBoxSandbox {
 
     @Activate
     void activate(BundleContext context, Map<String, Object> properties) {
+        activate(context, properties, s -> registration = context.registerService(Servlet.class, s, whiteboard()));
+    }
+
+    /** Builds the sandbox (or its 503 when misconfigured) and hands the servlet to {@code register}, if enabled. */
+    void activate(BundleContext context, Map<String, Object> properties, Consumer<Servlet> register) {
         ConfigFields f = new ConfigFields(properties);
         if (!f.bool("enabled", false)) {
             return;
@@ -54,10 +60,14 @@ public class DemoNetBoxSandbox {
         } else {
             servlet = SandboxServlet.misconfigured("etc/" + PID + ".cfg: " + f.errors().get(0).message());
         }
+        register.accept(servlet);
+    }
+
+    private static Hashtable<String, Object> whiteboard() {
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("osgi.http.whiteboard.servlet.pattern", PATH + "/*");
         props.put("osgi.http.whiteboard.servlet.name", "enreach-demo-netbox");
-        registration = context.registerService(Servlet.class, servlet, props);
+        return props;
     }
 
     @Deactivate

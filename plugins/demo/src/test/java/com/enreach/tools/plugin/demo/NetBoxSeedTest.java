@@ -105,9 +105,10 @@ class NetBoxSeedTest {
         assertTrue(names(NetBoxKinds.VIRTUAL_MACHINE).stream().anyMatch(n -> n.startsWith("tmp-")));
         Map<String, Long> addresses = of(NetBoxKinds.IP_ADDRESS).stream()
                 .collect(Collectors.groupingBy(i -> (String) i.body().get("address"), Collectors.counting()));
-        assertTrue(addresses.values().stream().anyMatch(n -> n > 1), "an address assigned twice");
-        String missingVmIp = estate.vm(2).ip() + "/16";
-        assertTrue(addresses.containsKey(missingVmIp), "a VM not in NetBox finds its address taken");
+        assertTrue(addresses.values().stream().allMatch(n -> n == 1), "NetBox refuses an address twice in its global table");
+        assertTrue(addresses.containsKey(estate.vm(2).ip() + "/16"), "a VM not in NetBox finds its address taken");
+        assertFalse(names(NetBoxKinds.DEVICE).contains(estate.host(2).name()));
+        assertTrue(addresses.containsKey(estate.host(2).ip() + "/24"), "so does a host not in NetBox: a server holds its address");
         assertTrue(of(NetBoxKinds.INTERFACE).stream().anyMatch(i -> ((String) i.body().get("name")).startsWith("Gi1/0/")),
                 "abbreviated interface names");
         Set<String> keys = new HashSet<>();
