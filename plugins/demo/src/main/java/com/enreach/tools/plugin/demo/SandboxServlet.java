@@ -38,8 +38,9 @@ final class SandboxServlet extends NetBoxDoubleServlet {
             return new SandboxServlet(DemoNetBoxSandbox.open(token, estate, snapshot), snapshot, null);
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             LOG.error("The demo NetBox sandbox cannot start from {}: {}", snapshot, e.getMessage());
-            return misconfigured("cannot read or write the sandbox's snapshot " + snapshot + ": " + e.getMessage()
-                    + " (delete it to start again from the seed)");
+            // the answer is public: the file's name, not where the home is
+            return misconfigured("cannot read or write the sandbox's snapshot " + snapshot.getFileName() + " (snapshot= in etc/"
+                    + DemoNetBoxSandbox.PID + ".cfg): " + e.getClass().getSimpleName() + " (details in the log; delete it to start again from the seed)");
         }
     }
 
@@ -57,8 +58,8 @@ final class SandboxServlet extends NetBoxDoubleServlet {
         }
         if ("/".equals(path)) {
             answer(resp, 200, "text/plain", LABEL + ".\nIts API is at " + req.getContextPath() + req.getServletPath()
-                    + "/api/ (token: .password in etc/" + DemoNetBoxSandbox.PID + ".cfg); its state is kept in " + snapshot
-                    + ".\nSeeded from the demo estate as a hand-filled, partly drifted NetBox: see docs/demo.md.\n");
+                    + "/api/ (token: .password in etc/" + DemoNetBoxSandbox.PID + ".cfg); its state is kept in the file named by snapshot="
+                    + " there.\nSeeded from the demo estate as a hand-filled, partly drifted NetBox: see docs/demo.md.\n");
             return;
         }
         super.service(req, resp);

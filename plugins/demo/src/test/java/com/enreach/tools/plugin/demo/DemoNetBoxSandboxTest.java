@@ -95,7 +95,8 @@ class DemoNetBoxSandboxTest {
         Exchange answer = Exchange.call(SandboxServlet.open(TOKEN, new DemoSettings(40, 7, 0), snapshot), "GET", "/api/dcim/devices/", null);
 
         assertEquals(503, answer.status, answer.body());
-        assertTrue(answer.body().contains(snapshot.toString()) && answer.body().contains("delete it"), answer.body());
+        assertTrue(answer.body().contains("netbox.json") && answer.body().contains("delete it"), answer.body());
+        assertFalse(answer.body().contains(dir.toString()), "the public answer does not say where the home is: " + answer.body());
         assertEquals("{not json", Files.readString(snapshot), "the broken snapshot is left for the user to look at");
     }
 
