@@ -1,0 +1,111 @@
+package com.enreach.tools.core.internal.netbox;
+
+import static com.enreach.tools.core.internal.netbox.NbSql.getLong;
+import static com.enreach.tools.core.internal.netbox.NbSql.json;
+import static com.enreach.tools.core.internal.netbox.NbSql.map;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.enreach.tools.api.Page;
+import com.enreach.tools.api.netbox.HistoryEntry;
+import com.enreach.tools.api.netbox.HistoryQuery;
+import com.enreach.tools.core.internal.db.Json;
+import com.enreach.tools.core.internal.db.Times;
+
+/** The history of what the platform wrote to NetBox (netbox_history, with its sources in netbox_history_sources). */
+final class HistoryRows {
+    private HistoryRows() {
+    }
+
+    static HistoryEntry insert(Connection c, HistoryEntry e, String now) throws SQLException {
+        String at = e.at() == null ? now : Times.format(e.at());
+        long id;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO netbox_history (at, target, changeset_id, item_id, action,"
+                + " object_type, netbox_id, entity_id, object, sources, applied_by, approved_by, status, before_image, after_image,"
+                + " message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            List<Object> p = new ArrayList<>();
+            p.add(at);
+            p.add(e.target());
+            p.add(e.changeSetId());
+            p.add(e.itemId());
+            p.add(e.action());
+            p.add(e.objectType());
+            p.add(e.netboxId());
+            p.add(e.entityId());
+            p.add(e.object());
+            p.add(Json.write(e.sources()));
+            p.add(e.appliedBy());
+            p.add(e.approvedBy());
+            p.add(e.status());
+            p.add(json(e.before()));
+            p.add(json(e.after()));
+            p.add(e.message());
+            NbSql.bind(ps, p);
+            ps.executeUpdate();
+            try (ResultSet rs = ps.getGeneratedKeys()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO netbox_history_sources (history_id, source) VALUES (?, ?)")) {
+            for (String s : e.sources()) {
+                ps.setLong(1, id);
+                ps.setString(2, s);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return new HistoryEntry(id, Times.parse(at), e.target(), e.changeSetId(), e.itemId(), e.action(), e.objectType(),
+                e.netboxId(), e.entityId(), e.object(), e.sources(), e.appliedBy(), e.approvedBy(), e.status(), e.before(),
+                e.after(), e.message());
+    }
+
+    static Page<HistoryEntry> list(Connection c, HistoryQuery q) throws SQLException {
+        int limit = NbSql.limit(q.limit());
+        int offset = NbSql.offset(q.offset());
+        NbSql.Where w = new NbSql.Where().eq("target", q.target()).eq("entity_id", q.entityId())
+                .eq("object_type", q.objectType()).eq("netbox_id", q.netboxId()).eq("status", q.status())
+                .eq("changeset_id", q.changeSetId());
+        if (q.source() != null) {
+            w.add("id IN (SELECT history_id FROM netbox_history_sources WHERE source = ?)", q.source());
+        }
+        if (q.object() != null && !q.object().isBlank()) {
+            w.add("instr(lower(object), ?) > 0", q.object().toLowerCase(Locale.ROOT));
+        }
+        if (q.user() != null) {
+            // approved_by lists the approvers comma-separated
+            w.add("(applied_by = ? OR instr(',' || approved_by || ',', ?) > 0)", q.user(), "," + q.user() + ",");
+        }
+        if (q.from() != null) {
+            w.add("at >= ?", Times.format(q.from()));
+        }
+        if (q.to() != null) {
+            w.add("at < ?", Times.format(q.to()));
+        }
+        long count = NbSql.count(c, "SELECT COUNT(*) FROM netbox_history" + w, w.params);
+        List<HistoryEntry> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM netbox_history" + w + " ORDER BY at DESC, id DESC LIMIT "
+                + limit + " OFFSET " + offset)) {
+            NbSql.bind(ps, w.params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<String> sources = Json.readList(rs.getString("sources")).stream().map(String::valueOf).toList();
+                    out.add(new HistoryEntry(rs.getLong("id"), Times.parse(rs.getString("at")), rs.getString("target"),
+                            rs.getLong("changeset_id"), rs.getLong("item_id"), rs.getString("action"),
+                            rs.getString("object_type"), getLong(rs, "netbox_id"), getLong(rs, "entity_id"),
+                            rs.getString("object"), sources, rs.getString("applied_by"), rs.getString("approved_by"),
+                            rs.getString("status"), map(rs.getString("before_image")), map(rs.getString("after_image")),
+                            rs.getString("message")));
+                }
+            }
+        }
+        return new Page<>(count, limit, offset, out);
+    }
+}

@@ -1,0 +1,49 @@
+package com.enreach.tools.netbox.writer.preview;
+
+import com.enreach.tools.api.Page;
+import com.enreach.tools.api.inventory.Entity;
+import com.enreach.tools.api.inventory.EntityDetail;
+import com.enreach.tools.api.inventory.EntityQuery;
+import com.enreach.tools.api.inventory.EntityService;
+import com.enreach.tools.netbox.writer.mapping.Mapper;
+import com.enreach.tools.netbox.writer.mapping.MappingRules;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the golden records the mapping sends: pages of {@link EntityService#find} (types the mapping does not send
+ * are skipped without reading their details), then {@link EntityService#get} per entity.
+ */
+final class EntityReader {
+    private EntityReader() {
+    }
+
+    static List<EntityDetail> read(EntityService entities, MappingRules rules, List<Long> only) {
+        List<EntityDetail> out = new ArrayList<>();
+        if (!only.isEmpty()) {
+            for (Long id : only) {
+                entities.get(id).ifPresent(d -> {
+                    if (Mapper.target(rules, d.entity().type()) != null) {
+                        out.add(d);
+                    }
+                });
+            }
+            return out;
+        }
+        int offset = 0;
+        while (true) {
+            Page<Entity> page = entities.find(new EntityQuery(null, null, null, null, null, "name", EntityQuery.MAX_LIMIT, offset));
+            for (Entity e : page.results()) {
+                if (Mapper.target(rules, e.type()) != null
+                        && (rules.includeStale() || !"stale".equals(e.status()))) {
+                    entities.get(e.id()).ifPresent(out::add);
+                }
+            }
+            offset += page.results().size();
+            if (page.results().isEmpty() || offset >= page.count()) {
+                return out;
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package com.enreach.tools.netbox.writer.service;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+import com.enreach.tools.netbox.client.NetBoxClient;
+import com.enreach.tools.netbox.client.NetBoxClients;
+import com.enreach.tools.netbox.client.NetBoxConnection;
+import com.enreach.tools.netbox.writer.apply.Target;
+
+/** One instance per {@code enreach.netbox.target-<name>.cfg}: the target, picked up by the pipeline service. */
+@Component(service = TargetComponent.class, configurationPid = "enreach.netbox.target",
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = TargetConfig.class, factory = true)
+public class TargetComponent {
+    private final Target target;
+
+    @Activate
+    public TargetComponent(TargetConfig config, Map<String, Object> properties, @Reference NetBoxClients clients) {
+        this.target = target(nameOf(properties), config, clients, System.getenv());
+    }
+
+    /** For tests: a target made without OSGi configuration. */
+    public TargetComponent(Target target) {
+        this.target = target;
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    /** The instance name: what follows {@code ~} in the factory configuration's pid ({@code enreach.netbox.target~prod}). */
+    static String nameOf(Map<String, Object> properties) {
+        Object named = properties.get("name");
+        if (named != null && !named.toString().isBlank()) {
+            return named.toString().trim();
+        }
+        String pid = String.valueOf(properties.getOrDefault("service.pid", "default"));
+        int tilde = pid.lastIndexOf('~');
+        return tilde >= 0 ? pid.substring(tilde + 1) : pid;
+    }
+
+    static Target target(String name, TargetConfig c, NetBoxClients clients, Map<String, String> env) {
+        if (c.url() == null || c.url().isBlank()) {
+            throw new IllegalArgumentException("enreach.netbox.target-" + name + ": url is required");
+        }
+        String token = c._password();
+        if ((token == null || token.isBlank()) && c.token_env() != null && !c.token_env().isBlank()) {
+            token = env.get(c.token_env());
+            if (token == null) {
+                throw new IllegalArgumentException("enreach.netbox.target-" + name + ": token_env names " + c.token_env()
+                        + ", which is not set");
+            }
+        }
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("enreach.netbox.target-" + name + ": a token is needed (.password or token_env)");
+        }
+        NetBoxConnection conn = new NetBoxConnection(c.url(), token, c.page_size(), c.batch_size(),
+                Duration.ofSeconds(Math.max(1, c.timeout())), c.insecure(), blank(c.ca_file()));
+        NetBoxClient[] made = new NetBoxClient[1];
+        return new Target(name, c.url(), c.write_enabled(), c.self_approval(), blank(c.source()), blank(c.netbox_user()), () -> {
+            synchronized (made) {
+                if (made[0] == null) {
+                    made[0] = clients.connect(conn);
+                }
+                return made[0];
+            }
+        });
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
