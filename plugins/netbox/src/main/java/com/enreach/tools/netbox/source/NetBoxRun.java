@@ -49,7 +49,7 @@ final class NetBoxRun {
     int run() throws SourceException {
         RecordMapper.Lookups lookups = lookups();
         for (Map<String, Object> c : read("virtualization/clusters", "clusters")) {
-            emit(RecordMapper.cluster(c));
+            emit(RecordMapper.cluster(c, lookups));
         }
         for (Map<String, Object> i : read("dcim/interfaces", "device interfaces")) {
             group(interfaces, owner(i, "device", RecordMapper.DEVICE), i);
@@ -80,13 +80,7 @@ final class NetBoxRun {
     }
 
     private RecordMapper.Lookups lookups() throws SourceException {
-        Map<Long, String> manufacturers = new HashMap<>();
-        for (Map<String, Object> m : read("dcim/manufacturers", "manufacturers")) {
-            Long id = Json.whole(m, "id");
-            if (id != null) {
-                manufacturers.put(id, Json.text(m, "name"));
-            }
-        }
+        Map<Long, String> manufacturers = names(read("dcim/manufacturers", "manufacturers", true));
         Map<Long, Map<String, Object>> types = new HashMap<>();
         for (Map<String, Object> t : read("dcim/device-types", "device types")) {
             Long id = Json.whole(t, "id");
@@ -94,7 +88,20 @@ final class NetBoxRun {
                 types.put(id, t);
             }
         }
-        return new RecordMapper.Lookups(types, manufacturers);
+        return new RecordMapper.Lookups(types, manufacturers, names(read("dcim/sites", "sites", true)));
+    }
+
+    /** Names by id of brief objects. */
+    private static Map<Long, String> names(List<Map<String, Object>> objects) {
+        Map<Long, String> out = new HashMap<>();
+        for (Map<String, Object> o : objects) {
+            Long id = Json.whole(o, "id");
+            String name = Json.text(o, "name");
+            if (id != null && name != null) {
+                out.put(id, name);
+            }
+        }
+        return out;
     }
 
     /** The dcim/mac-addresses objects of NetBox 4.2+; older NetBox (404) has only the interfaces' mac_address. */
@@ -119,11 +126,15 @@ final class NetBoxRun {
     }
 
     private List<Map<String, Object>> read(String endpoint, String what) throws SourceException {
+        return read(endpoint, what, false);
+    }
+
+    private List<Map<String, Object>> read(String endpoint, String what, boolean brief) throws SourceException {
         Checks.notCancelled(context, "NetBox run cancelled before " + what);
         sink.phase(what);
         return context.call("GET /api/" + endpoint + "/", () -> {
             try {
-                return client.list(endpoint, Map.of(), false);
+                return client.list(endpoint, Map.of(), brief);
             } catch (NetBoxException e) {
                 throw SourceFailures.of(e);
             }

@@ -30,8 +30,8 @@ final class RecordMapper {
             + "|access-?point|spine|leaf|\\bwlc\\b");
     private static final Pattern STORAGE = Pattern.compile("storage|\\bsan\\b|\\bnas\\b|array|filer");
 
-    /** The lookups read once per run: device types by id (manufacturer and model), and names by id. */
-    record Lookups(Map<Long, Map<String, Object>> deviceTypes, Map<Long, String> manufacturers) {
+    /** The lookups read once per run: device types by id (manufacturer and model), manufacturer and site names by id. */
+    record Lookups(Map<Long, Map<String, Object>> deviceTypes, Map<Long, String> manufacturers, Map<Long, String> sites) {
     }
 
     private RecordMapper() {
@@ -95,7 +95,7 @@ final class RecordMapper {
         return r;
     }
 
-    static DeviceRecord cluster(Map<String, Object> c) {
+    static DeviceRecord cluster(Map<String, Object> c, Lookups lookups) {
         long id = Json.whole(c, "id");
         DeviceRecord r = DeviceRecord.of(CLUSTER + id, name(c, "cluster", id), DeviceTypes.CLUSTER);
         r.put("netbox_id", id);
@@ -105,7 +105,9 @@ final class RecordMapper {
         r.put("cluster_group", Json.name(c, "group"));
         // NetBox 4.2 scopes a cluster to a region, site group, site or location; only a site is a site
         if ("dcim.site".equals(Json.text(c, "scope_type"))) {
-            r.put("site", Json.name(c, "scope"));
+            String site = Json.name(c, "scope");
+            Long siteId = Json.whole(c, "scope_id");
+            r.put("site", site == null && siteId != null ? lookups.sites().get(siteId) : site);
         } else if (c.get("site") instanceof Map) {
             r.put("site", Json.name(c, "site"));
         }

@@ -17,7 +17,7 @@ final class TinyNetBox implements AutoCloseable {
     private final Map<String, List<Map<String, Object>>> objects = new LinkedHashMap<>();
 
     TinyNetBox() {
-        for (String e : List.of("dcim/manufacturers", "dcim/device-types", "virtualization/clusters", "dcim/interfaces",
+        for (String e : List.of("dcim/manufacturers", "dcim/sites", "dcim/device-types", "virtualization/clusters", "dcim/interfaces",
                 "virtualization/interfaces", "dcim/mac-addresses", "ipam/ip-addresses", "dcim/devices",
                 "virtualization/virtual-machines")) {
             objects.put(e, new ArrayList<>());

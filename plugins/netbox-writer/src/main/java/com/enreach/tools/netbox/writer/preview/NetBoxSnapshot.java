@@ -2,6 +2,7 @@ package com.enreach.tools.netbox.writer.preview;
 
 import com.enreach.tools.api.netbox.NetBoxKinds;
 import com.enreach.tools.netbox.client.NetBoxClient;
+import com.enreach.tools.netbox.client.NetBoxException;
 import com.enreach.tools.netbox.writer.mapping.Addresses;
 import com.enreach.tools.netbox.writer.mapping.Marker;
 import com.enreach.tools.netbox.writer.mapping.Slugs;
@@ -42,6 +43,14 @@ public final class NetBoxSnapshot implements NetBoxFacts {
 
     /** Reads what the preview needs from NetBox. */
     public static NetBoxSnapshot read(NetBoxClient client) {
+        return read(client, true);
+    }
+
+    /**
+     * @param racks read racks too (only needed when some device has a golden rack); a NetBox that answers 404 for
+     *              racks (a trimmed-down double) simply has none
+     */
+    public static NetBoxSnapshot read(NetBoxClient client, boolean racks) {
         Object v = client.status().get("netbox-version");
         NetBoxSnapshot s = new NetBoxSnapshot(v == null ? null : String.valueOf(v));
         for (String kind : SUPPORTING) {
@@ -49,8 +58,16 @@ public final class NetBoxSnapshot implements NetBoxFacts {
                 s.addSupporting(kind, o);
             }
         }
-        for (Map<String, Object> r : client.list("dcim/racks", Map.of(), false)) {
-            s.supporting.put("dcim.rack:name:" + slug(r.get("site")) + "/" + lower(r.get("name")), r);
+        if (racks) {
+            try {
+                for (Map<String, Object> r : client.list("dcim/racks", Map.of(), false)) {
+                    s.supporting.put("dcim.rack:name:" + slug(r.get("site")) + "/" + lower(r.get("name")), r);
+                }
+            } catch (NetBoxException e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+            }
         }
         for (String kind : List.of(NetBoxKinds.CLUSTER, NetBoxKinds.DEVICE, NetBoxKinds.VIRTUAL_MACHINE, NetBoxKinds.IP_ADDRESS)) {
             for (Map<String, Object> o : client.list(NetBoxKinds.endpoint(kind), Map.of(), false)) {

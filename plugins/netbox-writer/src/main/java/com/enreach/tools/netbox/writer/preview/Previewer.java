@@ -67,7 +67,7 @@ public final class Previewer {
         MappingRules rules = MappingFile.load(in.mappingFile());
         List<EntityDetail> details = EntityReader.read(entities, rules, in.request().entityIds());
         long t1 = System.nanoTime();
-        NetBoxSnapshot nb = NetBoxSnapshot.read(in.client());
+        NetBoxSnapshot nb = NetBoxSnapshot.read(in.client(), needsRacks(details));
         long t2 = System.nanoTime();
 
         DesiredState state = Mapper.map(details, rules, nb.version());
@@ -126,12 +126,16 @@ public final class Previewer {
         MappingRules rules = MappingFile.load(in.mappingFile());
         List<EntityDetail> details = EntityReader.read(entities, rules, query != null && query.entityId() != null
                 ? List.of(query.entityId()) : in.request().entityIds());
-        NetBoxSnapshot nb = NetBoxSnapshot.read(in.client());
+        NetBoxSnapshot nb = NetBoxSnapshot.read(in.client(), needsRacks(details));
         DesiredState state = Mapper.map(details, rules, nb.version());
         List<Finding> findings = new ArrayList<>(new Validator(registry).validate(state, rules, nb));
         findings.addAll(UnmanagedMatches.find(state, nb));
         return Reports.report(in.target(), clock.instant(), state.objects().size(),
                 findings.stream().map(Finding::finding).toList(), query, siteOf(state, findings), registry.descriptions());
+    }
+
+    private static boolean needsRacks(List<EntityDetail> details) {
+        return details.stream().anyMatch(d -> d.attributes().stream().anyMatch(g -> "rack".equals(g.attribute()) && g.value() != null));
     }
 
     private static java.util.function.Function<ValidationFinding, String> siteOf(DesiredState state, List<Finding> findings) {

@@ -28,7 +28,7 @@ final class Rules {
         @Override
         public void check(ValidationContext context, FindingSink sink) {
             for (DesiredObject o : context.state().objects()) {
-                if (o.managed()) {
+                if (o.managed() && !o.primaryIps()) {
                     checker.check(o, context, sink);
                 }
             }

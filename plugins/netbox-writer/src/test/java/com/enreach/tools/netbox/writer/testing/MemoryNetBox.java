@@ -1,6 +1,5 @@
 package com.enreach.tools.netbox.writer.testing;
 
-import com.enreach.tools.api.netbox.ChangeItem;
 import com.enreach.tools.api.netbox.ChangeSet;
 import com.enreach.tools.api.netbox.NetBoxKinds;
 import com.enreach.tools.netbox.client.BulkResult;
@@ -149,36 +148,7 @@ public final class MemoryNetBox implements NetBoxClient {
 
     /** Applies a change set as the apply would (in seq order, {"$ref"} replaced by created ids). */
     public void apply(ChangeSet cs) {
-        Map<String, Long> created = new HashMap<>();
-        for (ChangeItem i : cs.items()) {
-            String ep = NetBoxKinds.endpoint(i.objectType());
-            switch (i.action()) {
-                case ChangeItem.CREATE -> created.put(i.ref(), create(ep, List.of(resolve(i.body(), created))).items().get(0).id());
-                case ChangeItem.UPDATE -> update(ep, List.of(resolve(i.body(), created)));
-                default -> delete(ep, List.of(i.netboxId()));
-            }
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> resolve(Map<String, Object> body, Map<String, Long> created) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        body.forEach((k, v) -> out.put(k, resolveValue(v, created)));
-        return out;
-    }
-
-    private static Object resolveValue(Object v, Map<String, Long> created) {
-        if (v instanceof Map<?, ?> m && m.containsKey("$ref")) {
-            Long id = created.get(String.valueOf(m.get("$ref")));
-            if (id == null) {
-                throw new IllegalStateException("unresolved " + m + " in " + created.keySet());
-            }
-            return id;
-        }
-        if (v instanceof List<?> l) {
-            return l.stream().map(x -> resolveValue(x, created)).toList();
-        }
-        return v;
+        TestApply.apply(this, cs);
     }
 
     private void write(String endpoint, Map<String, Object> o, Map<String, Object> body) {
