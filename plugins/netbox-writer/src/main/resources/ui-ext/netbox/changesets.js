@@ -9,6 +9,7 @@ const PAGE = 'netbox-changesets';
 const STATUSES = ['pending', 'approved', 'rejected', 'applying', 'applied', 'partially_applied', 'failed', 'superseded'];
 const ITEM_STATUSES = ['pending', 'applying', 'applied', 'failed', 'drifted', 'skipped', 'dry_run'];
 const ITEM_FILTERS = ['object_type', 'action', 'site', 'status', 'q'];
+const ROWS_AT_ONCE = 200;
 
 export async function render(element, context) {
   stylesheet();
@@ -190,7 +191,16 @@ function itemsTable(context, cs) {
   const selectable = can(context, 'approver') && cs.status === 'pending';
   const body = h('tbody', {});
   const expanders = [];
-  for (const i of items) {
+  // A first full sync has thousands of items: rows are added a batch at a time (filters narrow the list).
+  let shown = 0;
+  const more = h('button', { type: 'button', class: 'secondary', id: 'nbc-more', onclick: () => addRows() });
+  const addRows = () => {
+    for (const i of items.slice(shown, shown + ROWS_AT_ONCE)) addItem(i);
+    shown = Math.min(items.length, shown + ROWS_AT_ONCE);
+    more.hidden = shown >= items.length;
+    more.textContent = 'Show ' + Math.min(ROWS_AT_ONCE, items.length - shown) + ' more (' + shown + ' of ' + items.length + ' shown)';
+  };
+  const addItem = i => {
     const changed = (i.fields || []).filter(f => JSON.stringify(f.current) !== JSON.stringify(f.proposed)).length;
     const conflicts = (i.fields || []).filter(f => f.conflict).length;
     const detail = h('tr', { class: 'nb-fields', 'data-fields-of': i.id, hidden: true }, h('td', { colspan: 10 }, sideBySide(h, i)));
@@ -213,14 +223,15 @@ function itemsTable(context, cs) {
       h('td', {}, String(changed) + (conflicts ? ' ' : ''), conflicts ? h('span', { class: 'nb-conflict' }, conflicts + ' conflict') : null),
       h('td', { class: 'nb-message' }, i.message || '')));
     body.append(detail);
-  }
+  };
+  addRows();
   return h('div', {},
     h('div', { class: 'nb-actions' }, h('button', { type: 'button', class: 'secondary', id: 'nbc-expand-all', onclick: () => expanders.forEach(f => f(true)) }, 'Expand all'),
       h('button', { type: 'button', class: 'secondary', id: 'nbc-collapse-all', onclick: () => expanders.forEach(f => f(false)) }, 'Collapse all'),
-      h('span', { class: 'muted', id: 'nbc-items-count' }, items.length + ' items shown')),
+      h('span', { class: 'muted', id: 'nbc-items-count' }, items.length + ' items match')),
     h('table', { class: 'nb-items', id: 'nbc-items' },
       h('thead', {}, h('tr', {}, ['', '#', 'Action', 'Kind', 'Object', 'Site', 'Approval', 'Status', 'Changes', 'Message'].map(t => h('th', {}, t)))),
-      body));
+      body), more);
 }
 
 /** One item's fields: field | current | proposed, changed cells coloured, conflicts marked; then its findings. */
