@@ -10,6 +10,8 @@ const STATUSES = ['pending', 'approved', 'rejected', 'applying', 'applied', 'par
 const ITEM_STATUSES = ['pending', 'applying', 'applied', 'failed', 'drifted', 'skipped', 'dry_run'];
 const ITEM_FILTERS = ['object_type', 'action', 'site', 'status', 'q'];
 const ROWS_AT_ONCE = 200;
+/** The outcome of the apply just made, shown once above the reloaded change set. */
+let lastApply = null;
 
 export async function render(element, context) {
   stylesheet();
@@ -115,6 +117,13 @@ async function renderOne(element, context, query) {
       + (a.comment ? ': ' + a.comment : '')));
   }
   const result = h('div', { id: 'nbc-result' });
+  if (lastApply && String(lastApply.change_set_id) === String(cs.id)) {
+    const r = lastApply;
+    result.append(h('div', { class: 'card', id: 'nbc-apply-result' }, 'Apply: ', statusChip(h, r.status),
+      ' — ' + r.applied + ' applied, ' + r.failed + ' failed, ' + r.drifted + ' drifted, ' + r.skipped + ' skipped, ' + r.resumed + ' resumed'
+      + (r.dry_run ? ' (dry run: nothing was sent)' : '') + ((r.problems || []).length ? '; the items that did not apply say why below' : '')));
+  }
+  lastApply = null;
   element.append(actions(context, cs, result), result);
 
   const inputs = { object_type: select(h, 'object_type', KINDS, query.object_type), action: select(h, 'action', ['create', 'update', 'delete'], query.action),
@@ -169,10 +178,8 @@ function actions(context, cs, result) {
   }
   if (can(context, 'approver') && ['approved', 'applying', 'partially_applied'].includes(cs.status)) {
     const apply = h('button', { type: 'button', id: 'nbc-apply', onclick: () => run(apply, 'POST', base + '/apply', undefined, r => {
-      result.replaceChildren(h('div', { class: 'card', id: 'nbc-apply-result' }, 'Apply: ', statusChip(h, r.status),
-        ' — ' + r.applied + ' applied, ' + r.failed + ' failed, ' + r.drifted + ' drifted, ' + r.skipped + ' skipped, ' + r.resumed + ' resumed'
-        + (r.dry_run ? ' (dry run: nothing was sent)' : ''),
-        h('button', { type: 'button', class: 'secondary', onclick: reload }, 'Show items')));
+      lastApply = r; // shown above the reloaded change set, whose items now carry their outcome
+      reload();
     }) }, cs.status === 'approved' ? 'Apply' : 'Apply again (resume)');
     bar.append(apply);
   }
