@@ -226,6 +226,24 @@ class NetBoxUiIT {
             assertEquals(shown.path("fields").get(f).path("field").asText(), fieldRows.get(f).getAttribute("data-field"));
         }
         browser.screenshot("ui-netbox-changeset");
+
+        // An update shows NetBox's current value next to the proposed one.
+        JsonNode update = null;
+        for (JsonNode i : items) {
+            if (i.path("action").asText().equals("update")) {
+                update = i;
+                break;
+            }
+        }
+        if (update != null) {
+            browser.route("#/ext/netbox-changesets?id=" + changeSet + "&action=update");
+            String id = update.path("id").asText();
+            browser.await(By.cssSelector("#nbc-items tr[data-item='" + id + "'] td.expand")).click();
+            List<WebElement> cells = browser.await(By.cssSelector("tr[data-fields-of='" + id + "'] table.nb-side tbody tr")).findElements(By.tagName("td"));
+            JsonNode f = update.path("fields").get(0);
+            assertEquals(f.path("field").asText(), cells.get(0).getText().replaceAll(" ←.*", ""));
+            browser.screenshot("ui-netbox-changeset-update");
+        }
     }
 
     @Test
@@ -306,5 +324,9 @@ class NetBoxUiIT {
         r.get(0).findElement(By.cssSelector("td.expand")).click();
         browser.await(By.cssSelector("#nbh-table tr.nb-fields table.nb-side"));
         browser.screenshot("ui-netbox-history");
+
+        browser.route("#/ext/netbox-conflicts?status=all");
+        browser.until("the conflicts page", d -> d.findElements(By.id("nbk-table")).isEmpty() && d.findElements(By.id("nbk-empty")).isEmpty() ? null : Boolean.TRUE);
+        assertTrue(browser.all(By.cssSelector("[data-resolve]")).isEmpty(), "an approver gets no resolve buttons");
     }
 }
