@@ -67,7 +67,10 @@ public final class Reversal {
                     continue;
                 }
                 Map<String, Object> body = new LinkedHashMap<>();
-                for (String f : DriftCheck.fields(i)) {
+                // what the apply wrote (its body), not fields it only showed (a conflicting field is not written)
+                List<String> written = i.body() == null ? List.copyOf(DriftCheck.fields(i))
+                        : i.body().keySet().stream().filter(k -> !"id".equals(k)).toList();
+                for (String f : written) {
                     String top = f.contains(".") ? f.substring(0, f.indexOf('.')) : f;
                     body.put(top, WriteValues.normalize(i.before() == null ? null : i.before().get(top)));
                 }
