@@ -60,9 +60,14 @@ class NetBoxPipelineIT {
         dist.writeConfig("enreach.netbox.target-" + TARGET + ".cfg", "url=" + server.url() + "\n.password=" + server.token()
                 + "\nwrite.enabled=true\nself.approval=true\nbatch.size=10\n");
         NetBoxRest rest = new NetBoxRest(dist, TARGET);
+        awaitTarget(rest);
+        return rest;
+    }
+
+    /** The writer plugin (deploy/) is up a moment after /api/health answers. */
+    private static void awaitTarget(NetBoxRest rest) {
         Distribution.await("target " + TARGET + " in /api/netbox/targets", Duration.ofSeconds(60), () -> rest.call("GET", "/api/netbox/targets", null),
                 r -> r.statusCode() == 200 && r.body().contains("\"" + TARGET + "\""));
-        return rest;
     }
 
     private List<JsonNode> netbox(String endpoint) {
@@ -111,7 +116,8 @@ class NetBoxPipelineIT {
         netbox.rejectWhen("virtualization.virtualmachine", o -> o.path("name").asText().matches(".*-0000[34]$"), "name", REJECTED);
         JsonNode first = rest.preview();
         assertFalse(first.path("items").isEmpty(), first.toString());
-        assertEquals(List.of(), NetBoxRest.items(first, "update", null), "an empty NetBox: creates only");
+        assertEquals(List.of(), NetBoxRest.items(first, "update", null).stream().filter(i -> !i.path("netbox_id").isNull()).toList(),
+                "an empty NetBox: nothing existing is updated (only the primary IPs of objects created here)");
         assertEquals(List.of(), NetBoxRest.items(first, "delete", null), "an empty NetBox: creates only");
         int vmCreates = NetBoxRest.items(first, "create", "virtualization.virtualmachine").size();
         int deviceCreates = NetBoxRest.items(first, "create", "dcim.device").size();
@@ -200,6 +206,7 @@ class NetBoxPipelineIT {
         applying.handle((r, e) -> r).get(60, TimeUnit.SECONDS);
 
         dist.start();
+        awaitTarget(rest);
         assertNotEquals("applied", rest.changeSet(id).path("status").asText(), "the killed apply did not finish");
         JsonNode resumed = rest.apply(id);
         assertEquals("applied", resumed.path("status").asText(), resumed.toString());

@@ -189,15 +189,16 @@ public final class Applier {
                     outcome(i, "skipped", null, "not applied: it needs " + missing + ", which was not applied", null);
                     continue;
                 }
-                if (!ChangeItem.CREATE.equals(i.action())) {
+                // an update of an object created earlier in this change set (primary IP) has no preview state to drift from
+                if (!ChangeItem.CREATE.equals(i.action()) && i.netboxId() != null) {
                     String drifted = retry.call(() -> drift.check(client, i), null);
                     if (drifted != null) {
                         outcome(i, "drifted", null, drifted, null);
                         continue;
                     }
                 }
-                if (body != null && ChangeItem.UPDATE.equals(i.action())) {
-                    body = new LinkedHashMap<>(body);
+                if (body != null && ChangeItem.UPDATE.equals(i.action()) && i.netboxId() != null) {
+                    body = new LinkedHashMap<>(body); // else the id is the $ref resolved above (primary IP of a new object)
                     body.put("id", i.netboxId());
                 }
                 go.add(i);
