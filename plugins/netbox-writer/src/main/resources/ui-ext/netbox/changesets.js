@@ -9,6 +9,9 @@ const PAGE = 'netbox-changesets';
 const STATUSES = ['pending', 'approved', 'rejected', 'applying', 'applied', 'partially_applied', 'failed', 'superseded'];
 const ITEM_STATUSES = ['pending', 'applying', 'applied', 'failed', 'drifted', 'skipped', 'dry_run'];
 const ITEM_FILTERS = ['object_type', 'action', 'site', 'status', 'q'];
+const ROWS_AT_ONCE = 200;
+/** The outcome of the apply just made, shown once above the reloaded change set. */
+let lastApply = null;
 
 export async function render(element, context) {
   stylesheet();
@@ -114,6 +117,13 @@ async function renderOne(element, context, query) {
       + (a.comment ? ': ' + a.comment : '')));
   }
   const result = h('div', { id: 'nbc-result' });
+  if (lastApply && String(lastApply.change_set_id) === String(cs.id)) {
+    const r = lastApply;
+    result.append(h('div', { class: 'card', id: 'nbc-apply-result' }, 'Apply: ', statusChip(h, r.status),
+      ' — ' + r.applied + ' applied, ' + r.failed + ' failed, ' + r.drifted + ' drifted, ' + r.skipped + ' skipped, ' + r.resumed + ' resumed'
+      + (r.dry_run ? ' (dry run: nothing was sent)' : '') + ((r.problems || []).length ? '; the items that did not apply say why below' : '')));
+  }
+  lastApply = null;
   element.append(actions(context, cs, result), result);
 
   const inputs = { object_type: select(h, 'object_type', KINDS, query.object_type), action: select(h, 'action', ['create', 'update', 'delete'], query.action),
@@ -168,10 +178,8 @@ function actions(context, cs, result) {
   }
   if (can(context, 'approver') && ['approved', 'applying', 'partially_applied'].includes(cs.status)) {
     const apply = h('button', { type: 'button', id: 'nbc-apply', onclick: () => run(apply, 'POST', base + '/apply', undefined, r => {
-      result.replaceChildren(h('div', { class: 'card', id: 'nbc-apply-result' }, 'Apply: ', statusChip(h, r.status),
-        ' — ' + r.applied + ' applied, ' + r.failed + ' failed, ' + r.drifted + ' drifted, ' + r.skipped + ' skipped, ' + r.resumed + ' resumed'
-        + (r.dry_run ? ' (dry run: nothing was sent)' : ''),
-        h('button', { type: 'button', class: 'secondary', onclick: reload }, 'Show items')));
+      lastApply = r; // shown above the reloaded change set, whose items now carry their outcome
+      reload();
     }) }, cs.status === 'approved' ? 'Apply' : 'Apply again (resume)');
     bar.append(apply);
   }
@@ -190,7 +198,16 @@ function itemsTable(context, cs) {
   const selectable = can(context, 'approver') && cs.status === 'pending';
   const body = h('tbody', {});
   const expanders = [];
-  for (const i of items) {
+  // A first full sync has thousands of items: rows are added a batch at a time (filters narrow the list).
+  let shown = 0;
+  const more = h('button', { type: 'button', class: 'secondary', id: 'nbc-more', onclick: () => addRows() });
+  const addRows = () => {
+    for (const i of items.slice(shown, shown + ROWS_AT_ONCE)) addItem(i);
+    shown = Math.min(items.length, shown + ROWS_AT_ONCE);
+    more.hidden = shown >= items.length;
+    more.textContent = 'Show ' + Math.min(ROWS_AT_ONCE, items.length - shown) + ' more (' + shown + ' of ' + items.length + ' shown)';
+  };
+  const addItem = i => {
     const changed = (i.fields || []).filter(f => JSON.stringify(f.current) !== JSON.stringify(f.proposed)).length;
     const conflicts = (i.fields || []).filter(f => f.conflict).length;
     const detail = h('tr', { class: 'nb-fields', 'data-fields-of': i.id, hidden: true }, h('td', { colspan: 10 }, sideBySide(h, i)));
@@ -213,14 +230,15 @@ function itemsTable(context, cs) {
       h('td', {}, String(changed) + (conflicts ? ' ' : ''), conflicts ? h('span', { class: 'nb-conflict' }, conflicts + ' conflict') : null),
       h('td', { class: 'nb-message' }, i.message || '')));
     body.append(detail);
-  }
+  };
+  addRows();
   return h('div', {},
     h('div', { class: 'nb-actions' }, h('button', { type: 'button', class: 'secondary', id: 'nbc-expand-all', onclick: () => expanders.forEach(f => f(true)) }, 'Expand all'),
       h('button', { type: 'button', class: 'secondary', id: 'nbc-collapse-all', onclick: () => expanders.forEach(f => f(false)) }, 'Collapse all'),
-      h('span', { class: 'muted', id: 'nbc-items-count' }, items.length + ' items shown')),
+      h('span', { class: 'muted', id: 'nbc-items-count' }, items.length + ' items match')),
     h('table', { class: 'nb-items', id: 'nbc-items' },
       h('thead', {}, h('tr', {}, ['', '#', 'Action', 'Kind', 'Object', 'Site', 'Approval', 'Status', 'Changes', 'Message'].map(t => h('th', {}, t)))),
-      body));
+      body), more);
 }
 
 /** One item's fields: field | current | proposed, changed cells coloured, conflicts marked; then its findings. */

@@ -1,6 +1,6 @@
 // NetBox "Validation" page: counts per rule (click one to filter) and the findings with filters
 // (GET /api/netbox/validation). Errors keep an object out of change sets.
-import { KINDS, PAGE_SIZE, stylesheet, routeQuery, go, getJson, withQuery, errorBox, safeClass, select, filterForm, pager, offsetOf }
+import { KINDS, PAGE_SIZE, stylesheet, routeQuery, go, getJson, withQuery, errorBox, safeClass, when, select, filterForm, pager, offsetOf }
   from './common.js';
 
 const PAGE = 'netbox-validation';
@@ -40,7 +40,7 @@ export async function render(element, context) {
   element.append(h('div', { class: 'nb-summary card', id: 'nbv-summary' },
     [['objects', report.objects], ['blocked', report.blocked], ['errors', report.errors], ['warnings', report.warnings], ['infos', report.infos]]
       .map(([label, n]) => h('div', { 'data-count': label }, h('span', { class: 'num' }, String(n ?? 0)), h('span', { class: 'lbl' }, label))),
-    h('div', {}, h('span', { class: 'num' }, report.target || '—'), h('span', { class: 'lbl' }, 'target, ' + (report.generated_at || '')))));
+    h('div', {}, h('span', { class: 'num' }, report.target || '—'), h('span', { class: 'lbl' }, 'target, validated ' + when(report.generated_at)))));
 
   const byRule = report.by_rule || {};
   const rules = Array.from(new Set([...Object.keys(report.rules || {}), ...Object.keys(byRule)])).sort();

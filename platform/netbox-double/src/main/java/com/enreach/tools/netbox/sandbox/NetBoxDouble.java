@@ -42,8 +42,9 @@ public final class NetBoxDouble {
     private final Api api = new Api(kinds, store, changelog);
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final Faults faults = new Faults();
-    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<Rejection> rejections = new CopyOnWriteArrayList<>();
+    private final List<Runnable> writeListeners = new CopyOnWriteArrayList<>();
     private final String adminToken;
 
     private record Rejection(String kind, Predicate<JsonNode> which, String field, String message) {
@@ -81,7 +82,13 @@ public final class NetBoxDouble {
     /** Handles one request as NetBox would. @throws ConnectionDropped when a crash was injected */
     public NetBoxResponse handle(NetBoxRequest request) {
         requests.add(request.method() + " " + request.path() + (request.query() == null ? "" : "?" + request.query()));
+        if (request.method().equals("GET") && request.path().replaceAll("/+$", "").isEmpty()) {
+            return LandingPage.answer(request.baseUrl());
+        }
         String user = user(request);
+        if (user == null && isApiRoot(request)) {
+            user = ""; // NetBox serves the API root without a token (pynetbox reads API-Version from it)
+        }
         if (user == null) {
             String auth = request.header("Authorization");
             return Reply.detail(403, auth == null || auth.isBlank() ? "Authentication credentials were not provided." : "Invalid token");
@@ -90,12 +97,25 @@ public final class NetBoxDouble {
         if (injected != null) {
             return injected;
         }
+        NetBoxResponse r;
         synchronized (lock) {
             Writes.Ctx ctx = new Writes.Ctx(user, UUID.randomUUID().toString(), request.baseUrl(), this::rejected);
-            NetBoxResponse r = api.handle(request, ctx, status());
-            faults.afterRequest(request.isWrite());
-            return r;
+            r = api.handle(request, ctx, status());
         }
+        if (request.isWrite() && r.status() < 300) {
+            writeListeners.forEach(Runnable::run);
+        }
+        faults.afterRequest(request.isWrite());
+        return r;
+    }
+
+    /** Runs the listener after every write request that changed something (e.g. the demo saves its snapshot). */
+    public void addWriteListener(Runnable listener) {
+        writeListeners.add(listener);
+    }
+
+    private static boolean isApiRoot(NetBoxRequest request) {
+        return request.method().equals("GET") && request.path().replaceAll("/+$", "").equals("/api");
     }
 
     private String user(NetBoxRequest request) {
@@ -187,12 +207,14 @@ public final class NetBoxDouble {
 
     /** How many requests used that method (GET, POST, PATCH, PUT, DELETE). */
     public int requestCount(String method) {
-        return (int) requests.stream().filter(r -> r.startsWith(method + " ")).count();
+        return (int) requests().stream().filter(r -> r.startsWith(method + " ")).count();
     }
 
     /** The requests so far, as "METHOD /path?query". */
     public List<String> requests() {
-        return new ArrayList<>(requests);
+        synchronized (requests) {
+            return new ArrayList<>(requests);
+        }
     }
 
     /**
@@ -231,6 +253,15 @@ public final class NetBoxDouble {
         synchronized (lock) {
             ObjectNode o = store.get(kinds.get(kind).name(), id);
             return o == null ? null : api.render().full("http://netbox.invalid", kinds.get(kind), o);
+        }
+    }
+
+    /** Every object of the kind, in id order, as NetBox represents it (URLs under {@code http://netbox.invalid}). */
+    public List<JsonNode> list(String kind) {
+        synchronized (lock) {
+            List<JsonNode> out = new ArrayList<>();
+            store.all(kinds.get(kind).name()).forEach(o -> out.add(api.render().full("http://netbox.invalid", kinds.get(kind), o)));
+            return out;
         }
     }
 

@@ -18,6 +18,14 @@ import java.util.concurrent.Executors;
  * {@code try (var nb = new NetBoxDoubleServer()) { client(nb.url(), nb.token()) ... }}.
  */
 public final class NetBoxDoubleServer implements AutoCloseable {
+    static {
+        // The JDK server writes headers and body separately; with Nagle on, each answer waits for the client's
+        // delayed ACK (~40 ms). Read once by the JDK when its first server starts in this JVM.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final NetBoxDouble netbox;
     private final HttpServer server;
     private final ExecutorService executor;

@@ -33,6 +33,21 @@ class AuthAndServerTest {
     }
 
     @Test
+    void theRootPageAndTheApiRootNeedNoTokenEverythingElseDoes() {
+        Nb nb = new Nb();
+        nb.auth = null;
+        NetBoxResponse page = nb.netbox.handle(new NetBoxRequest("GET", "http://h/demo-netbox", "/", null, null, null));
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("not a real NetBox"));
+        assertTrue(page.body().contains("http://h/demo-netbox/api/"));
+        Nb.Answer root = nb.get("/api/");
+        assertEquals(200, root.status());
+        assertEquals("4.2", root.headers().get("API-Version"));
+        assertEquals(403, nb.get("/api/status/").status());
+        assertEquals(403, nb.post("/api/dcim/sites/", java.util.Map.of("name", "s", "slug", "s")).status());
+    }
+
+    @Test
     void statusSaysNetBox422AndThatItIsADouble() {
         JsonNode s = new Nb().get("/api/status/").json();
         assertEquals("4.2.2", s.get("netbox-version").asText());
@@ -52,6 +67,7 @@ class AuthAndServerTest {
                     .header("Authorization", "Token " + server.token()).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(1, Nb.JSON.readTree(list.body()).get("count").asInt());
             assertEquals(1, server.netbox().count("dcim.site"));
+            assertEquals("4.2", list.headers().firstValue("API-Version").orElse(null));
         }
     }
 }

@@ -126,6 +126,7 @@ class HooksTest {
         long id = nb.netbox.seed("dcim.site", Map.of("name", "s", "slug", "s"));
         assertEquals("s", nb.netbox.get("dcim.site", id).get("name").asText());
         assertEquals(0, nb.netbox.changes().size());
+        assertEquals(List.of("s"), nb.netbox.list("dcim.site").stream().map(o -> o.get("slug").asText()).toList());
         assertThrows(IllegalArgumentException.class, () -> nb.netbox.seed("dcim.site", Map.of("name", "s")));
     }
 }

@@ -119,4 +119,39 @@ class ModelRulesTest {
         assertEquals(0, nb.get("/api/ipam/ip-addresses/").json().get("count").asInt());
         assertEquals(204, nb.delete("/api/dcim/sites/" + b[0] + "/", null).status());
     }
+
+    @Test
+    void requiredCustomFieldsAndDefaults() {
+        nb.create("extras/custom-fields", Map.of("name", "owner", "type", "text", "required", true, "object_types", List.of("dcim.site")));
+        nb.create("extras/custom-fields", Map.of("name", "tier", "type", "integer", "default", 3, "object_types", List.of("dcim.site")));
+        Nb.Answer missing = nb.post("/api/dcim/sites/", Map.of("name", "s", "slug", "s"));
+        assertEquals("Missing required custom field 'owner'.", missing.json().at("/custom_fields/0").asText());
+        long s = nb.create("dcim/sites", Map.of("name", "s", "slug", "s", "custom_fields", Map.of("owner", "ops")));
+        assertEquals(3, nb.get("/api/dcim/sites/" + s + "/").json().at("/custom_fields/tier").asInt());
+    }
+
+    @Test
+    void putNeedsTheRequiredFieldsPatchDoesNot() {
+        long s = nb.create("dcim/sites", Map.of("name", "s", "slug", "s"));
+        Nb.Answer put = nb.call("PUT", "/api/dcim/sites/" + s + "/", Map.of("name", "t"));
+        assertEquals("This field is required.", put.json().at("/slug/0").asText());
+        assertEquals(200, nb.call("PUT", "/api/dcim/sites/" + s + "/", Map.of("name", "t", "slug", "t")).status());
+        assertEquals(200, nb.patch("/api/dcim/sites/" + s + "/", Map.of("name", "u")).status());
+    }
+
+    @Test
+    void aPrimaryIpCannotMoveToAnotherDevice() {
+        long[] b = nb.basics();
+        long d1 = device(b, "d1");
+        long d2 = device(b, "d2");
+        long i1 = nb.create("dcim/interfaces", Map.of("device", d1, "name", "eth0", "type", "1000base-t"));
+        long i2 = nb.create("dcim/interfaces", Map.of("device", d2, "name", "eth0", "type", "1000base-t"));
+        long ip = nb.create("ipam/ip-addresses", Map.of("address", "10.0.0.1/24", "assigned_object_type", "dcim.interface", "assigned_object_id", i1));
+        nb.patch("/api/dcim/devices/" + d1 + "/", Map.of("primary_ip4", ip));
+        Nb.Answer move = nb.patch("/api/ipam/ip-addresses/" + ip + "/", Map.of("assigned_object_id", i2));
+        assertEquals(400, move.status());
+        assertTrue(move.json().has("interface"));
+        assertEquals(204, nb.delete("/api/ipam/ip-addresses/" + ip + "/", null).status());
+        assertTrue(nb.get("/api/dcim/devices/" + d1 + "/").json().get("primary_ip4").isNull());
+    }
 }

@@ -68,6 +68,7 @@ final class BulkWriter {
                 continue;
             }
             List<Map<String, List<String>>> named = NetBoxErrors.perObject(a.body(), batch.size());
+            List<Integer> rest = new ArrayList<>();
             for (int i = from; i < to; i++) {
                 Map<String, List<String>> errors = named == null ? null : named.get(i - from);
                 if (errors != null && !errors.isEmpty()) {
@@ -75,11 +76,40 @@ final class BulkWriter {
                 } else if (batch.size() == 1 && named == null) {
                     results[i] = refused(i, bodies.get(i), a);
                 } else {
-                    results[i] = one(method, path, i, bodies.get(i), single.send(i));
+                    rest.add(i);
                 }
             }
+            retry(method, path, bodies, rest, named != null, single, results);
         }
         return new BulkResult(List.of(results), (int) (http.requestCount() - before));
+    }
+
+    /**
+     * The objects of a refused batch that NetBox did not name: when it named the invalid ones, the others go again as
+     * one bulk request (they passed validation); object by object when that fails too, or when NetBox named none.
+     */
+    private void retry(String method, String path, List<Object> bodies, List<Integer> rest, boolean othersNamed,
+            Single single, ItemResult[] results) {
+        if (rest.isEmpty()) {
+            return;
+        }
+        if (othersNamed && rest.size() > 1) {
+            List<Object> again = new ArrayList<>();
+            rest.forEach(i -> again.add(bodies.get(i)));
+            NetBoxHttp.Answer a = http.send(method, path, again, true);
+            if (a.status() / 100 == 2) {
+                ItemResult[] part = new ItemResult[rest.size()];
+                accept(method, path, a, 0, rest.size(), again, part);
+                for (int k = 0; k < part.length; k++) {
+                    int i = rest.get(k);
+                    results[i] = new ItemResult(i, part[k].id(), part[k].object(), part[k].status(), part[k].errors());
+                }
+                return;
+            }
+        }
+        for (int i : rest) {
+            results[i] = one(method, path, i, bodies.get(i), single.send(i));
+        }
     }
 
     /** A 2xx bulk answer: the objects in request order (NetBox answers in order); deletes answer nothing. */

@@ -154,9 +154,18 @@ public final class HttpNetBoxClient implements NetBoxClient {
             changes = list("extras/object-changes", f, false);
         }
         List<Map<String, Object>> sorted = new ArrayList<>(changes);
-        sorted.sort(Comparator.comparing((Map<String, Object> m) -> String.valueOf(m.get("time")))
+        sorted.sort(Comparator.comparing((Map<String, Object> m) -> time(m.get("time")))
                 .thenComparingLong(m -> m.get("id") instanceof Number n ? n.longValue() : 0L));
         return sorted;
+    }
+
+    /** NetBox's change time as an instant (its text varies in fractional digits); unreadable ones first. */
+    private static Instant time(Object t) {
+        try {
+            return java.time.OffsetDateTime.parse(String.valueOf(t)).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return Instant.MIN;
+        }
     }
 
     @Override

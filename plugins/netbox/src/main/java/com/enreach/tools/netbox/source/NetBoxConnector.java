@@ -67,11 +67,13 @@ public class NetBoxConnector implements SourceConnector {
                     + " variable with token.env=VARIABLE; a plain token= entry would be visible in the console");
             return null;
         }
-        String var = f.string("token.env", null);
+        // token.env is the metatype's key for token_env; the spelling with an underscore is taken as well
+        String key = p.get("token.env") != null ? "token.env" : "token_env";
+        String var = f.string(key, null);
         if (var != null && p.get(".password") == null) {
             String v = env.apply(var);
             if (v == null || v.isBlank()) {
-                f.error("token.env", "missing_env", "environment variable " + var + " named by token.env is not set");
+                f.error(key, "missing_env", "environment variable " + var + " named by " + key + " is not set");
                 return null;
             }
             return v.trim();

@@ -186,8 +186,9 @@ class HttpNetBoxClientTest {
         assertTrue(result.items().get(2).ok());
         assertEquals("c", result.items().get(2).object().get("name"));
         assertEquals(List.of(100L, 101L), List.of(result.items().get(0).id(), result.items().get(2).id()));
-        // one bulk, then only the two valid objects again; the named invalid one is not re-sent
-        assertEquals(3, result.requests());
+        // one bulk, then the two valid objects again as one bulk; the named invalid one is not re-sent
+        assertEquals(2, result.requests());
+        assertTrue(server.requestsTo("/api/dcim/sites/").get(1).body().startsWith("["));
     }
 
     @Test
@@ -204,6 +205,20 @@ class HttpNetBoxClientTest {
         assertEquals(3, result.requests());
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L), result.items().stream().map(ItemResult::id).toList());
         assertTrue(server.requestsTo("/api/dcim/sites/").stream().allMatch(r -> r.body().startsWith("[")));
+    }
+
+    @Test
+    void whenTheRetriedRemainderIsRefusedTooEachObjectGoesAlone() {
+        int[] nextId = {1};
+        // the first answer names object 0; the retried bulk of the rest is refused without naming any
+        server.once("POST", "/api/dcim/sites/", json(400, List.of(Map.of("name", List.of("bad")), Map.of(), Map.of())),
+                json(400, Map.of("detail", "still refused")));
+        server.route("POST", "/api/dcim/sites/", r -> createSites(r, nextId));
+        BulkResult result = client(10, 10).create("dcim/sites", List.of(Map.of("name", "a"), Map.of("name", "b"), Map.of("name", "c")));
+
+        assertEquals(List.of("bad"), result.items().get(0).errors().get("name"));
+        assertTrue(result.items().get(1).ok() && result.items().get(2).ok());
+        assertEquals(4, result.requests());
     }
 
     @Test
@@ -333,12 +348,13 @@ class HttpNetBoxClientTest {
 
     @Test
     void objectChangesFallBackToExtrasAndComeOldestFirst() {
-        server.route("GET", "/api/extras/object-changes/", r -> json(200, Map.of("count", 2, "next", "", "results", List.of(
+        server.route("GET", "/api/extras/object-changes/", r -> json(200, Map.of("count", 3, "next", "", "results", List.of(
                 Map.of("id", 9, "time", "2026-01-02T10:00:00Z", "action", "update"),
+                Map.of("id", 4, "time", "2026-01-01T10:00:00.250000Z", "action", "update"),
                 Map.of("id", 3, "time", "2026-01-01T10:00:00Z", "action", "create")))));
         List<Map<String, Object>> changes = client(10, 10).objectChanges(Instant.parse("2026-01-01T00:00:00Z"), "dcim.device");
 
-        assertEquals(List.of(3, 9), changes.stream().map(m -> m.get("id")).toList());
+        assertEquals(List.of(3, 4, 9), changes.stream().map(m -> m.get("id")).toList());
         FixtureServer.Request core = server.requestsTo("/api/core/object-changes/").get(0);
         assertEquals("dcim.device", core.param("changed_object_type"));
         assertEquals("2026-01-01T00:00:00Z", core.param("time_after"));

@@ -179,6 +179,10 @@ class NetBoxConnectorTest {
         assertTrue(new NetBoxConnector(p, Map.of("NB_TOKEN", TinyNetBox.TOKEN)::get).checkConnection(new TestContext("netbox-x")).ok());
         assertEquals("token.env", new NetBoxConnector(p, k -> null).validate().get(0).field());
 
+        p.remove("token.env");
+        p.put("token_env", "NB_TOKEN");
+        assertTrue(new NetBoxConnector(p, Map.of("NB_TOKEN", TinyNetBox.TOKEN)::get).validate().isEmpty());
+
         p.put("page.size", "5000");
         assertEquals("page.size", new NetBoxConnector(p, Map.of("NB_TOKEN", "x")::get).validate().get(0).field());
     }

@@ -49,7 +49,12 @@ public final class Api {
             return Reply.detail(404, "Not found.");
         }
         String rest = path.substring(4).replaceAll("^/+|/+$", "");
-        Map<String, List<String>> params = params(req.query());
+        Map<String, List<String>> params;
+        try {
+            params = params(req.query());
+        } catch (IllegalArgumentException e) {
+            return Reply.detail(400, "Malformed query string: " + e.getMessage());
+        }
         if (rest.isEmpty()) {
             ObjectNode root = F.objectNode();
             for (String app : List.of("core", "dcim", "extras", "ipam", "virtualization", "status")) {
@@ -87,7 +92,7 @@ public final class Api {
                     ObjectNode o = store.get(kind.name(), id);
                     return o == null ? Writes.notFound(kind) : Reply.json(200, brief ? render.brief(ctx.base(), kind, o) : render.full(ctx.base(), kind, o));
                 }
-                List<ObjectNode> found = filters.apply(kind, params);
+                List<ObjectNode> found = Ordering.sort(filters.apply(kind, params), first(params, "ordering"));
                 return page(req, ctx.base(), params, found, o -> brief ? render.brief(ctx.base(), kind, o) : render.full(ctx.base(), kind, o));
             }
             case "POST": {

@@ -23,7 +23,7 @@ public final class Prepare {
     public Prepare(Kinds kinds, Store store) {
         this.kinds = kinds;
         this.store = store;
-        this.refs = new Refs(store);
+        this.refs = new Refs(kinds, store);
         this.rules = new Rules(kinds, store);
     }
 
@@ -39,7 +39,7 @@ public final class Prepare {
      * @param partial  PATCH (only given fields) rather than POST/PUT (required fields needed on create)
      */
     public Result prepare(KindDef kind, JsonNode body, ObjectNode existing, boolean partial) {
-        FieldErrors errors = SchemaCheck.check(kind, body, partial || existing != null);
+        FieldErrors errors = SchemaCheck.check(kind, body, partial); // PUT needs the required fields, as NetBox's serializer does
         if (!errors.isEmpty()) {
             return new Result(null, errors);
         }

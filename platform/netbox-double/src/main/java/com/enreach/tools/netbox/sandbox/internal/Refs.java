@@ -15,9 +15,11 @@ import java.util.Set;
  * NetBox's nested serializers, with NetBox's messages when nothing or more than one object matches.
  */
 final class Refs {
+    private final Kinds kinds;
     private final Store store;
 
-    Refs(Store store) {
+    Refs(Kinds kinds, Store store) {
+        this.kinds = kinds;
         this.store = store;
     }
 
@@ -64,25 +66,32 @@ final class Refs {
         Iterable<Long> scan = candidates != null ? candidates : store.all(kind).stream().map(o -> o.get("id").asLong()).toList();
         for (Long id : scan) {
             ObjectNode o = store.get(kind, id);
-            if (o != null && matches(o, attrs)) {
+            if (o != null && matches(kinds.get(kind), o, attrs)) {
                 result.add(id);
             }
         }
         return result;
     }
 
-    private static boolean matches(ObjectNode o, ObjectNode attrs) {
+    /**
+     * Whether the object has all the attributes; a dict value matches the referenced object's attributes
+     * ({"manufacturer": {"slug": "dell"}}), as NetBox flattens it to manufacturer__slug.
+     */
+    private boolean matches(KindDef kind, ObjectNode o, ObjectNode attrs) {
         for (Iterator<Map.Entry<String, JsonNode>> it = attrs.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> a = it.next();
-            JsonNode have = a.getKey().equals("id") ? o.get("id") : o.get(a.getKey());
+            JsonNode have = o.get(a.getKey());
             JsonNode want = a.getValue();
             if (have == null) {
                 return false;
             }
-            if (want.isObject() || want.isArray()) {
-                return false;
-            }
-            if (!have.asText().equals(want.asText()) || have.isNull() != want.isNull()) {
+            if (want.isObject()) {
+                String target = kind.references().get(a.getKey());
+                ObjectNode ref = target == null || have.isNull() ? null : store.get(target, have.asLong());
+                if (ref == null || !matches(kinds.get(target), ref, (ObjectNode) want)) {
+                    return false;
+                }
+            } else if (want.isArray() || !have.asText().equals(want.asText()) || have.isNull() != want.isNull()) {
                 return false;
             }
         }

@@ -117,10 +117,14 @@ public final class Render {
             case "dcim.device", "virtualization.virtualmachine" -> {
                 JsonNode ip6 = r.path("primary_ip6");
                 r.set("primary_ip", ip6.isNull() || ip6.isMissingNode() ? r.path("primary_ip4") : ip6);
+                boolean vm = kind.name().equals("virtualization.virtualmachine");
+                String ifaceKind = vm ? "virtualization.vminterface" : "dcim.interface";
+                r.put("interface_count", store.lookup(ifaceKind, vm ? "virtual_machine" : "device", o.get("id").asText()).size());
             }
             case "ipam.ipaddress", "dcim.macaddress" -> {
                 if (kind.name().equals("ipam.ipaddress")) {
                     r.set("family", family(o.path("address").asText()));
+                    r.putArray("nat_outside");
                 }
                 r.set("assigned_object", assigned(base, o));
             }

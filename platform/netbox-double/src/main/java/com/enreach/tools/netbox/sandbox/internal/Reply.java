@@ -13,13 +13,16 @@ import java.util.Map;
 /** JSON answers. */
 public final class Reply {
     public static final ObjectMapper JSON = new ObjectMapper();
+    /** NetBox sends its major.minor version on every API answer; pynetbox reads it as {@code api.version}. */
+    public static final String API_VERSION = "4.2";
 
     private Reply() {
     }
 
     public static NetBoxResponse json(int status, JsonNode body) {
         try {
-            return new NetBoxResponse(status, Map.of("Content-Type", "application/json"), JSON.writeValueAsString(body));
+            return new NetBoxResponse(status, Map.of("Content-Type", "application/json", "API-Version", API_VERSION),
+                    JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -32,6 +35,6 @@ public final class Reply {
     }
 
     public static NetBoxResponse noContent() {
-        return new NetBoxResponse(204, Map.of(), "");
+        return new NetBoxResponse(204, Map.of("API-Version", API_VERSION), "");
     }
 }

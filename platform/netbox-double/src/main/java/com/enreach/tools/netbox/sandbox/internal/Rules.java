@@ -45,13 +45,13 @@ final class Rules {
                 }
             }
             case "dcim.device" -> {
-                if (!o.path("name").isNull() && clash(kind, o, self, "site", "name")) {
+                if (!o.path("name").isNull() && clashIgnoringCase(kind, o, self, "site")) {
                     errors.add("__all__", "Device name must be unique per site.");
                 }
                 primaryIps(o, self, "dcim.interface", "device", "device", errors);
             }
             case "virtualization.virtualmachine" -> {
-                if (clash(kind, o, self, "cluster", "name")) {
+                if (clashIgnoringCase(kind, o, self, "cluster")) {
                     errors.add("__all__", "Virtual machine name must be unique per cluster.");
                 }
                 if (o.path("cluster").isNull() && o.path("site").isNull()) {
@@ -64,6 +64,9 @@ final class Rules {
             case "ipam.ipaddress" -> {
                 ipAddress(o, errors);
                 assignment(o, errors);
+                if (existing != null && errors.isEmpty()) {
+                    primaryStaysOnItsParent(o, errors);
+                }
             }
             case "dcim.macaddress" -> {
                 String mac = o.path("mac_address").asText();
@@ -78,7 +81,24 @@ final class Rules {
             default -> {
             }
         }
-        customFields(k, o, errors);
+        customFields(k, o, existing == null, errors);
+    }
+
+    /** An IP that is the primary IP of a device or VM cannot move to an interface of another parent. */
+    private void primaryStaysOnItsParent(ObjectNode ip, FieldErrors errors) {
+        String id = ip.get("id").asText();
+        for (String[] p : new String[][]{{"dcim.device", "dcim.interface", "device"}, {"virtualization.virtualmachine", "virtualization.vminterface", "virtual_machine"}}) {
+            for (String field : List.of("primary_ip4", "primary_ip6")) {
+                for (Long parent : store.lookup(p[0], field, id)) {
+                    ObjectNode iface = p[1].equals(ip.path("assigned_object_type").asText())
+                            ? store.get(p[1], ip.path("assigned_object_id").asLong()) : null;
+                    if (iface == null || iface.path(p[2]).asLong() != parent) {
+                        errors.add("interface", "Cannot reassign IP address while it is designated as the primary IP for the parent object");
+                        return;
+                    }
+                }
+            }
+        }
     }
 
     private void unique(KindDef kind, ObjectNode o, long self, FieldErrors errors, String field) {
@@ -94,22 +114,46 @@ final class Rules {
         }
     }
 
-    /** Another object of the kind has the same values in all the fields (the first one indexed). */
+    /** Another object of the kind has the same values in all the fields (candidates from the most selective index). */
     private boolean clash(KindDef kind, ObjectNode o, long self, String... fields) {
-        JsonNode first = o.path(fields[fields.length - 1]);
-        if (first.isNull() || first.isMissingNode()) {
-            return false;
+        java.util.Set<Long> candidates = null;
+        for (String f : fields) {
+            JsonNode v = o.path(f);
+            if (v.isNull() || v.isMissingNode()) {
+                return false;
+            }
+            java.util.Set<Long> ids = store.lookup(kind.name(), f, v.asText());
+            if (candidates == null || ids.size() < candidates.size()) {
+                candidates = ids;
+            }
         }
-        for (Long id : store.lookup(kind.name(), fields[fields.length - 1], first.asText())) {
+        for (Long id : candidates) {
             if (id == self) {
                 continue;
             }
             ObjectNode other = store.get(kind.name(), id);
             boolean same = true;
             for (String f : fields) {
-                same &= other.path(f).asText().equals(o.path(f).asText()) && other.path(f).isNull() == o.path(f).isNull();
+                same &= other.path(f).asText().equals(o.path(f).asText());
             }
             if (same) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Devices and VMs: NetBox's constraint is on Lower(name) with the site or cluster (and tenant). */
+    private boolean clashIgnoringCase(KindDef kind, ObjectNode o, long self, String scope) {
+        JsonNode name = o.path("name");
+        if (name.isNull() || name.isMissingNode()) {
+            return false;
+        }
+        for (Long id : store.lookup(kind.name(), "name", name.asText())) {
+            ObjectNode other = store.get(kind.name(), id);
+            if (id != self && other.path("name").asText().equalsIgnoreCase(name.asText())
+                    && other.path(scope).asText().equals(o.path(scope).asText())
+                    && other.path("tenant").asText().equals(o.path("tenant").asText())) {
                 return true;
             }
         }
@@ -179,8 +223,20 @@ final class Rules {
         }
     }
 
-    private void customFields(String kind, ObjectNode o, FieldErrors errors) {
-        JsonNode cf = o.path("custom_fields");
+    private void customFields(String kind, ObjectNode o, boolean create, FieldErrors errors) {
+        ObjectNode cf = o.with("custom_fields");
+        for (ObjectNode def : store.all("extras.customfield")) {
+            if (!appliesTo(def, kind)) {
+                continue;
+            }
+            String name = def.get("name").asText();
+            if (create && !cf.has(name) && !def.path("default").isNull() && !def.path("default").isMissingNode()) {
+                cf.set(name, def.get("default")); // NetBox fills defaults in on create
+            }
+            if (def.path("required").asBoolean() && (!cf.has(name) || cf.get(name).isNull())) {
+                errors.add("custom_fields", "Missing required custom field '" + name + "'.");
+            }
+        }
         for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) cf::fields) {
             ObjectNode def = definition(kind, e.getKey());
             if (def == null) {
@@ -198,12 +254,19 @@ final class Rules {
     ObjectNode definition(String kind, String name) {
         for (Long id : store.lookup("extras.customfield", "name", name)) {
             ObjectNode def = store.get("extras.customfield", id);
-            for (JsonNode t : def.path("object_types")) {
-                if (t.asText().equals(kind)) {
-                    return def;
-                }
+            if (appliesTo(def, kind)) {
+                return def;
             }
         }
         return null;
+    }
+
+    private static boolean appliesTo(ObjectNode def, String kind) {
+        for (JsonNode t : def.path("object_types")) {
+            if (t.asText().equals(kind)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

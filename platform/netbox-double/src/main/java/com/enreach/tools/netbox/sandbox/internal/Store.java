@@ -146,6 +146,9 @@ public final class Store {
             int slash = value.indexOf('/');
             return slash < 0 ? value : value.substring(0, slash);
         }
+        if (field.equals("name")) {
+            return value.toLowerCase(java.util.Locale.ROOT); // candidates only: callers compare exactly or not, as NetBox does
+        }
         if (field.equals("mac_address")) {
             return value.toUpperCase(java.util.Locale.ROOT);
         }

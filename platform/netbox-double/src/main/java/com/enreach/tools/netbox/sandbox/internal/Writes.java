@@ -84,6 +84,9 @@ public final class Writes {
         if (bulk && !body.isArray()) {
             return Reply.json(400, errorList("non_field_errors", "Expected a list of items but got type \"dict\"."));
         }
+        if (!bulk && !body.isObject()) {
+            return Reply.json(400, errorList("non_field_errors", "Invalid data. Expected a dictionary, but got list."));
+        }
         List<JsonNode> items = items(body);
         if (bulk) {
             ArrayNode idErrors = F.arrayNode();
