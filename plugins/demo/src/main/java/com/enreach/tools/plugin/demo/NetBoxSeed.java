@@ -93,7 +93,7 @@ final class NetBoxSeed {
             add(new Item("manufacturer:" + m, NetBoxKinds.MANUFACTURER, body("name", m, "slug", slug(m))));
         }
         for (int v = 0; v < Estate.VENDORS.length; v++) {
-            deviceType(Estate.VENDORS[v], Estate.MODELS[v]);
+            deviceType(manufacturer(Estate.VENDORS[v]), Estate.MODELS[v]);
         }
         for (String model : Estate.NET_MODELS) {
             deviceType(networkVendor(model), model);
@@ -104,7 +104,7 @@ final class NetBoxSeed {
         for (String r : Estate.ROLES) {
             role(r, r.toUpperCase(Locale.ROOT).charAt(0) + r.substring(1) + " server", "9e9e9e");
         }
-        role("switch", "Network switch", "4caf50");
+        role("network", "Network", "4caf50");
         role("storage", "Storage array", "ff9800");
         platform("VMware ESXi 8.0.2", "VMware");
         for (String[] os : Estate.OS) {
@@ -119,7 +119,10 @@ final class NetBoxSeed {
     }
 
     private static List<String> manufacturers() {
-        List<String> names = new ArrayList<>(List.of(Estate.VENDORS));
+        List<String> names = new ArrayList<>();
+        for (String vendor : Estate.VENDORS) {
+            names.add(manufacturer(vendor));
+        }
         for (String model : Estate.NET_MODELS) {
             names.add(networkVendor(model));
         }
@@ -142,6 +145,11 @@ final class NetBoxSeed {
             b.put("manufacturer", new Ref("manufacturer:" + manufacturer));
         }
         add(new Item("platform:" + name, NetBoxKinds.PLATFORM, b));
+    }
+
+    /** How the team named a vendor in NetBox: "Dell", not the SMBIOS "Dell Inc." (as the shipped mapping does). */
+    static String manufacturer(String vendor) {
+        return vendor.endsWith(" Inc.") ? vendor.substring(0, vendor.length() - 5) : vendor;
     }
 
     /** The vendor of a network model, the first word of its name ("Cisco Nexus 93180YC-FX"). */

@@ -148,7 +148,7 @@ final class NetBoxSeedMachines {
             }
             Estate.Switch sw = e.networkDevice(i);
             String key = "switch:" + i;
-            Map<String, Object> b = device(sw.name(), sw.site(), "switch", sw.model(), "active");
+            Map<String, Object> b = device(sw.name(), sw.site(), "network", sw.model(), "active");
             b.put("serial", sw.serial());
             out.accept(new Item(key, NetBoxKinds.DEVICE, b));
             // Cisco ports entered as the CLI abbreviates them (Gi1/0/1), not as NetBox names them (GigabitEthernet1/0/1)
