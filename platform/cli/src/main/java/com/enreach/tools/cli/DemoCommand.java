@@ -27,7 +27,10 @@ import picocli.CommandLine.ParentCommand;
         description = {"Like 'start', but first configure the demo estate as six source instances, one per source view",
             "(etc/source.demo-vcenter.cfg, -puppetdb, -foreman, -oxidized, -commvault, -storage), and its knowledge base",
             "(etc/source.demo-wiki.cfg: runbooks and post-mortems, etc/source.demo-jira.cfg: tickets), and sync them all",
-            "once the platform is up, so there is one estate seen by several sources to look at."})
+            "once the platform is up, so there is one estate seen by several sources to look at.",
+            "It also starts the demo NetBox, a sandbox served by the platform at /demo-netbox/ (etc/enreach.demo.netbox.cfg),",
+            "seeded as a hand-filled, partly drifted NetBox, with its NetBox source (etc/source.netbox-demo.cfg) and the",
+            "writer target demo (etc/enreach.netbox.target-demo.cfg), to try validate, preview, approve, apply and rollback."})
 final class DemoCommand implements Callable<Integer> {
     /** The demo's instances and the view each shows, in the order they are synced. */
     static final Map<String, String> INSTANCES = instances();
@@ -40,12 +43,18 @@ final class DemoCommand implements Callable<Integer> {
     Enreach root;
 
     private List<String> instances = List.of();
+    private boolean netbox;
 
     @Override
     public Integer call() {
         instances = ensureConfig(root.home());
         root.err().println("Demo source configurations: " + root.home().resolve("etc").resolve("source.demo-*.cfg")
                 + " (instances " + String.join(", ", instances) + ")");
+        netbox = DemoNetBox.ensureConfig(root.home());
+        if (netbox) {
+            root.err().println("Demo NetBox (a sandbox, not a real NetBox): " + root.home().resolve("etc").resolve(DemoNetBox.SANDBOX_FILE)
+                    + ", its source " + DemoNetBox.SOURCE + " and the writer target demo (etc/enreach.netbox.target-demo.cfg)");
+        }
         return PlatformRunner.run(root, false, this::firstSync);
     }
 
@@ -108,10 +117,23 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The platform keeps running whatever happens here, so problems are reported, not thrown. */
     private void firstSync(Platform platform) {
-        syncAll(root, instances);
+        List<String> all = new ArrayList<>(instances);
+        if (netbox) {
+            // the NetBox source reads the sandbox this platform serves: only once it answers
+            if (DemoNetBox.awaitSandbox(root)) {
+                all.add(DemoNetBox.SOURCE);
+            } else {
+                root.err().println("enreach: the demo NetBox did not answer at " + platform.baseUrl() + DemoNetBox.PATH
+                        + "/api/status/; " + DemoNetBox.SOURCE + " is not synced (see log/)");
+            }
+        }
+        syncAll(root, all);
         root.out().println("Browse it: bin/enreach devices list, bin/enreach history, bin/enreach search \"nfs stale file handle\"; REST " + platform.baseUrl()
                 + "/api/devices (Bearer token, routes in /api/openapi.json); web console " + platform.baseUrl()
                 + "/system/console (password: the admin token)");
+        if (netbox) {
+            root.out().println(DemoNetBox.hints(platform.baseUrl()));
+        }
         root.out().flush();
     }
 

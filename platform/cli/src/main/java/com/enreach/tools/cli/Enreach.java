@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         subcommands = {StartCommand.class, DemoCommand.class, StatusCommand.class, SourcesCommand.class, SyncCommand.class,
             RefreshCommand.class, BackupsCommand.class, StorageCommand.class, DevicesCommand.class, HistoryCommand.class, TokenCommand.class,
             EntitiesCommand.class, ConflictsCommand.class, MergeCommand.class, SplitCommand.class, DecisionsCommand.class, ReportCommand.class,
-            SearchCommand.class, KbCommand.class, IssuesCommand.class,
+            SearchCommand.class, KbCommand.class, IssuesCommand.class, NetBoxCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:ok",
@@ -97,6 +97,8 @@ public final class Enreach {
     static CommandLine commandLine(Enreach root) {
         CommandLine cl = new CommandLine(root);
         KindVerbs.addProductVerbs(cl, root);
+        // 'netbox refresh' syncs the NetBox source kind like any other kind's verb; the rest of 'netbox' is the pipeline.
+        cl.getSubcommands().get("netbox").addSubcommand(KindRefresh.of(root, "netbox"));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // The root stops at an unknown word, so "netbox refresh" is not half-parsed as the 'refresh' command.
         cl.getCommandSpec().parser().stopAtUnmatched(true);

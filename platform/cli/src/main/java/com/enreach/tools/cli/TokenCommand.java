@@ -25,7 +25,7 @@ final class TokenCommand {
                 "Roles: viewer (read), operator (also sync, check and NetBox previews), approver (read, and approve and apply",
                 "NetBox change sets), admin (everything, also tokens)."})
     int create(@Option(names = "--name", required = true, paramLabel = "NAME", description = "Who or what uses it, e.g. ci-bot.") String name,
-               @Option(names = "--role", required = true, paramLabel = "ROLE", description = "viewer, operator or admin.") Role role) {
+               @Option(names = "--role", required = true, paramLabel = "ROLE", description = "viewer, operator, approver or admin.") Role role) {
         JsonNode r = root.api().post("/api/tokens", Json.MAPPER.createObjectNode().put("name", name).put("role", role.name()));
         if (root.json()) {
             root.printJson(r);

@@ -16,9 +16,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code enreach <kind> refresh} for the kinds the platform reports, next to the product verbs. */
 class KindVerbsTest extends FakeApiTest {
-    /** The platform's instances: a netbox plugin the CLI has never heard of, a vCenter, and a removed Foreman. */
-    private void platformWithNetbox() {
-        api.on("GET", "/api/sources", 200, "[" + Fixtures.source("netbox-main", "netbox", true) + ","
+    /** The platform's instances: a glpi plugin the CLI has never heard of, a vCenter, and a removed Foreman. */
+    private void platformWithGlpi() {
+        api.on("GET", "/api/sources", 200, "[" + Fixtures.source("glpi-main", "glpi", true) + ","
                 + Fixtures.source("vcenter-prod", "vcenter", true) + "," + Fixtures.source("foreman-old", "foreman", false) + "]");
     }
 
@@ -28,14 +28,14 @@ class KindVerbsTest extends FakeApiTest {
 
     @Test
     void aKindUnknownToTheCliButReportedByThePlatformRefreshes() {
-        platformWithNetbox();
-        api.on("GET", "/api/sources", 200, "[" + Fixtures.source("netbox-main", "netbox", true) + "]")
-                .on("POST", "/api/sources/netbox-main/sync", 202, Fixtures.run(7, "netbox-main", "succeeded", 12, null));
+        platformWithGlpi();
+        api.on("GET", "/api/sources", 200, "[" + Fixtures.source("glpi-main", "glpi", true) + "]")
+                .on("POST", "/api/sources/glpi-main/sync", 202, Fixtures.run(7, "glpi-main", "succeeded", 12, null));
 
-        Cli.Result r = cli.run("netbox", "refresh");
+        Cli.Result r = cli.run("glpi", "refresh");
 
         assertEquals(0, r.exit(), r.all());
-        assertEquals(List.of("GET /api/sources", "GET /api/sources?kind=netbox", "POST /api/sources/netbox-main/sync?trigger=cli"),
+        assertEquals(List.of("GET /api/sources", "GET /api/sources?kind=glpi", "POST /api/sources/glpi-main/sync?trigger=cli"),
                 api.targets());
     }
 
@@ -56,23 +56,23 @@ class KindVerbsTest extends FakeApiTest {
     @Test
     void globalOptionsAfterADerivedVerbAlsoApplyToTheKindCheck() throws IOException {
         try (FakeApi other = new FakeApi()) {
-            other.on("GET", "/api/sources", 200, "[" + Fixtures.source("netbox-main", "netbox", true) + "]")
-                    .on("POST", "/api/sources/netbox-main/sync", 202, Fixtures.run(7, "netbox-main", "succeeded", 12, null));
+            other.on("GET", "/api/sources", 200, "[" + Fixtures.source("glpi-main", "glpi", true) + "]")
+                    .on("POST", "/api/sources/glpi-main/sync", 202, Fixtures.run(7, "glpi-main", "succeeded", 12, null));
 
-            Cli.Result r = cli.run("netbox", "refresh", "--port", Integer.toString(other.port()));
+            Cli.Result r = cli.run("glpi", "refresh", "--port", Integer.toString(other.port()));
 
             assertEquals(0, r.exit(), r.all());
             assertTrue(api.targets().isEmpty(), "the platform of --port was asked: " + api.targets());
-            assertEquals(List.of("GET /api/sources", "GET /api/sources?kind=netbox", "POST /api/sources/netbox-main/sync?trigger=cli"),
+            assertEquals(List.of("GET /api/sources", "GET /api/sources?kind=glpi", "POST /api/sources/glpi-main/sync?trigger=cli"),
                     other.targets());
         }
     }
 
     @Test
     void aMistakeAfterADerivedVerbGetsTheUsualUsageError() {
-        platformWithNetbox();
+        platformWithGlpi();
 
-        Cli.Result r = cli.run("netbox", "refresh", "--bogus");
+        Cli.Result r = cli.run("glpi", "refresh", "--bogus");
 
         assertEquals(2, r.exit(), r.all());
         assertTrue(r.err().startsWith("Unknown option: '--bogus'"), r.err());
@@ -81,33 +81,33 @@ class KindVerbsTest extends FakeApiTest {
 
     @Test
     void anUnknownKindIsAUsageErrorThatListsThePlatformsKinds() {
-        platformWithNetbox();
+        platformWithGlpi();
 
         Cli.Result r = cli.run("netbx", "refresh");
 
         assertEquals(2, r.exit(), r.all());
         assertTrue(r.err().contains("'netbx'"), r.err());
-        assertTrue(r.err().contains("foreman, netbox, vcenter"), r.err());
+        assertTrue(r.err().contains("foreman, glpi, vcenter"), r.err());
         assertEquals(List.of("GET /api/sources"), api.targets(), "nothing is synced");
     }
 
     @Test
     void aMistypedCommandStillSuggestsTheCommand() {
-        platformWithNetbox();
+        platformWithGlpi();
 
         Cli.Result r = cli.run("devics", "list");
 
         assertEquals(2, r.exit(), r.all());
         assertTrue(r.err().contains("'devics'"), r.err());
         assertTrue(r.err().contains("devices"), "suggests the command it resembles: " + r.err());
-        assertTrue(r.err().contains("foreman, netbox, vcenter"), r.err());
+        assertTrue(r.err().contains("foreman, glpi, vcenter"), r.err());
     }
 
     @Test
     void aPlatformWithoutInstancesSaysSo() {
         api.on("GET", "/api/sources", 200, "[]");
 
-        Cli.Result r = cli.run("netbox", "refresh");
+        Cli.Result r = cli.run("glpi", "refresh");
 
         assertEquals(2, r.exit(), r.all());
         assertTrue(r.err().contains("no source instances"), r.err());
@@ -120,17 +120,17 @@ class KindVerbsTest extends FakeApiTest {
             port = s.getLocalPort();
         }
 
-        Cli.Result r = new Cli(null, home).env("ENREACH_PORT", Integer.toString(port)).env("ENREACH_TOKEN", "t").run("netbox", "refresh");
+        Cli.Result r = new Cli(null, home).env("ENREACH_PORT", Integer.toString(port)).env("ENREACH_TOKEN", "t").run("glpi", "refresh");
 
         assertEquals(3, r.exit(), r.all());
-        assertTrue(r.err().contains("'netbox'"), r.err());
+        assertTrue(r.err().contains("'glpi'"), r.err());
     }
 
     @Test
     void aReportedKindWithoutItsSubcommandIsAUsageError() {
-        platformWithNetbox();
+        platformWithGlpi();
 
-        Cli.Result r = cli.run("netbox");
+        Cli.Result r = cli.run("glpi");
 
         assertEquals(2, r.exit(), r.all());
         assertTrue(r.err().contains("refresh"), r.err());
@@ -139,13 +139,13 @@ class KindVerbsTest extends FakeApiTest {
 
     @Test
     void aDerivedVerbHasHelp() {
-        platformWithNetbox();
+        platformWithGlpi();
 
-        Cli.Result r = cli.run("netbox", "refresh", "--help");
+        Cli.Result r = cli.run("glpi", "refresh", "--help");
 
         assertEquals(0, r.exit(), r.all());
         assertTrue(r.out().contains("--confirm"), r.out());
-        assertTrue(r.out().contains("netbox"), r.out());
+        assertTrue(r.out().contains("glpi"), r.out());
         assertTrue(posts().isEmpty());
     }
 
@@ -175,13 +175,13 @@ class KindVerbsTest extends FakeApiTest {
     @Test
     void refreshOfAKindThePlatformDoesNotReportListsTheKinds() {
         api.on("GET", "/api/sources", 200, "[]");
-        platformWithNetbox();
+        platformWithGlpi();
 
         Cli.Result r = cli.run("refresh", "netbx");
 
         assertEquals(6, r.exit(), r.all());
         assertTrue(r.err().contains("no live instances of kind netbx"), r.err());
-        assertTrue(r.err().contains("foreman, netbox, vcenter"), r.err());
+        assertTrue(r.err().contains("foreman, glpi, vcenter"), r.err());
     }
 
     @ParameterizedTest

@@ -39,7 +39,8 @@ public class AuthIT extends PlatformTestSupport {
         for (String expected : List.of("GET /health", "GET /devices", "GET /devices/{id}", "GET /devices/{id}/configs/diff",
                 "GET /sources", "POST /sources/{instance}/sync", "POST /sources/{instance}/check", "GET /sync/runs",
                 "POST /sync/runs/{id}/cancel", "GET /tokens", "POST /tokens", "DELETE /tokens/{id}", "GET /storage/volumes",
-                "GET /backups", "GET /openapi.json")) {
+                "GET /backups", "GET /openapi.json", "GET /netbox/changesets", "POST /netbox/changesets/{id}/approve",
+                "POST /netbox/changesets/{id}/apply", "POST /netbox/conflicts/{id}/resolve", "GET /netbox/history")) {
             assertTrue(expected + " is missing from /api/openapi.json: " + templates, templates.contains(expected));
         }
 
@@ -79,8 +80,9 @@ public class AuthIT extends PlatformTestSupport {
             }
             // Control: with the admin token the same request gets past authentication.
             Api.Reply ok = api.send(route.method(), "/api" + route.path(), Api.authorization(admin), route.method().equals("GET") ? null : "{}");
-            // (503 naming the missing plugin: vectorise/reindex without an embedding or index plugin, as in this container)
-            boolean missingPlugin = ok.status() == 503 && List.of("no_embedding_provider", "no_vector_index").contains(ok.errorCode());
+            // (503 naming the missing plugin: vectorise/reindex without an embedding or index plugin, the NetBox routes
+            // without the writer plugin, as in this container)
+            boolean missingPlugin = ok.status() == 503 && List.of("no_embedding_provider", "no_vector_index", "netbox_writer_missing").contains(ok.errorCode());
             if (ok.status() == 401 || ok.status() == 403 || ok.status() >= 500 && !missingPlugin) {
                 failures.add(route + " with the admin token: expected an answer past authentication, got " + ok);
             }
@@ -119,6 +121,84 @@ public class AuthIT extends PlatformTestSupport {
         for (JsonNode t : tokens) {
             assertNotEquals("sneaky", t.path("name").asText());
         }
+    }
+
+    /**
+     * The NetBox routes by role: approve, reject and apply need the approver role (an operator or a viewer is
+     * refused), validate, preview, rollback, adoption and conflict resolution the operator role (an approver is
+     * refused). The writer plugin is not in this container, so a request that passes authorization gets the 503
+     * naming it: that proves the role check ran first.
+     */
+    @Test
+    public void netboxRoutesSeparateApproversFromOperators() {
+        Api.Reply created = api.post("/api/tokens", admin, Api.json(Map.of("name", "it-approver", "role", "approver")));
+        assertEquals(created.toString(), 201, created.status());
+        assertEquals("approver", created.at("/token/role").asText());
+        String approver = created.at("/secret").asText();
+        String viewer = createToken("it-nb-viewer", "viewer");
+        String operator = createToken("it-nb-operator", "operator");
+        boolean listed = false;
+        for (JsonNode t : api.get("/api/tokens", admin).json()) {
+            listed |= "it-approver".equals(t.path("name").asText()) && "approver".equals(t.path("role").asText());
+        }
+        assertTrue("the approver token is listed with its role", listed);
+
+        String approve = "/api/netbox/changesets/1/approve";
+        String reject = "/api/netbox/changesets/1/reject";
+        String apply = "/api/netbox/changesets/1/apply";
+        String hash = Api.json(Map.of("hash", "abc"));
+        String preview = "/api/netbox/changesets";
+        String rollback = "/api/netbox/changesets/1/rollback";
+        String adopt = "/api/netbox/adoptions";
+        String adoptBody = Api.json(Map.of("object_type", "dcim.device", "netbox_id", 1, "entity_id", 1));
+        String resolve = "/api/netbox/conflicts/1/resolve";
+        String resolveBody = Api.json(Map.of("resolution", "keep_netbox"));
+
+        for (String token : List.of(viewer, operator)) {
+            assertForbidden(api.post(approve, token, hash));
+            assertForbidden(api.post(reject, token, hash));
+            assertForbidden(api.post(apply, token));
+        }
+        for (String token : List.of(viewer, approver)) {
+            assertForbidden(api.post(preview, token, "{}"));
+            assertForbidden(api.post(rollback, token));
+            assertForbidden(api.post(adopt, token, adoptBody));
+            assertForbidden(api.post(resolve, token, resolveBody));
+            assertForbidden(api.get("/api/netbox/validation", token));
+        }
+        // Past the role check: the writer plugin is missing.
+        for (String token : List.of(approver, admin)) {
+            assertWriterMissing(api.post(approve, token, hash));
+            assertWriterMissing(api.post(reject, token, hash));
+            assertWriterMissing(api.post(apply, token));
+        }
+        for (String token : List.of(operator, admin)) {
+            assertWriterMissing(api.post(preview, token, "{}"));
+            assertWriterMissing(api.post(rollback, token));
+            assertWriterMissing(api.post(adopt, token, adoptBody));
+            assertWriterMissing(api.post(resolve, token, resolveBody));
+            assertWriterMissing(api.get("/api/netbox/validation", token));
+        }
+        for (String token : List.of(viewer, operator, approver)) {
+            for (String read : List.of("/api/netbox/targets", "/api/netbox/changesets", "/api/netbox/changesets/1", "/api/netbox/conflicts",
+                    "/api/netbox/history")) {
+                assertWriterMissing(api.get(read, token));
+            }
+        }
+        // The approver is no token manager either, and bad input is still a 400 before the missing plugin.
+        assertForbidden(api.get("/api/tokens", approver));
+        Api.Reply noHash = api.post(approve, approver, "{}");
+        assertEquals(noHash.toString(), 400, noHash.status());
+        assertEquals(noHash.toString(), "hash", noHash.at("/error/field").asText());
+        for (String route : List.of(approve, apply, preview, adopt, resolve, "/api/netbox/changesets/1/reject", rollback)) {
+            assertEquals(route, 401, api.post(route, null, "{}").status());
+        }
+    }
+
+    private static void assertWriterMissing(Api.Reply r) {
+        assertEquals(r.toString(), 503, r.status());
+        assertEquals(r.toString(), "netbox_writer_missing", r.errorCode());
+        assertTrue(r.toString(), r.at("/error/message").asText().contains("com.enreach.tools.plugin.netbox.writer"));
     }
 
     @Test

@@ -32,6 +32,9 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
                     ? Response.fromResponse(r).header("Retry-After", Integer.toString(QueryGate.RETRY_AFTER_SECONDS)).build()
                     : r;
         }
+        if (e instanceof ServiceUnavailable u) {
+            return ErrorBody.response(503, u.code(), u.getMessage(), null, null);
+        }
         if (e instanceof JsonProcessingException j) {
             return invalidJson(j);
         }

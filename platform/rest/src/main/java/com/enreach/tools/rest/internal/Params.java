@@ -95,6 +95,19 @@ final class Params {
         return t;
     }
 
+    /** An optional ISO-8601 instant ({@code 2026-01-31T12:00:00Z}). */
+    static Instant instant(String name, String value) {
+        String v = text(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(name, name + " must be an ISO-8601 UTC time such as 2026-12-31T00:00:00Z, got '" + v + "'");
+        }
+    }
+
     static String text(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }

@@ -46,10 +46,10 @@ public class TokenResource {
     @Answers(status = 201, value = TokenService.Created.class)
     public Response create(CreateRequest body) {
         if (body == null) {
-            throw ApiException.invalid(null, "send a JSON body {\"name\": ..., \"role\": \"viewer|operator|admin\"}");
+            throw ApiException.invalid(null, "send a JSON body {\"name\": ..., \"role\": \"viewer|operator|approver|admin\"}");
         }
         if (body.role() == null || body.role().isBlank()) {
-            throw ApiException.invalid("role", "role is required: viewer, operator or admin");
+            throw ApiException.invalid("role", "role is required: viewer, operator, approver or admin");
         }
         Role role;
         try {

@@ -37,7 +37,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class OpenApiResourceTest {
     private static final List<Class<?>> RESOURCES = List.of(HealthResource.class, DeviceResource.class, SourceResource.class, SyncResource.class,
             TokenResource.class, StorageResource.class, OpenApiResource.class, EntityResource.class, DecisionResource.class, OverrideResource.class,
-            ConflictResource.class, IdentityConflictResource.class, InventoryRulesResource.class);
+            ConflictResource.class, IdentityConflictResource.class, InventoryRulesResource.class, NetBoxResource.class, NetBoxChangeSetResource.class);
 
     private final JsonNode doc = JsonProvider.MAPPER.valueToTree(OpenApiResource.build(RESOURCES));
 
@@ -93,6 +93,26 @@ class OpenApiResourceTest {
                 doc.at("/paths/~1inventory~1rules/get/responses/200/content/application~1json/schema/$ref").asText());
         assertEquals("Needs a admin token", doc.at("/paths/~1entities~1rebuild/post/summary").asText());
         assertEquals("Needs a operator token", doc.at("/paths/~1entities~1merge/post/summary").asText());
+    }
+
+    @Test
+    void netboxRoutesDescribeTheirRolesBodiesAndAnswers() {
+        assertEquals("#/components/schemas/EnvelopeChangeSet",
+                doc.at("/paths/~1netbox~1changesets/get/responses/200/content/application~1json/schema/$ref").asText());
+        assertEquals("#/components/schemas/ChangeSet",
+                doc.at("/paths/~1netbox~1changesets/post/responses/201/content/application~1json/schema/$ref").asText());
+        assertEquals(Set.of("hash", "item_ids", "include_deletes", "comment"), names(doc.at("/components/schemas/ApproveBody/properties")));
+        assertEquals(Set.of("target", "entity_ids", "kinds", "deletes"), names(doc.at("/components/schemas/PreviewBody/properties")));
+        assertEquals("Needs a approver token", doc.at("/paths/~1netbox~1changesets~1{id}~1approve/post/summary").asText());
+        assertEquals("Needs a approver token", doc.at("/paths/~1netbox~1changesets~1{id}~1apply/post/summary").asText());
+        assertEquals("Needs a operator token", doc.at("/paths/~1netbox~1changesets/post/summary").asText());
+        assertEquals("Needs a operator token", doc.at("/paths/~1netbox~1conflicts~1{id}~1resolve/post/summary").asText());
+        assertEquals("Needs a viewer token", doc.at("/paths/~1netbox~1history/get/summary").asText());
+        assertEquals(Set.of("target", "source", "entity", "object_type", "netbox_id", "object", "user", "from", "to", "status", "changeset",
+                "limit", "offset"), paramNames("/paths/~1netbox~1history/get"));
+        assertEquals("#/components/schemas/ApplyResult",
+                doc.at("/paths/~1netbox~1changesets~1{id}~1apply/post/responses/200/content/application~1json/schema/$ref").asText());
+        assertTrue(names(doc.at("/components/schemas/FieldChange/properties")).containsAll(Set.of("field", "current", "proposed", "conflict")));
     }
 
     @Test
