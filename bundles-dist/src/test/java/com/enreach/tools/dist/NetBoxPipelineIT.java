@@ -25,7 +25,8 @@ import com.enreach.tools.netbox.sandbox.WriteLatch;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The issue's NetBox scenarios in the real distribution: a small demo estate synced into the platform, the writer
+ * The issue's NetBox scenarios in the real distribution: a small demo estate (as vCenter sees it: clusters, ESXi
+ * hosts, VMs with their cluster, NICs and addresses) synced into the platform, the writer
  * plugin pointed at a NetBox double running in this JVM (so a kill -9 of the platform leaves NetBox's state), driven
  * through /api/netbox/*. What NetBox holds is read through NetBox's own API.
  */
@@ -53,7 +54,7 @@ class NetBoxPipelineIT {
         server = new NetBoxDoubleServer();
         dist = Distribution.copy(name);
         dist.start();
-        dist.writeConfig("source.demo-x.cfg", "view=all\nsize=60\nseed=5\nchurn.percent=0\n");
+        dist.writeConfig("source.demo-x.cfg", "view=vcenter\nsize=60\nseed=5\nchurn.percent=0\n");
         dist.awaitSource("demo-x", s -> s.path("present").asBoolean());
         Distribution.Result sync = dist.cli("sync", "demo-x");
         assertEquals(0, sync.exit(), sync.toString());
@@ -121,7 +122,7 @@ class NetBoxPipelineIT {
         assertEquals(List.of(), NetBoxRest.items(first, "delete", null), "an empty NetBox: creates only");
         int vmCreates = NetBoxRest.items(first, "create", "virtualization.virtualmachine").size();
         int deviceCreates = NetBoxRest.items(first, "create", "dcim.device").size();
-        assertTrue(vmCreates > 10 && deviceCreates > 3, "the estate's VMs and devices: " + first.path("counts"));
+        assertTrue(vmCreates > 10, "the estate's VMs: " + first.path("counts"));
 
         JsonNode applied = rest.approveAndApply(first);
         assertEquals("partially_applied", applied.path("status").asText(), applied.toString());
