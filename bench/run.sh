@@ -2,8 +2,8 @@
 # Runs the benchmarks and exits non-zero when a ratio misses its target (each benchmark prints TARGET lines and
 # exits 3 on a miss). By hand only, on a machine as quiet as you can make it; never part of CI or the test suite.
 #   bench/run.sh                 all benchmarks
-#   bench/run.sh pipeline churn  only those (executions of the bench profile: pipeline, churn, resolution, rest,
-#                                entities, heap, startup, vcenter, vectorize, embedding, hnsw)
+#   bench/run.sh pipeline churn  only those (executions of the bench profile: pipeline, churn, resolution, rest, netbox-preview,
+#                                entities, heap, startup, vcenter, vectorize, embedding, hnsw, apply)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q install -DskipTests

@@ -97,6 +97,7 @@ CREATE TABLE netbox_history_sources (
     source     TEXT NOT NULL,
     PRIMARY KEY (source, history_id)
 ) WITHOUT ROWID;
+CREATE INDEX netbox_history_sources_history ON netbox_history_sources (history_id);
 
 CREATE TABLE netbox_conflicts (
     id           INTEGER PRIMARY KEY,

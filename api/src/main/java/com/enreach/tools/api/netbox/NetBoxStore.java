@@ -37,6 +37,20 @@ public interface NetBoxStore {
      */
     void setItemState(Collection<Long> itemIds, String status, Long netboxId, String message);
 
+    /**
+     * The journal and the history of one answered request, in one transaction: each outcome sets its item's status,
+     * NetBox id (when given) and message like {@link #setItemState}, and the entries are appended to the history.
+     * Returns the stored entries.
+     *
+     * @since 1.1
+     */
+    default List<HistoryEntry> recordOutcomes(List<ItemOutcome> outcomes, List<HistoryEntry> history) {
+        for (ItemOutcome o : outcomes) {
+            setItemState(List.of(o.itemId()), o.status(), o.netboxId(), o.message());
+        }
+        return history.stream().map(this::addHistory).toList();
+    }
+
     /** Appends to the history. */
     HistoryEntry addHistory(HistoryEntry entry);
 

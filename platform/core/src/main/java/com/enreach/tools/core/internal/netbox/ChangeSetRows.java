@@ -21,6 +21,7 @@ import com.enreach.tools.api.netbox.ChangeItem;
 import com.enreach.tools.api.netbox.ChangeSet;
 import com.enreach.tools.api.netbox.ChangeSetQuery;
 import com.enreach.tools.api.netbox.FieldChange;
+import com.enreach.tools.api.netbox.ItemOutcome;
 import com.enreach.tools.api.netbox.ItemQuery;
 import com.enreach.tools.api.netbox.ValidationFinding;
 import com.enreach.tools.core.internal.db.Json;
@@ -136,7 +137,7 @@ final class ChangeSetRows {
 
     private static ChangeSet read(Connection c, ResultSet rs, List<ChangeItem> items) throws SQLException {
         long id = rs.getLong("id");
-        List<ValidationFinding> held = Json.MAPPER.convertValue(Json.readList(rs.getString("held")), FINDINGS);
+        List<ValidationFinding> held = list(rs.getString("held"), FINDINGS);
         ChangeSet.Counts counts = counts(c, id, held.size(), rs.getInt("conflicts"));
         return new ChangeSet(id, rs.getString("target"), rs.getString("kind"), getLong(rs, "rollback_of"),
                 rs.getString("status"), rs.getString("hash"), rs.getString("created_by"),
@@ -172,15 +173,26 @@ final class ChangeSetRows {
                     out.add(new ChangeItem(rs.getLong("id"), rs.getInt("seq"), rs.getString("ref"), rs.getString("action"),
                             rs.getString("object_type"), getLong(rs, "netbox_id"), getLong(rs, "entity_id"),
                             rs.getString("name"), rs.getString("site"),
-                            Json.MAPPER.convertValue(Json.readList(rs.getString("depends_on")), STRINGS),
-                            Json.MAPPER.convertValue(Json.readList(rs.getString("fields")), FIELDS),
+                            list(rs.getString("depends_on"), STRINGS), list(rs.getString("fields"), FIELDS),
                             map(rs.getString("body")), map(rs.getString("before_image")), rs.getString("before_hash"),
                             rs.getString("approval"), rs.getString("status"), rs.getString("message"),
-                            Json.MAPPER.convertValue(Json.readList(rs.getString("findings")), FINDINGS)));
+                            list(rs.getString("findings"), FINDINGS)));
                 }
             }
         }
         return out;
+    }
+
+    /** A JSON list column straight into its element type (an apply reads every item of a 10k change set). */
+    private static <T> List<T> list(String json, TypeReference<List<T>> type) {
+        if (json == null || json.isEmpty() || "[]".equals(json)) {
+            return List.of();
+        }
+        try {
+            return Json.MAPPER.readValue(json, type);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The change set's status; throws NOT_FOUND when there is none. */
@@ -216,18 +228,23 @@ final class ChangeSetRows {
 
     static int setItemState(Connection c, java.util.Collection<Long> ids, String status, Long netboxId, String message)
             throws SQLException {
+        return setItemStates(c, ids.stream().map(id -> new ItemOutcome(id, status, netboxId, message)).toList());
+    }
+
+    /** The journal: one prepared statement and one batch for all the outcomes. */
+    static int setItemStates(Connection c, List<ItemOutcome> outcomes) throws SQLException {
         int n = 0;
         try (PreparedStatement ps = c.prepareStatement("UPDATE netbox_change_items SET status = ?,"
                 + " netbox_id = COALESCE(?, netbox_id), message = ? WHERE id = ?")) {
-            for (Long id : ids) {
-                ps.setString(1, status);
-                if (netboxId == null) {
+            for (ItemOutcome o : outcomes) {
+                ps.setString(1, o.status());
+                if (o.netboxId() == null) {
                     ps.setNull(2, java.sql.Types.INTEGER);
                 } else {
-                    ps.setLong(2, netboxId);
+                    ps.setLong(2, o.netboxId());
                 }
-                ps.setString(3, message);
-                ps.setLong(4, id);
+                ps.setString(3, o.message());
+                ps.setLong(4, o.itemId());
                 ps.addBatch();
             }
             for (int r : ps.executeBatch()) {

@@ -25,46 +25,38 @@ final class HistoryRows {
     }
 
     static HistoryEntry insert(Connection c, HistoryEntry e, String now) throws SQLException {
-        String at = e.at() == null ? now : Times.format(e.at());
-        long id;
+        return insertAll(c, List.of(e), now).get(0);
+    }
+
+    /** Appends entries with two prepared statements for all of them (an apply writes one per object). */
+    static List<HistoryEntry> insertAll(Connection c, List<HistoryEntry> entries, String now) throws SQLException {
+        List<HistoryEntry> out = new ArrayList<>(entries.size());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO netbox_history (at, target, changeset_id, item_id, action,"
                 + " object_type, netbox_id, entity_id, object, sources, applied_by, approved_by, status, before_image, after_image,"
-                + " message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            List<Object> p = new ArrayList<>();
-            p.add(at);
-            p.add(e.target());
-            p.add(e.changeSetId());
-            p.add(e.itemId());
-            p.add(e.action());
-            p.add(e.objectType());
-            p.add(e.netboxId());
-            p.add(e.entityId());
-            p.add(e.object());
-            p.add(Json.write(e.sources()));
-            p.add(e.appliedBy());
-            p.add(e.approvedBy());
-            p.add(e.status());
-            p.add(json(e.before()));
-            p.add(json(e.after()));
-            p.add(e.message());
-            NbSql.bind(ps, p);
-            ps.executeUpdate();
-            try (ResultSet rs = ps.getGeneratedKeys()) {
-                rs.next();
-                id = rs.getLong(1);
+                + " message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+             PreparedStatement src = c.prepareStatement("INSERT OR IGNORE INTO netbox_history_sources (history_id, source) VALUES (?, ?)")) {
+            for (HistoryEntry e : entries) {
+                String at = e.at() == null ? now : Times.format(e.at());
+                NbSql.bind(ps, java.util.Arrays.asList(at, e.target(), e.changeSetId(), e.itemId(), e.action(), e.objectType(),
+                        e.netboxId(), e.entityId(), e.object(), Json.write(e.sources()), e.appliedBy(), e.approvedBy(), e.status(),
+                        json(e.before()), json(e.after()), e.message()));
+                ps.executeUpdate();
+                long id;
+                try (ResultSet rs = ps.getGeneratedKeys()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+                for (String s : e.sources()) {
+                    src.setLong(1, id);
+                    src.setString(2, s);
+                    src.executeUpdate();
+                }
+                out.add(new HistoryEntry(id, Times.parse(at), e.target(), e.changeSetId(), e.itemId(), e.action(), e.objectType(),
+                        e.netboxId(), e.entityId(), e.object(), e.sources(), e.appliedBy(), e.approvedBy(), e.status(), e.before(),
+                        e.after(), e.message()));
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO netbox_history_sources (history_id, source) VALUES (?, ?)")) {
-            for (String s : e.sources()) {
-                ps.setLong(1, id);
-                ps.setString(2, s);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        return new HistoryEntry(id, Times.parse(at), e.target(), e.changeSetId(), e.itemId(), e.action(), e.objectType(),
-                e.netboxId(), e.entityId(), e.object(), e.sources(), e.appliedBy(), e.approvedBy(), e.status(), e.before(),
-                e.after(), e.message());
+        return out;
     }
 
     static Page<HistoryEntry> list(Connection c, HistoryQuery q) throws SQLException {

@@ -16,6 +16,7 @@ import com.enreach.tools.api.netbox.ChangeSetQuery;
 import com.enreach.tools.api.netbox.ConflictQuery;
 import com.enreach.tools.api.netbox.HistoryEntry;
 import com.enreach.tools.api.netbox.HistoryQuery;
+import com.enreach.tools.api.netbox.ItemOutcome;
 import com.enreach.tools.api.netbox.ItemQuery;
 import com.enreach.tools.api.netbox.NetBoxConflict;
 import com.enreach.tools.api.netbox.NetBoxStore;
@@ -80,6 +81,17 @@ public class NetBoxStoreImpl implements NetBoxStore {
             return;
         }
         db.write(c -> ChangeSetRows.setItemState(c, itemIds, status, netboxId, message));
+    }
+
+    @Override
+    public List<HistoryEntry> recordOutcomes(List<ItemOutcome> outcomes, List<HistoryEntry> history) {
+        if (outcomes.isEmpty() && history.isEmpty()) {
+            return List.of();
+        }
+        return db.write(c -> {
+            ChangeSetRows.setItemStates(c, outcomes);
+            return HistoryRows.insertAll(c, history, Times.format(Times.now()));
+        });
     }
 
     @Override

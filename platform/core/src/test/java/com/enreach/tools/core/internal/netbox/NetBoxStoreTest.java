@@ -24,6 +24,7 @@ import com.enreach.tools.api.netbox.ConflictQuery;
 import com.enreach.tools.api.netbox.FieldChange;
 import com.enreach.tools.api.netbox.HistoryEntry;
 import com.enreach.tools.api.netbox.HistoryQuery;
+import com.enreach.tools.api.netbox.ItemOutcome;
 import com.enreach.tools.api.netbox.ItemQuery;
 import com.enreach.tools.api.netbox.NetBoxConflict;
 import com.enreach.tools.api.netbox.NetBoxKinds;
@@ -131,6 +132,22 @@ class NetBoxStoreTest {
         ChangeSet done = store.get(cs.id(), ItemQuery.ALL).orElseThrow();
         assertEquals("carol", done.appliedBy());
         assertNotNull(done.appliedAt());
+    }
+
+    @Test
+    void outcomesAndTheirHistoryAreRecordedTogether() {
+        ChangeSet cs = threeItems("prod");
+        List<HistoryEntry> stored = store.recordOutcomes(List.of(new ItemOutcome(cs.items().get(0).id(), "applied", 77L, null),
+                new ItemOutcome(cs.items().get(1).id(), "failed", null, "serial: too long")), List.of(new HistoryEntry(0, null, "prod",
+                cs.id(), cs.items().get(0).id(), "create", NetBoxKinds.SITE, 77L, null, "AMS1", List.of("vcenter-prod"), "carol",
+                "bob", "applied", null, Map.of("id", 77), null)));
+        assertEquals(1, stored.size());
+        assertTrue(stored.get(0).id() > 0);
+        ChangeSet after = store.get(cs.id(), ItemQuery.ALL).orElseThrow();
+        assertEquals(77L, after.items().get(0).netboxId());
+        assertEquals("failed", after.items().get(1).status());
+        assertEquals("serial: too long", after.items().get(1).message());
+        assertEquals(1, store.history(new HistoryQuery(null, "vcenter-prod", null, null, null, null, null, null, null, null, cs.id(), 0, 0)).count());
     }
 
     @Test

@@ -16,6 +16,7 @@ import com.enreach.tools.api.netbox.ApplyResult;
 import com.enreach.tools.api.netbox.ChangeItem;
 import com.enreach.tools.api.netbox.ChangeSet;
 import com.enreach.tools.api.netbox.HistoryEntry;
+import com.enreach.tools.api.netbox.ItemOutcome;
 import com.enreach.tools.api.netbox.ItemQuery;
 import com.enreach.tools.api.netbox.NetBoxKinds;
 import com.enreach.tools.api.netbox.NetBoxStore;
@@ -36,6 +37,8 @@ public final class Applier {
     private final Retry retry;
     private final DriftCheck drift;
     private final Function<Long, List<String>> sourcesOf;
+    /** Change sets being applied in this process: a second apply of one must not resume under the first. */
+    private final Set<Long> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param sourcesOf the source instances behind an entity (for the history), empty when unknown
@@ -48,6 +51,18 @@ public final class Applier {
     }
 
     public ApplyResult apply(Target target, long id, String actor) {
+        if (!running.add(id)) {
+            throw new ApiException(ApiException.Reason.CONFLICT, "changeset_applying", null, "change set " + id
+                    + " is being applied right now", null);
+        }
+        try {
+            return applyOnce(target, id, actor);
+        } finally {
+            running.remove(id);
+        }
+    }
+
+    private ApplyResult applyOnce(Target target, long id, String actor) {
         ChangeSet cs = store.get(id, ItemQuery.ALL).orElseThrow(() -> ApiException.notFound("change set", String.valueOf(id)));
         if (!"approved".equals(cs.status()) && !"applying".equals(cs.status())) {
             throw new ApiException(ApiException.Reason.CONFLICT, "changeset_" + cs.status(), null, "change set " + id + " is "
@@ -62,6 +77,7 @@ public final class Applier {
             run.resume();
             run.send();
         } catch (NetBoxException e) {
+            run.flush(); // what was learnt before the failure (creates found after a lost answer) is kept
             // items stay journalled 'applying' and the set 'applying': applying again resumes
             throw new ApiException(ApiException.Reason.UNAVAILABLE, "netbox_unavailable", null, "NetBox target '"
                     + target.name() + "' failed during the apply of change set " + id + ": " + e.getMessage()
@@ -81,6 +97,9 @@ public final class Applier {
         private final Map<Long, String> state = new LinkedHashMap<>();
         private final Set<String> notApplied = new HashSet<>();
         private final Map<Long, List<String>> sources = new HashMap<>();
+        /** Outcomes and history not yet written: written together, one transaction per request answered. */
+        private final List<ItemOutcome> outcomes = new ArrayList<>();
+        private final List<HistoryEntry> entries = new ArrayList<>();
         private int resumed;
 
         Run(Target target, ChangeSet cs, String actor) {
@@ -105,10 +124,11 @@ public final class Applier {
         ApplyResult dryRun() {
             for (ChangeItem i : cs.items()) {
                 if ("approved".equals(i.approval()) && !"applied".equals(i.status())) {
-                    store.setItemState(List.of(i.id()), "dry_run", null, "dry run: the target is not write-enabled");
+                    outcomes.add(new ItemOutcome(i.id(), "dry_run", null, "dry run: the target is not write-enabled"));
                     history(i, "dry_run", null, safeBody(i), "dry run: nothing sent");
                 }
             }
+            flush();
             return new ApplyResult(cs.id(), cs.status(), true, 0, 0, 0, 0, 0, List.of());
         }
 
@@ -136,6 +156,14 @@ public final class Applier {
                     state.put(i.id(), "pending");
                 }
             }
+            flush();
+        }
+
+        /** Writes the buffered outcomes and history in one transaction. */
+        private void flush() {
+            store.recordOutcomes(List.copyOf(outcomes), List.copyOf(entries));
+            outcomes.clear();
+            entries.clear();
         }
 
         private Optional<Map<String, Object>> alreadyDone(ChangeItem i) {
@@ -150,7 +178,11 @@ public final class Applier {
                 case ChangeItem.DELETE:
                     return client.get(ep, i.netboxId()).isPresent() ? Optional.empty() : Optional.of(Map.of());
                 default:
-                    Optional<Map<String, Object>> now = client.get(ep, i.netboxId());
+                    Long target = targetId(i, ids);
+                    if (target == null) {
+                        return Optional.empty();
+                    }
+                    Optional<Map<String, Object>> now = client.get(ep, target);
                     return now.filter(o -> drift.written(i, o));
             }
         }
@@ -189,7 +221,7 @@ public final class Applier {
                     outcome(i, "skipped", null, "not applied: it needs " + missing + ", which was not applied", null);
                     continue;
                 }
-                // an update of an object created earlier in this change set (primary IP) has no preview state to drift from
+                // an update of an object created earlier in this change set (primary IPs) has nothing to drift from
                 if (!ChangeItem.CREATE.equals(i.action()) && i.netboxId() != null) {
                     String drifted = retry.call(() -> drift.check(client, i), null);
                     if (drifted != null) {
@@ -198,16 +230,18 @@ public final class Applier {
                     }
                 }
                 if (body != null && ChangeItem.UPDATE.equals(i.action()) && i.netboxId() != null) {
-                    body = new LinkedHashMap<>(body); // else the id is the $ref resolved above (primary IP of a new object)
+                    body = new LinkedHashMap<>(body);
                     body.put("id", i.netboxId());
                 }
                 go.add(i);
                 bodies.add(body);
             }
+            // the journal: skips and drifts found so far and 'applying' for what is sent, committed before sending
+            go.forEach(i -> outcomes.add(new ItemOutcome(i.id(), "applying", null, null)));
+            flush();
             if (go.isEmpty()) {
                 return;
             }
-            store.setItemState(go.stream().map(ChangeItem::id).toList(), "applying", null, null);
             String ep = NetBoxKinds.endpoint(go.get(0).objectType());
             String action = go.get(0).action();
             BulkResult r = retry.call(() -> write(ep, action, go, bodies), () -> {
@@ -225,6 +259,7 @@ public final class Applier {
                     outcome(i, "failed", null, "NetBox refused it (HTTP " + ir.status() + "): " + ir.message(), null);
                 }
             }
+            flush();
         }
 
         private BulkResult write(String ep, String action, List<ChangeItem> go, List<Map<String, Object>> bodies) {
@@ -236,6 +271,19 @@ public final class Applier {
                 case ChangeItem.UPDATE -> client.update(ep, bodies);
                 default -> client.delete(ep, go.stream().map(ChangeItem::netboxId).toList());
             };
+        }
+
+        /** The object an update or delete writes: its NetBox id, or the id of the object its body's {@code id} refers to. */
+        private Long targetId(ChangeItem i, Map<String, Long> known) {
+            if (i.netboxId() != null) {
+                return i.netboxId();
+            }
+            try {
+                Map<String, Object> body = Refs.body(i.body(), known);
+                return body != null && body.get("id") instanceof Number n ? n.longValue() : null;
+            } catch (Refs.Unresolved e) {
+                return null;
+            }
         }
 
         /** A create whose answer was lost may have been made: those NetBox has are applied, not sent again. */
@@ -251,7 +299,7 @@ public final class Applier {
         }
 
         private void outcome(ChangeItem i, String status, Long netboxId, String message, Map<String, Object> after) {
-            store.setItemState(List.of(i.id()), status, netboxId, message);
+            outcomes.add(new ItemOutcome(i.id(), status, netboxId, message));
             state.put(i.id(), status);
             if ("applied".equals(status)) {
                 if (netboxId != null) {
@@ -268,7 +316,7 @@ public final class Applier {
 
         private void history(ChangeItem i, String status, Long netboxId, Map<String, Object> after, String message) {
             List<String> src = i.entityId() == null ? List.of() : sources.computeIfAbsent(i.entityId(), sourcesOf);
-            store.addHistory(new HistoryEntry(0, null, target.name(), cs.id(), i.id(), i.action(), i.objectType(),
+            entries.add(new HistoryEntry(0, null, target.name(), cs.id(), i.id(), i.action(), i.objectType(),
                     netboxId != null ? netboxId : i.netboxId(), i.entityId(), i.name(), src, actor, approvers, status,
                     i.before(), ("applied".equals(status) || "dry_run".equals(status)) && !ChangeItem.DELETE.equals(i.action()) ? after : null,
                     message));
@@ -280,11 +328,12 @@ public final class Applier {
             int drifted = 0;
             int skipped = 0;
             List<Long> problems = new ArrayList<>();
+            List<Long> notApproved = new ArrayList<>();
             for (ChangeItem i : cs.items()) {
                 String s = state.get(i.id());
                 if (!"approved".equals(i.approval())) {
                     if (!"skipped".equals(s)) {
-                        store.setItemState(List.of(i.id()), "skipped", null, "not approved");
+                        notApproved.add(i.id());
                     }
                     continue;
                 }
@@ -298,10 +347,11 @@ public final class Applier {
                     problems.add(i.id());
                 }
             }
+            store.setItemState(notApproved, "skipped", null, "not approved");
             String status = problems.isEmpty() ? "applied" : applied > 0 ? "partially_applied" : "failed";
             store.setStatus(cs.id(), status, actor);
             Set<Long> wanted = new HashSet<>(problems);
-            List<ChangeItem> bad = store.get(cs.id(), ItemQuery.ALL).orElseThrow().items().stream()
+            List<ChangeItem> bad = wanted.isEmpty() ? List.of() : store.get(cs.id(), ItemQuery.ALL).orElseThrow().items().stream()
                     .filter(x -> wanted.contains(x.id())).toList();
             return new ApplyResult(cs.id(), status, false, applied - resumed, failed, drifted, skipped, resumed, bad);
         }

@@ -50,16 +50,8 @@ public final class Reversal {
         List<ValidationFinding> held = new ArrayList<>();
         List<ChangeItem> done = new ArrayList<>(cs.items().stream().filter(i -> "applied".equals(i.status())).toList());
         java.util.Collections.reverse(done); // dependents first: what was created last goes first
-        // an object the change set created is deleted by the rollback: its later updates in the same set (primary IP)
-        // are not reverted first, that would change it under the delete's drift check
-        java.util.Set<String> created = new java.util.HashSet<>();
-        done.stream().filter(i -> ChangeItem.CREATE.equals(i.action()) && i.netboxId() != null)
-                .forEach(i -> created.add(i.objectType() + "#" + i.netboxId()));
         int seq = 0;
         for (ChangeItem i : done) {
-            if (ChangeItem.UPDATE.equals(i.action()) && created.contains(i.objectType() + "#" + i.netboxId())) {
-                continue;
-            }
             String ep = NetBoxKinds.endpoint(i.objectType());
             Optional<Map<String, Object>> now = i.netboxId() == null ? Optional.empty() : client.get(ep, i.netboxId());
             ChangeItem reverse;
@@ -75,7 +67,10 @@ public final class Reversal {
                     continue;
                 }
                 Map<String, Object> body = new LinkedHashMap<>();
-                for (String f : DriftCheck.fields(i)) {
+                // what the apply wrote (its body), not fields it only showed (a conflicting field is not written)
+                List<String> written = i.body() == null ? List.copyOf(DriftCheck.fields(i))
+                        : i.body().keySet().stream().filter(k -> !"id".equals(k)).toList();
+                for (String f : written) {
                     String top = f.contains(".") ? f.substring(0, f.indexOf('.')) : f;
                     body.put(top, WriteValues.normalize(i.before() == null ? null : i.before().get(top)));
                 }

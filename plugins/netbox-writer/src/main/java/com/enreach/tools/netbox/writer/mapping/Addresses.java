@@ -1,11 +1,21 @@
 package com.enreach.tools.netbox.writer.mapping;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** MAC and IP address checks and NetBox's spelling of them. Never resolves names. */
 public final class Addresses {
+    private static final Pattern MAC = Pattern.compile("(?i)([0-9a-f]{2}[:-]){5}[0-9a-f]{2}|([0-9a-f]{4}\\.){2}[0-9a-f]{4}|[0-9a-f]{12}");
+    private static final Pattern V4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+    private static final Pattern V6 = Pattern.compile("[0-9A-Fa-f:.]+");
+    private static final Pattern PREFIX = Pattern.compile("\\d{1,3}");
+    private static final Pattern ZERO_RUN = Pattern.compile("(^|:)(0(:0)+)(:|$)");
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
     private Addresses() {
     }
 
@@ -15,16 +25,20 @@ public final class Addresses {
             return null;
         }
         String s = mac.trim();
-        if (!s.matches("(?i)([0-9a-f]{2}[:-]){5}[0-9a-f]{2}|([0-9a-f]{4}\\.){2}[0-9a-f]{4}|[0-9a-f]{12}")) {
+        if (!MAC.matcher(s).matches()) {
             return null;
         }
-        String hex = s.replaceAll("[^0-9A-Fa-f]", "").toUpperCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(17);
-        for (int i = 0; i < 12; i += 2) {
-            if (i > 0) {
-                out.append(':');
+        int digits = 0;
+        for (int i = 0; i < s.length(); i++) {
+            int d = Character.digit(s.charAt(i), 16);
+            if (d >= 0) {
+                if (digits > 0 && digits % 2 == 0) {
+                    out.append(':');
+                }
+                out.append(HEX[d]);
+                digits++;
             }
-            out.append(hex, i, i + 2);
         }
         return out.toString();
     }
@@ -37,19 +51,12 @@ public final class Addresses {
         String a = address.trim();
         int slash = a.indexOf('/');
         String h = slash < 0 ? a : a.substring(0, slash);
-        InetAddress ip = parse(h);
-        if (ip == null) {
-            return null;
+        String v4 = v4(h);
+        if (v4 != null) {
+            return v4;
         }
-        if (ip instanceof java.net.Inet6Address) {
-            return compress(ip.getHostAddress());
-        }
-        return ip.getHostAddress();
-    }
-
-    /** Whether {@code address} is an IP address with a valid prefix length ({@code 10.0.0.1/24}). */
-    public static boolean validWithPrefix(String address) {
-        return problem(address) == null;
+        InetAddress ip = v6(h);
+        return ip == null ? null : compress(ip.getHostAddress());
     }
 
     /** What is wrong with an address for NetBox, or null when it is fine. */
@@ -61,14 +68,15 @@ public final class Addresses {
         if (slash < 0) {
             return "'" + address + "' has no prefix length (NetBox needs e.g. /24)";
         }
-        InetAddress ip = parse(address.substring(0, slash));
-        if (ip == null) {
+        String h = address.substring(0, slash);
+        boolean v4 = v4(h) != null;
+        if (!v4 && v6(h) == null) {
             return "'" + address + "' is not an IP address";
         }
         String p = address.substring(slash + 1);
-        int max = ip instanceof java.net.Inet6Address ? 128 : 32;
-        if (!p.matches("\\d{1,3}") || Integer.parseInt(p) > max || (ip instanceof java.net.Inet4Address && Integer.parseInt(p) == 0)) {
-            return "'" + address + "' has an invalid prefix length (0-" + max + ")";
+        int max = v4 ? 32 : 128;
+        if (!PREFIX.matcher(p).matches() || Integer.parseInt(p) > max || (v4 && Integer.parseInt(p) == 0)) {
+            return "'" + address + "' has an invalid prefix length (1-" + max + ")";
         }
         return null;
     }
@@ -79,21 +87,29 @@ public final class Addresses {
         return h == null ? 0 : h.contains(":") ? 6 : 4;
     }
 
-    private static InetAddress parse(String h) {
-        boolean v4 = h.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        boolean v6 = h.contains(":") && h.matches("[0-9A-Fa-f:.]+");
-        if (!v4 && !v6) {
+    private static String v4(String h) {
+        Matcher m = V4.matcher(h);
+        if (!m.matches()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(15);
+        for (int i = 1; i <= 4; i++) {
+            int part = Integer.parseInt(m.group(i));
+            if (part > 255) {
+                return null;
+            }
+            out.append(i > 1 ? "." : "").append(part);
+        }
+        return out.toString();
+    }
+
+    private static InetAddress v6(String h) {
+        if (!h.contains(":") || !V6.matcher(h).matches()) {
             return null; // never let InetAddress resolve a name
         }
-        if (v4) {
-            for (String part : h.split("\\.")) {
-                if (Integer.parseInt(part) > 255) {
-                    return null;
-                }
-            }
-        }
         try {
-            return InetAddress.getByName(h);
+            InetAddress ip = InetAddress.getByName(h);
+            return ip instanceof Inet6Address ? ip : null;
         } catch (UnknownHostException e) {
             return null;
         }
@@ -103,7 +119,7 @@ public final class Addresses {
         // Java prints 2001:db8:0:0:0:0:0:1; NetBox (netaddr) prints 2001:db8::1
         String s = full.toLowerCase(Locale.ROOT).replaceAll("%.*$", "");
         String best = null;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(^|:)(0(:0)+)(:|$)").matcher(s);
+        Matcher m = ZERO_RUN.matcher(s);
         while (m.find()) {
             if (best == null || m.group(2).length() > best.length()) {
                 best = m.group(2);
@@ -112,7 +128,7 @@ public final class Addresses {
         if (best == null) {
             return s;
         }
-        m = java.util.regex.Pattern.compile("(^|:)" + java.util.regex.Pattern.quote(best) + "(:|$)").matcher(s);
+        m = Pattern.compile("(^|:)" + Pattern.quote(best) + "(:|$)").matcher(s);
         return m.find() ? s.substring(0, m.start()) + "::" + s.substring(m.end()) : s;
     }
 }

@@ -12,9 +12,20 @@ import java.util.Map;
  * @param entities how many entities were mapped
  * @param netboxVersion the NetBox version the mapping was made for (units and MAC handling depend on it)
  */
-public record DesiredState(Map<String, DesiredObject> byRef, int entities, String netboxVersion) {
+public record DesiredState(Map<String, DesiredObject> byRef, int entities, String netboxVersion,
+                           Map<String, List<DesiredObject>> byKind) {
     public DesiredState {
         byRef = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byRef));
+        Map<String, List<DesiredObject>> kinds = new java.util.HashMap<>();
+        for (DesiredObject o : byRef.values()) {
+            kinds.computeIfAbsent(o.kind(), k -> new java.util.ArrayList<>()).add(o);
+        }
+        kinds.replaceAll((k, v) -> java.util.Collections.unmodifiableList(v));
+        byKind = java.util.Collections.unmodifiableMap(kinds);
+    }
+
+    public DesiredState(Map<String, DesiredObject> byRef, int entities, String netboxVersion) {
+        this(byRef, entities, netboxVersion, null);
     }
 
     public Collection<DesiredObject> objects() {
@@ -27,6 +38,6 @@ public record DesiredState(Map<String, DesiredObject> byRef, int entities, Strin
 
     /** The objects of one kind, in mapping order. */
     public List<DesiredObject> ofKind(String kind) {
-        return byRef.values().stream().filter(o -> o.kind().equals(kind)).toList();
+        return byKind.getOrDefault(kind, List.of());
     }
 }

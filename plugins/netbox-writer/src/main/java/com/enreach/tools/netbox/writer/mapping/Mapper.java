@@ -24,10 +24,19 @@ public final class Mapper {
     private final String netboxVersion;
     private final Map<String, DesiredObject> out = new LinkedHashMap<>();
     private final Map<String, String> clusterRefs = new HashMap<>();
+    private final Map<String, String> slugs = new HashMap<>();
+    private final boolean diskInGb;
 
     public Mapper(MappingRules rules, String netboxVersion) {
         this.rules = rules;
         this.netboxVersion = netboxVersion;
+        this.diskInGb = "GB".equals(rules.vmDiskUnit())
+                || ("auto".equals(rules.vmDiskUnit()) && Versions.before(netboxVersion, 4, 0));
+    }
+
+    /** Names repeat across thousands of objects (sites, roles, models): slugify each once. */
+    private String slug(String name) {
+        return slugs.computeIfAbsent(name, Slugs::slugify);
     }
 
     /** Maps the entities (those whose type the rules send; stale ones only when the rules include them). */
@@ -87,15 +96,20 @@ public final class Mapper {
         }
         String role = rules.derivation("device_role").derive(a);
         if (role != null) {
-            Map<String, Object> rf = new LinkedHashMap<>(Map.of("name", role, "slug", Slugs.slugify(role), "color", rules.roleColor()));
-            f.put("role", Ref.to(supporting(NetBoxKinds.DEVICE_ROLE, role, rf), role));
+            f.put("role", Ref.to(supporting(NetBoxKinds.DEVICE_ROLE, role, () -> {
+                Map<String, Object> rf = new LinkedHashMap<>();
+                rf.put("name", role);
+                rf.put("slug", slug(role));
+                rf.put("color", rules.roleColor());
+                return rf;
+            }), role));
         }
         String site = rules.derivation("site").derive(a);
         if (site != null) {
             f.put("site", Ref.to(site(site), site));
             String rack = a.apply(Attributes.RACK);
             if (rack != null && !rack.isBlank()) {
-                f.put("rack", new Ref("dcim.rack:name:" + Slugs.slugify(site) + "/" + rack.trim().toLowerCase(Locale.ROOT), rack.trim(), true));
+                f.put("rack", new Ref("dcim.rack:name:" + slug(site) + "/" + rack.trim().toLowerCase(Locale.ROOT), rack.trim(), true));
                 attrs.put("rack", Attributes.RACK);
             }
         }
@@ -129,7 +143,7 @@ public final class Mapper {
         }
         Number disk = number(a.apply(Attributes.DISK_BYTES));
         if (disk != null) {
-            set(f, attrs, "disk", Math.round(disk.doubleValue() / (diskInGb() ? GIB : MIB)), Attributes.DISK_BYTES);
+            set(f, attrs, "disk", Math.round(disk.doubleValue() / (diskInGb ? GIB : MIB)), Attributes.DISK_BYTES);
         }
         platform(f, a);
         set(f, attrs, "status", rules.derivation("vm_status").derive(a), null);
@@ -173,31 +187,36 @@ public final class Mapper {
     }
 
     private String site(String name) {
-        Map<String, Object> f = new LinkedHashMap<>(Map.of("name", name, "slug", Slugs.slugify(name), "status", "active"));
-        return supporting(NetBoxKinds.SITE, name, f);
+        return supporting(NetBoxKinds.SITE, name, () -> {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("name", name);
+            f.put("slug", slug(name));
+            f.put("status", "active");
+            return f;
+        });
     }
 
     private String deviceType(String manufacturer, String model) {
         String mref = supporting(NetBoxKinds.MANUFACTURER, manufacturer, null);
-        String slug = Slugs.slugify(model);
-        String ref = NetBoxKinds.DEVICE_TYPE + ":slug:" + Slugs.slugify(manufacturer) + "/" + slug;
+        String slug = slug(model);
+        String ref = NetBoxKinds.DEVICE_TYPE + ":slug:" + slug(manufacturer) + "/" + slug;
         if (!out.containsKey(ref)) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("manufacturer", Ref.to(mref, manufacturer));
             f.put("model", model);
             f.put("slug", slug);
             put(new DesiredObject(NetBoxKinds.DEVICE_TYPE, ref, null, manufacturer + " " + model, null, Map.of(), Map.of(),
-                    f, false, null, Slugs.slugify(manufacturer) + "/" + slug));
+                    f, false, null, slug(manufacturer) + "/" + slug));
         }
         return ref;
     }
 
     /** Adds a supporting object (once) and answers its ref. */
-    private String supporting(String kind, String name, Map<String, Object> fields) {
-        String slug = Slugs.slugify(name);
+    private String supporting(String kind, String name, java.util.function.Supplier<Map<String, Object>> fields) {
+        String slug = slug(name);
         String ref = kind + ":slug:" + slug;
         if (!out.containsKey(ref)) {
-            Map<String, Object> f = fields != null ? fields : new LinkedHashMap<>(Map.of("name", name, "slug", slug));
+            Map<String, Object> f = fields != null ? fields.get() : new LinkedHashMap<>(Map.of("name", name, "slug", slug));
             put(new DesiredObject(kind, ref, null, name, null, Map.of(), Map.of(), f, false, null, slug));
         }
         return ref;
@@ -205,13 +224,6 @@ public final class Mapper {
 
     private void put(DesiredObject o) {
         out.putIfAbsent(o.ref(), o);
-    }
-
-    private boolean diskInGb() {
-        if ("GB".equals(rules.vmDiskUnit())) {
-            return true;
-        }
-        return "auto".equals(rules.vmDiskUnit()) && Versions.before(netboxVersion, 4, 0);
     }
 
     private static void set(Map<String, Object> f, Map<String, String> attrs, String field, Object value, String attribute) {

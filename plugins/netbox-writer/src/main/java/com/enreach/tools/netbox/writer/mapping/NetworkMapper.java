@@ -52,7 +52,7 @@ final class NetworkMapper {
         }
         Map<String, String> ifaceRefs = new HashMap<>();
         for (Map.Entry<String, NetworkInterface> e : byName.entrySet()) {
-            ifaceRefs.put(e.getKey().toLowerCase(Locale.ROOT), iface(d, owner, kind, e.getKey(), e.getValue()));
+            ifaceRefs.put(e.getKey().toLowerCase(Locale.ROOT), iface(d, owner, kind, e.getKey(), e.getValue(), a));
             if (!e.getKey().equals(e.getValue().name().trim())) {
                 ifaceRefs.putIfAbsent(e.getValue().name().trim().toLowerCase(Locale.ROOT), ifaceRefs.get(e.getKey().toLowerCase(Locale.ROOT)));
             }
@@ -68,6 +68,9 @@ final class NetworkMapper {
                 address = address + "/" + ip.prefixLength();
             }
             String host = Addresses.host(address);
+            if (host != null && Addresses.problem(address) == null) {
+                address = host + address.substring(address.indexOf('/')); // NetBox's spelling, or IPv6 would always differ
+            }
             String key = host != null ? host : address;
             String ref = NetBoxKinds.IP_ADDRESS + ":entity:" + id + ":" + key;
             if (ipRefs.containsKey(key)) {
@@ -93,7 +96,7 @@ final class NetworkMapper {
         primary(owner, a.apply(Attributes.PRIMARY_IP), ipRefs, assigned);
     }
 
-    private String iface(EntityDetail d, DesiredObject owner, String kind, String name, NetworkInterface i) {
+    private String iface(EntityDetail d, DesiredObject owner, String kind, String name, NetworkInterface i, Function<String, String> a) {
         long id = d.entity().id();
         String ref = kind + ":entity:" + id + ":" + name;
         Map<String, Object> f = new LinkedHashMap<>();
@@ -110,7 +113,7 @@ final class NetworkMapper {
             Map<String, String> ia = new HashMap<>();
             ia.put("interface", name);
             ia.put("interface_type", i.type());
-            String type = rules.derivation("interface_type").derive(k -> ia.containsKey(k) ? ia.get(k) : Mapper.attributes(d).apply(k));
+            String type = rules.derivation("interface_type").derive(k -> ia.containsKey(k) ? ia.get(k) : a.apply(k));
             create.put("type", type == null ? "other" : type);
         }
         String mac = i.mac() == null || i.mac().isBlank() ? null : i.mac().trim();

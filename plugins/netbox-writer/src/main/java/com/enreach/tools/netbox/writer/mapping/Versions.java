@@ -2,6 +2,8 @@ package com.enreach.tools.netbox.writer.mapping;
 
 /** NetBox version checks ({@code 4.2.2}, {@code v4.1-beta}, ...); an unknown version counts as current. */
 public final class Versions {
+    private static final java.util.regex.Pattern NUMBERS = java.util.regex.Pattern.compile("(\\d+)\\.(\\d+)");
+
     private Versions() {
     }
 
@@ -10,7 +12,7 @@ public final class Versions {
         if (version == null) {
             return false;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\.(\\d+)").matcher(version);
+        java.util.regex.Matcher m = NUMBERS.matcher(version);
         if (!m.find()) {
             return false;
         }

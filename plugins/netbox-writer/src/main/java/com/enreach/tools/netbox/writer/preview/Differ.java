@@ -48,9 +48,9 @@ final class Differ {
     }
 
     List<ChangeItem> run(PreviewRequest request) {
-        Set<String> included = included(request);
+        Set<String> included = request.entityIds().isEmpty() && request.kinds().isEmpty() ? null : included(request);
         for (DesiredObject o : state.objects()) {
-            if (o.managed() && included.contains(o.ref()) && !held.contains(o.ref())) {
+            if (o.managed() && (included == null || included.contains(o.ref())) && !held.contains(o.ref())) {
                 diff(o);
             }
         }

@@ -25,7 +25,9 @@ public record PreviewOutcome(ChangeSet changeSet, List<NetBoxConflict> conflicts
      * @param readNetBox   NetBox's state and changelog read through the client
      * @param compute      mapping, validation, diff, conflict detection and hashing (no I/O)
      * @param total        the whole preview
+     * @param computeCpu   CPU time the calling thread spent in the computation (-1 when the JVM cannot tell): on a
+     *                     loaded machine the wall time of {@code compute} also holds waits for a core and GC pauses
      */
-    public record Timings(long readEntities, long readNetBox, long compute, long total) {
+    public record Timings(long readEntities, long readNetBox, long compute, long total, long computeCpu) {
     }
 }

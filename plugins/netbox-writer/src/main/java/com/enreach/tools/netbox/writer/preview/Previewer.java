@@ -69,6 +69,7 @@ public final class Previewer {
         long t1 = System.nanoTime();
         NetBoxSnapshot nb = NetBoxSnapshot.read(in.client(), needsRacks(details));
         long t2 = System.nanoTime();
+        long cpu0 = cpuTime();
 
         DesiredState state = Mapper.map(details, rules, nb.version());
         List<Finding> findings = new ArrayList<>(new Validator(registry).validate(state, rules, nb));
@@ -109,16 +110,18 @@ public final class Previewer {
         List<ChangeItem> items = Ordering.order(differ.run(in.request()));
         heldFindings.addAll(differ.heldByConflict);
 
+        long heldObjects = heldFindings.stream().map(f -> f.objectType() + "|" + f.entityId() + "|" + f.object()).distinct().count();
         ChangeSet cs = new ChangeSet(0, in.target(), "sync", null, "pending", Hashes.contentHash(items), in.actor(), now,
-                nb.version(), Ordering.counts(items, heldFindings.size(), conflicts.size()), items, heldFindings,
+                nb.version(), Ordering.counts(items, (int) heldObjects, conflicts.size()), items, heldFindings,
                 List.of(), null, null, in.dryRun());
         List<ValidationFinding> all = findings.stream().map(Finding::finding).toList();
         ValidationReport report = Reports.report(in.target(), now, state.objects().size(), all, null, siteOf(state, findings),
                 registry.descriptions());
         long t3 = System.nanoTime();
+        long cpu = cpu0 < 0 ? -1 : cpuTime() - cpu0;
         long readNetBox = (t2 - t1) + changelogNanos[0];
         return new PreviewOutcome(cs, conflicts, report,
-                new PreviewOutcome.Timings(t1 - t0, readNetBox, (t3 - t2) - changelogNanos[0], t3 - t0));
+                new PreviewOutcome.Timings(t1 - t0, readNetBox, (t3 - t2) - changelogNanos[0], t3 - t0, cpu));
     }
 
     /** Validation only (no diff): every finding of the mapping rules and against NetBox, filtered and paged. */
@@ -132,6 +135,11 @@ public final class Previewer {
         findings.addAll(UnmanagedMatches.find(state, nb));
         return Reports.report(in.target(), clock.instant(), state.objects().size(),
                 findings.stream().map(Finding::finding).toList(), query, siteOf(state, findings), registry.descriptions());
+    }
+
+    private static long cpuTime() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        return mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : -1;
     }
 
     private static boolean needsRacks(List<EntityDetail> details) {

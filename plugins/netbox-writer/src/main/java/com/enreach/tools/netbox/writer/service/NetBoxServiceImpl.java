@@ -124,7 +124,16 @@ public class NetBoxServiceImpl implements NetBoxService {
         List<NetBoxTarget> out = new ArrayList<>();
         for (TargetComponent c : configured) {
             Target t = c.target();
-            out.add(lastSeen.getOrDefault(t.name(), t.describe(null, "ok", null)));
+            NetBoxTarget seen;
+            try {
+                Object version = t.client().status().get("netbox-version");
+                seen = t.describe(version == null ? null : version.toString(), "ok", null);
+            } catch (RuntimeException e) {
+                NetBoxTarget before = lastSeen.get(t.name());
+                seen = t.describe(before == null ? null : before.netboxVersion(), "error", e.getMessage());
+            }
+            lastSeen.put(t.name(), seen);
+            out.add(seen);
         }
         return out;
     }

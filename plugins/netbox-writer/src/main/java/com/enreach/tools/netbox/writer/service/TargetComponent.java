@@ -23,7 +23,10 @@ public class TargetComponent {
 
     @Activate
     public TargetComponent(TargetConfig config, Map<String, Object> properties, @Reference NetBoxClients clients) {
-        this.target = target(nameOf(properties), config, clients, System.getenv());
+        // token.env is the metatype's key for token_env; the spelling with the underscore is taken as well
+        Object tokenEnv = properties.get("token_env");
+        this.target = target(nameOf(properties), config, tokenEnv == null ? config.token_env() : tokenEnv.toString(), clients,
+                System.getenv());
     }
 
     /** For tests: a target made without OSGi configuration. */
@@ -46,15 +49,15 @@ public class TargetComponent {
         return tilde >= 0 ? pid.substring(tilde + 1) : pid;
     }
 
-    static Target target(String name, TargetConfig c, NetBoxClients clients, Map<String, String> env) {
+    static Target target(String name, TargetConfig c, String tokenEnv, NetBoxClients clients, Map<String, String> env) {
         if (c.url() == null || c.url().isBlank()) {
             throw new IllegalArgumentException("enreach.netbox.target-" + name + ": url is required");
         }
         String token = c._password();
-        if ((token == null || token.isBlank()) && c.token_env() != null && !c.token_env().isBlank()) {
-            token = env.get(c.token_env());
+        if ((token == null || token.isBlank()) && tokenEnv != null && !tokenEnv.isBlank()) {
+            token = env.get(tokenEnv);
             if (token == null) {
-                throw new IllegalArgumentException("enreach.netbox.target-" + name + ": token_env names " + c.token_env()
+                throw new IllegalArgumentException("enreach.netbox.target-" + name + ": token_env names " + tokenEnv
                         + ", which is not set");
             }
         }

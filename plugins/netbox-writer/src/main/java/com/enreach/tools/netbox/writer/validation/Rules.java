@@ -24,16 +24,21 @@ final class Rules {
     static final Map<String, Integer> NAME_LIMITS = Map.of(NetBoxKinds.DEVICE, 64, NetBoxKinds.VIRTUAL_MACHINE, 64,
             NetBoxKinds.CLUSTER, 100, NetBoxKinds.INTERFACE, 64, NetBoxKinds.VM_INTERFACE, 64);
 
-    record Simple(String id, String description, String defaultSeverity, Checker checker) implements ValidationRule {
+    /** A rule that looks at each managed object of some kinds on its own. */
+    record Simple(String id, String description, String defaultSeverity, List<String> kinds, Checker checker) implements ValidationRule {
         @Override
         public void check(ValidationContext context, FindingSink sink) {
-            for (DesiredObject o : context.state().objects()) {
-                if (o.managed() && !o.primaryIps()) {
-                    checker.check(o, context, sink);
+            for (String kind : kinds) {
+                for (DesiredObject o : context.state().ofKind(kind)) {
+                    if (o.managed() && !o.primaryIps()) {
+                        checker.check(o, context, sink);
+                    }
                 }
             }
         }
     }
+
+
 
     @FunctionalInterface
     interface Checker {
@@ -42,7 +47,7 @@ final class Rules {
 
     static ValidationRule requiredFields() {
         return new Simple("required-fields", "NetBox's required fields are present (devices: name, site, role, device type, status; VMs: name, status; clusters: name, type, status)",
-                ValidationFinding.ERROR, (o, ctx, sink) -> {
+                ValidationFinding.ERROR, List.of(NetBoxKinds.DEVICE, NetBoxKinds.VIRTUAL_MACHINE, NetBoxKinds.CLUSTER, NetBoxKinds.IP_ADDRESS, NetBoxKinds.MAC_ADDRESS), (o, ctx, sink) -> {
                     for (String f : REQUIRED.getOrDefault(o.kind(), List.of())) {
                         if (o.field(f) == null) {
                             sink.report(o, f, f + " is required by NetBox and no golden attribute or mapping rule gives one"
@@ -65,7 +70,7 @@ final class Rules {
 
     static ValidationRule nameValid() {
         return new Simple("name-valid", "names fit NetBox: not blank, no control characters, within NetBox's length limits",
-                ValidationFinding.ERROR, (o, ctx, sink) -> {
+                ValidationFinding.ERROR, List.of(NetBoxKinds.DEVICE, NetBoxKinds.VIRTUAL_MACHINE, NetBoxKinds.CLUSTER, NetBoxKinds.INTERFACE, NetBoxKinds.VM_INTERFACE), (o, ctx, sink) -> {
                     Integer limit = NAME_LIMITS.get(o.kind());
                     if (limit == null || !(o.field("name") instanceof String name)) {
                         return;
@@ -82,10 +87,7 @@ final class Rules {
 
     static ValidationRule knownSiteRole() {
         return new Simple("known-site-role", "devices have a site and a role that NetBox knows or that the mapping may create",
-                ValidationFinding.ERROR, (o, ctx, sink) -> {
-                    if (!NetBoxKinds.DEVICE.equals(o.kind())) {
-                        return;
-                    }
+                ValidationFinding.ERROR, List.of(NetBoxKinds.DEVICE), (o, ctx, sink) -> {
                     for (String f : List.of("site", "role")) {
                         if (o.field(f) instanceof Ref r && !ctx.netbox().exists(r.ref()) && !ctx.rules().mayCreate(r.kind())) {
                             sink.report(o, f, f + " '" + r.display() + "' does not exist in NetBox and create_missing."
@@ -97,7 +99,7 @@ final class Rules {
 
     static ValidationRule macValid() {
         return new Simple("mac-valid", "MAC addresses are 6 bytes in a known notation",
-                ValidationFinding.ERROR, (o, ctx, sink) -> {
+                ValidationFinding.ERROR, List.of(NetBoxKinds.MAC_ADDRESS, NetBoxKinds.INTERFACE, NetBoxKinds.VM_INTERFACE), (o, ctx, sink) -> {
                     if (o.field("mac_address") instanceof String mac
                             && com.enreach.tools.netbox.writer.mapping.Addresses.mac(mac) == null) {
                         sink.report(o, "mac_address", "'" + mac + "' is not a MAC address");
@@ -107,7 +109,7 @@ final class Rules {
 
     static ValidationRule ipValid() {
         return new Simple("ip-valid", "IP addresses are valid and carry a prefix length",
-                ValidationFinding.ERROR, (o, ctx, sink) -> {
+                ValidationFinding.ERROR, List.of(NetBoxKinds.IP_ADDRESS), (o, ctx, sink) -> {
                     if (NetBoxKinds.IP_ADDRESS.equals(o.kind()) && o.field("address") instanceof String a) {
                         String problem = com.enreach.tools.netbox.writer.mapping.Addresses.problem(a);
                         if (problem != null) {

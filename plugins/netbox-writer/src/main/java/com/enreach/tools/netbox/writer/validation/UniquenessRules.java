@@ -15,6 +15,7 @@ import java.util.Map;
 
 /** Rules across objects: unique names, unique IPs, standard interface names. */
 final class UniquenessRules {
+    private static final java.util.regex.Pattern ABBREVIATED = java.util.regex.Pattern.compile("^[A-Z][a-z]?\\d.*");
     private UniquenessRules() {
     }
 
@@ -38,7 +39,10 @@ final class UniquenessRules {
             @Override
             public void check(ValidationContext ctx, FindingSink sink) {
                 Map<String, List<DesiredObject>> groups = new LinkedHashMap<>();
-                for (DesiredObject o : ctx.state().objects()) {
+                List<DesiredObject> named = new ArrayList<>(ctx.state().ofKind(NetBoxKinds.DEVICE));
+                named.addAll(ctx.state().ofKind(NetBoxKinds.VIRTUAL_MACHINE));
+                named.addAll(ctx.state().ofKind(NetBoxKinds.CLUSTER));
+                for (DesiredObject o : named) {
                     if (!(o.fields().get("name") instanceof String name) || !o.managed()) {
                         continue;
                     }
@@ -119,12 +123,12 @@ final class UniquenessRules {
 
     static ValidationRule interfaceName() {
         return new Rules.Simple("interface-name", "interface names of network devices are in their vendor's standard form (Gi1/0/1 → GigabitEthernet1/0/1)",
-                ValidationFinding.WARNING, (o, ctx, sink) -> {
-                    if (!NetBoxKinds.INTERFACE.equals(o.kind()) || !(o.fields().get("name") instanceof String name)) {
+                ValidationFinding.WARNING, List.of(NetBoxKinds.INTERFACE), (o, ctx, sink) -> {
+                    if (!(o.fields().get("name") instanceof String name)) {
                         return;
                     }
                     String[] parts = o.ref().split(":", 4);
-                    if (name.matches("^[A-Z][a-z]?\\d.*") && !ctx.rules().interfaceNames().abbreviations().isEmpty()) {
+                    if (ABBREVIATED.matcher(name).matches() && !ctx.rules().interfaceNames().abbreviations().isEmpty()) {
                         sink.report(o, "name", "'" + name + "' (" + parts[2] + ") looks abbreviated and no rule of "
                                 + "interface_names in etc/netbox-mapping.json expands it");
                     }

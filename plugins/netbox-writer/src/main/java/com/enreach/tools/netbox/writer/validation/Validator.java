@@ -43,7 +43,7 @@ public final class Validator {
      */
     public static Set<String> held(DesiredState state, Set<String> blocked) {
         Set<String> held = new HashSet<>(blocked);
-        boolean grew = true;
+        boolean grew = !blocked.isEmpty();
         while (grew) {
             grew = false;
             for (DesiredObject o : state.objects()) {

@@ -158,6 +158,20 @@ class ApplyScenarioTest {
     }
 
     @Test
+    void aSecondUpdateOfAnObjectCreatedInTheSameChangeSetWritesToTheNewObject() {
+        long site = netbox.put(SITES, map("name", "AMS1", "slug", "ams1"));
+        String dev = "dcim.device:entity:7";
+        ChangeItem later = new ChangeItem(0, 2, dev + ":primary_ip", ChangeItem.UPDATE, NetBoxKinds.DEVICE, null, 7L, "web01",
+                "AMS1", List.of(dev), List.of(new FieldChange("serial", null, "S-7", null, false)),
+                map("id", map("$ref", dev), "serial", "S-7"), null, null, null, null, null, null);
+        ChangeSet cs = approveAll(stored(create(1, dev, NetBoxKinds.DEVICE, "web01", map("name", "web01", "site", site)), later), false);
+        ApplyResult r = service.apply(cs.id(), "carol");
+        assertEquals("applied", r.status(), () -> String.valueOf(r.problems()));
+        assertEquals(1, netbox.table(DEVICES).size());
+        assertEquals("S-7", netbox.table(DEVICES).firstEntry().getValue().get("serial"));
+    }
+
+    @Test
     void objectsNetBoxRefusesFailWithItsMessageTheirDependentsAreSkippedTheRestIsApplied() {
         netbox.refuse = b -> "bad!".equals(b.get("name")) ? Map.of("name", List.of("Invalid name.")) : null;
         ChangeSet cs = approveAll(firstSync("web01", "bad!", "web03"), false);
@@ -213,6 +227,30 @@ class ApplyScenarioTest {
     static <T> T proxy(Class<T> type) {
         return (T) Proxy.newProxyInstance(ApplyScenarioTest.class.getClassLoader(), new Class<?>[] {type},
                 (p, m, a) -> m.getName().equals("get") ? java.util.Optional.empty() : null);
+    }
+
+    @Test
+    void aSecondApplyWhileOneIsRunningIsRefused() throws Exception {
+        ChangeSet cs = approveAll(firstSync("web01"), false);
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        netbox.refuse = b -> {
+            inside.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        };
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.Future<ApplyResult> first = pool.submit(() -> service.apply(cs.id(), "carol"));
+        inside.await();
+        assertEquals(ApiException.Reason.CONFLICT, assertThrows(ApiException.class, () -> service.apply(cs.id(), "carol")).reason());
+        release.countDown();
+        assertEquals("applied", first.get().status());
+        pool.shutdown();
+        assertEquals(1, netbox.table(SITES).size());
     }
 
     @Test
@@ -299,6 +337,19 @@ class ApplyScenarioTest {
     }
 
     @Test
+    void targetsReportNetBoxsVersionOrWhyItCannotBeReached() {
+        assertEquals("4.2.9", service.targets().get(0).netboxVersion());
+        assertEquals("ok", service.targets().get(0).state());
+        NetBoxServiceImpl down = new NetBoxServiceImpl(store, proxy(EntityService.class), proxy(ConflictService.class),
+                Retry.standard(), DriftCheck.standard(), dir.resolve("netbox-mapping.json"));
+        down.register(new Target("lab", "http://down.test", false, false, null, null, () -> {
+            throw new com.enreach.tools.netbox.client.NetBoxException("connection refused", 0, true, -1, null);
+        }));
+        assertEquals("error", down.targets().get(0).state());
+        assertEquals("connection refused", down.targets().get(0).message());
+    }
+
+    @Test
     void aRejectedChangeSetCannotBeApplied() {
         ChangeSet cs = firstSync("web01");
         assertEquals("rejected", service.reject(cs.id(), cs.hash(), "not now", "bob").status());
@@ -317,6 +368,12 @@ class ApplyScenarioTest {
         assertTrue(service.changeSet(cs.id(), ItemQuery.ALL).orElseThrow().items().stream().allMatch(i -> "dry_run".equals(i.status())));
         assertEquals(3, service.history(new HistoryQuery("prod", null, null, null, null, null, null, null, null, "dry_run",
                 null, 0, 0)).count());
+        assertEquals("approved", service.changeSet(cs.id(), ItemQuery.ALL).orElseThrow().status(), "still to be applied");
+        writeEnabled = true;
+        ApplyResult real = newService().apply(cs.id(), "carol");
+        assertEquals("applied", real.status());
+        assertEquals(3, real.applied(), "a dry run's items are sent once the target writes");
+        assertEquals(1, netbox.table(DEVICES).size());
     }
 
     @Test

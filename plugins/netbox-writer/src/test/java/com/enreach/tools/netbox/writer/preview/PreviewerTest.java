@@ -170,6 +170,37 @@ class PreviewerTest {
     }
 
     @Test
+    void withoutAChangelogLastUpdatedAfterThePlatformsLastApplyIsAConflict() {
+        estate();
+        netbox.apply(preview().changeSet());
+        Instant applied = netbox.now();
+        netbox.changelogFails = true;
+        entities.put(web01().attr("serial", "SN2").build());
+        PreviewInput in = new PreviewInput("nb", netbox, new PreviewRequest(null, List.of(), List.of(), true), "op", "enreach",
+                false, applied, List.of(), dir.resolve("netbox-mapping.json"));
+        Previewer p = new Previewer(entities, null, null, null);
+        assertEquals(List.of(), p.preview(in).conflicts(), "nothing changed in NetBox since the platform's apply");
+        long id = ((Number) netbox.all("dcim/devices").get(0).get("id")).longValue();
+        netbox.handEdit("dcim/devices", id, "serial", "HAND", "alice");
+        PreviewOutcome out = p.preview(in);
+        assertEquals(1, out.conflicts().size());
+        assertNull(out.conflicts().get(0).changedBy(), "who is unknown without the changelog");
+        assertEquals(netbox.now(), out.conflicts().get(0).changedAt());
+    }
+
+    @Test
+    void onlyTheRequestedKindsAndWhatTheyNeed() {
+        estate();
+        ChangeSet cs = preview(new PreviewRequest(null, List.of(), List.of(NetBoxKinds.INTERFACE), true), List.of(), null).changeSet();
+        List<String> kinds = cs.items().stream().map(ChangeItem::objectType).distinct().toList();
+        assertTrue(kinds.contains(NetBoxKinds.INTERFACE));
+        assertTrue(kinds.contains(NetBoxKinds.DEVICE), "the interfaces' device is created first");
+        assertFalse(kinds.contains(NetBoxKinds.VIRTUAL_MACHINE));
+        assertFalse(kinds.contains(NetBoxKinds.IP_ADDRESS));
+        assertFalse(kinds.contains(NetBoxKinds.VM_INTERFACE));
+    }
+
+    @Test
     void anUnmanagedMatchingDeviceIsHeldNotDuplicated() {
         estate();
         long site = netbox.handMade("dcim/sites", Map.of("name", "AMS1", "slug", "ams1"));
@@ -198,6 +229,17 @@ class PreviewerTest {
         assertTrue(cs.held().stream().anyMatch(f -> f.rule().equals("ip-valid") && f.message().contains("10.0.0.999")));
         assertEquals(cs.held().size(), cs.counts().held());
         assertTrue(out.validation().byRule().containsKey("ip-valid"));
+    }
+
+    @Test
+    void heldCountsObjectsAndAddressesAreComparedInNetBoxSpelling() {
+        entities.put(Golden.entity(9, "network_device", "n".repeat(70)).build()); // two errors, one object
+        entities.put(web01().ip("2001:DB8:0:0:0:0:0:9", 64, "eth1").build());
+        ChangeSet cs = preview().changeSet();
+        assertEquals(2, cs.held().size());
+        assertEquals(1, cs.counts().held());
+        netbox.apply(cs);
+        assertEquals(List.of(), preview().changeSet().items(), "an uncompressed IPv6 address is not rewritten at every preview");
     }
 
     @Test

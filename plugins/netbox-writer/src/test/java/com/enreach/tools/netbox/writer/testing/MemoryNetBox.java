@@ -42,6 +42,8 @@ public final class MemoryNetBox implements NetBoxClient {
     private long nextId = 1;
     private Instant clock = Instant.parse("2026-11-02T08:00:00Z");
     public String user = "enreach";
+    /** Simulates a NetBox whose changelog cannot be read (permissions, pruned). */
+    public boolean changelogFails;
     public long requests;
 
     public MemoryNetBox(String version) {
@@ -120,6 +122,9 @@ public final class MemoryNetBox implements NetBoxClient {
     @Override
     public List<Map<String, Object>> objectChanges(Instant since, String objectType) {
         requests++;
+        if (changelogFails) {
+            throw new com.enreach.tools.netbox.client.NetBoxException("NetBox GET /api/core/object-changes/ was refused with HTTP 403", 403, false, 0, null);
+        }
         return changes.stream().filter(c -> objectType == null || objectType.equals(c.get("changed_object_type"))).map(HashMap::new)
                 .map(m -> (Map<String, Object>) m).toList();
     }
@@ -127,6 +132,11 @@ public final class MemoryNetBox implements NetBoxClient {
     @Override
     public long requestCount() {
         return requests;
+    }
+
+    /** NetBox's clock: the time of the latest write. */
+    public Instant now() {
+        return clock;
     }
 
     /** An edit made by hand in NetBox by {@code by}. */
@@ -165,6 +175,10 @@ public final class MemoryNetBox implements NetBoxClient {
                 o.put(k, l.stream().map(t -> nested("extras/tags", ((Number) t).longValue())).toList());
             } else if (k.equals("status") && v instanceof String s) {
                 o.put(k, Map.of("value", s, "label", s));
+            } else if (k.equals("address") && v instanceof String a && a.contains("/")
+                    && com.enreach.tools.netbox.writer.mapping.Addresses.host(a) != null) {
+                // NetBox (netaddr) stores addresses in canonical form: 2001:DB8:0::9 -> 2001:db8::9
+                o.put(k, com.enreach.tools.netbox.writer.mapping.Addresses.host(a) + a.substring(a.indexOf('/')));
             } else if (k.equals("assigned_object_id") && v instanceof Number n) {
                 o.put(k, n.longValue());
             } else {
