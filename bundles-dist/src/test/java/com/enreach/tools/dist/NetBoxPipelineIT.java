@@ -175,15 +175,16 @@ class NetBoxPipelineIT {
         assertEquals(kept.path("memory").asLong() + 2048, vmNamed(kept.path("name").asText()).path("memory").asLong());
         assertEquals(4321, vmNamed(drifting.path("name").asText()).path("memory").asLong());
 
-        // 5. Rollback of the incremental apply: its creates deleted, the resized VM's memory restored.
-        JsonNode reverse = rest.expect(201, "POST", "/api/netbox/changesets/" + incremental.path("id").asLong() + "/rollback", null);
+        // 5. Rollback of an apply (the one just made): a reverse change set through the same approval restores the
+        //    memory it changed; the item that drifted was not applied, so it is not reversed either.
+        JsonNode reverse = rest.expect(201, "POST", "/api/netbox/changesets/" + toApply.path("id").asLong() + "/rollback", null);
         assertEquals("rollback", reverse.path("kind").asText(), reverse.toString());
         JsonNode back = rest.approveAndApply(rest.changeSet(reverse.path("id").asLong()));
         assertEquals("applied", back.path("status").asText(), back.toString());
-        assertEquals(vmCreates - 2, netbox(VMS).size());
-        assertEquals(memoryBefore, vmNamed(resized.path("name").asText()).path("memory").asLong());
+        assertEquals(kept.path("memory").asLong(), vmNamed(kept.path("name").asText()).path("memory").asLong());
+        assertEquals(4321, vmNamed(drifting.path("name").asText()).path("memory").asLong(), "NetBox's own edit is left alone");
         JsonNode history = rest.expect(200, "GET", "/api/netbox/history?target=" + TARGET + "&changeset=" + reverse.path("id").asLong(), null);
-        assertTrue(history.path("count").asInt() >= 3, "every change of the rollback is in the history: " + history);
+        assertTrue(history.path("count").asInt() >= 1, "the rollback's change is in the history: " + history);
         assertNoDuplicates();
     }
 
