@@ -50,8 +50,15 @@ public final class Reversal {
         List<ValidationFinding> held = new ArrayList<>();
         List<ChangeItem> done = new ArrayList<>(cs.items().stream().filter(i -> "applied".equals(i.status())).toList());
         java.util.Collections.reverse(done); // dependents first: what was created last goes first
+        // objects this rollback deletes (the apply created them): their own later updates (primary IPs) need no revert
+        Set<String> deleted = new java.util.HashSet<>();
+        done.stream().filter(i -> ChangeItem.CREATE.equals(i.action()) && i.netboxId() != null)
+                .forEach(i -> deleted.add(i.objectType() + "#" + i.netboxId()));
         int seq = 0;
         for (ChangeItem i : done) {
+            if (ChangeItem.UPDATE.equals(i.action()) && deleted.contains(i.objectType() + "#" + i.netboxId())) {
+                continue;
+            }
             String ep = NetBoxKinds.endpoint(i.objectType());
             Optional<Map<String, Object>> now = i.netboxId() == null ? Optional.empty() : client.get(ep, i.netboxId());
             ChangeItem reverse;
@@ -60,7 +67,7 @@ public final class Reversal {
                     held.add(gone(i));
                     continue;
                 }
-                reverse = item(++seq, i, ChangeItem.DELETE, i.netboxId(), null, now.get());
+                reverse = item(++seq, i, ChangeItem.DELETE, i.netboxId(), null, now.get(), afterDeletes(now.get(), deleted));
             } else if (ChangeItem.UPDATE.equals(i.action())) {
                 if (now.isEmpty()) {
                     held.add(gone(i));
@@ -74,7 +81,7 @@ public final class Reversal {
                     String top = f.contains(".") ? f.substring(0, f.indexOf('.')) : f;
                     body.put(top, WriteValues.normalize(i.before() == null ? null : i.before().get(top)));
                 }
-                reverse = item(++seq, i, ChangeItem.UPDATE, i.netboxId(), body, now.get());
+                reverse = item(++seq, i, ChangeItem.UPDATE, i.netboxId(), body, now.get(), now.get());
             } else {
                 if (i.before() == null) {
                     held.add(new ValidationFinding("rollback", ValidationFinding.WARNING, i.objectType(), i.entityId(), i.name(),
@@ -87,7 +94,7 @@ public final class Reversal {
                         body.put(k, WriteValues.normalize(v));
                     }
                 });
-                reverse = item(++seq, i, ChangeItem.CREATE, null, body, null);
+                reverse = item(++seq, i, ChangeItem.CREATE, null, body, null, null);
             }
             items.add(reverse);
         }
@@ -108,8 +115,25 @@ public final class Reversal {
                 numbered, held, List.of(), null, null, !target.writeEnabled()));
     }
 
+    /**
+     * The object as it will be when its delete comes: deleting an IP address clears the primary IP that pointed at it,
+     * so a device or VM whose primary IP this rollback deletes first is expected without it (else its own delete would
+     * be reported as drifted by the rollback's own earlier item).
+     */
+    private static Map<String, Object> afterDeletes(Map<String, Object> now, Set<String> deleted) {
+        Map<String, Object> expected = new LinkedHashMap<>(now);
+        for (String f : List.of("primary_ip4", "primary_ip6", "primary_ip")) {
+            Object ip = now.get(f);
+            Object id = ip instanceof Map<?, ?> m ? m.get("id") : ip;
+            if (id instanceof Number n && deleted.contains(NetBoxKinds.IP_ADDRESS + "#" + n.longValue())) {
+                expected.put(f, null);
+            }
+        }
+        return expected;
+    }
+
     private ChangeItem item(int seq, ChangeItem original, String action, Long netboxId, Map<String, Object> body,
-                            Map<String, Object> now) {
+                            Map<String, Object> now, Map<String, Object> expected) {
         ChangeItem draft = new ChangeItem(0, seq, original.ref(), action, original.objectType(), netboxId, original.entityId(),
                 original.name(), original.site(), List.of(), body == null ? List.of() : DriftCheck.changes(now, body), body, now,
                 null, null, null, null, List.of());
@@ -119,7 +143,7 @@ public final class Reversal {
                     original.name(), original.site(), List.of(), DriftCheck.changes(now, original.body() == null ? Map.of()
                     : withoutRefs(original.body())), null, now, null, null, null, null, List.of());
         }
-        String hash = now == null ? null : drift.hash(draft, now);
+        String hash = expected == null ? null : drift.hash(draft, expected);
         return new ChangeItem(0, seq, draft.ref(), action, draft.objectType(), netboxId, draft.entityId(), draft.name(),
                 draft.site(), List.of(), draft.fields(), body, now, hash, null, null, null, List.of());
     }

@@ -213,6 +213,26 @@ class DoubleScenarioTest {
     }
 
     @Test
+    void rollingBackAFirstSyncWithPrimaryIpsRemovesEverythingWithoutDrift() {
+        golden.nic(1, "eth0", "aa:bb:cc:00:00:01", "10.0.0.1", 24).nic(2, "eth0", "aa:bb:cc:00:00:02", "10.0.0.2", 24);
+        ChangeSet first = preview();
+        assertTrue(first.items().stream().anyMatch(i -> NetBoxKinds.DEVICE.equals(i.objectType()) && ChangeItem.UPDATE.equals(i.action())),
+                "the primary IPs are set by updates of the devices created in the same change set");
+        assertEquals("applied", approveAndApply(first).status());
+        assertEquals(2, netbox.count(NetBoxKinds.IP_ADDRESS));
+        assertTrue(netbox.get(NetBoxKinds.DEVICE, deviceId("web01")).path("primary_ip4").has("id"));
+
+        ChangeSet back = service.rollback(first.id(), "alice");
+        assertTrue(back.items().stream().allMatch(i -> ChangeItem.DELETE.equals(i.action())),
+                "no revert of the primary-IP updates of devices the rollback deletes: " + back.items());
+        ApplyResult r = approveAndApply(back);
+        assertEquals("applied", r.status(), () -> String.valueOf(r.problems()));
+        assertEquals(0, netbox.count(NetBoxKinds.DEVICE));
+        assertEquals(0, netbox.count(NetBoxKinds.IP_ADDRESS));
+        assertEquals(0, netbox.count(NetBoxKinds.INTERFACE));
+    }
+
+    @Test
     void rollingBackAnIncrementalApplyRestoresTheBeforeState() {
         approveAndApply(preview());
         golden.set(3, "serial", "S3-new");

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import com.enreach.tools.api.IpAddress;
+import com.enreach.tools.api.NetworkInterface;
 import com.enreach.tools.api.Page;
 import com.enreach.tools.api.inventory.ConflictService;
 import com.enreach.tools.api.inventory.Entity;
@@ -26,6 +28,8 @@ final class Golden {
     final Map<Long, Map<String, Object>> attributes = new TreeMap<>();
     final Map<Long, String> types = new TreeMap<>();
     final List<Object[]> overrides = new ArrayList<>();
+    final Map<Long, List<NetworkInterface>> nics = new TreeMap<>();
+    final Map<Long, List<IpAddress>> ips = new TreeMap<>();
 
     Golden server(long id, String name, String serial) {
         Map<String, Object> a = new LinkedHashMap<>();
@@ -39,6 +43,15 @@ final class Golden {
         a.put("os", "Ubuntu 22.04");
         attributes.put(id, a);
         types.put(id, "server");
+        return this;
+    }
+
+    /** An interface with one address, which becomes the entity's primary IP. */
+    Golden nic(long id, String ifName, String mac, String address, int prefix) {
+        long n = id * 100 + nics.computeIfAbsent(id, k -> new ArrayList<>()).size() + 1;
+        nics.get(id).add(new NetworkInterface(n, id, ifName, mac, "ethernet", true, null, null, "test"));
+        ips.computeIfAbsent(id, k -> new ArrayList<>()).add(new IpAddress(n, id, address, prefix, 4, ifName, null, "test"));
+        set(id, "primary_ip", address);
         return this;
     }
 
@@ -56,8 +69,8 @@ final class Golden {
         Provenance p = new Provenance(id, "vcenter", "vcenter-prod", Instant.parse("2026-01-01T00:00:00Z"));
         List<GoldenValue> values = new ArrayList<>();
         attributes.get(id).forEach((k, v) -> values.add(new GoldenValue(k, v, p, "priority:1", List.of(), false)));
-        return new EntityDetail(entity(id), values, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of());
+        return new EntityDetail(entity(id), values, List.of(), List.of(), nics.getOrDefault(id, List.of()),
+                ips.getOrDefault(id, List.of()), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     EntityService entities() {
