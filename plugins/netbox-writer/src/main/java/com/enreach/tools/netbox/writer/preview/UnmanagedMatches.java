@@ -51,9 +51,13 @@ final class UnmanagedMatches {
     private static Map<String, Object> match(DesiredObject o, NetBoxSnapshot nb) {
         switch (o.kind()) {
             case NetBoxKinds.DEVICE -> {
-                String siteSlug = o.fields().get("site") instanceof Ref r ? r.ref().substring(r.ref().lastIndexOf(':') + 1) : null;
+                Ref site = o.fields().get("site") instanceof Ref r ? r : null;
+                // the site as NetBox holds it: the ref matches its slug or its slugified name ("Amsterdam" is slug ams)
+                Map<String, Object> netboxSite = site == null ? null : nb.find(site.ref());
+                String siteSlug = site == null ? null : site.ref().substring(site.ref().lastIndexOf(':') + 1);
                 for (Map<String, Object> d : nb.unmanagedByName(o.kind(), o.name())) {
-                    if (siteSlug == null || (d.get("site") instanceof Map<?, ?> s && siteSlug.equals(s.get("slug")))) {
+                    if (site == null || (d.get("site") instanceof Map<?, ?> s && (siteSlug.equals(s.get("slug"))
+                            || netboxSite != null && String.valueOf(netboxSite.get("id")).equals(String.valueOf(s.get("id")))))) {
                         return d;
                     }
                 }

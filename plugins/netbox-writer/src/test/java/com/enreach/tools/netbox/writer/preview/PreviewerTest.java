@@ -219,6 +219,19 @@ class PreviewerTest {
     }
 
     @Test
+    void anUnmanagedDeviceInASiteWhoseSlugIsNotItsSlugifiedNameStillMatches() {
+        estate(); // web01's golden site is "AMS1"; this NetBox calls the same site AMS1 with the slug "amsterdam"
+        long site = netbox.handMade("dcim/sites", Map.of("name", "AMS1", "slug", "amsterdam"));
+        long mf = netbox.handMade("dcim/manufacturers", Map.of("name", "Other", "slug", "other"));
+        long type = netbox.handMade("dcim/device-types", Map.of("manufacturer", mf, "model", "X", "slug", "x"));
+        long role = netbox.handMade("dcim/device-roles", Map.of("name", "Server", "slug", "server"));
+        netbox.handMade("dcim/devices", Map.of("name", "web01", "site", site, "device_type", type, "role", role, "status", "active"));
+        ChangeSet cs = preview().changeSet();
+        assertNull(item(cs, "dcim.device:entity:1"), "not created again in the same site (NetBox would refuse the name)");
+        assertTrue(cs.held().stream().anyMatch(f -> f.rule().equals("unmanaged-match") && f.entityId() == 1L));
+    }
+
+    @Test
     void aHandMadeInterfaceOnAManagedDeviceIsHeldNotDuplicated() {
         estate();
         netbox.apply(preview().changeSet());
