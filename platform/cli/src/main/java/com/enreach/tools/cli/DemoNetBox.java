@@ -29,6 +29,8 @@ final class DemoNetBox {
     static final List<String> FILES = List.of(SANDBOX_FILE, "source." + SOURCE + ".cfg", "enreach.netbox.target-demo.cfg");
     /** The token written in the shipped examples, replaced on copy. */
     static final String EXAMPLE_TOKEN = "0123456789abcdef0123456789abcdef01234567";
+    /** The hand editor's token (user adevries) in the shipped sandbox example, replaced on copy by another. */
+    static final String EXAMPLE_HAND_TOKEN = "fedcba9876543210fedcba9876543210fedcba98";
     static final String PATH = "/demo-netbox";
 
     private static final int READY_WAIT_SECONDS = 60;
@@ -55,8 +57,9 @@ final class DemoNetBox {
                 Path example = examples.resolve(file);
                 if (!Files.exists(cfg) && Files.isRegularFile(example)) {
                     Files.createDirectories(etc);
-                    Files.writeString(cfg, Files.readString(example, StandardCharsets.UTF_8).replace(EXAMPLE_TOKEN, token),
-                            StandardCharsets.UTF_8);
+                    String hand = HexFormat.of().formatHex(new SecureRandom().generateSeed(20));
+                    Files.writeString(cfg, Files.readString(example, StandardCharsets.UTF_8).replace(EXAMPLE_TOKEN, token)
+                            .replace(EXAMPLE_HAND_TOKEN, hand), StandardCharsets.UTF_8);
                 }
             }
             Properties sandbox = read(etc.resolve(SANDBOX_FILE));

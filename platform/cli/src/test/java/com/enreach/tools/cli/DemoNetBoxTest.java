@@ -22,7 +22,8 @@ class DemoNetBoxTest extends FakeApiTest {
 
     private void examples() throws Exception {
         Path examples = Files.createDirectories(home.resolve("examples"));
-        Files.writeString(examples.resolve(DemoNetBox.SANDBOX_FILE), "enabled=true\n.password=" + DemoNetBox.EXAMPLE_TOKEN + "\n");
+        Files.writeString(examples.resolve(DemoNetBox.SANDBOX_FILE), "enabled=true\n.password=" + DemoNetBox.EXAMPLE_TOKEN
+                + "\n.hand.password=" + DemoNetBox.EXAMPLE_HAND_TOKEN + "\n");
         Files.writeString(examples.resolve("source.netbox-demo.cfg"), "url=http://x/demo-netbox\n.password=" + DemoNetBox.EXAMPLE_TOKEN + "\n");
         Files.writeString(examples.resolve("enreach.netbox.target-demo.cfg"), "source=netbox-demo\n.password=" + DemoNetBox.EXAMPLE_TOKEN + "\n");
     }
@@ -40,6 +41,9 @@ class DemoNetBoxTest extends FakeApiTest {
         String token = DemoNetBox.token(home.resolve("etc").resolve(DemoNetBox.SANDBOX_FILE));
         assertNotEquals(DemoNetBox.EXAMPLE_TOKEN, token, "the well-known example token is never used");
         assertTrue(token.matches("[0-9a-f]{40}"), token);
+        String hand = etc(DemoNetBox.SANDBOX_FILE).replaceAll("(?s).*\\.hand\\.password=([0-9a-f]+)\n.*", "$1");
+        assertTrue(hand.matches("[0-9a-f]{40}") && !hand.equals(DemoNetBox.EXAMPLE_HAND_TOKEN) && !hand.equals(token),
+                "the hand editor gets a token of its own: " + etc(DemoNetBox.SANDBOX_FILE));
         for (String file : DemoNetBox.FILES) {
             assertTrue(etc(file).contains(".password=" + token + "\n"), file + ": " + etc(file));
         }

@@ -53,10 +53,14 @@ public class DemoNetBoxSandbox {
         if (token != null && !token.matches("[0-9a-fA-F]{40}")) {
             f.error("password", "invalid", "the sandbox token must be a NetBox v1 token: 40 hexadecimal characters");
         }
+        String hand = f.secret("hand.password", false);
+        if (hand != null && !hand.matches("[0-9a-fA-F]{40}")) {
+            f.error("hand.password", "invalid", "the hand editor's token must be a NetBox v1 token: 40 hexadecimal characters");
+        }
         DemoSettings estate = new DemoSettings(f.integer("size", 3000, 1, 100_000), seed(f), 0);
         Path snapshot = home(context).resolve(f.string("snapshot", "data/demo-netbox/netbox.json")).normalize();
         if (f.errors().isEmpty()) {
-            servlet = SandboxServlet.open(token, estate, snapshot);
+            servlet = SandboxServlet.open(token, hand, estate, snapshot);
         } else {
             servlet = SandboxServlet.misconfigured("etc/" + PID + ".cfg: " + f.errors().get(0).message());
         }
@@ -98,11 +102,14 @@ public class DemoNetBoxSandbox {
 
     /**
      * The sandbox's NetBox: the snapshot when there is one, else the seed of the estate (then saved), with the
-     * configured token for NetBox's admin user.
+     * configured token for NetBox's admin user, and the hand editor's token (optional) for the user who filled it by hand.
      */
-    static NetBoxDouble open(String token, DemoSettings estate, Path snapshot) throws IOException {
+    static NetBoxDouble open(String token, String handToken, DemoSettings estate, Path snapshot) throws IOException {
         NetBoxDouble netbox = new NetBoxDouble();
         netbox.addToken(NetBoxDouble.ADMIN, token);
+        if (handToken != null) {
+            netbox.addToken(HAND_USER, handToken);
+        }
         if (Files.isRegularFile(snapshot)) {
             netbox.load(snapshot);
         } else {

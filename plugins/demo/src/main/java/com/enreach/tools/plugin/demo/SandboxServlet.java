@@ -33,9 +33,9 @@ final class SandboxServlet extends NetBoxDoubleServlet {
         this.problem = problem;
     }
 
-    static SandboxServlet open(String token, DemoSettings estate, Path snapshot) {
+    static SandboxServlet open(String token, String handToken, DemoSettings estate, Path snapshot) {
         try {
-            return new SandboxServlet(DemoNetBoxSandbox.open(token, estate, snapshot), snapshot, null);
+            return new SandboxServlet(DemoNetBoxSandbox.open(token, handToken, estate, snapshot), snapshot, null);
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             LOG.error("The demo NetBox sandbox cannot start from {}: {}", snapshot, e.getMessage());
             // the answer is public: the file's name, not where the home is

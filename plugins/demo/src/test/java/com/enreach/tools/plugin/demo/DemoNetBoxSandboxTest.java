@@ -42,7 +42,7 @@ class DemoNetBoxSandboxTest {
     @Test
     void theDefaultSeedPassesNetBoxsValidationAndIsHandMade() throws Exception {
         DemoSettings estate = new DemoSettings(3000, 42, 1);
-        NetBoxDouble netbox = DemoNetBoxSandbox.open(TOKEN, estate, dir.resolve("netbox.json"));
+        NetBoxDouble netbox = DemoNetBoxSandbox.open(TOKEN, null, estate, dir.resolve("netbox.json"));
 
         Map<String, Long> planned = NetBoxSeed.plan(estate).stream().collect(Collectors.groupingBy(NetBoxSeed.Item::kind, Collectors.counting()));
         for (Map.Entry<String, Long> kind : planned.entrySet()) {
@@ -59,7 +59,7 @@ class DemoNetBoxSandboxTest {
     void aRestartKeepsWhatWasWrittenAndDoesNotSeedAgain() throws Exception {
         DemoSettings estate = new DemoSettings(40, 7, 0);
         Path snapshot = dir.resolve("data").resolve("netbox.json");
-        SandboxServlet servlet = SandboxServlet.open(TOKEN, estate, snapshot);
+        SandboxServlet servlet = SandboxServlet.open(TOKEN, null, estate, snapshot);
         int sites = servlet.netbox().count(NetBoxKinds.SITE);
 
         Exchange created = Exchange.call(servlet, "POST", "/api/dcim/sites/", "{\"name\":\"Utrecht\",\"slug\":\"utr\"}");
@@ -67,7 +67,7 @@ class DemoNetBoxSandboxTest {
         assertEquals(SandboxServlet.LABEL, created.headers.get(SandboxServlet.LABEL_HEADER));
 
         // a new start of the platform: the sandbox comes back from the snapshot written after the POST
-        SandboxServlet restarted = SandboxServlet.open(TOKEN, estate, snapshot);
+        SandboxServlet restarted = SandboxServlet.open(TOKEN, null, estate, snapshot);
         assertEquals(sites + 1, restarted.netbox().count(NetBoxKinds.SITE));
         Exchange listed = Exchange.call(restarted, "GET", "/api/dcim/sites/", null);
         assertEquals(200, listed.status, listed.body());
@@ -75,8 +75,21 @@ class DemoNetBoxSandboxTest {
     }
 
     @Test
+    void theHandEditorsTokenWritesAsTheUserWhoFilledNetBoxByHand() throws Exception {
+        String hand = "fedcba9876543210fedcba9876543210fedcba98";
+        SandboxServlet servlet = SandboxServlet.open(TOKEN, hand, new DemoSettings(40, 7, 0), dir.resolve("netbox.json"));
+        Exchange created = Exchange.call(servlet, "POST", "/api/dcim/sites/", "{\"name\":\"Utrecht\",\"slug\":\"utr\"}", "Token " + hand);
+        assertEquals(201, created.status, created.body());
+        List<JsonNode> changes = servlet.netbox().changes();
+        assertEquals(DemoNetBoxSandbox.HAND_USER, changes.get(changes.size() - 1).path("user_name").asText(),
+                "the writer tells its own writes from this user's hand edits by the change log's user");
+        SandboxServlet without = SandboxServlet.open(TOKEN, null, new DemoSettings(40, 7, 0), dir.resolve("other.json"));
+        assertEquals(403, Exchange.call(without, "GET", "/api/dcim/sites/", null, "Token " + hand).status);
+    }
+
+    @Test
     void itSaysItIsASandboxAndAcceptsOnlyItsToken() throws Exception {
-        SandboxServlet servlet = SandboxServlet.open(TOKEN, new DemoSettings(40, 7, 0), dir.resolve("netbox.json"));
+        SandboxServlet servlet = SandboxServlet.open(TOKEN, null, new DemoSettings(40, 7, 0), dir.resolve("netbox.json"));
 
         JsonNode status = JSON.readTree(Exchange.call(servlet, "GET", "/api/status/", null).body());
         assertTrue(status.path("sandbox").asBoolean(), status.toString());
@@ -92,7 +105,7 @@ class DemoNetBoxSandboxTest {
         Path snapshot = dir.resolve("netbox.json");
         Files.writeString(snapshot, "{not json");
 
-        Exchange answer = Exchange.call(SandboxServlet.open(TOKEN, new DemoSettings(40, 7, 0), snapshot), "GET", "/api/dcim/devices/", null);
+        Exchange answer = Exchange.call(SandboxServlet.open(TOKEN, null, new DemoSettings(40, 7, 0), snapshot), "GET", "/api/dcim/devices/", null);
 
         assertEquals(503, answer.status, answer.body());
         assertTrue(answer.body().contains("netbox.json") && answer.body().contains("delete it"), answer.body());
