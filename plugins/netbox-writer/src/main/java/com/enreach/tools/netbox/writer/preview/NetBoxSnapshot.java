@@ -149,6 +149,14 @@ public final class NetBoxSnapshot implements NetBoxFacts {
     }
 
     /** The NetBox object a ref stands for: a managed object by its key, a supporting one by slug/name; or null. */
+    /**
+     * Lets other objects reference a hand-made object that an entity matched (a cluster its VMs belong to): found by
+     * the entity's ref from now on, as a supporting object, so it is referenced but never updated or deleted.
+     */
+    void useExisting(String ref, Map<String, Object> object) {
+        supporting.put(ref, object);
+    }
+
     public Map<String, Object> find(String ref) {
         Map<String, Object> m = managed.get(ref);
         return m != null ? m : supporting.get(ref);

@@ -8,6 +8,7 @@ import com.enreach.tools.api.inventory.GoldenValue;
 import com.enreach.tools.api.netbox.ChangeItem;
 import com.enreach.tools.api.netbox.ChangeSet;
 import com.enreach.tools.api.netbox.NetBoxConflict;
+import com.enreach.tools.api.netbox.NetBoxKinds;
 import com.enreach.tools.api.netbox.ValidationFinding;
 import com.enreach.tools.api.netbox.ValidationQuery;
 import com.enreach.tools.api.netbox.ValidationReport;
@@ -89,7 +90,23 @@ public final class Previewer {
                 warnings.computeIfAbsent(f.ref(), k -> new ArrayList<>()).add(f.finding());
             }
         }
+        // a hand-made cluster that matches a cluster entity is held (never updated) but its VMs may still be created
+        // in it: they reference the NetBox cluster, instead of all being held behind it
+        Set<String> containers = new HashSet<>();
+        for (Finding f : findings) {
+            DesiredObject o = f.ref() == null ? null : state.get(f.ref());
+            if (o != null && NetBoxKinds.CLUSTER.equals(o.kind()) && ValidationRegistry.UNMANAGED_MATCH.equals(f.finding().rule())
+                    && findings.stream().noneMatch(x -> f.ref().equals(x.ref()) && x.finding().blocking())) {
+                Map<String, Object> match = UnmanagedMatches.match(o, nb);
+                if (match != null) {
+                    nb.useExisting(o.ref(), match);
+                    containers.add(o.ref());
+                }
+            }
+        }
+        blocked.removeAll(containers);
         Set<String> held = Validator.held(state, blocked);
+        held.addAll(containers);
 
         Map<Long, EntityDetail> byId = new HashMap<>();
         details.forEach(d -> byId.put(d.entity().id(), d));

@@ -48,7 +48,7 @@ final class UnmanagedMatches {
         return o.get("name") != null ? o.get("name") : o.get("address");
     }
 
-    private static Map<String, Object> match(DesiredObject o, NetBoxSnapshot nb) {
+    static Map<String, Object> match(DesiredObject o, NetBoxSnapshot nb) {
         switch (o.kind()) {
             case NetBoxKinds.DEVICE -> {
                 Ref site = o.fields().get("site") instanceof Ref r ? r : null;

@@ -232,6 +232,23 @@ class PreviewerTest {
     }
 
     @Test
+    void aHandMadeClusterIsLeftAloneButItsVmsAreCreatedInIt() {
+        estate(); // cluster entity prod-cl (2) with VM app01 (3)
+        long type = netbox.handMade("virtualization/cluster-types", Map.of("name", "VMware vSphere", "slug", "vmware-vsphere"));
+        long cluster = netbox.handMade("virtualization/clusters", Map.of("name", "prod-cl", "type", type, "status", "active"));
+        ChangeSet cs = preview().changeSet();
+        assertNull(item(cs, "virtualization.cluster:entity:2"), "the hand-made cluster is neither created again nor updated");
+        assertTrue(cs.held().stream().anyMatch(f -> f.rule().equals("unmanaged-match") && f.entityId() == 2L));
+        ChangeItem vm = item(cs, "virtualization.virtualmachine:entity:3");
+        assertNotNull(vm, "the VM is not held behind its hand-made cluster");
+        assertEquals(cluster, ((Number) vm.body().get("cluster")).longValue(), "created in the cluster NetBox already has");
+        netbox.apply(cs);
+        assertEquals(1, netbox.all("virtualization/clusters").size());
+        assertTrue(netbox.all("virtualization/clusters").get(0).get("tags") == null
+                || ((List<?>) netbox.all("virtualization/clusters").get(0).get("tags")).isEmpty(), "the cluster stays unmanaged");
+    }
+
+    @Test
     void aHandMadeInterfaceOnAManagedDeviceIsHeldNotDuplicated() {
         estate();
         netbox.apply(preview().changeSet());
