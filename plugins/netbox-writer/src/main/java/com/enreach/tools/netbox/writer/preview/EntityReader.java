@@ -13,7 +13,9 @@ import java.util.List;
 
 /**
  * Reads the golden records the mapping sends: pages of {@link EntityService#find} (types the mapping does not send
- * are skipped without reading their details), then {@link EntityService#get} per entity.
+ * are skipped without reading their details), then {@link EntityService#get} per entity. Entities that only a
+ * NetBox source observes are skipped: they are NetBox's own objects read back (hand-made, or not yet linked to a real
+ * source's machine), and writing them to NetBox would duplicate what is there.
  */
 final class EntityReader {
     private EntityReader() {
@@ -24,7 +26,7 @@ final class EntityReader {
         if (!only.isEmpty()) {
             for (Long id : only) {
                 entities.get(id).ifPresent(d -> {
-                    if (Mapper.target(rules, d.entity().type()) != null) {
+                    if (Mapper.target(rules, d.entity().type()) != null && !mirrorOnly(d)) {
                         out.add(d);
                     }
                 });
@@ -37,7 +39,7 @@ final class EntityReader {
             for (Entity e : page.results()) {
                 if (Mapper.target(rules, e.type()) != null
                         && (rules.includeStale() || !"stale".equals(e.status()))) {
-                    entities.get(e.id()).ifPresent(out::add);
+                    entities.get(e.id()).filter(d -> !mirrorOnly(d)).ifPresent(out::add);
                 }
             }
             offset += page.results().size();
@@ -45,5 +47,11 @@ final class EntityReader {
                 return out;
             }
         }
+    }
+
+    /** Observed by NetBox sources only (source system {@code netbox}). */
+    static boolean mirrorOnly(EntityDetail d) {
+        return !d.observations().isEmpty() && d.observations().stream()
+                .allMatch(o -> o.device() != null && "netbox".equalsIgnoreCase(o.device().sourceSystem()));
     }
 }

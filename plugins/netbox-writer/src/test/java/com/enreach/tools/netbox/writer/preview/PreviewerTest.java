@@ -249,6 +249,17 @@ class PreviewerTest {
     }
 
     @Test
+    void anEntityOnlyANetBoxSourceKnowsIsNotWrittenBackToNetBox() {
+        estate();
+        entities.put(Golden.entity(40, "vm", "tmp-test-01").attr("cluster", "prod-cl").observedBy("netbox", "netbox-prod").build());
+        entities.put(Golden.entity(41, "vm", "app99").attr("cluster", "prod-cl").observedBy("netbox", "netbox-prod")
+                .observedBy("vcenter", "vcenter-prod").build());
+        ChangeSet cs = preview().changeSet();
+        assertNull(item(cs, "virtualization.virtualmachine:entity:40"), "NetBox's own object read back is not created again");
+        assertNotNull(item(cs, "virtualization.virtualmachine:entity:41"), "a machine a real source also sees is written");
+    }
+
+    @Test
     void aHandMadeInterfaceOnAManagedDeviceIsHeldNotDuplicated() {
         estate();
         netbox.apply(preview().changeSet());

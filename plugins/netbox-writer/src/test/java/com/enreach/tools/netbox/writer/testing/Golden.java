@@ -1,10 +1,12 @@
 package com.enreach.tools.netbox.writer.testing;
 
+import com.enreach.tools.api.Device;
 import com.enreach.tools.api.IpAddress;
 import com.enreach.tools.api.NetworkInterface;
 import com.enreach.tools.api.inventory.Entity;
 import com.enreach.tools.api.inventory.EntityDetail;
 import com.enreach.tools.api.inventory.GoldenValue;
+import com.enreach.tools.api.inventory.Observation;
 import com.enreach.tools.api.inventory.Provenance;
 
 import java.time.Instant;
@@ -26,6 +28,7 @@ public final class Golden {
     private final Map<String, String> rules = new LinkedHashMap<>();
     private final List<NetworkInterface> ifaces = new ArrayList<>();
     private final List<IpAddress> ips = new ArrayList<>();
+    private final List<Observation> observations = new ArrayList<>();
 
     private Golden(long id, String type, String name) {
         this.id = id;
@@ -58,6 +61,14 @@ public final class Golden {
         return this;
     }
 
+    /** An observation of the entity by a source of this system. */
+    public Golden observedBy(String system, String instance) {
+        Device device = new Device(id * 10 + observations.size(), name, type, system, instance, "obj-" + id, Map.of(), "active",
+                SEEN, seen, SEEN, SEEN);
+        observations.add(new Observation(device, "test", 1.0, "test", SEEN, null));
+        return this;
+    }
+
     public Golden iface(String ifName, String mac) {
         ifaces.add(new NetworkInterface(ifaces.size() + 1, id, ifName, mac, "ethernet", true, null, null, "test"));
         return this;
@@ -73,6 +84,6 @@ public final class Golden {
         attrs.forEach((k, v) -> values.add(new GoldenValue(k, v, new Provenance(id, "vcenter", "vcenter-test", seen),
                 rules.getOrDefault(k, "priority:0"), List.of(), false)));
         Entity e = new Entity(id, name, type, status, (String) attrs.get("site"), List.of("vcenter-test"), 1, 0, seen, SEEN, SEEN);
-        return new EntityDetail(e, values, List.of(), List.of(), ifaces, ips, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        return new EntityDetail(e, values, observations, List.of(), ifaces, ips, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 }
