@@ -68,6 +68,10 @@ public final class Applier {
             throw new ApiException(ApiException.Reason.CONFLICT, "changeset_" + cs.status(), null, "change set " + id + " is "
                     + cs.status() + ": only an approved change set (or one whose apply was interrupted) can be applied", null);
         }
+        if ("approved".equals(cs.status()) && cs.items().stream().noneMatch(i -> "approved".equals(i.approval()))) {
+            throw new ApiException(ApiException.Reason.CONFLICT, "nothing_approved", null, "change set " + id
+                    + " has no approved item: approve items (deletes need include_deletes or their ids) before applying", null);
+        }
         Run run = new Run(target, cs, actor);
         if (!target.writeEnabled()) {
             return run.dryRun();
@@ -348,6 +352,7 @@ public final class Applier {
                 }
             }
             store.setItemState(notApproved, "skipped", null, "not approved");
+            skipped += notApproved.size(); // left out by the approver: reported, though not a failure
             String status = problems.isEmpty() ? "applied" : applied > 0 ? "partially_applied" : "failed";
             store.setStatus(cs.id(), status, actor);
             Set<Long> wanted = new HashSet<>(problems);

@@ -54,6 +54,11 @@ public final class Approvals {
             }
             ids = new ArrayList<>(new LinkedHashSet<>(request.itemIds()));
         }
+        if (ids.isEmpty()) {
+            long deletes = cs.items().stream().filter(i -> ChangeItem.DELETE.equals(i.action())).count();
+            throw ApiException.invalid("include_deletes", "nothing to approve in change set " + id + ": its " + deletes
+                    + " items are deletes, which \"all\" approves only with include_deletes (or name them by id)");
+        }
         store.addApproval(new Approval(0, id, "approve", scope, "all".equals(scope) ? List.of() : ids,
                 request.includeDeletes(), request.hash(), actor, null, request.comment()), ids, "approved");
         return store.get(id, ItemQuery.ALL).orElseThrow();

@@ -233,6 +233,21 @@ class DoubleScenarioTest {
     }
 
     @Test
+    void approvingAllOfARollbackOfCreatesWithoutIncludeDeletesApprovesNothingAndSaysSo() {
+        ChangeSet first = preview();
+        approveAndApply(first);
+        ChangeSet back = service.rollback(first.id(), "alice");
+        ApiException refused = assertThrows(ApiException.class,
+                () -> service.approve(back.id(), new ApprovalRequest(back.hash(), List.of(), false, null), "bob"));
+        assertEquals("include_deletes", refused.field());
+        assertTrue(refused.getMessage().contains("deletes"), refused.getMessage());
+        assertEquals("pending", service.changeSet(back.id(), com.enreach.tools.api.netbox.ItemQuery.ALL).orElseThrow().status(),
+                "still pending: it can be approved with include_deletes");
+        assertEquals("applied", approveAndApply(back).status());
+        assertEquals(0, netbox.count(NetBoxKinds.DEVICE));
+    }
+
+    @Test
     void rollingBackAnIncrementalApplyRestoresTheBeforeState() {
         approveAndApply(preview());
         golden.set(3, "serial", "S3-new");
