@@ -56,6 +56,19 @@ public interface NetBoxService {
     /** Builds (and stores, pending) a change set that marks a hand-made NetBox object as managed for an entity. */
     ChangeSet adopt(String target, String objectType, long netboxId, long entityId, String actor);
 
+    /**
+     * Builds (and stores, pending) one change set that marks as managed every hand-made NetBox object that matches an
+     * entity the mapping sends (the objects a preview holds as {@code unmanaged-match}): onboarding an existing NetBox.
+     * Interfaces are matched on their device or VM once that is managed, so a second round adopts those.
+     *
+     * @throws com.enreach.tools.api.ApiException CONFLICT when nothing matches
+     * @since 1.2
+     */
+    default ChangeSet adoptMatches(String target, String actor) {
+        throw new com.enreach.tools.api.ApiException(com.enreach.tools.api.ApiException.Reason.UNAVAILABLE, "unsupported", null,
+                "this NetBox writer cannot adopt every match", null);
+    }
+
     /** Conflicts between hand edits in NetBox and golden values. */
     Page<NetBoxConflict> conflicts(ConflictQuery query);
 

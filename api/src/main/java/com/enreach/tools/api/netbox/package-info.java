@@ -7,5 +7,5 @@
  * ({@link com.enreach.tools.api.netbox.NetBoxKinds}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package com.enreach.tools.api.netbox;

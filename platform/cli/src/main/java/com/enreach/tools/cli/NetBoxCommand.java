@@ -160,13 +160,26 @@ final class NetBoxCommand {
     }
 
     @Command(name = "adopt", mixinStandardHelpOptions = true,
-            description = "Build a change set that marks a hand-made NetBox object as managed for an entity (operator).")
+            description = {"Build a change set that marks a hand-made NetBox object as managed for an entity (operator),",
+                "or, with --all-matches, every hand-made object that matches an entity (run it again after applying: the",
+                "interfaces of newly adopted machines match then)."})
     int adopt(@Option(names = "--target", paramLabel = "NAME") String target,
-              @Option(names = "--object-type", required = true, paramLabel = "KIND", description = "e.g. dcim.device.") String kind,
-              @Option(names = "--netbox-id", required = true, paramLabel = "ID", description = "The object's id in NetBox.") long netboxId,
-              @Option(names = "--entity", required = true, paramLabel = "ID", description = "The entity it stands for.") long entity) {
+              @Option(names = "--all-matches", description = "Adopt every hand-made object that matches an entity.") boolean all,
+              @Option(names = "--object-type", paramLabel = "KIND", description = "e.g. dcim.device.") String kind,
+              @Option(names = "--netbox-id", paramLabel = "ID", description = "The object's id in NetBox.") Long netboxId,
+              @Option(names = "--entity", paramLabel = "ID", description = "The entity it stands for.") Long entity) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("target", target);
+        if (all) {
+            if (kind != null || netboxId != null || entity != null) {
+                throw new CliException(ExitCodes.USAGE, "--all-matches adopts every match: leave out --object-type, --netbox-id and --entity");
+            }
+            body.put("all_matches", true);
+            return created(root.api().post("/api/netbox/adoptions", body));
+        }
+        if (kind == null || netboxId == null || entity == null) {
+            throw new CliException(ExitCodes.USAGE, "give --object-type, --netbox-id and --entity (or --all-matches)");
+        }
         body.put("object_type", kind);
         body.put("netbox_id", netboxId);
         body.put("entity_id", entity);

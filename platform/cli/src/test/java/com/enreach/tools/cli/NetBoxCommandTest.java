@@ -226,6 +226,10 @@ class NetBoxCommandTest extends FakeApiTest {
 
         assertEquals(0, cli.run("netbox", "adopt", "--object-type", "dcim.device", "--netbox-id", "5", "--entity", "42").exit());
         assertEquals("{\"target\":null,\"object_type\":\"dcim.device\",\"netbox_id\":5,\"entity_id\":42}", lastPost().body().toString());
+        assertEquals(0, cli.run("netbox", "adopt", "--all-matches", "--target", "prod").exit());
+        assertEquals("{\"target\":\"prod\",\"all_matches\":true}", lastPost().body().toString());
+        assertEquals(ExitCodes.USAGE, cli.run("netbox", "adopt", "--all-matches", "--entity", "42").exit());
+        assertEquals(ExitCodes.USAGE, cli.run("netbox", "adopt", "--object-type", "dcim.device").exit());
 
         Cli.Result rj = cli.run("netbox", "reject", "7", "--comment", "no");
         assertEquals(0, rj.exit(), rj.all());

@@ -50,8 +50,11 @@ public class NetBoxResource {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile NetBoxService netbox;
 
-    /** Body of {@code POST /netbox/adoptions}. */
-    public record AdoptRequest(String target, String objectType, Long netboxId, Long entityId) {
+    /**
+     * Body of {@code POST /netbox/adoptions}: one object ({@code object_type}, {@code netbox_id}, {@code entity_id}), or
+     * {@code all_matches: true} for every hand-made object that matches an entity.
+     */
+    public record AdoptRequest(String target, String objectType, Long netboxId, Long entityId, Boolean allMatches) {
     }
 
     /** Body of {@code POST /netbox/conflicts/{id}/resolve}. */
@@ -88,6 +91,14 @@ public class NetBoxResource {
                           @Context ContainerRequestContext request) {
         if (body == null) {
             throw ApiException.invalid(null, "send a JSON body {\"target\": \"...\", \"object_type\": \"dcim.device\", \"netbox_id\": 12, \"entity_id\": 34}");
+        }
+        if (Boolean.TRUE.equals(body.allMatches())) {
+            if (body.objectType() != null || body.netboxId() != null || body.entityId() != null) {
+                throw ApiException.invalid("all_matches", "all_matches adopts every match: leave out object_type, netbox_id and entity_id");
+            }
+            String actor = Caller.name(request);
+            ChangeSet created = NetBoxRoutes.call(netbox, s -> s.adoptMatches(Params.text(body.target()), actor));
+            return Response.status(201).entity(created).build();
         }
         String kind = NetBoxRoutes.kind("object_type", Params.required("object_type", body.objectType()));
         long netboxId = positive("netbox_id", body.netboxId());

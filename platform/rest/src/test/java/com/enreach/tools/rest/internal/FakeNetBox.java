@@ -103,6 +103,11 @@ class FakeNetBox implements NetBoxService {
     }
 
     @Override
+    public ChangeSet adoptMatches(String target, String actor) {
+        return record(java.util.Arrays.asList("adoptMatches", target, actor), changeSet("pending"));
+    }
+
+    @Override
     public Page<NetBoxConflict> conflicts(ConflictQuery query) {
         return record(query, new Page<>(0, query.limit(), query.offset(), List.of()));
     }

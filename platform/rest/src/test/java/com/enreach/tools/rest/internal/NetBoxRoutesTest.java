@@ -166,11 +166,15 @@ class NetBoxRoutesTest {
         invalid("to", () -> netbox.history(null, null, null, null, null, null, null, "2026-02-01T00:00:00Z", "2026-01-01T00:00:00Z", null, null, null, null, uri("http://h/x")));
         invalid("changeset", () -> netbox.history(null, null, null, null, null, null, null, null, null, null, "-1", null, null, uri("http://h/x")));
 
-        Response adopted = netbox.adopt(new NetBoxResource.AdoptRequest("prod", "dcim.device", 5L, 42L), caller("op", Role.OPERATOR));
+        Response adopted = netbox.adopt(new NetBoxResource.AdoptRequest("prod", "dcim.device", 5L, 42L, null), caller("op", Role.OPERATOR));
         assertEquals(201, adopted.getStatus());
         assertEquals(Arrays.asList("prod", "dcim.device", 5L, 42L, "op"), fake.last());
-        invalid("netbox_id", () -> netbox.adopt(new NetBoxResource.AdoptRequest("prod", "dcim.device", null, 42L), caller("op", Role.OPERATOR)));
-        invalid("object_type", () -> netbox.adopt(new NetBoxResource.AdoptRequest("prod", "dcim.rack", 5L, 42L), caller("op", Role.OPERATOR)));
+        invalid("netbox_id", () -> netbox.adopt(new NetBoxResource.AdoptRequest("prod", "dcim.device", null, 42L, null), caller("op", Role.OPERATOR)));
+        invalid("object_type", () -> netbox.adopt(new NetBoxResource.AdoptRequest("prod", "dcim.rack", 5L, 42L, null), caller("op", Role.OPERATOR)));
+        Response all = netbox.adopt(new NetBoxResource.AdoptRequest("prod", null, null, null, true), caller("op", Role.OPERATOR));
+        assertEquals(201, all.getStatus());
+        assertEquals(Arrays.asList("adoptMatches", "prod", "op"), fake.last());
+        invalid("all_matches", () -> netbox.adopt(new NetBoxResource.AdoptRequest("prod", "dcim.device", 5L, null, true), caller("op", Role.OPERATOR)));
     }
 
     @Test

@@ -15,6 +15,7 @@ import com.enreach.tools.api.netbox.NetBoxKinds;
 import com.enreach.tools.api.netbox.NetBoxStore;
 import com.enreach.tools.api.netbox.ValidationFinding;
 import com.enreach.tools.netbox.client.NetBoxClient;
+import com.enreach.tools.netbox.writer.preview.Previewer;
 
 /**
  * Change sets that are not built from golden records: the rollback of an applied change set (from the stored
@@ -172,12 +173,50 @@ public final class Reversal {
             throw new ApiException(ApiException.Reason.CONFLICT, "already_managed", null, objectType + " " + netboxId
                     + " is already managed (enreach_entity_id " + cf + ")", null);
         }
-        List<Map<String, Object>> tags = client.list(NetBoxKinds.endpoint(NetBoxKinds.TAG), Map.of("slug", "enreach"), true);
-        if (tags.stream().noneMatch(t -> "enreach".equals(t.get("slug")))) {
-            throw new ApiException(ApiException.Reason.CONFLICT, "no_marker", null, "NetBox target '" + target.name()
-                    + "' has no 'enreach' tag yet: apply a first sync change set (it creates the tag and the custom field)", null);
+        ChangeItem item = adoption(1, objectType + ":entity:" + entityId, objectType, netboxId, entityId, obj, markerTag(target));
+        return store.create(new ChangeSet(0, target.name(), "adopt", null, null, null, actor, null, null, null, List.of(item),
+                List.of(), List.of(), null, null, !target.writeEnabled()));
+    }
+
+    /**
+     * One change set adopting many hand-made objects (each an update adding the tag and the custom field), for
+     * onboarding a NetBox that was filled by hand. Objects already managed or gone are left out.
+     */
+    public ChangeSet adoptAll(Target target, List<Previewer.Match> matches, String actor) {
+        long tagId = markerTag(target);
+        NetBoxClient client = target.client();
+        List<ChangeItem> items = new ArrayList<>();
+        for (Previewer.Match m : matches) {
+            if (!MANAGED.contains(m.kind())) {
+                continue;
+            }
+            Optional<Map<String, Object>> obj = client.get(NetBoxKinds.endpoint(m.kind()), m.netboxId());
+            if (obj.isEmpty() || (obj.get().get("custom_fields") instanceof Map<?, ?> cf && cf.get(ObjectLookup.ENTITY_FIELD) != null)) {
+                continue;
+            }
+            items.add(adoption(items.size() + 1, m.kind() + ":adopt:" + m.netboxId(), m.kind(), m.netboxId(), m.entityId(),
+                    obj.get(), tagId));
         }
-        long tagId = ((Number) tags.stream().filter(t -> "enreach".equals(t.get("slug"))).findFirst().orElseThrow().get("id")).longValue();
+        if (items.isEmpty()) {
+            throw new ApiException(ApiException.Reason.CONFLICT, "nothing_to_adopt", null, "NetBox target '" + target.name()
+                    + "' has no hand-made object that matches an entity: nothing to adopt", null);
+        }
+        return store.create(new ChangeSet(0, target.name(), "adopt", null, null, null, actor, null, null, null, items,
+                List.of(), List.of(), null, null, !target.writeEnabled()));
+    }
+
+    /** The id of the managed tag; adoption needs it (the first sync change set creates it). */
+    private static long markerTag(Target target) {
+        List<Map<String, Object>> tags = target.client().list(NetBoxKinds.endpoint(NetBoxKinds.TAG), Map.of("slug", "enreach"), true);
+        return tags.stream().filter(t -> "enreach".equals(t.get("slug"))).findFirst()
+                .map(t -> ((Number) t.get("id")).longValue())
+                .orElseThrow(() -> new ApiException(ApiException.Reason.CONFLICT, "no_marker", null, "NetBox target '"
+                        + target.name() + "' has no 'enreach' tag yet: apply a first sync change set (it creates the tag and"
+                        + " the custom field)", null));
+    }
+
+    private ChangeItem adoption(int seq, String ref, String objectType, long netboxId, long entityId, Map<String, Object> obj,
+                                long tagId) {
         List<Object> tagIds = new ArrayList<>();
         if (obj.get("tags") instanceof List<?> l) {
             l.forEach(t -> tagIds.add(WriteValues.normalize(t)));
@@ -189,11 +228,9 @@ public final class Reversal {
         body.put("tags", tagIds);
         body.put("custom_fields", Map.of(ObjectLookup.ENTITY_FIELD, entityId));
         String name = String.valueOf(obj.getOrDefault("name", obj.getOrDefault("display", objectType + " " + netboxId)));
-        ChangeItem draft = new ChangeItem(0, 1, objectType + ":entity:" + entityId, ChangeItem.UPDATE, objectType, netboxId,
-                entityId, name, null, List.of(), DriftCheck.changes(obj, body), body, obj, null, null, null, null, List.of());
-        ChangeItem item = new ChangeItem(0, 1, draft.ref(), draft.action(), objectType, netboxId, entityId, name, null, List.of(),
+        ChangeItem draft = new ChangeItem(0, seq, ref, ChangeItem.UPDATE, objectType, netboxId, entityId, name, null, List.of(),
+                DriftCheck.changes(obj, body), body, obj, null, null, null, null, List.of());
+        return new ChangeItem(0, seq, ref, ChangeItem.UPDATE, objectType, netboxId, entityId, name, null, List.of(),
                 draft.fields(), body, obj, drift.hash(draft, obj), null, null, null, List.of());
-        return store.create(new ChangeSet(0, target.name(), "adopt", null, null, null, actor, null, null, null, List.of(item),
-                List.of(), List.of(), null, null, !target.writeEnabled()));
     }
 }

@@ -154,6 +154,30 @@ public final class Previewer {
                 findings.stream().map(Finding::finding).toList(), query, siteOf(state, findings), registry.descriptions());
     }
 
+    /** A hand-made NetBox object that matches an entity's object (what adopting every match marks as managed). */
+    public record Match(String kind, long netboxId, long entityId) {
+    }
+
+    /** Every hand-made NetBox object that matches an object the mapping would write for an entity. */
+    public List<Match> unmanagedMatches(PreviewInput in) {
+        MappingRules rules = MappingFile.load(in.mappingFile());
+        List<EntityDetail> details = EntityReader.read(entities, rules, in.request().entityIds());
+        NetBoxSnapshot nb = NetBoxSnapshot.read(in.client(), needsRacks(details));
+        DesiredState state = Mapper.map(details, rules, nb.version());
+        List<Match> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (DesiredObject o : state.objects()) {
+            if (!o.managed() || o.primaryIps() || o.entityId() == null || nb.find(o.ref()) != null) {
+                continue;
+            }
+            Map<String, Object> match = UnmanagedMatches.match(o, nb);
+            if (match != null && match.get("id") instanceof Number id && seen.add(o.kind() + "#" + id)) {
+                out.add(new Match(o.kind(), id.longValue(), o.entityId()));
+            }
+        }
+        return out;
+    }
+
     private static long cpuTime() {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         return mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : -1;

@@ -187,6 +187,12 @@ public class NetBoxServiceImpl implements NetBoxService {
     }
 
     @Override
+    public ChangeSet adoptMatches(String target, String actor) {
+        Target t = target(target);
+        return reversal.adoptAll(t, pipeline.unmanagedMatches(t), actor);
+    }
+
+    @Override
     public Page<NetBoxConflict> conflicts(ConflictQuery query) {
         return store.conflicts(query);
     }

@@ -45,6 +45,12 @@ final class Pipeline {
         this.mappingFile = mappingFile;
     }
 
+    /** The hand-made NetBox objects that match entities (what adopting every match takes). */
+    List<Previewer.Match> unmanagedMatches(Target target) {
+        return guarded(target, () -> previewer.unmanagedMatches(input(target, new PreviewRequest(target.name(), List.of(),
+                List.of(), false), "adoption")));
+    }
+
     ValidationReport validate(Target target, ValidationQuery query) {
         return guarded(target, () -> previewer.validate(input(target, new PreviewRequest(target.name(), List.of(), List.of(),
                 true), "validation"), query));

@@ -248,6 +248,37 @@ class DoubleScenarioTest {
     }
 
     @Test
+    void adoptingEveryMatchOnboardsHandMadeObjectsWhichTheNextPreviewThenManages() {
+        golden.attributes.remove(1L); // web01 is not known yet: the first sync creates the others and the marker
+        approveAndApply(preview());
+        JsonNode web02 = netbox.get(NetBoxKinds.DEVICE, deviceId("web02"));
+        Map<String, Object> hand = new java.util.LinkedHashMap<>();
+        hand.put("name", "web01");
+        hand.put("site", web02.path("site").path("id").asLong());
+        hand.put("role", web02.path("role").path("id").asLong());
+        hand.put("device_type", web02.path("device_type").path("id").asLong());
+        hand.put("status", "active");
+        hand.put("serial", "typed-by-hand");
+        long handMade = netbox.create("jane", NetBoxKinds.DEVICE, hand);
+        golden.server(1, "web01", "S1");
+
+        ChangeSet held = preview();
+        assertTrue(held.held().stream().anyMatch(f -> "unmanaged-match".equals(f.rule()) && Long.valueOf(1).equals(f.entityId())));
+        ChangeSet adopt = service.adoptMatches("prod", "alice");
+        assertEquals("adopt", adopt.kind());
+        assertEquals(List.of(handMade), adopt.items().stream().map(ChangeItem::netboxId).toList());
+        assertEquals("applied", approveAndApply(adopt).status());
+
+        ChangeSet next = preview();
+        assertTrue(next.held().stream().noneMatch(f -> "unmanaged-match".equals(f.rule())), next.held().toString());
+        ChangeItem update = next.items().stream().filter(i -> Long.valueOf(handMade).equals(i.netboxId())).findFirst().orElseThrow();
+        assertEquals(ChangeItem.UPDATE, update.action());
+        assertTrue(update.fields().stream().anyMatch(f -> "serial".equals(f.field()) && "S1".equals(f.proposed())), update.fields().toString());
+        assertEquals(3, netbox.count(NetBoxKinds.DEVICE), "adopted, not duplicated");
+        assertThrows(ApiException.class, () -> service.adoptMatches("prod", "alice"), "nothing left to adopt");
+    }
+
+    @Test
     void rollingBackAnIncrementalApplyRestoresTheBeforeState() {
         approveAndApply(preview());
         golden.set(3, "serial", "S3-new");
