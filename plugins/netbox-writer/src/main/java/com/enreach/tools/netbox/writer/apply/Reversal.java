@@ -186,7 +186,11 @@ public final class Reversal {
         long tagId = markerTag(target);
         NetBoxClient client = target.client();
         List<ChangeItem> items = new ArrayList<>();
-        for (Previewer.Match m : matches) {
+        // grouped by kind in dependency order: the apply sends consecutive items of one kind as one bulk request
+        List<Previewer.Match> ordered = new ArrayList<>(matches);
+        ordered.sort(java.util.Comparator.comparingInt((Previewer.Match m) -> NetBoxKinds.order(m.kind()))
+                .thenComparingLong(Previewer.Match::netboxId));
+        for (Previewer.Match m : ordered) {
             if (!MANAGED.contains(m.kind())) {
                 continue;
             }

@@ -279,6 +279,37 @@ class DoubleScenarioTest {
     }
 
     @Test
+    void adoptingManyMatchesOfSeveralKindsGoesInOneBulkRequestPerKind() {
+        golden.attributes.remove(1L);
+        golden.attributes.remove(2L);
+        approveAndApply(preview()); // db01 only: the marker, the site, role and type exist
+        JsonNode db01 = netbox.get(NetBoxKinds.DEVICE, deviceId("db01"));
+        for (String name : List.of("web01", "web02")) {
+            Map<String, Object> hand = new java.util.LinkedHashMap<>();
+            hand.put("name", name);
+            hand.put("site", db01.path("site").path("id").asLong());
+            hand.put("role", db01.path("role").path("id").asLong());
+            hand.put("device_type", db01.path("device_type").path("id").asLong());
+            hand.put("status", "active");
+            long id = netbox.create("jane", NetBoxKinds.DEVICE, hand);
+            long iface = netbox.create("jane", NetBoxKinds.INTERFACE, Map.of("device", id, "name", "eth0", "type", "1000base-t"));
+            netbox.create("jane", NetBoxKinds.IP_ADDRESS, Map.of("address", "10.9.0." + id + "/24",
+                    "assigned_object_type", "dcim.interface", "assigned_object_id", iface, "status", "active"));
+        }
+        golden.server(1, "web01", "S1").server(2, "web02", "S2");
+        golden.nic(1, "eth0", "aa:bb:cc:00:00:01", "10.9.0." + deviceId("web01"), 24)
+                .nic(2, "eth0", "aa:bb:cc:00:00:02", "10.9.0." + deviceId("web02"), 24);
+        ChangeSet adopt = service.adoptMatches("prod", "alice");
+        List<String> kinds = adopt.items().stream().map(ChangeItem::objectType).toList();
+        assertEquals(List.of(NetBoxKinds.DEVICE, NetBoxKinds.DEVICE, NetBoxKinds.IP_ADDRESS, NetBoxKinds.IP_ADDRESS), kinds,
+                "grouped by kind in dependency order");
+        long before = netbox.requests().stream().filter(r -> !r.startsWith("GET ")).count();
+        assertEquals("applied", approveAndApply(adopt).status());
+        long writes = netbox.requests().stream().filter(r -> !r.startsWith("GET ")).count() - before;
+        assertEquals(2, writes, "one bulk PATCH per kind");
+    }
+
+    @Test
     void rollingBackAnIncrementalApplyRestoresTheBeforeState() {
         approveAndApply(preview());
         golden.set(3, "serial", "S3-new");
