@@ -244,6 +244,79 @@ public class AuthIT extends PlatformTestSupport {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * A POST refused before its body was read (here 403 for a viewer) keeps the kept-alive connection usable: the
+     * body arrives after the headers, and the next request on the same connection still gets its answer. Before the
+     * platform drained such bodies, Jetty closed the connection and a client reusing it saw "EOF reached while reading".
+     */
+    @Test
+    public void aRefusedPostWhoseBodyArrivesLateKeepsTheConnectionUsable() throws Exception {
+        String viewer = createToken("it-late-body", "viewer");
+        java.net.URI uri = java.net.URI.create(api.base());
+        String body = "{\"name\":\"late\",\"role\":\"viewer\"}";
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/tokens HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nAuthorization: Bearer " + viewer
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(300); // the body comes later than the headers, as it does over a slow link
+            out.write(body.getBytes(StandardCharsets.US_ASCII));
+            out.write(("GET /api/health HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+            String first = readResponse(in);
+            assertTrue(first, first.startsWith("HTTP/1.1 403"));
+            assertFalse("the connection is kept: " + first, first.toLowerCase(java.util.Locale.ROOT).contains("connection: close"));
+            String second = readResponse(in);
+            assertTrue("the next request on the same connection is answered: " + second, second.startsWith("HTTP/1.1 200"));
+        }
+    }
+
+    /** One HTTP/1.1 response with a Content-Length or chunked body, as text. */
+    private static String readResponse(java.io.DataInputStream in) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) {
+                throw new java.io.EOFException("connection closed after: " + head);
+            }
+            head.append((char) c);
+        }
+        String lower = head.toString().toLowerCase(java.util.Locale.ROOT);
+        StringBuilder text = new StringBuilder(head);
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("content-length: *(\\d+)").matcher(lower);
+        if (length.find()) {
+            byte[] b = new byte[Integer.parseInt(length.group(1))];
+            in.readFully(b);
+            text.append(new String(b, StandardCharsets.UTF_8));
+        } else if (lower.contains("transfer-encoding: chunked")) {
+            while (true) {
+                String size = readLine(in).trim();
+                int n = Integer.parseInt(size.split(";")[0], 16);
+                if (n == 0) {
+                    readLine(in);
+                    break;
+                }
+                byte[] b = new byte[n];
+                in.readFully(b);
+                text.append(new String(b, StandardCharsets.UTF_8));
+                readLine(in);
+            }
+        }
+        return text.toString();
+    }
+
+    private static String readLine(java.io.DataInputStream in) throws java.io.IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0 && c != '\n') {
+            line.append((char) c);
+        }
+        return line.toString();
+    }
+
     private static void assertForbidden(Api.Reply r) {
         assertEquals(r.toString(), 403, r.status());
         assertEquals(r.toString(), "forbidden", r.errorCode());
