@@ -42,6 +42,10 @@ import com.enreach.tools.api.inventory.ReportService;
 import com.enreach.tools.api.kb.KnowledgeService;
 import com.enreach.tools.api.kb.SearchService;
 import com.enreach.tools.assistant.internal.engine.Engine;
+import com.enreach.tools.assistant.internal.engine.Guard;
+import com.enreach.tools.assistant.internal.offline.OfflineAnswerer;
+import com.enreach.tools.assistant.internal.tools.InventoryTools;
+import com.enreach.tools.assistant.internal.tools.Toolbox;
 import com.enreach.tools.assistant.internal.kbmaint.KbAnalyzer;
 import com.enreach.tools.assistant.internal.offline.OfflineProvider;
 import com.enreach.tools.assistant.internal.resolve.Resolver;
@@ -63,6 +67,9 @@ public class AssistantComponent implements AssistantService, AssistantContext {
     private final SyncService syncs;
     private final Map<AiProvider, Map<String, Object>> bound = new ConcurrentHashMap<>();
     private final OfflineProvider offline;
+    private final Toolbox tools;
+    private final Guard guard;
+    private final OfflineAnswerer offlineAnswerer;
     private final Engine engine;
     private final Resolver resolver;
     private final KbAnalyzer analyzer;
@@ -82,6 +89,9 @@ public class AssistantComponent implements AssistantService, AssistantContext {
         this.sources = sources;
         this.syncs = syncs;
         this.offline = new OfflineProvider(this);
+        this.tools = new InventoryTools(this);
+        this.guard = new Guard(this);
+        this.offlineAnswerer = new OfflineAnswerer(this, tools);
         this.engine = new Engine(this);
         this.resolver = new Resolver(this);
         this.analyzer = new KbAnalyzer(this);
@@ -142,6 +152,21 @@ public class AssistantComponent implements AssistantService, AssistantContext {
     @Override
     public AssistantConfig config() {
         return config;
+    }
+
+    @Override
+    public Toolbox tools() {
+        return tools;
+    }
+
+    @Override
+    public Guard guard() {
+        return guard;
+    }
+
+    @Override
+    public OfflineAnswerer offlineAnswerer() {
+        return offlineAnswerer;
     }
 
     @Override

@@ -40,4 +40,13 @@ public interface AssistantContext {
     AiProvider provider(String name);
 
     AssistantConfig config();
+
+    /** The inventory and knowledge tools. */
+    com.enreach.tools.assistant.internal.tools.Toolbox tools();
+
+    /** Redaction, fencing and audited provider calls. */
+    com.enreach.tools.assistant.internal.engine.Guard guard();
+
+    /** The offline provider's extractive answers. */
+    com.enreach.tools.assistant.internal.offline.OfflineAnswerer offlineAnswerer();
 }
