@@ -41,6 +41,7 @@ import com.enreach.tools.api.inventory.EntityService;
 import com.enreach.tools.api.inventory.ReportService;
 import com.enreach.tools.api.kb.KnowledgeService;
 import com.enreach.tools.api.kb.SearchService;
+import com.enreach.tools.api.vector.EmbeddingProvider;
 import com.enreach.tools.assistant.internal.engine.Engine;
 import com.enreach.tools.assistant.internal.engine.Guard;
 import com.enreach.tools.assistant.internal.offline.OfflineAnswerer;
@@ -74,6 +75,7 @@ public class AssistantComponent implements AssistantService, AssistantContext {
     private final Resolver resolver;
     private final KbAnalyzer analyzer;
     private volatile AssistantConfig config;
+    private volatile EmbeddingProvider embedding;
 
     @Activate
     public AssistantComponent(AssistantConfig config, @Reference AssistantStore store, @Reference SearchService search,
@@ -110,6 +112,23 @@ public class AssistantComponent implements AssistantService, AssistantContext {
 
     void removeProvider(AiProvider provider) {
         bound.remove(provider);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setEmbedding(EmbeddingProvider provider) {
+        this.embedding = provider;
+    }
+
+    void unsetEmbedding(EmbeddingProvider provider) {
+        if (this.embedding == provider) {
+            this.embedding = null;
+        }
+    }
+
+    @Override
+    public Optional<EmbeddingProvider> embeddings() {
+        return Optional.ofNullable(embedding);
     }
 
     // --- AssistantContext

@@ -41,6 +41,9 @@ public interface AssistantContext {
 
     AssistantConfig config();
 
+    /** The sentence-embedding model when its plugin is installed (for similarity between texts), else empty. */
+    java.util.Optional<com.enreach.tools.api.vector.EmbeddingProvider> embeddings();
+
     /** The inventory and knowledge tools. */
     com.enreach.tools.assistant.internal.tools.Toolbox tools();
 
