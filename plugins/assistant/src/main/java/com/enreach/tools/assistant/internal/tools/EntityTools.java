@@ -133,7 +133,7 @@ final class EntityTools {
             return;
         }
         ConfigVersion newest = configs.stream().max(Comparator.comparingInt(ConfigVersion::version)).orElseThrow();
-        facts.fact("- device configuration version " + newest.version() + " retrieved " + newest.retrievedAt() + ", "
+        facts.fact("- device configuration version " + newest.version() + " retrieved " + when(newest.retrievedAt()) + ", "
                 + newest.lines() + " lines", c);
         if (newest.text() != null) {
             String t = newest.text();
@@ -218,9 +218,14 @@ final class EntityTools {
 
     static String backupLine(String name, Backup b) {
         String job = b.lastJob() == null ? "" : "; last job " + b.lastJob().status()
-                + (b.lastJob().end() == null ? "" : " ended " + b.lastJob().end());
+                + (b.lastJob().end() == null ? "" : " ended " + when(b.lastJob().end()));
         return "last successful backup of " + name + ": " + (b.lastSuccessAt() == null ? "never"
-                : b.lastSuccessAt() + " (" + age(b.lastSuccessAt()) + " ago)") + " by " + b.sourceInstance() + job;
+                : when(b.lastSuccessAt()) + " (" + age(b.lastSuccessAt()) + " ago)") + " by " + b.sourceInstance() + job;
+    }
+
+    /** A time to the second, as people read it. */
+    static String when(Instant t) {
+        return t == null ? "?" : t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     static String age(Instant t) {

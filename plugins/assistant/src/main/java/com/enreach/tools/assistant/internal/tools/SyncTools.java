@@ -46,10 +46,10 @@ final class SyncTools {
         }
         b.append(" last run ").append(s.lastStatus() == null ? "none yet" : s.lastStatus());
         if (s.lastAttempt() != null) {
-            b.append(" at ").append(s.lastAttempt()).append(" (").append(EntityTools.age(s.lastAttempt())).append(" ago)");
+            b.append(" at ").append(EntityTools.when(s.lastAttempt())).append(" (").append(EntityTools.age(s.lastAttempt())).append(" ago)");
         }
         if (s.lastSuccess() != null && !s.lastSuccess().equals(s.lastAttempt())) {
-            b.append("; last success ").append(s.lastSuccess()).append(" (").append(EntityTools.age(s.lastSuccess())).append(" ago)");
+            b.append("; last success ").append(EntityTools.when(s.lastSuccess())).append(" (").append(EntityTools.age(s.lastSuccess())).append(" ago)");
         }
         b.append("; ").append(s.activeDevices()).append(" active, ").append(s.staleDevices()).append(" stale objects");
         if (!s.configErrors().isEmpty()) {
