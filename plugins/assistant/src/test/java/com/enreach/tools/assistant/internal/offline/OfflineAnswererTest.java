@@ -127,6 +127,14 @@ class OfflineAnswererTest {
     }
 
     @Test
+    void aVmInANameIsNoQuestionAboutVms() {
+        OfflineAnswerer.Drafted d = ask("Which tickets mention vm-ams-db-02 and esx-ams-01?", "all");
+        assertTrue(d.toolCalls().stream().allMatch(c -> c.startsWith("entity_knowledge") || c.startsWith("search_knowledge")),
+                d.toolCalls().toString());
+        assertEquals(Set.of("OPS-7"), keys(d, "ticket"));
+    }
+
+    @Test
     void howDidWeFixSearchesResolvedTicketsAndQuotesPassages() {
         OfflineAnswerer.Drafted d = ask("How did we fix the NFS stale file handle problem?", "all");
         assertTrue(estate.searches.get(estate.searches.size() - 1).resolvedOnly());
