@@ -213,6 +213,23 @@ class EngineAnswerTest {
     }
 
     @Test
+    void aLongToolResultIsCutToTheBudgetLeft() {
+        ctx.contextTokens = 250; // 1000 characters
+        ctx.tools.tool("list_entities", "{}", in -> new ToolOutcome("vm-" + "x".repeat(5000), List.of(), false));
+        FakeProvider p = new FakeProvider("claude", false, true)
+                .then(r -> FakeProvider.Turn.tool("t1", "list_entities", "{}"))
+                .then(r -> FakeProvider.Turn.text("many"));
+        ctx.with(p);
+
+        engine.ask(new AskRequest("list the VMs", null, "inventory", null), null, "alice");
+
+        var messages = p.requests.get(1).messages();
+        String result = messages.get(messages.size() - 1).content().get(0).text();
+        assertTrue(result.contains("[cut: the context budget is used up]"));
+        assertTrue(result.length() < 1100, "about the budget, not the tool's 5000 characters: " + result.length());
+    }
+
+    @Test
     void passagesStopAtTheContextBudget() {
         ctx.contextTokens = 100; // 400 characters
         ctx.hits.add(FakeContext.hit("article", 1, "First", "a".repeat(200)));
