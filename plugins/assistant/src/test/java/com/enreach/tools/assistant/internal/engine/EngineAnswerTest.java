@@ -135,7 +135,8 @@ class EngineAnswerTest {
     void toolOutcomesAreFencedAndTheirSourcesCitable() {
         ctx.hits.add(FakeContext.hit("article", 5, "Host naming", "Hosts are named esx-<site>-NNNN."));
         ctx.tools.tool("find_entities", "{\"type\":\"object\",\"required\":[\"query\"]}",
-                in -> new ToolOutcome("esx-ams-0003: host, 12 VMs; admin password: s3cr3t", List.of(entity(12, "esx-ams-0003")), false));
+                in -> new ToolOutcome("esx-ams-0003: host, 12 VMs [entity:12]; admin password: s3cr3t; its cluster [entity:40]",
+                        List.of(entity(12, "esx-ams-0003")), false));
         FakeProvider p = new FakeProvider("claude", false, true)
                 .then(r -> FakeProvider.Turn.tool("t1", "find_entities", "{\"query\":\"esx-ams-0003\"}"))
                 .then(r -> FakeProvider.Turn.text("esx-ams-0003 runs 12 VMs [S2]."));
@@ -154,6 +155,8 @@ class EngineAnswerTest {
         assertEquals("t1", result.toolUseId());
         assertTrue(result.text().startsWith("<<<DATA tool_result find_entities\n"));
         assertTrue(result.text().contains("S2 = entity esx-ams-0003"));
+        assertTrue(result.text().contains("12 VMs [S2]"), "the tool's source handle reads as the ref to cite");
+        assertTrue(result.text().contains("its cluster [entity:40]"), "a handle without a source is left as it was");
         assertFalse(result.text().contains("s3cr3t"));
         assertEquals(List.of("ask", "ask"), ctx.store.audits.stream().map(AiAuditEntry::purpose).toList());
         assertEquals("question, 1 kb passages, 1 tool results", ctx.store.audits.get(1).contentSummary());
