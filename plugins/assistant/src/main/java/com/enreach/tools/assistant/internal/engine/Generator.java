@@ -61,6 +61,7 @@ final class Generator {
         String model = provider.model();
         while (true) {
             rewriter.newTurn();
+            listener.onStatus(rounds == 0 ? "asking " + provider.name() : "asking " + provider.name() + " again");
             int[] streamed = {0};
             ChatRequest request = new ChatRequest(system, messages, tools, context.config().answer_tokens(), null);
             ChatResponse response = context.guard().call(provider, request, delta -> {

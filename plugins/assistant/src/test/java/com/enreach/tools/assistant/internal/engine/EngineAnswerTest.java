@@ -148,7 +148,8 @@ class EngineAnswerTest {
         assertEquals("esx-ams-0003 runs 12 VMs [1].", a.text());
         assertEquals("#/entities/12", a.citations().get(0).link());
         assertEquals(List.of("find_entities {\"query\":\"esx-ams-0003\"}"), a.toolCalls());
-        assertTrue(l.events.contains("status calling tool find_entities"));
+        assertEquals(List.of("status searching the knowledge base", "status asking claude", "status calling tool find_entities",
+                "status asking claude again"), l.events.stream().filter(e -> e.startsWith("status")).toList());
         var second = p.requests.get(1).messages();
         ContentBlock result = second.get(second.size() - 1).content().get(0);
         assertEquals(ContentBlock.TOOL_RESULT, result.type());
