@@ -46,6 +46,7 @@ final class Generator {
         }
         StringBuilder blocks = new StringBuilder(data.knowledge(question, scope));
         List<ToolSpec> tools = provider.supportsTools() ? context.tools().specs(scope, sensitive) : List.of();
+        List<String> offered = tools.stream().map(ToolSpec::name).toList();
         List<String> toolCalls = new ArrayList<>();
         if (!provider.supportsTools()) {
             blocks.append(new UpfrontTools(context, data, listener).run(question, scope, sensitive, toolCalls));
@@ -92,7 +93,10 @@ final class Generator {
             for (ContentBlock call : calls) {
                 listener.onStatus("calling tool " + call.toolName());
                 toolCalls.add(describe(call.toolName(), call.inputJson()));
-                ToolOutcome outcome = callTool(call.toolName(), call.inputJson(), sensitive);
+                // Only the tools offered for this scope and provider run, whatever the model asks for.
+                ToolOutcome outcome = offered.contains(call.toolName())
+                        ? callTool(call.toolName(), call.inputJson(), sensitive)
+                        : ToolOutcome.failure("There is no tool '" + call.toolName() + "' here; use one of " + offered);
                 String text = data.toolResult(call.toolName(), outcome);
                 if (rounds >= maxRounds) {
                     text += "\nTool limit reached: answer now from the data you have, without calling tools.";

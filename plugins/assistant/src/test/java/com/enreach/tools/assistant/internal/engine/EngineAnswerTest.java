@@ -165,6 +165,35 @@ class EngineAnswerTest {
     }
 
     @Test
+    void aToolThatWasNotOfferedDoesNotRun() {
+        ctx.tools.tool("search_knowledge", "{}", in -> new ToolOutcome("passages", List.of(), false));
+        ctx.tools.tool("device_config", "{}", in -> new ToolOutcome("hostname sw1", List.of(), false));
+        ctx.toolbox = new FakeContext.FakeTools() {
+            @Override
+            public List<com.enreach.tools.api.ai.ToolSpec> specs(String scope, boolean sensitiveAllowed) {
+                return ctx.tools.specs(scope, sensitiveAllowed).stream().filter(s -> !s.name().equals("device_config")).toList();
+            }
+
+            @Override
+            public ToolOutcome call(String name, String inputJson, boolean sensitiveAllowed) {
+                return ctx.tools.call(name, inputJson, sensitiveAllowed);
+            }
+        };
+        FakeProvider p = new FakeProvider("claude", false, true)
+                .then(r -> FakeProvider.Turn.tool("t1", "device_config", "{\"entity\":\"sw1\"}"))
+                .then(r -> FakeProvider.Turn.text("no"));
+        ctx.with(p);
+
+        engine.ask(ask("show the switch config"), null, "alice");
+
+        assertTrue(ctx.tools.calls.isEmpty(), ctx.tools.calls.toString());
+        var messages = p.requests.get(1).messages();
+        ContentBlock result = messages.get(messages.size() - 1).content().get(0);
+        assertTrue(result.error());
+        assertTrue(result.text().contains("There is no tool 'device_config' here; use one of [search_knowledge]"), result.text());
+    }
+
+    @Test
     void theToolLoopIsBoundedByToolRounds() {
         ctx.toolRounds = 3;
         ctx.tools.tool("find_entities", "{}", in -> new ToolOutcome("nothing", List.of(), false));
