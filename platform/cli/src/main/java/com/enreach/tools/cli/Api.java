@@ -77,19 +77,7 @@ final class Api {
         } else {
             b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(Json.write(body)));
         }
-        HttpResponse<String> r;
-        try {
-            r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (ConnectException e) {
-            throw unreachable("connection refused");
-        } catch (HttpTimeoutException e) {
-            throw unreachable("no answer in time");
-        } catch (IOException e) {
-            throw unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliException(ExitCodes.FAILED, "interrupted");
-        }
+        HttpResponse<String> r = call(b, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (r.statusCode() >= 200 && r.statusCode() < 300) {
             return r;
         }
@@ -108,19 +96,7 @@ final class Api {
         if (secret != null) {
             b.header("Authorization", "Bearer " + secret);
         }
-        HttpResponse<java.io.InputStream> r;
-        try {
-            r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (ConnectException e) {
-            throw unreachable("connection refused");
-        } catch (HttpTimeoutException e) {
-            throw unreachable("no answer in time");
-        } catch (IOException e) {
-            throw unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliException(ExitCodes.FAILED, "interrupted");
-        }
+        HttpResponse<java.io.InputStream> r = call(b, HttpResponse.BodyHandlers.ofInputStream());
         try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
             if (r.statusCode() < 200 || r.statusCode() >= 300) {
                 StringBuilder text = new StringBuilder();
@@ -130,6 +106,22 @@ final class Api {
             SseReader.read(in, onEvent);
         } catch (IOException e) {
             throw new CliException(ExitCodes.FAILED, "The answer stream from " + baseUrl + path + " broke off: " + e.getMessage());
+        }
+    }
+
+    /** Sends; a platform that cannot be reached is a CliException with exit code 3. */
+    private <T> HttpResponse<T> call(HttpRequest.Builder b, HttpResponse.BodyHandler<T> handler) {
+        try {
+            return http.send(b.build(), handler);
+        } catch (ConnectException e) {
+            throw unreachable("connection refused");
+        } catch (HttpTimeoutException e) {
+            throw unreachable("no answer in time");
+        } catch (IOException e) {
+            throw unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCodes.FAILED, "interrupted");
         }
     }
 
