@@ -25,6 +25,7 @@ import com.enreach.tools.api.vector.EmbeddingProvider;
 import com.enreach.tools.assistant.internal.AssistantConfig;
 import com.enreach.tools.assistant.internal.AssistantContext;
 import com.enreach.tools.assistant.internal.offline.OfflineAnswerer;
+import com.enreach.tools.assistant.internal.offline.OfflineProvider;
 import com.enreach.tools.assistant.internal.tools.ToolOutcome;
 import com.enreach.tools.assistant.internal.tools.Toolbox;
 
@@ -34,6 +35,8 @@ class FakeContext implements AssistantContext {
     final List<SearchHit> hits = new ArrayList<>();
     final List<com.enreach.tools.api.kb.SearchQuery> searches = new ArrayList<>();
     final FakeTools tools = new FakeTools();
+    /** The toolbox the engine uses: the scripted {@link #tools} unless a test puts the real one here. */
+    Toolbox toolbox = tools;
     final List<AiProvider> providers = new ArrayList<>();
     final Guard guard = new Guard(this);
     Function<String, OfflineAnswerer.Drafted> offline = q -> {
@@ -43,7 +46,7 @@ class FakeContext implements AssistantContext {
     int toolRounds = 6;
 
     FakeContext() {
-        providers.add(new OfflineStub());
+        providers.add(new OfflineProvider(this));
     }
 
     FakeContext with(AiProvider p) {
@@ -149,7 +152,7 @@ class FakeContext implements AssistantContext {
 
     @Override
     public Toolbox tools() {
-        return tools;
+        return toolbox;
     }
 
     @Override
@@ -189,50 +192,6 @@ class FakeContext implements AssistantContext {
             calls.add(name + " " + inputJson);
             Function<String, ToolOutcome> body = tools.get(name);
             return body == null ? ToolOutcome.failure("Unknown tool '" + name + "'") : body.apply(inputJson);
-        }
-    }
-
-    /** Stands in for the built-in offline provider (kind {@code offline}). */
-    static class OfflineStub implements AiProvider {
-        @Override
-        public String name() {
-            return "offline";
-        }
-
-        @Override
-        public String kind() {
-            return "offline";
-        }
-
-        @Override
-        public String model() {
-            return "extractive";
-        }
-
-        @Override
-        public String baseUrl() {
-            return null;
-        }
-
-        @Override
-        public boolean external() {
-            return false;
-        }
-
-        @Override
-        public boolean allowsSensitive() {
-            return true;
-        }
-
-        @Override
-        public boolean supportsTools() {
-            return false;
-        }
-
-        @Override
-        public com.enreach.tools.api.ai.ChatResponse chat(com.enreach.tools.api.ai.ChatRequest r,
-                                                          com.enreach.tools.api.ai.ChatListener l) {
-            throw new AssertionError("the offline provider is never asked to chat");
         }
     }
 }
