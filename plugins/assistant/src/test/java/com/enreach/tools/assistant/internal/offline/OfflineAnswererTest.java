@@ -80,6 +80,14 @@ class OfflineAnswererTest {
     }
 
     @Test
+    void aSwitchsConfigurationTextIsNotPutIntoAnOfflineAnswer() {
+        OfflineAnswerer.Drafted d = ask("What is sw-ams-01?", "inventory");
+        assertTrue(keys(d, "entity").contains("sw-ams-01"), d.text());
+        assertTrue(d.text().contains("device configuration"), d.text());
+        assertFalse(d.text().contains("s3cr3t"), d.text());
+    }
+
+    @Test
     void anAmbiguousNameIsSaidAndEveryCandidateListed() {
         OfflineAnswerer.Drafted d = ask("When was web01 last backed up?", "all");
         assertTrue(d.text().contains("'web01' is ambiguous: 2 entities match"), d.text());
