@@ -65,7 +65,7 @@ final class KnowledgeTools {
             return facts.done();
         }
         List<LinkedContent> about = knowledge.contentAbout(e.id(), limit);
-        facts.line(about.size() + " article" + (about.size() == 1 ? "" : "s") + " and tickets mention " + e.name() + ":");
+        facts.line((about.size() == 1 ? "1 article or ticket mentions " : about.size() + " articles and tickets mention ") + e.name() + ":");
         for (LinkedContent c : about) {
             String line = c.contentType() + " \"" + c.title() + "\"" + (c.status() == null ? "" : " (" + c.status() + ")")
                     + " mentions " + (c.mention() == null ? e.name() : c.mention());

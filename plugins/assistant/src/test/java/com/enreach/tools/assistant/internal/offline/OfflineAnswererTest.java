@@ -76,7 +76,7 @@ class OfflineAnswererTest {
     void anIpIsRecognised() {
         OfflineAnswerer.Drafted d = ask("What is 10.1.1.4?", "all");
         assertTrue(keys(d, "entity").contains("vm-lon-web-03"), d.text());
-        assertTrue(d.text().contains("fqdn: vm-lon-web-03.example.com"), d.text());
+        assertTrue(d.text().contains("fqdn: vm-lon-web-03.example.com (from demo-vc)"), d.text());
     }
 
     @Test
