@@ -47,8 +47,19 @@ final class KnowledgeTools {
             Citation c = cite(h);
             facts.fact("- " + h.contentType() + " \"" + h.title() + "\""
                     + (h.status() == null ? "" : " (" + h.status() + ")") + ": \"" + Cite.short_(h.snippet()) + "\"", c);
+            if (resolvedOnly && ContentTypes.TICKET.equals(h.contentType())) {
+                fix(h.id()).ifPresent(fix -> facts.fact("  " + fix, c));
+            }
         }
         return facts.done();
+    }
+
+    /** How a resolved ticket was fixed: its resolution and its last comment (where the fix is usually written). */
+    private java.util.Optional<String> fix(long ticketId) {
+        return knowledge.ticket(ticketId).filter(t -> t.ticket().resolution() != null).map(t -> {
+            String last = t.comments().isEmpty() ? null : t.comments().get(t.comments().size() - 1).body();
+            return "resolved (" + t.ticket().resolution() + ")" + (last == null ? "" : ", last comment: \"" + Cite.short_(last) + "\"");
+        });
     }
 
     static Citation cite(SearchHit h) {
