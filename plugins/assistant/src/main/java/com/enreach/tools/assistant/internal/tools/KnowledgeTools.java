@@ -13,6 +13,7 @@ import com.enreach.tools.api.kb.SearchHit;
 import com.enreach.tools.api.kb.SearchQuery;
 import com.enreach.tools.api.kb.SearchResult;
 import com.enreach.tools.api.kb.SearchService;
+import com.enreach.tools.api.kb.TicketComment;
 
 /** search_knowledge (hybrid search over articles and tickets) and entity_knowledge (what mentions an entity). */
 final class KnowledgeTools {
@@ -54,13 +55,28 @@ final class KnowledgeTools {
         return facts.done();
     }
 
-    /** How a resolved ticket was fixed: its resolution and its last comment (where the fix is usually written). */
+    /**
+     * How a resolved ticket was fixed: its resolution and the comment that says how — the last one that speaks of a
+     * fix, else the last one (people write the fix near the end; a check that all is well often comes after it).
+     */
     private java.util.Optional<String> fix(long ticketId) {
         return knowledge.ticket(ticketId).filter(t -> t.ticket().resolution() != null).map(t -> {
-            String last = t.comments().isEmpty() ? null : t.comments().get(t.comments().size() - 1).body();
-            return "resolved (" + t.ticket().resolution() + ")" + (last == null ? "" : ", last comment: \"" + Cite.short_(last) + "\"");
+            List<TicketComment> comments = t.comments();
+            TicketComment chosen = null;
+            for (TicketComment c : comments) {
+                if (c.body() != null && FIX_WORDS.matcher(c.body()).find()) {
+                    chosen = c;
+                }
+            }
+            if (chosen == null && !comments.isEmpty()) {
+                chosen = comments.get(comments.size() - 1);
+            }
+            return "resolved (" + t.ticket().resolution() + ")" + (chosen == null ? "" : ", comment: \"" + Cite.short_(chosen.body()) + "\"");
         });
     }
+
+    private static final java.util.regex.Pattern FIX_WORDS = java.util.regex.Pattern.compile(
+            "(?i)\\b(fix(ed)?|resolved|solved|solution|workaround|root cause)\\b");
 
     static Citation cite(SearchHit h) {
         return ContentTypes.TICKET.equals(h.contentType()) ? Cite.ticket(h.id(), h.title(), h.url(), h.snippet())

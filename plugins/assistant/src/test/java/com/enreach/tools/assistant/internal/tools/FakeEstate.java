@@ -206,7 +206,8 @@ public class FakeEstate implements AssistantContext {
                         "Incident", "NFS stale file handle on esx-ams-01", "Resolved", "done", "Fixed", NOW, "an", "bo", "P2", List.of(), List.of(),
                         NOW, NOW, "https://jira.example/browse/OPS-7", "active", "done", NOW), "The datastore went stale.",
                         List.of(new TicketComment("1", "an", NOW, NOW, "Looking."),
-                                new TicketComment("2", "an", NOW, NOW, "Fixed: restarted the NFS export and remounted with esxcli.")),
+                                new TicketComment("2", "an", NOW, NOW, "Fixed: restarted the NFS export and remounted with esxcli."),
+                                new TicketComment("3", "bo", NOW, NOW, "Datastore healthy since, closing.")),
                         List.of(), null)) : Optional.empty();
                 default -> throw new UnsupportedOperationException(m.getName());
             });
