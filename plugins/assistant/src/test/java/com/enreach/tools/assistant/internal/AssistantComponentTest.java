@@ -60,6 +60,11 @@ class AssistantComponentTest {
     }
 
     private static AiProvider provider(String name) {
+        return provider(name, null);
+    }
+
+    /** A provider answering {@code reply} (streamed in one piece); none given: it is never asked. */
+    private static AiProvider provider(String name, String reply) {
         return new AiProvider() {
             @Override
             public String name() {
@@ -83,7 +88,11 @@ class AssistantComponentTest {
 
             @Override
             public ChatResponse chat(ChatRequest request, ChatListener listener) {
-                throw new UnsupportedOperationException();
+                if (reply == null) {
+                    throw new UnsupportedOperationException();
+                }
+                listener.onText(reply);
+                return new ChatResponse(List.of(ContentBlock.text(reply)), "end_turn", "m", 1, 1);
             }
         };
     }
@@ -152,33 +161,7 @@ class AssistantComponentTest {
         assertTrue(offline.extractive());
         assertTrue(offline.citations().stream().anyMatch(x -> x.link().equals("#/entities/1")), offline.toString());
 
-        AiProvider gpt = new AiProvider() {
-            @Override
-            public String name() {
-                return "gpt";
-            }
-
-            @Override
-            public String kind() {
-                return "openai";
-            }
-
-            @Override
-            public String model() {
-                return "m";
-            }
-
-            @Override
-            public String baseUrl() {
-                return "http://127.0.0.1:9/v1";
-            }
-
-            @Override
-            public ChatResponse chat(ChatRequest request, ChatListener listener) {
-                listener.onText("Generated.");
-                return new ChatResponse(List.of(ContentBlock.text("Generated.")), "end_turn", "m", 1, 1);
-            }
-        };
+        AiProvider gpt = provider("gpt", "Generated.");
         c.addProvider(gpt, Map.of());
         Answer generated = c.ask(new AskRequest("And on esx-lon-01?", offline.conversationId(), null, null), null, "alice");
         assertEquals("gpt", generated.provider());
