@@ -38,9 +38,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * answers (counts, lists) are exact. The figures go to target/assistant-evaluation.md (copied into docs/assistant.md).
  */
 class AssistantEvaluationIT {
-    /** Inventory answers must be exact; the citation thresholds sit below what was measured (docs/assistant.md). */
-    static final double MIN_RECALL = 0.80;
-    static final double MIN_PRECISION = 0.40;
+    /**
+     * Inventory answers must be exact. The citation thresholds sit below what was measured (recall 1.00, precision
+     * 0.83 on 38 questions, docs/assistant.md), leaving room for a search ranking change to move a passage or two.
+     */
+    static final double MIN_RECALL = 0.90;
+    static final double MIN_PRECISION = 0.70;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> INSTANCES = List.of("demo-vcenter", "demo-foreman", "demo-commvault", "demo-wiki", "demo-jira");
     private static Distribution dist;

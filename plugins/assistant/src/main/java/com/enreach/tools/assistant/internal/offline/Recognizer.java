@@ -73,14 +73,17 @@ final class Recognizer {
         Set<String> instances = instanceNames();
         String instance = instances.stream().filter(i -> Pattern.compile("(?<![\\w.-])" + Pattern.quote(i) + "(?![\\w-])").matcher(lower).find())
                 .findFirst().orElse(null);
-        // an instance's name says nothing about intent ("demo-wiki" is no question about the wiki)
+        // names say nothing about intent ("demo-wiki" asks nothing about the wiki, "vm-ams-01" is no question about VMs)
         String words = instance == null ? lower : lower.replace(instance, " ");
+        for (String token : candidates(question)) {
+            words = words.replace(token.toLowerCase(Locale.ROOT), " ");
+        }
         Set<Intent> intents = new LinkedHashSet<>();
-        INTENTS.forEach((i, p) -> {
-            if (p.matcher(words).find()) {
-                intents.add(i);
+        for (Map.Entry<Intent, Pattern> e : INTENTS.entrySet()) {
+            if (e.getValue().matcher(words).find()) {
+                intents.add(e.getKey());
             }
-        });
+        }
         Map<Long, Entity> found = new LinkedHashMap<>();
         List<Ambiguous> ambiguous = new ArrayList<>();
         for (String token : candidates(question)) {
