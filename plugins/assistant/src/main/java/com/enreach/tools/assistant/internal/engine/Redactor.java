@@ -15,7 +15,7 @@ final class Redactor {
     static final String MARK = "[redacted]";
     static final String CONFIG_WITHHELD = "[device configuration withheld]";
 
-    private static final String KEY_WORDS = "(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey"
+    private static final String KEY_WORDS = "(?:password|passwd|passphrase|pwd|secret|token(?!s)|api[_-]?key|apikey"
             + "|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?|auth[_-]?key|pre-shared-key|psk)";
 
     // Every pattern that starts with a repeated character class starts only where such a run starts (look-behind) and
@@ -51,9 +51,9 @@ final class Redactor {
                     m -> !secretName(m.group(1)) || m.group(3).equals(MARK) || m.group(3).equals("\"" + MARK + "\"")
                             ? m.group() : m.group(1) + m.group(2) + MARK));
 
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i)" + KEY_WORDS);
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i)" + KEY_WORDS + "|ssh[_-]?key|(?:^|[_.-])pass(?:[_.-]|$)");
 
-    /** A name of a value that holds a secret: it contains one of the secret words. */
+    /** A name of a value that holds a secret: it contains one of the secret words, or {@code pass} as a part of it. */
     private static boolean secretName(String name) {
         return SECRET_NAME.matcher(name).find();
     }
