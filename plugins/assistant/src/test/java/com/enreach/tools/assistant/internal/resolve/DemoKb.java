@@ -21,12 +21,12 @@ import com.enreach.tools.testkit.TestContext;
  * plugin and loaded into a {@link FakeKb} as the core would store them (article text from the HTML by the core's own
  * extraction).
  */
-final class DemoKb {
-    final FakeKb kb;
+public final class DemoKb {
+    public final FakeKb kb;
     final List<TicketRecord> tickets = new ArrayList<>();
     final List<ArticleRecord> articles = new ArrayList<>();
 
-    DemoKb(FakeKb kb) throws Exception {
+    public DemoKb(FakeKb kb) throws Exception {
         this.kb = kb;
         articles.addAll(run("confluence").articles.values());
         tickets.addAll(run("jira").tickets.values());

@@ -20,7 +20,7 @@ import com.enreach.tools.api.kb.TicketDetail;
  * template of the generator), the article the family's tickets point at or that lists them (its runbook), and the
  * post-mortems that name one of them. A ticket alone in its family with no such article has nothing right to find.
  */
-final class LabelledSet {
+public final class LabelledSet {
     private static final Set<String> SITES = Set.of("ams", "fra", "lon", "dub", "rtm");
     private static final Pattern KEY = Pattern.compile("\\b(?:OPS|NET|STOR)-\\d+\\b");
 
@@ -29,13 +29,13 @@ final class LabelledSet {
      * {@code new-kind}: by key with its whole family hidden from search, so only its articles can be right), the
      * tickets hidden from search, and the expected sources ("ticket:id", "article:id").
      */
-    record Problem(String key, String variant, String family, Set<Long> hidden, Set<String> expected, Long runbook) {
+    public record Problem(String key, String variant, String family, Set<Long> hidden, Set<String> expected, Long runbook) {
     }
 
-    final List<Problem> problems = new ArrayList<>();
-    final Map<String, Integer> familySizes = new HashMap<>();
+    public final List<Problem> problems = new ArrayList<>();
+    public final Map<String, Integer> familySizes = new HashMap<>();
 
-    LabelledSet(FakeKb kb) {
+    public LabelledSet(FakeKb kb) {
         Map<String, List<TicketDetail>> families = new HashMap<>();
         Map<String, TicketDetail> byKey = new HashMap<>();
         for (TicketDetail t : kb.tickets.values()) {
@@ -96,7 +96,7 @@ final class LabelledSet {
         }
     }
 
-    static String family(TicketDetail t) {
+    public static String family(TicketDetail t) {
         List<String> labels = t.ticket().labels().stream().filter(l -> !SITES.contains(l)).sorted().toList();
         return t.ticket().type() + "|" + new TreeSet<>(t.ticket().components()) + "|" + labels;
     }
