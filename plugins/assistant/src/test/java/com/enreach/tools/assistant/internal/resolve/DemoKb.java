@@ -27,9 +27,14 @@ public final class DemoKb {
     final List<ArticleRecord> articles = new ArrayList<>();
 
     public DemoKb(FakeKb kb) throws Exception {
+        this(kb, 500);
+    }
+
+    /** With {@code tickets} tickets ({@code kb.tickets}), for measuring at scale. */
+    public DemoKb(FakeKb kb, int ticketCount) throws Exception {
         this.kb = kb;
-        articles.addAll(run("confluence").articles.values());
-        tickets.addAll(run("jira").tickets.values());
+        articles.addAll(run("confluence", ticketCount).articles.values());
+        tickets.addAll(run("jira", ticketCount).tickets.values());
         for (ArticleRecord r : articles) {
             long id = kb.nextId();
             String text = r.bodyText() != null ? r.bodyText() : HtmlText.of(r.bodyHtml());
@@ -48,9 +53,9 @@ public final class DemoKb {
         }
     }
 
-    private static CollectingSink run(String view) throws Exception {
+    private static CollectingSink run(String view, int ticketCount) throws Exception {
         CollectingSink sink = new CollectingSink();
-        Map<String, Object> cfg = Map.of("view", view, "size", "3000", "seed", "42", "churn.percent", "0");
+        Map<String, Object> cfg = Map.of("view", view, "size", "3000", "seed", "42", "churn.percent", "0", "kb.tickets", String.valueOf(ticketCount));
         new DemoConnector(cfg).fetch(new TestContext("demo-" + view), sink);
         return sink;
     }
