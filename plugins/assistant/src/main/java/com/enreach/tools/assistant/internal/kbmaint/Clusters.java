@@ -15,8 +15,8 @@ import com.enreach.tools.assistant.internal.resolve.Texts;
 
 /**
  * Tickets grouped by what they are about, each group with its closest article. Leader clustering (a ticket joins the
- * most similar group leader above the threshold, else leads a new group): one pass, O(tickets × groups), no pairwise
- * matrix. The closest article is searched for with the group's words, then scored by the same similarity (so a
+ * most similar group leader above the threshold, else leads a new group): one pass, each ticket compared only with the
+ * leaders it shares a word with (an index of leaders by word), no pairwise matrix. The closest article is searched for with the group's words, then scored by the same similarity (so a
  * thousand articles cost one search per group, not a thousand comparisons).
  */
 final class Clusters {
@@ -56,19 +56,32 @@ final class Clusters {
     final List<Group> groups = new ArrayList<>();
 
     Clusters(Corpus corpus, AssistantContext context) {
+        // leaders by word: a ticket is compared only with the leaders it shares a word with (with word overlap the
+        // others cannot reach the threshold; with the model, a summary like another shares at least one word)
+        Map<String, List<Group>> byWord = new HashMap<>();
         for (Corpus.Tk t : corpus.tickets) {
             Group best = null;
             double bestSim = corpus.embedded() ? JOIN_COSINE : JOIN_WORDS;
-            for (Group g : groups) {
-                double sim = corpus.embedded() ? Texts.cosine(corpus.vector(t), corpus.vector(g.leader)) : Texts.cosine(t.words(), g.leader.words());
-                if (sim >= bestSim) {
-                    best = g;
-                    bestSim = sim;
+            Set<Group> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (String w : t.words()) {
+                for (Group g : byWord.getOrDefault(w, List.of())) {
+                    if (!seen.add(g)) {
+                        continue;
+                    }
+                    double sim = corpus.embedded() ? Texts.cosine(corpus.vector(t), corpus.vector(g.leader))
+                            : Texts.cosine(t.words(), g.leader.words());
+                    if (sim >= bestSim) {
+                        best = g;
+                        bestSim = sim;
+                    }
                 }
             }
             if (best == null) {
                 best = new Group(t);
                 groups.add(best);
+                for (String w : t.words()) {
+                    byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(best);
+                }
             }
             best.members.add(t);
         }
