@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.enreach.tools.api.ApiException;
+import com.enreach.tools.api.ai.AiException;
 import com.enreach.tools.api.ai.KbAnalysis;
 import com.enreach.tools.api.ai.KbAnalysis.KbFinding;
 import com.enreach.tools.api.ai.KbAnalysisRequest;
@@ -203,6 +204,17 @@ class KbAnalyzerTest {
         String sent = llm.requests.get(0).messages().get(0).text();
         assertTrue(sent.contains("<<<DATA ticket OPS-100"), sent);
         assertTrue(sent.contains("allkeys-lru"), "the fix comments are sent");
+    }
+
+    @Test
+    void aProviderFailureLeavesTheGapWithoutADraftAndSaysWhy() {
+        redisTickets(3, NOW);
+        ctx.generating("down", r -> {
+            throw new AiException(AiException.Kind.RATE_LIMITED, "down", "rate limited, retry in 30 s");
+        });
+        KbFinding gap = of(analyzer.analyze(new KbAnalysisRequest(0, 0, true, "down"), "alice"), "gap").get(0);
+        assertNull(gap.draft());
+        assertTrue(gap.detail().contains("No draft: the provider failed (rate limited, retry in 30 s)"), gap.detail());
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.enreach.tools.api.ApiException;
+import com.enreach.tools.api.ai.AiException;
 import com.enreach.tools.api.ai.Citation;
 import com.enreach.tools.api.ai.SuggestRequest;
 import com.enreach.tools.api.ai.Suggestion;
@@ -187,6 +188,18 @@ class ResolverTest {
         for (String reply : List.of("{\"steps\": []}", "{\"steps\": \"remount\"}", "{not json}", "{\"steps\": [{\"text\": \"  \"}]}")) {
             assertNull(ProviderSteps.parse(reply, List.of()).drafted(), reply);
         }
+    }
+
+    @Test
+    void aProviderFailureFallsBackToTheExtractiveStepsToo() {
+        ctx.generating("down", r -> {
+            throw new AiException(AiException.Kind.OVERLOADED, "down", "the endpoint is overloaded");
+        });
+        Suggestion s = resolver.suggest(new SuggestRequest("OPS-4", null, "down"), "alice");
+        assertTrue(s.extractive());
+        assertEquals(1.0, s.confidenceBasis().get("provider_fallback"));
+        assertFalse(s.steps().isEmpty());
+        assertEquals(1, ctx.store.suggestions.size(), "the suggestion is still stored");
     }
 
     @Test
