@@ -10,12 +10,11 @@ import java.util.regex.Pattern;
 import com.enreach.tools.api.ai.Citation;
 
 /**
- * The steps of a suggestion and the sources they cite. Extractive (no model): the numbered / listed steps of the best
- * article's fix section, then the fixes of the most similar resolved tickets, each with its citation marker.
+ * The steps of a suggestion and the sources they cite. Extractive (no model): the listed steps of a relevant article's
+ * fix section and the fixes of the most similar resolved tickets, the nearer evidence first, each step ending with its
+ * citation marker.
  */
 final class Steps {
-    /** Least word-overlap similarity for an article's or a ticket's fix to become a step. */
-    static final double MIN_SIMILARITY = 0.15;
     /** Least similarity of a resolved ticket for its fix to become a step. */
     static final double MIN_TICKET = 0.25;
     /** Least similarity of an article to give steps, and how far below the best a runbook may be to be preferred. */
