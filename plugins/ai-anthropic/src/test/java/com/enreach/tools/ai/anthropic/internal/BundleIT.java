@@ -96,6 +96,15 @@ class BundleIT {
                     List.of(tool), 0, null), null);
             assertEquals("12 VMs [1].", answer.text());
 
+            long[] warm = new long[7];
+            for (int i = 0; i < warm.length; i++) {
+                long t = System.nanoTime();
+                provider.chat(new ChatRequest(null, List.of(ChatMessage.user("warm " + i)), List.of(), 0, null), null);
+                warm[i] = (System.nanoTime() - t) / 1_000_000;
+            }
+            Arrays.sort(warm);
+            System.out.printf("warm streamed text turns: median %d ms, max %d ms%n", warm[warm.length / 2], warm[warm.length - 1]);
+
             anthropic.enqueue(Fault.rateLimited("9"));
             AiException limited = assertThrows(AiException.class,
                     () -> provider.chat(new ChatRequest(null, List.of(q), List.of(), 0, null), null));

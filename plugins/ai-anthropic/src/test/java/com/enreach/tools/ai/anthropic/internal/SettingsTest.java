@@ -84,6 +84,8 @@ class SettingsTest {
         assertEquals("etc/ai.anthropic-prod.cfg: temperature must be a number from 0 to 1, got 1.5",
                 refused(props("model", "m", ".password", "k", "temperature", "1.5"), Map.of()));
         assertTrue(refused(props("model", "m", ".password", "k", "max.tokens", "0"), Map.of()).contains("max.tokens"));
+        assertEquals("etc/ai.anthropic-prod.cfg: api.key= would show the key in service properties; write .password=<key> "
+                + "or api.key.env=<variable> instead", refused(props("model", "m", "api.key", "sk-plain"), Map.of()));
     }
 
     @Test
