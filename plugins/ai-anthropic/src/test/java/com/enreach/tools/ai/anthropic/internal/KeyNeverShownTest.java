@@ -86,6 +86,7 @@ class KeyNeverShownTest {
         assertEquals(4, logged().lines().filter(l -> l.contains("WARN")).count(), logged());
         assertTrue(logged().contains("Anthropic provider 'test' ready: model claude-test"), logged());
         component.deactivate();
+        assertTrue(logged().contains("Anthropic provider 'test' stopped"), logged());
         for (String m : messages) {
             assertFalse(m.contains(KEY), m);
         }
