@@ -39,7 +39,7 @@ final class Failures {
         if (status == 429) {
             Duration after = retryAfter(headers).orElse(null);
             return new AiException(Kind.RATE_LIMITED, s.name(), s.who() + " is rate limiting (HTTP 429" + said + ")"
-                    + (after == null ? "" : "; retry after " + after.toSeconds() + " s"), after, null);
+                    + (after == null ? "" : "; retry after " + (after.toMillis() + 999) / 1000 + " s"), after, null);
         }
         if (status == 503 || status == 529) {
             return new AiException(Kind.OVERLOADED, s.name(), s.who() + " is overloaded (HTTP " + status + said
@@ -74,7 +74,8 @@ final class Failures {
     }
 
     AiException unreachable(Throwable cause) {
-        String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : scrub(cause.getMessage());
+        String why = cause instanceof java.net.ConnectException ? "connection refused"
+                : cause.getMessage() == null ? cause.getClass().getSimpleName() : scrub(cause.getMessage());
         return new AiException(Kind.UNAVAILABLE, s.name(), s.who() + " cannot be reached: " + why, null, null);
     }
 
