@@ -1,0 +1,205 @@
+package com.enreach.tools.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.enreach.tools.aidouble.openai.OpenAiDouble;
+import com.enreach.tools.aidouble.openai.RecordedRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Pointing a provider configuration at an endpoint switches the running distribution from the built-in offline
+ * provider to generated answers, without a restart, and removing it switches back: a small demo estate with its demo
+ * wiki and Jira is synced; a question is answered extractively by {@code offline}; an {@code etc/ai.openai-<name>.cfg}
+ * pointing at the OpenAI double (started in this JVM; key in {@code .password}) makes that provider the default and
+ * the next question is answered by it (the double saw the question and the retrieved data, fenced); then the same with
+ * an {@code etc/ai.anthropic-<name>.cfg}; removing the files brings back {@code offline}. The key appears nowhere: not in
+ * the logs, the provider list or the audit.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AssistantProviderSwitchIT {
+    private static final Duration SWITCH = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made up per run, so finding it anywhere can only mean this test's configuration leaked it. */
+    private static final String OPENAI_KEY = "sk-it-" + UUID.randomUUID().toString().replace("-", "");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static Distribution dist;
+    private static OpenAiDouble openai;
+    private static String question;
+    private static String ticketKey;
+
+    @BeforeAll
+    static void start() throws IOException {
+        dist = Distribution.copy("ai-switch");
+        String estate = "size=60\nseed=23\nschedule.minutes=0\nchurn.percent=0\n";
+        dist.writeConfig("source.demo-vc.cfg", "view=vcenter\n" + estate);
+        dist.writeConfig("source.demo-wiki.cfg", "view=confluence\nkb.articles=10\nkb.tickets=30\n" + estate);
+        dist.writeConfig("source.demo-jira.cfg", "view=jira\nkb.tickets=30\n" + estate);
+        dist.start();
+        for (String instance : new String[] {"demo-vc", "demo-wiki", "demo-jira"}) {
+            dist.awaitSource(instance, s -> s.path("present").asBoolean());
+            int status = dist.post("/api/sources/" + instance + "/sync").statusCode();
+            assertTrue(status == 202 || status == 409, instance + " sync answered " + status);
+            Distribution.await(instance + " synced", Duration.ofMinutes(5), () -> dist.get("/api/sources/" + instance),
+                    s -> s.path("running_run_id").isNull() && "succeeded".equals(s.path("last_status").asText()));
+        }
+        JsonNode ticket = dist.get("/api/kb/tickets?limit=1").path("results").path(0);
+        assertFalse(ticket.isMissingNode(), "the demo Jira synced no ticket");
+        ticketKey = ticket.path("key").asText();
+        question = "How was the problem \"" + ticket.path("summary").asText() + "\" solved?";
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (openai != null) {
+            openai.close();
+        }
+        if (dist != null) {
+            dist.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void withoutAProviderConfigurationTheOfflineProviderAnswersExtractively() {
+        assertEquals("offline", defaultProvider().path("name").asText());
+        JsonNode answer = ask(question);
+        assertEquals("offline", answer.path("provider").asText(), answer.toString());
+        assertTrue(answer.path("extractive").asBoolean(), answer.toString());
+        assertTrue(answer.path("error").isNull() || answer.path("error").isMissingNode(), answer.toString());
+    }
+
+    @Test
+    @Order(2)
+    void anOpenAiConfigurationSwitchesToGeneratedAnswersWithoutARestart() throws IOException {
+        long pid = dist.process().pid();
+        openai = OpenAiDouble.start(OPENAI_KEY);
+        dist.writeConfig("ai.openai-itopenai.cfg", "base.url=" + openai.url() + "\nmodel=gpt-it\n.password=" + OPENAI_KEY
+                + "\ntimeout=30\n");
+
+        JsonNode provider = Distribution.await("itopenai as the default provider", SWITCH, AssistantProviderSwitchIT::defaultProvider,
+                p -> "itopenai".equals(p.path("name").asText()));
+        assertEquals("openai", provider.path("kind").asText(), provider.toString());
+        assertEquals("gpt-it", provider.path("model").asText(), provider.toString());
+
+        JsonNode answer = ask(question);
+        assertEquals("itopenai", answer.path("provider").asText(), answer.toString());
+        assertFalse(answer.path("extractive").asBoolean(), answer.toString());
+        assertTrue(answer.path("text").asText().contains("Generated by the OpenAI double:"), answer.toString());
+        assertEquals(pid, dist.process().pid(), "no restart");
+
+        RecordedRequest sent = openai.lastRequest();
+        assertEquals(OpenAiDouble.REDACTED, sent.header("authorization"), "the key was sent as a bearer token");
+        String messages = messagesText(sent.json());
+        assertTrue(messages.contains(question), "the question was sent: " + messages);
+        assertTrue(messages.contains(ticketKey), "the retrieved ticket was sent as data: " + messages);
+        assertFalse(sent.body().contains(OPENAI_KEY), "the key is not in the body");
+    }
+
+    @Test
+    @Order(4)
+    void removingTheConfigurationsSwitchesBackToOffline() throws IOException {
+        Files.deleteIfExists(dist.home().resolve("etc").resolve("ai.openai-itopenai.cfg"));
+        Distribution.await("offline as the default provider again", SWITCH, AssistantProviderSwitchIT::defaultProvider,
+                p -> "offline".equals(p.path("name").asText()));
+        JsonNode answer = ask(question);
+        assertEquals("offline", answer.path("provider").asText(), answer.toString());
+        assertTrue(answer.path("extractive").asBoolean(), answer.toString());
+    }
+
+    @Test
+    @Order(5)
+    void theKeyAppearsNowhere() throws IOException {
+        String providers = getRaw("/api/ai/providers");
+        assertFalse(providers.contains(OPENAI_KEY), providers);
+        String audit = getRaw("/api/ai/audit?limit=100");
+        assertTrue(audit.contains("itopenai"), "the call to the OpenAI double is audited: " + audit);
+        assertFalse(audit.contains(OPENAI_KEY), audit);
+        try (Stream<Path> logs = Files.list(dist.home().resolve("log"))) {
+            for (Path log : logs.filter(Files::isRegularFile).toList()) {
+                assertFalse(Distribution.read(log).contains(OPENAI_KEY), "the key is in " + log);
+            }
+        }
+    }
+
+    /** Every message's text (string contents and text parts), one per line. */
+    private static String messagesText(JsonNode body) {
+        StringBuilder b = new StringBuilder();
+        for (JsonNode m : body.path("messages")) {
+            JsonNode content = m.path("content");
+            if (content.isTextual()) {
+                b.append(content.asText()).append('\n');
+            }
+            for (JsonNode part : content.isArray() ? content : JSON.createArrayNode()) {
+                b.append(part.path("text").asText()).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    // ------------------------------------------------------------------ REST helpers
+
+    private static JsonNode defaultProvider() {
+        for (JsonNode p : dist.get("/api/ai/providers").path("results")) {
+            if (p.path("is_default").asBoolean() || p.path("default").asBoolean()) {
+                return p;
+            }
+        }
+        return JSON.missingNode();
+    }
+
+    private static JsonNode ask(String text) {
+        try {
+            String body = JSON.createObjectNode().put("question", text).toString();
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(dist.baseUrl() + "/api/ai/query"))
+                    .timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + dist.adminToken())
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertEquals(200, r.statusCode(), r.body());
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String getRaw(String path) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(dist.baseUrl() + path))
+                    .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + dist.adminToken()).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertEquals(200, r.statusCode(), path + ": " + r.body());
+            return r.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
