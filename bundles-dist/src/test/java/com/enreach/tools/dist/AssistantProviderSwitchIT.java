@@ -49,7 +49,7 @@ class AssistantProviderSwitchIT {
     private static Distribution dist;
     private static OpenAiDouble openai;
     private static String question;
-    private static String ticketKey;
+    private static String ticketSummary;
 
     @BeforeAll
     static void start() throws IOException {
@@ -66,10 +66,14 @@ class AssistantProviderSwitchIT {
             Distribution.await(instance + " synced", Duration.ofMinutes(5), () -> dist.get("/api/sources/" + instance),
                     s -> s.path("running_run_id").isNull() && "succeeded".equals(s.path("last_status").asText()));
         }
+        // a question in prose finds its passages by meaning: wait until the knowledge is vectorised and indexed
+        Distribution.await("knowledge vectorised and indexed", Duration.ofMinutes(8), () -> dist.get("/api/kb/vectorization"),
+                v -> pending(v) == 0 && v.path("chunks").asLong() > 0 && v.path("index_in_sync").asBoolean()
+                        && !v.path("running").asBoolean());
         JsonNode ticket = dist.get("/api/kb/tickets?limit=1").path("results").path(0);
         assertFalse(ticket.isMissingNode(), "the demo Jira synced no ticket");
-        ticketKey = ticket.path("key").asText();
-        question = "How was the problem \"" + ticket.path("summary").asText() + "\" solved?";
+        ticketSummary = ticket.path("summary").asText();
+        question = "How was the problem \"" + ticketSummary + "\" solved?";
     }
 
     @AfterAll
@@ -115,7 +119,7 @@ class AssistantProviderSwitchIT {
         assertEquals(OpenAiDouble.REDACTED, sent.header("authorization"), "the key was sent as a bearer token");
         String messages = messagesText(sent.json());
         assertTrue(messages.contains(question), "the question was sent: " + messages);
-        assertTrue(messages.contains(ticketKey), "the retrieved ticket was sent as data: " + messages);
+        assertTrue(fencedBlockWith(messages, ticketSummary), "the retrieved ticket was sent as fenced data: " + messages);
         assertFalse(sent.body().contains(OPENAI_KEY), "the key is not in the body");
     }
 
@@ -143,6 +147,30 @@ class AssistantProviderSwitchIT {
                 assertFalse(Distribution.read(log).contains(OPENAI_KEY), "the key is in " + log);
             }
         }
+    }
+
+    private static long pending(JsonNode status) {
+        long n = 0;
+        for (JsonNode perType : status.path("counts")) {
+            n += perType.path("pending").asLong();
+        }
+        return n;
+    }
+
+    /** Whether a data fence (the assistant's Guard: {@code <<<DATA kind ref} ... {@code >>>}) holds {@code text}. */
+    private static boolean fencedBlockWith(String messages, String text) {
+        int at = 0;
+        while ((at = messages.indexOf("<<<DATA ", at)) >= 0) {
+            int end = messages.indexOf("\n>>>", at);
+            if (end < 0) {
+                return false;
+            }
+            if (messages.substring(at, end).contains(text)) {
+                return true;
+            }
+            at = end;
+        }
+        return false;
     }
 
     /** Every message's text (string contents and text parts), one per line. */
