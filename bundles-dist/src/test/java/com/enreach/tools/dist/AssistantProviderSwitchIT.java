@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import com.enreach.tools.aidouble.anthropic.AnthropicDouble;
 import com.enreach.tools.aidouble.openai.OpenAiDouble;
 import com.enreach.tools.aidouble.openai.RecordedRequest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,10 +45,12 @@ class AssistantProviderSwitchIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Made up per run, so finding it anywhere can only mean this test's configuration leaked it. */
     private static final String OPENAI_KEY = "sk-it-" + UUID.randomUUID().toString().replace("-", "");
+    private static final String ANTHROPIC_KEY = "sk-ant-it-" + UUID.randomUUID().toString().replace("-", "");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static Distribution dist;
     private static OpenAiDouble openai;
+    private static AnthropicDouble anthropic;
     private static String question;
     private static String ticketSummary;
 
@@ -66,9 +69,17 @@ class AssistantProviderSwitchIT {
             Distribution.await(instance + " synced", Duration.ofMinutes(5), () -> dist.get("/api/sources/" + instance),
                     s -> s.path("running_run_id").isNull() && "succeeded".equals(s.path("last_status").asText()));
         }
-        // a question in prose finds its passages by meaning: wait until the knowledge is vectorised and indexed
-        Distribution.await("knowledge vectorised and indexed", Duration.ofMinutes(8), () -> dist.get("/api/kb/vectorization"),
-                v -> pending(v) == 0 && v.path("chunks").asLong() > 0 && v.path("index_in_sync").asBoolean()
+        // A question in prose finds its passages by meaning: wait until the knowledge is vectorised and indexed. The
+        // core vectorises after each run, but only when the embedding model is already loaded then; when the model
+        // came up after the runs, ask for it (503 until the model is there, 409 while a run is going).
+        Distribution.await("knowledge vectorised and indexed", Duration.ofMinutes(8), () -> {
+                    JsonNode v = dist.get("/api/kb/vectorization");
+                    if (pending(v) > 0 && !v.path("running").asBoolean()) {
+                        send("POST", "/api/kb/vectorize", "{}");
+                        v = dist.get("/api/kb/vectorization");
+                    }
+                    return v;
+                }, v -> pending(v) == 0 && v.path("chunks").asLong() > 0 && v.path("index_in_sync").asBoolean()
                         && !v.path("running").asBoolean());
         JsonNode ticket = dist.get("/api/kb/tickets?limit=1").path("results").path(0);
         assertFalse(ticket.isMissingNode(), "the demo Jira synced no ticket");
@@ -80,6 +91,9 @@ class AssistantProviderSwitchIT {
     static void stop() throws InterruptedException {
         if (openai != null) {
             openai.close();
+        }
+        if (anthropic != null) {
+            anthropic.close();
         }
         if (dist != null) {
             dist.close();
@@ -124,9 +138,37 @@ class AssistantProviderSwitchIT {
     }
 
     @Test
+    @Order(3)
+    void thenAnAnthropicConfigurationTakesOver() throws IOException {
+        long pid = dist.process().pid();
+        Files.delete(dist.home().resolve("etc").resolve("ai.openai-itopenai.cfg"));
+        anthropic = new AnthropicDouble(ANTHROPIC_KEY);
+        dist.writeConfig("ai.anthropic-itclaude.cfg", "base.url=" + anthropic.url() + "\nmodel=claude-it\n.password="
+                + ANTHROPIC_KEY + "\ntimeout=30\n");
+
+        JsonNode provider = Distribution.await("itclaude as the default provider", SWITCH, AssistantProviderSwitchIT::defaultProvider,
+                p -> "itclaude".equals(p.path("name").asText()));
+        assertEquals("anthropic", provider.path("kind").asText(), provider.toString());
+
+        JsonNode answer = ask(question);
+        assertEquals("itclaude", answer.path("provider").asText(), answer.toString());
+        assertFalse(answer.path("extractive").asBoolean(), answer.toString());
+        assertTrue(answer.path("text").asText().contains(AnthropicDouble.DEFAULT_PREFIX), answer.toString());
+        assertEquals(pid, dist.process().pid(), "no restart");
+
+        com.enreach.tools.aidouble.anthropic.RecordedRequest sent = anthropic.requests().get(anthropic.requests().size() - 1);
+        assertTrue(sent.keyAccepted(), "the key was sent in x-api-key");
+        String messages = messagesText(sent.body());
+        assertTrue(messages.contains(question), "the question was sent: " + messages);
+        assertTrue(fencedBlockWith(messages, ticketSummary), "the retrieved ticket was sent as fenced data: " + messages);
+        assertFalse(sent.body().toString().contains(ANTHROPIC_KEY), "the key is not in the body");
+    }
+
+    @Test
     @Order(4)
     void removingTheConfigurationsSwitchesBackToOffline() throws IOException {
         Files.deleteIfExists(dist.home().resolve("etc").resolve("ai.openai-itopenai.cfg"));
+        Files.deleteIfExists(dist.home().resolve("etc").resolve("ai.anthropic-itclaude.cfg"));
         Distribution.await("offline as the default provider again", SWITCH, AssistantProviderSwitchIT::defaultProvider,
                 p -> "offline".equals(p.path("name").asText()));
         JsonNode answer = ask(question);
@@ -137,14 +179,19 @@ class AssistantProviderSwitchIT {
     @Test
     @Order(5)
     void theKeyAppearsNowhere() throws IOException {
-        String providers = getRaw("/api/ai/providers");
-        assertFalse(providers.contains(OPENAI_KEY), providers);
         String audit = getRaw("/api/ai/audit?limit=100");
         assertTrue(audit.contains("itopenai"), "the call to the OpenAI double is audited: " + audit);
-        assertFalse(audit.contains(OPENAI_KEY), audit);
-        try (Stream<Path> logs = Files.list(dist.home().resolve("log"))) {
-            for (Path log : logs.filter(Files::isRegularFile).toList()) {
-                assertFalse(Distribution.read(log).contains(OPENAI_KEY), "the key is in " + log);
+        assertTrue(audit.contains("itclaude"), "the call to the Anthropic double is audited: " + audit);
+        String providers = getRaw("/api/ai/providers");
+        String conversations = getRaw("/api/ai/conversations?limit=100");
+        for (String key : new String[] {OPENAI_KEY, ANTHROPIC_KEY}) {
+            assertFalse(providers.contains(key), providers);
+            assertFalse(audit.contains(key), audit);
+            assertFalse(conversations.contains(key), conversations);
+            try (Stream<Path> logs = Files.list(dist.home().resolve("log"))) {
+                for (Path log : logs.filter(Files::isRegularFile).toList()) {
+                    assertFalse(Distribution.read(log).contains(key), "a key is in " + log);
+                }
             }
         }
     }
@@ -173,9 +220,12 @@ class AssistantProviderSwitchIT {
         return false;
     }
 
-    /** Every message's text (string contents and text parts), one per line. */
+    /** Every message's text (string contents and text parts; OpenAI or Anthropic body), one per line. */
     private static String messagesText(JsonNode body) {
         StringBuilder b = new StringBuilder();
+        if (body.path("system").isTextual()) { // Anthropic's system prompt travels beside the messages
+            b.append(body.path("system").asText()).append('\n');
+        }
         for (JsonNode m : body.path("messages")) {
             JsonNode content = m.path("content");
             if (content.isTextual()) {
@@ -200,14 +250,18 @@ class AssistantProviderSwitchIT {
     }
 
     private static JsonNode ask(String text) {
+        HttpResponse<String> r = send("POST", "/api/ai/query", JSON.createObjectNode().put("question", text).toString());
+        assertEquals(200, r.statusCode(), r.body());
+        return Distribution.parse(r.body());
+    }
+
+    /** A request with a JSON body and the admin token. */
+    private static HttpResponse<String> send(String method, String path, String json) {
         try {
-            String body = JSON.createObjectNode().put("question", text).toString();
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(dist.baseUrl() + "/api/ai/query"))
-                    .timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + dist.adminToken())
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            return HTTP.send(HttpRequest.newBuilder(URI.create(dist.baseUrl() + path)).timeout(Duration.ofMinutes(3))
+                    .header("Authorization", "Bearer " + dist.adminToken()).header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            assertEquals(200, r.statusCode(), r.body());
-            return JSON.readTree(r.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
