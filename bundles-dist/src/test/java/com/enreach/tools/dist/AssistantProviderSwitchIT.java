@@ -115,6 +115,8 @@ class AssistantProviderSwitchIT {
     void anOpenAiConfigurationSwitchesToGeneratedAnswersWithoutARestart() throws IOException {
         long pid = dist.process().pid();
         openai = OpenAiDouble.start(OPENAI_KEY);
+        // a misconfigured file beside it fails alone, naming itself and the field
+        dist.writeConfig("ai.openai-broken.cfg", "base.url=" + openai.url() + "\n.password=" + OPENAI_KEY + "\n");
         dist.writeConfig("ai.openai-itopenai.cfg", "base.url=" + openai.url() + "\nmodel=gpt-it\n.password=" + OPENAI_KEY
                 + "\ntimeout=30\n");
 
@@ -122,6 +124,9 @@ class AssistantProviderSwitchIT {
                 p -> "itopenai".equals(p.path("name").asText()));
         assertEquals("openai", provider.path("kind").asText(), provider.toString());
         assertEquals("gpt-it", provider.path("model").asText(), provider.toString());
+        Distribution.await("the broken file reported in the log", SWITCH, AssistantProviderSwitchIT::logs,
+                l -> l.contains("etc/ai.openai-broken.cfg: model is required"));
+        assertFalse(getRaw("/api/ai/providers").contains("broken"), "the misconfigured instance is not offered");
 
         JsonNode answer = ask(question);
         assertEquals("itopenai", answer.path("provider").asText(), answer.toString());
@@ -169,6 +174,7 @@ class AssistantProviderSwitchIT {
     void removingTheConfigurationsSwitchesBackToOffline() throws IOException {
         Files.deleteIfExists(dist.home().resolve("etc").resolve("ai.openai-itopenai.cfg"));
         Files.deleteIfExists(dist.home().resolve("etc").resolve("ai.anthropic-itclaude.cfg"));
+        Files.deleteIfExists(dist.home().resolve("etc").resolve("ai.openai-broken.cfg"));
         Distribution.await("offline as the default provider again", SWITCH, AssistantProviderSwitchIT::defaultProvider,
                 p -> "offline".equals(p.path("name").asText()));
         JsonNode answer = ask(question);
@@ -188,12 +194,21 @@ class AssistantProviderSwitchIT {
             assertFalse(providers.contains(key), providers);
             assertFalse(audit.contains(key), audit);
             assertFalse(conversations.contains(key), conversations);
-            try (Stream<Path> logs = Files.list(dist.home().resolve("log"))) {
-                for (Path log : logs.filter(Files::isRegularFile).toList()) {
-                    assertFalse(Distribution.read(log).contains(key), "a key is in " + log);
-                }
-            }
+            assertFalse(logs().contains(key), "a key is in log/");
         }
+    }
+
+    /** Everything in log/ (the platform's logs and console output). */
+    private static String logs() {
+        StringBuilder b = new StringBuilder();
+        try (Stream<Path> files = Files.list(dist.home().resolve("log"))) {
+            for (Path log : files.filter(Files::isRegularFile).sorted().toList()) {
+                b.append(Distribution.read(log));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return b.toString();
     }
 
     private static long pending(JsonNode status) {

@@ -13,6 +13,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.enreach.tools.api.ai.AiProvider;
 import com.enreach.tools.api.ai.ChatListener;
@@ -29,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component(service = {}, immediate = true, configurationPid = "ai.openai", configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = OpenAiConfig.class, factory = true)
 public class OpenAiProvider implements AiProvider {
+    private static final Logger LOG = LoggerFactory.getLogger(OpenAiProvider.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Settings settings;
@@ -37,7 +40,7 @@ public class OpenAiProvider implements AiProvider {
 
     @Activate
     public OpenAiProvider(OpenAiConfig config, Map<String, Object> properties, BundleContext context) {
-        this(Settings.of(nameOf(properties), config, System.getenv()));
+        this(validated(nameOf(properties), config));
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(NAME_PROPERTY, settings.name());
         Object ranking = properties.get(Constants.SERVICE_RANKING);
@@ -45,6 +48,16 @@ public class OpenAiProvider implements AiProvider {
             props.put(Constants.SERVICE_RANKING, ranking instanceof Integer i ? i : Integer.valueOf(ranking.toString().trim()));
         }
         registration = context.registerService(AiProvider.class, this, props);
+    }
+
+    /** SCR reports a failed activation only to the OSGi log; the platform's log must name the file and field too. */
+    private static Settings validated(String name, OpenAiConfig config) {
+        try {
+            return Settings.of(name, config, System.getenv());
+        } catch (IllegalArgumentException e) {
+            LOG.error("AI provider not started: {}", e.getMessage());
+            throw e;
+        }
     }
 
     OpenAiProvider(Settings settings) {
