@@ -170,4 +170,37 @@ class AssistantStoreTest {
         assertEquals(2, first.redactions());
         assertTrue(first.external());
     }
+
+    /**
+     * An answer being stored (a write transaction held open here) does not hold up the listings: reads run on the read
+     * pool and see the last committed state. Were reads under the write lock, the read below would wait for the release
+     * that only comes after it, and the test would time out.
+     */
+    @Test
+    void readsDoNotWaitForAWriterHoldingTheLock() throws Exception {
+        Conversation conv = store.createConversation("q", "alice");
+        java.util.concurrent.CountDownLatch inWrite = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread writer = new Thread(() -> db.write(c -> {
+            inWrite.countDown();
+            try {
+                release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        writer.start();
+        try {
+            assertTrue(inWrite.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> {
+                assertEquals(1, store.conversations("alice", 10, 0).count());
+                assertEquals(List.of(), store.messages(conv.id()));
+                assertTrue(store.conversation(conv.id()).isPresent());
+            });
+        } finally {
+            release.countDown();
+            writer.join();
+        }
+    }
 }
