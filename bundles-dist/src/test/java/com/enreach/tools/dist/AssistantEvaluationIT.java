@@ -31,18 +31,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The evaluation of the assistant's offline provider on the demo: a demo vCenter, Commvault, wiki and Jira of one
+ * The evaluation of the assistant's offline provider on the demo: a demo vCenter, Foreman, Commvault, wiki and Jira of one
  * seed and size are synced and the knowledge vectorised; every question of {@link EvaluationSet} is asked through
  * {@code POST /api/ai/query} with provider {@code offline}. Per question and overall: citation precision (cited sources
  * a correct answer must cite / all cited) and recall (must-cite sources cited / all must-cite), and whether inventory
  * answers (counts, lists) are exact. The figures go to target/assistant-evaluation.md (copied into docs/assistant.md).
  */
 class AssistantEvaluationIT {
-    /** Inventory answers must be exact; the citation thresholds sit below what was measured (docs/assistant.md). */
-    static final double MIN_RECALL = 0.80;
-    static final double MIN_PRECISION = 0.40;
+    /**
+     * Inventory answers must be exact. The citation thresholds sit below what was measured (recall 1.00, precision
+     * 0.83 on 38 questions, docs/assistant.md), leaving room for a search ranking change to move a passage or two.
+     */
+    static final double MIN_RECALL = 0.90;
+    static final double MIN_PRECISION = 0.70;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> INSTANCES = List.of("demo-vcenter", "demo-commvault", "demo-wiki", "demo-jira");
+    private static final List<String> INSTANCES = List.of("demo-vcenter", "demo-foreman", "demo-commvault", "demo-wiki", "demo-jira");
     private static Distribution dist;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -51,6 +54,7 @@ class AssistantEvaluationIT {
         dist = Distribution.copy("assistant-eval");
         String estate = "size=300\nseed=11\nschedule.minutes=0\nchurn.percent=0\n";
         dist.writeConfig("source.demo-vcenter.cfg", "view=vcenter\n" + estate);
+        dist.writeConfig("source.demo-foreman.cfg", "view=foreman\n" + estate); // sites (locations)
         dist.writeConfig("source.demo-commvault.cfg", "view=commvault\n" + estate);
         dist.writeConfig("source.demo-wiki.cfg", "view=confluence\nkb.articles=24\nkb.tickets=60\n" + estate);
         dist.writeConfig("source.demo-jira.cfg", "view=jira\nkb.tickets=60\n" + estate);
@@ -102,7 +106,8 @@ class AssistantEvaluationIT {
         }
     }
 
-    record Scored(Case c, Answer a, int hits, double precision, double recall, Boolean exact) {
+    /** {@code hits}: must-cite sources cited; {@code fair}: cited sources that are must-cite or allowed. */
+    record Scored(Case c, Answer a, int hits, int fair, double precision, double recall, Boolean exact) {
     }
 
     @Test
@@ -116,9 +121,11 @@ class AssistantEvaluationIT {
             assertTrue(a.extractive() && a.text().contains("extractive"), "not said to be extractive: " + a.text());
             Set<String> hit = new LinkedHashSet<>(a.cited());
             hit.retainAll(c.expected());
-            double precision = a.cited().isEmpty() ? 0 : (double) hit.size() / a.cited().size();
+            Set<String> fair = new LinkedHashSet<>(a.cited());
+            fair.removeIf(k -> !c.expected().contains(k) && !c.allowed().contains(k));
+            double precision = a.cited().isEmpty() ? 0 : (double) fair.size() / a.cited().size();
             double recall = (double) hit.size() / c.expected().size();
-            scored.add(new Scored(c, a, hit.size(), precision, recall, c.inventory() ? c.exact().test(a) : null));
+            scored.add(new Scored(c, a, hit.size(), fair.size(), precision, recall, c.inventory() ? c.exact().test(a) : null));
         }
         Report report = new Report(scored);
         Path out = Path.of("target", "assistant-evaluation.md");
@@ -134,6 +141,12 @@ class AssistantEvaluationIT {
     record Report(List<Scored> scored) {
         double microPrecision() {
             long cited = scored.stream().mapToLong(s -> s.a().cited().size()).sum();
+            return cited == 0 ? 0 : (double) scored.stream().mapToLong(Scored::fair).sum() / cited;
+        }
+
+        /** Counting only must-cite sources as right (what a citation beyond the minimum costs). */
+        double strictPrecision() {
+            long cited = scored.stream().mapToLong(s -> s.a().cited().size()).sum();
             return cited == 0 ? 0 : (double) scored.stream().mapToLong(Scored::hits).sum() / cited;
         }
 
@@ -146,21 +159,24 @@ class AssistantEvaluationIT {
             StringBuilder b = new StringBuilder("# Assistant evaluation: offline provider\n\n");
             long inventory = scored.stream().filter(s -> s.exact() != null).count();
             long exact = scored.stream().filter(s -> Boolean.TRUE.equals(s.exact())).count();
+            b.append("Precision: cited sources that a correct answer must or may cite, over all cited; recall: must-cite sources "
+                    + "cited, over all must-cite. Exact: counts and lists state exactly what the REST API says.\n\n");
             b.append(String.format(Locale.ROOT, "%d questions. Citation precision %.2f, recall %.2f (over all citations); "
-                            + "mean per question: precision %.2f, recall %.2f. Inventory answers exact: %d of %d.%n%n",
+                            + "mean per question: precision %.2f, recall %.2f. Strict precision (must-cite only): %.2f. "
+                    + "Inventory answers exact: %d of %d.%n%n",
                     scored.size(), microPrecision(), microRecall(), scored.stream().mapToDouble(Scored::precision).average().orElse(0),
-                    scored.stream().mapToDouble(Scored::recall).average().orElse(0), exact, inventory));
+                    scored.stream().mapToDouble(Scored::recall).average().orElse(0), strictPrecision(), exact, inventory));
             b.append("| Category | Questions | Precision | Recall | Exact |\n|---|---|---|---|---|\n");
             Map<String, List<Scored>> byCategory = new LinkedHashMap<>();
             scored.forEach(s -> byCategory.computeIfAbsent(s.c().category(), k -> new ArrayList<>()).add(s));
             byCategory.forEach((k, list) -> b.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %s |%n", k, list.size(),
                     list.stream().mapToDouble(Scored::precision).average().orElse(0), list.stream().mapToDouble(Scored::recall).average().orElse(0),
                     list.get(0).exact() == null ? "—" : list.stream().filter(s -> Boolean.TRUE.equals(s.exact())).count() + "/" + list.size())));
-            b.append("\n| # | Question | Must cite | Cited | Hits | Precision | Recall | Exact |\n|---|---|---|---|---|---|---|---|\n");
+            b.append("\n| # | Question | Must cite | May cite | Cited | Hits | Fair | Precision | Recall | Exact |\n|---|---|---|---|---|---|---|---|---|---|\n");
             int i = 1;
             for (Scored s : scored) {
-                b.append(String.format(Locale.ROOT, "| %d | %s | %d | %d | %d | %.2f | %.2f | %s |%n", i++, s.c().question().replace("|", "\\|"),
-                        s.c().expected().size(), s.a().cited().size(), s.hits(), s.precision(), s.recall(),
+                b.append(String.format(Locale.ROOT, "| %d | %s | %d | %d | %d | %d | %d | %.2f | %.2f | %s |%n", i++, s.c().question().replace("|", "\\|"),
+                        s.c().expected().size(), s.c().allowed().size(), s.a().cited().size(), s.hits(), s.fair(), s.precision(), s.recall(),
                         s.exact() == null ? "—" : s.exact() ? "yes" : "no"));
             }
             return b.toString();

@@ -2,6 +2,7 @@ package com.enreach.tools.assistant.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
 import java.util.List;
@@ -12,10 +13,15 @@ import org.osgi.framework.Constants;
 
 import com.enreach.tools.api.ApiException;
 import com.enreach.tools.api.ai.AiProvider;
+import com.enreach.tools.api.ai.Answer;
+import com.enreach.tools.api.ai.AskRequest;
+import com.enreach.tools.api.ai.ContentBlock;
 import com.enreach.tools.api.ai.ChatListener;
 import com.enreach.tools.api.ai.ChatRequest;
 import com.enreach.tools.api.ai.ChatResponse;
 import com.enreach.tools.api.ai.ProviderInfo;
+import com.enreach.tools.assistant.internal.engine.FakeStore;
+import com.enreach.tools.assistant.internal.tools.FakeEstate;
 
 /** Which provider answers: named, configured default, first generating one, else offline — and switching live. */
 class AssistantComponentTest {
@@ -54,6 +60,11 @@ class AssistantComponentTest {
     }
 
     private static AiProvider provider(String name) {
+        return provider(name, null);
+    }
+
+    /** A provider answering {@code reply} (streamed in one piece); none given: it is never asked. */
+    private static AiProvider provider(String name, String reply) {
         return new AiProvider() {
             @Override
             public String name() {
@@ -77,7 +88,11 @@ class AssistantComponentTest {
 
             @Override
             public ChatResponse chat(ChatRequest request, ChatListener listener) {
-                throw new UnsupportedOperationException();
+                if (reply == null) {
+                    throw new UnsupportedOperationException();
+                }
+                listener.onText(reply);
+                return new ChatResponse(List.of(ContentBlock.text(reply)), "end_turn", "m", 1, 1);
             }
         };
     }
@@ -131,5 +146,30 @@ class AssistantComponentTest {
         ApiException e = assertThrows(ApiException.class, () -> c.provider("nope"));
         assertEquals("provider", e.field());
         assertEquals(ApiException.Reason.INVALID, e.reason());
+    }
+
+    @Test
+    void questionsAreAnsweredOfflineThenByABoundProviderThenOfflineAgain() {
+        FakeEstate estate = new FakeEstate();
+        FakeStore store = new FakeStore();
+        AssistantComponent c = new AssistantComponent(config(null), store, estate.search(), estate.knowledge(),
+                estate.entities(), estate.reports(), estate.sources(), null);
+        AskRequest q = new AskRequest("Which VMs run on esx-ams-01?", null, null, null);
+
+        Answer offline = c.ask(q, null, "alice");
+        assertEquals("offline", offline.provider());
+        assertTrue(offline.extractive());
+        assertTrue(offline.citations().stream().anyMatch(x -> x.link().equals("#/entities/1")), offline.toString());
+
+        AiProvider gpt = provider("gpt", "Generated.");
+        c.addProvider(gpt, Map.of());
+        Answer generated = c.ask(new AskRequest("And on esx-lon-01?", offline.conversationId(), null, null), null, "alice");
+        assertEquals("gpt", generated.provider());
+        assertEquals("Generated.", generated.text());
+        assertEquals("gpt", store.audits.get(0).provider());
+
+        c.removeProvider(gpt);
+        assertEquals("offline", c.ask(q, null, "alice").provider());
+        assertEquals(4, c.conversation(offline.conversationId(), "alice").orElseThrow().messages().size());
     }
 }

@@ -1,8 +1,10 @@
 package com.enreach.tools.assistant.internal.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.regex.Matcher;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +15,7 @@ import com.enreach.tools.api.kb.ContentTypes;
 import com.enreach.tools.api.kb.SearchHit;
 import com.enreach.tools.api.kb.SearchQuery;
 import com.enreach.tools.assistant.internal.AssistantContext;
+import com.enreach.tools.assistant.internal.tools.Cite;
 import com.enreach.tools.assistant.internal.tools.ToolOutcome;
 
 /**
@@ -25,7 +28,6 @@ final class ContextBuilder {
     static final int CHARS_PER_TOKEN = 4;
     private static final int MAX_HITS = 8;
     private static final int MIN_TOOL_CHARS = 400;
-    private static final Pattern TICKET_KEY = Pattern.compile("[A-Z][A-Z0-9_]+-\\d+");
 
     private final AssistantContext context;
     private final AiProvider provider;
@@ -76,13 +78,19 @@ final class ContextBuilder {
     /** A tool's outcome as the model reads it: redacted, with its sources' refs, fenced, cut to the budget left. */
     String toolResult(String tool, ToolOutcome outcome) {
         StringBuilder legend = new StringBuilder();
+        Map<String, String> refs = new HashMap<>();
         for (Citation s : outcome.sources()) {
+            String ref = sources.add(s);
+            refs.put(Cite.ref(s), ref);
             legend.append(legend.isEmpty() ? "\nSources: " : "; ")
-                    .append(sources.add(s)).append(" = ").append(s.kind()).append(' ')
+                    .append(ref).append(" = ").append(s.kind()).append(' ')
                     .append(s.key() != null ? s.key() : s.title());
         }
-        Guard.Redacted body = context.guard().redact(nz(outcome.text()) + legend, provider);
-        String text = body.text();
+        // The tools name each fact's source by its handle ([entity:12]); the model cites refs, so it reads refs.
+        String text = Cite.REF.matcher(nz(outcome.text())).replaceAll(m -> Matcher.quoteReplacement(
+                refs.containsKey(m.group(1)) ? "[" + refs.get(m.group(1)) + "]" : m.group()));
+        Guard.Redacted body = context.guard().redact(text + legend, provider);
+        text = body.text();
         int room = Math.max(MIN_TOOL_CHARS, remaining);
         if (text.length() > room) {
             text = text.substring(0, room) + "\n[cut: the context budget is used up]";
@@ -110,20 +118,9 @@ final class ContextBuilder {
     }
 
     static Citation source(SearchHit hit) {
-        boolean ticket = ContentTypes.TICKET.equals(hit.contentType());
-        String title = nz(hit.title());
-        String key = title;
-        if (ticket) {
-            var m = TICKET_KEY.matcher(title);
-            key = m.lookingAt() ? m.group() : title;
-        }
-        String link = ticket ? "#/ext/tickets?id=" + hit.id() : "#/ext/articles?id=" + hit.id();
-        return new Citation(0, ticket ? "ticket" : "article", hit.id(), key, title, link, hit.url(), quote(hit.snippet()));
-    }
-
-    static String quote(String s) {
-        String t = nz(s).replaceAll("\\s+", " ").trim();
-        return t.length() > 240 ? t.substring(0, 239) + "…" : t;
+        return ContentTypes.TICKET.equals(hit.contentType())
+                ? Cite.ticket(hit.id(), nz(hit.title()), hit.url(), hit.snippet())
+                : Cite.article(hit.id(), nz(hit.title()), hit.url(), hit.snippet());
     }
 
     private static String nz(String s) {

@@ -46,6 +46,7 @@ final class Generator {
         }
         StringBuilder blocks = new StringBuilder(data.knowledge(question, scope));
         List<ToolSpec> tools = provider.supportsTools() ? context.tools().specs(scope, sensitive) : List.of();
+        List<String> offered = tools.stream().map(ToolSpec::name).toList();
         List<String> toolCalls = new ArrayList<>();
         if (!provider.supportsTools()) {
             blocks.append(new UpfrontTools(context, data, listener).run(question, scope, sensitive, toolCalls));
@@ -61,6 +62,7 @@ final class Generator {
         String model = provider.model();
         while (true) {
             rewriter.newTurn();
+            listener.onStatus(rounds == 0 ? "asking " + provider.name() : "asking " + provider.name() + " again");
             int[] streamed = {0};
             ChatRequest request = new ChatRequest(system, messages, tools, context.config().answer_tokens(), null);
             ChatResponse response = context.guard().call(provider, request, delta -> {
@@ -75,6 +77,9 @@ final class Generator {
                 model = response.model();
             }
             List<ContentBlock> calls = response.toolCalls();
+            if ("max_tokens".equals(response.stopReason()) && calls.isEmpty()) {
+                rewriter.feed("\n\n_(cut short: the answer reached its token limit)_");
+            }
             if (calls.isEmpty() || tools.isEmpty() || rounds >= maxRounds) {
                 if (!calls.isEmpty() && rewriter.text().isBlank()) {
                     rewriter.feed("I could not finish the answer: the limit of " + maxRounds
@@ -88,7 +93,10 @@ final class Generator {
             for (ContentBlock call : calls) {
                 listener.onStatus("calling tool " + call.toolName());
                 toolCalls.add(describe(call.toolName(), call.inputJson()));
-                ToolOutcome outcome = callTool(call.toolName(), call.inputJson(), sensitive);
+                // Only the tools offered for this scope and provider run, whatever the model asks for.
+                ToolOutcome outcome = offered.contains(call.toolName())
+                        ? callTool(call.toolName(), call.inputJson(), sensitive)
+                        : ToolOutcome.failure("There is no tool '" + call.toolName() + "' here; use one of " + offered);
                 String text = data.toolResult(call.toolName(), outcome);
                 if (rounds >= maxRounds) {
                     text += "\nTool limit reached: answer now from the data you have, without calling tools.";
@@ -144,7 +152,8 @@ final class Generator {
         for (int i = 0; i + 1 < earlier.size(); i++) {
             ConversationMessage q = earlier.get(i);
             ConversationMessage a = earlier.get(i + 1);
-            if ("user".equals(q.role()) && "assistant".equals(a.role()) && a.errorCode() == null) {
+            if ("user".equals(q.role()) && "assistant".equals(a.role()) && a.errorCode() == null
+                    && a.text() != null && !a.text().isBlank()) {
                 pairs.add(new ConversationMessage[] {q, a});
                 i++;
             }

@@ -52,12 +52,16 @@ public class OfflineAnswerer {
         for (Recognizer.Ambiguous a : u.ambiguous()) {
             turn.call("find_entities", obj().put("query", a.name()));
         }
+        // "how did we fix ... on esx-01", "tickets about esx-01": the answer is in the tickets and runbooks, not in the
+        // machine's facts
+        boolean aboutKnowledge = u.has(Intent.KNOWLEDGE) && !pureInventory && !u.has(Intent.VMS);
         for (Entity e : u.entities().stream().limit(MAX_ENTITIES).toList()) {
-            if (inventory) {
+            if (inventory && !(aboutKnowledge && knowledge)) {
                 entityFacts(turn, u, e);
             }
             if (knowledge && (u.has(Intent.KNOWLEDGE) || !pureInventory)) {
-                turn.call("entity_knowledge", obj().put("entity", String.valueOf(e.id())).put("limit", u.has(Intent.KNOWLEDGE) ? 5 : 3));
+                turn.call("entity_knowledge", obj().put("entity", String.valueOf(e.id()))
+                        .put("limit", u.has(Intent.KNOWLEDGE) && !u.has(Intent.RESOLVED) ? 5 : 3));
             }
         }
         if (inventory && u.entities().isEmpty() && u.ambiguous().isEmpty()) {

@@ -70,15 +70,22 @@ final class Recognizer {
 
     Understood understand(String question) {
         String lower = question.toLowerCase(Locale.ROOT);
+        Set<String> instances = instanceNames();
+        String instance = instances.stream().filter(i -> Pattern.compile("(?<![\\w.-])" + Pattern.quote(i) + "(?![\\w-])").matcher(lower).find())
+                .findFirst().orElse(null);
+        // names say nothing about intent ("demo-wiki" asks nothing about the wiki, "vm-ams-01" is no question about VMs)
+        String words = instance == null ? lower : lower.replace(instance, " ");
+        for (String token : candidates(question)) {
+            words = words.replace(token.toLowerCase(Locale.ROOT), " ");
+        }
         Set<Intent> intents = new LinkedHashSet<>();
-        INTENTS.forEach((i, p) -> {
-            if (p.matcher(lower).find()) {
-                intents.add(i);
+        for (Map.Entry<Intent, Pattern> e : INTENTS.entrySet()) {
+            if (e.getValue().matcher(words).find()) {
+                intents.add(e.getKey());
             }
-        });
+        }
         Map<Long, Entity> found = new LinkedHashMap<>();
         List<Ambiguous> ambiguous = new ArrayList<>();
-        Set<String> instances = instanceNames();
         for (String token : candidates(question)) {
             if (instances.contains(token.toLowerCase(Locale.ROOT))) {
                 continue;
@@ -90,8 +97,6 @@ final class Recognizer {
                 ambiguous.add(new Ambiguous(token, c));
             }
         }
-        String instance = instances.stream().filter(i -> Pattern.compile("(?<![\\w.-])" + Pattern.quote(i) + "(?![\\w-])").matcher(lower).find())
-                .findFirst().orElse(null);
         String status = lower.matches(".*\\bstale\\b.*") ? "stale" : null;
         return new Understood(new ArrayList<>(found.values()), ambiguous, intents, type(lower), site(lower), instance, status);
     }

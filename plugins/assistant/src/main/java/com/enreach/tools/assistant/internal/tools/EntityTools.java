@@ -120,7 +120,8 @@ final class EntityTools {
             }
         }
         newestBackup(d.backups()).ifPresent(b -> facts.fact("- " + backupLine(e.name(), b), c));
-        configs(e, d.configs(), sensitiveAllowed, facts, c);
+        // a brief answer names the configuration, never its text (it may hold community strings, read by anyone asking)
+        configs(e, d.configs(), sensitiveAllowed && !brief, facts, c);
         return facts.done();
     }
 

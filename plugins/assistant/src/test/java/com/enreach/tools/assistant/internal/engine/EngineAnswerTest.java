@@ -135,7 +135,8 @@ class EngineAnswerTest {
     void toolOutcomesAreFencedAndTheirSourcesCitable() {
         ctx.hits.add(FakeContext.hit("article", 5, "Host naming", "Hosts are named esx-<site>-NNNN."));
         ctx.tools.tool("find_entities", "{\"type\":\"object\",\"required\":[\"query\"]}",
-                in -> new ToolOutcome("esx-ams-0003: host, 12 VMs; admin password: s3cr3t", List.of(entity(12, "esx-ams-0003")), false));
+                in -> new ToolOutcome("esx-ams-0003: host, 12 VMs [entity:12]; admin password: s3cr3t; its cluster [entity:40]",
+                        List.of(entity(12, "esx-ams-0003")), false));
         FakeProvider p = new FakeProvider("claude", false, true)
                 .then(r -> FakeProvider.Turn.tool("t1", "find_entities", "{\"query\":\"esx-ams-0003\"}"))
                 .then(r -> FakeProvider.Turn.text("esx-ams-0003 runs 12 VMs [S2]."));
@@ -147,17 +148,49 @@ class EngineAnswerTest {
         assertEquals("esx-ams-0003 runs 12 VMs [1].", a.text());
         assertEquals("#/entities/12", a.citations().get(0).link());
         assertEquals(List.of("find_entities {\"query\":\"esx-ams-0003\"}"), a.toolCalls());
-        assertTrue(l.events.contains("status calling tool find_entities"));
+        assertEquals(List.of("status searching the knowledge base", "status asking claude", "status calling tool find_entities",
+                "status asking claude again"), l.events.stream().filter(e -> e.startsWith("status")).toList());
         var second = p.requests.get(1).messages();
         ContentBlock result = second.get(second.size() - 1).content().get(0);
         assertEquals(ContentBlock.TOOL_RESULT, result.type());
         assertEquals("t1", result.toolUseId());
         assertTrue(result.text().startsWith("<<<DATA tool_result find_entities\n"));
         assertTrue(result.text().contains("S2 = entity esx-ams-0003"));
+        assertTrue(result.text().contains("12 VMs [S2]"), "the tool's source handle reads as the ref to cite");
+        assertTrue(result.text().contains("its cluster [entity:40]"), "a handle without a source is left as it was");
         assertFalse(result.text().contains("s3cr3t"));
         assertEquals(List.of("ask", "ask"), ctx.store.audits.stream().map(AiAuditEntry::purpose).toList());
         assertEquals("question, 1 kb passages, 1 tool results", ctx.store.audits.get(1).contentSummary());
         assertEquals(1, ctx.store.audits.get(1).redactions());
+    }
+
+    @Test
+    void aToolThatWasNotOfferedDoesNotRun() {
+        ctx.tools.tool("search_knowledge", "{}", in -> new ToolOutcome("passages", List.of(), false));
+        ctx.tools.tool("device_config", "{}", in -> new ToolOutcome("hostname sw1", List.of(), false));
+        ctx.toolbox = new FakeContext.FakeTools() {
+            @Override
+            public List<com.enreach.tools.api.ai.ToolSpec> specs(String scope, boolean sensitiveAllowed) {
+                return ctx.tools.specs(scope, sensitiveAllowed).stream().filter(s -> !s.name().equals("device_config")).toList();
+            }
+
+            @Override
+            public ToolOutcome call(String name, String inputJson, boolean sensitiveAllowed) {
+                return ctx.tools.call(name, inputJson, sensitiveAllowed);
+            }
+        };
+        FakeProvider p = new FakeProvider("claude", false, true)
+                .then(r -> FakeProvider.Turn.tool("t1", "device_config", "{\"entity\":\"sw1\"}"))
+                .then(r -> FakeProvider.Turn.text("no"));
+        ctx.with(p);
+
+        engine.ask(ask("show the switch config"), null, "alice");
+
+        assertTrue(ctx.tools.calls.isEmpty(), ctx.tools.calls.toString());
+        var messages = p.requests.get(1).messages();
+        ContentBlock result = messages.get(messages.size() - 1).content().get(0);
+        assertTrue(result.error());
+        assertTrue(result.text().contains("There is no tool 'device_config' here; use one of [search_knowledge]"), result.text());
     }
 
     @Test
@@ -187,15 +220,46 @@ class EngineAnswerTest {
         FakeProvider p = new FakeProvider("llama", false, false).answering("12 VMs [S1].");
         ctx.with(p);
 
-        Answer a = engine.ask(new AskRequest("how many VMs on esx-ams-0003?", null, "inventory", null), null, "alice");
+        Answer a = engine.ask(new AskRequest("How many VMs on esx-ams-0003 (10.20.0.5)?", null, "inventory", null), null,
+                "alice");
 
-        assertEquals(List.of("find_entities {\"query\":\"how many VMs on esx-ams-0003?\"}", "entity_detail {\"id\":12}"),
-                ctx.tools.calls);
+        assertEquals(List.of("find_entities {\"query\":\"esx-ams-0003\"}", "find_entities {\"query\":\"10.20.0.5\"}",
+                "entity_detail {\"id\":12}"), ctx.tools.calls, "each name once, each entity found once");
         assertTrue(p.requests.get(0).tools().isEmpty());
         assertTrue(p.sent(0).contains("esx-ams-0003 has 12 VMs (source vcenter)"));
         assertTrue(ctx.searches.isEmpty(), "scope inventory searches no articles");
         assertEquals("12 VMs [1].", a.text());
         assertEquals("entity", a.citations().get(0).kind());
+    }
+
+    @Test
+    void wordsThatLookLikeNamesAreLookedUp() {
+        assertEquals(List.of("esx-ams-0003", "db01.example.com", "10.0.0.1"),
+                UpfrontTools.names("Since 2024-01-02 (42 days), is esx-ams-0003 or db01.example.com. or 10.0.0.1 or esx-ams-0003 down?"));
+        assertEquals(List.of(), UpfrontTools.names("which hosts have no backup?"));
+    }
+
+    @Test
+    void anAnswerCutAtItsTokenLimitSaysSo() {
+        ctx.with(new FakeProvider("gpt", false, true).then(r -> new FakeProvider.Turn(List.of("The VMs are"), List.of(), "max_tokens")));
+        assertTrue(engine.ask(ask("list all VMs"), null, "alice").text().startsWith("The VMs are\n\n_(cut short"));
+    }
+
+    @Test
+    void aLongToolResultIsCutToTheBudgetLeft() {
+        ctx.contextTokens = 250; // 1000 characters
+        ctx.tools.tool("list_entities", "{}", in -> new ToolOutcome("vm-" + "x".repeat(5000), List.of(), false));
+        FakeProvider p = new FakeProvider("claude", false, true)
+                .then(r -> FakeProvider.Turn.tool("t1", "list_entities", "{}"))
+                .then(r -> FakeProvider.Turn.text("many"));
+        ctx.with(p);
+
+        engine.ask(new AskRequest("list the VMs", null, "inventory", null), null, "alice");
+
+        var messages = p.requests.get(1).messages();
+        String result = messages.get(messages.size() - 1).content().get(0).text();
+        assertTrue(result.contains("[cut: the context budget is used up]"));
+        assertTrue(result.length() < 1100, "about the budget, not the tool's 5000 characters: " + result.length());
     }
 
     @Test

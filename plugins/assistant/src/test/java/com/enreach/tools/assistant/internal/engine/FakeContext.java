@@ -35,6 +35,8 @@ class FakeContext implements AssistantContext {
     final List<SearchHit> hits = new ArrayList<>();
     final List<com.enreach.tools.api.kb.SearchQuery> searches = new ArrayList<>();
     final FakeTools tools = new FakeTools();
+    /** The toolbox the engine uses: the scripted {@link #tools} unless a test puts the real one here. */
+    Toolbox toolbox = tools;
     final List<AiProvider> providers = new ArrayList<>();
     final Guard guard = new Guard(this);
     Function<String, OfflineAnswerer.Drafted> offline = q -> {
@@ -150,7 +152,7 @@ class FakeContext implements AssistantContext {
 
     @Override
     public Toolbox tools() {
-        return tools;
+        return toolbox;
     }
 
     @Override

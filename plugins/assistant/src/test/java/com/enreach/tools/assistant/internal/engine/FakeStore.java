@@ -17,10 +17,10 @@ import com.enreach.tools.api.ai.Suggestion;
 import com.enreach.tools.api.ai.SuggestionFeedback;
 
 /** An in-memory {@link AssistantStore} for the engine's tests. */
-class FakeStore implements AssistantStore {
-    final Map<Long, Conversation> conversations = new LinkedHashMap<>();
-    final List<ConversationMessage> messages = new ArrayList<>();
-    final List<AiAuditEntry> audits = new ArrayList<>();
+public class FakeStore implements AssistantStore {
+    public final Map<Long, Conversation> conversations = new LinkedHashMap<>();
+    public final List<ConversationMessage> messages = new ArrayList<>();
+    public final List<AiAuditEntry> audits = new ArrayList<>();
     boolean failAudit;
     private long ids;
 

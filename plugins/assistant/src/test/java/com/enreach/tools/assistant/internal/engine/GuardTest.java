@@ -28,6 +28,7 @@ class GuardTest {
     @CsvSource(delimiter = '|', textBlock = """
             key=value            | db.password=Tr0ub4dor&3 and more              | Tr0ub4dor&3
             key: value           | client_secret: 9f8e7d6c5b4a                   | 9f8e7d6c5b4a
+            pass as a name part  | export DB_PASS=Sup3rValue                     | Sup3rValue
             quoted value         | API_KEY = "abc def ghi"                       | abc def ghi
             JSON                 | {"user":"svc","password":"p@ss \\"w0rd\\""}   | p@ss
             bearer               | Authorization: Bearer eyJhbGciOi.JIUzI1NiJ9.x | eyJhbGciOi
@@ -64,7 +65,8 @@ class GuardTest {
     @Test
     void ordinaryProseIsLeftAlone() {
         String text = "The password policy requires 12 characters. Rotate the API token every 90 days; "
-                + "see the community wiki for the secret santa list.";
+                + "see the community wiki for the secret santa list. Settings: passthrough: true, bypass=1, "
+                + "max_tokens: 1024? No: compass=north.";
         Guard.Redacted r = guard.redact(text, external);
         assertEquals(text, r.text());
         assertEquals(0, r.redactions());

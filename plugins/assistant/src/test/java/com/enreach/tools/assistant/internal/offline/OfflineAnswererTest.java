@@ -80,6 +80,14 @@ class OfflineAnswererTest {
     }
 
     @Test
+    void aSwitchsConfigurationTextIsNotPutIntoAnOfflineAnswer() {
+        OfflineAnswerer.Drafted d = ask("What is sw-ams-01?", "inventory");
+        assertTrue(keys(d, "entity").contains("sw-ams-01"), d.text());
+        assertTrue(d.text().contains("device configuration"), d.text());
+        assertFalse(d.text().contains("s3cr3t"), d.text());
+    }
+
+    @Test
     void anAmbiguousNameIsSaidAndEveryCandidateListed() {
         OfflineAnswerer.Drafted d = ask("When was web01 last backed up?", "all");
         assertTrue(d.text().contains("'web01' is ambiguous: 2 entities match"), d.text());
@@ -106,6 +114,32 @@ class OfflineAnswererTest {
         assertTrue(sync.text().contains("last run failed"), sync.text());
         OfflineAnswerer.Drafted backups = ask("Which VMs have no backup?", "all");
         assertTrue(backups.text().contains(estate.withoutBackup(7).size() + " VMs without a successful backup"), backups.text());
+    }
+
+    @Test
+    void anInstanceNameIsNoIntent() {
+        estate.instances.add(FakeEstate.instance("demo-wiki", "succeeded", java.time.Duration.ofHours(1)));
+        OfflineAnswerer.Drafted d = ask("When did demo-wiki last sync?", "all");
+        assertEquals(Set.of("demo-wiki"), keys(d, "sync"));
+        assertEquals(1, d.citations().size(), d.text());
+        assertTrue(estate.searches.isEmpty(), "searched the knowledge base for a sync question");
+    }
+
+    @Test
+    void howDidWeFixOnAMachineAnswersFromItsTicketsAndRunbooksNotItsFacts() {
+        OfflineAnswerer.Drafted d = ask("How did we fix the NFS problem on esx-ams-01?", "all");
+        assertEquals(Set.of("OPS-7"), keys(d, "ticket"));
+        assertEquals(Set.of("Runbook: NFS stale file handle on ESXi"), keys(d, "article"));
+        assertTrue(d.toolCalls().stream().noneMatch(c -> c.startsWith("entity_detail")), d.toolCalls().toString());
+        assertTrue(keys(d, "entity").isEmpty(), d.text());
+    }
+
+    @Test
+    void aVmInANameIsNoQuestionAboutVms() {
+        OfflineAnswerer.Drafted d = ask("Which tickets mention vm-ams-db-02 and esx-ams-01?", "all");
+        assertTrue(d.toolCalls().stream().allMatch(c -> c.startsWith("entity_knowledge") || c.startsWith("search_knowledge")),
+                d.toolCalls().toString());
+        assertEquals(Set.of("OPS-7"), keys(d, "ticket"));
     }
 
     @Test
