@@ -179,6 +179,14 @@ class AssistantEvaluationIT {
                         s.c().expected().size(), s.c().allowed().size(), s.a().cited().size(), s.hits(), s.fair(), s.precision(), s.recall(),
                         s.exact() == null ? "—" : s.exact() ? "yes" : "no"));
             }
+            b.append("\n## One answer per category\n");
+            Set<String> shown = new LinkedHashSet<>();
+            for (Scored s : scored) {
+                if (shown.add(s.c().category())) {
+                    b.append("\n### ").append(s.c().question()).append("\n\n```\n").append(s.a().text().strip())
+                            .append("\n```\nCited: ").append(String.join(", ", s.a().cited())).append("\n");
+                }
+            }
             return b.toString();
         }
     }

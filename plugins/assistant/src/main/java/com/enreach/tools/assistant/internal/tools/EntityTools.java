@@ -94,9 +94,12 @@ final class EntityTools {
             if (brief && !BRIEF.contains(g.attribute())) {
                 continue;
             }
-            StringBuilder s = new StringBuilder("- ").append(g.attribute()).append(": ").append(g.value());
-            if (!brief) {
-                s.append(" (from ").append(g.source() == null ? "?" : g.source().sourceInstance()).append(", rule ").append(g.rule());
+            StringBuilder s = new StringBuilder("- ").append(g.attribute()).append(": ").append(g.value())
+                    .append(" (from ").append(g.source() == null ? "?" : g.source().sourceInstance());
+            if (brief) {
+                s.append(")");
+            } else {
+                s.append(", rule ").append(g.rule());
                 g.alternatives().forEach(alt -> s.append("; ").append(alt.source() == null ? "?" : alt.source().sourceInstance())
                         .append(" says ").append(alt.value()));
                 s.append(g.conflict() ? "; CONFLICT)" : ")");

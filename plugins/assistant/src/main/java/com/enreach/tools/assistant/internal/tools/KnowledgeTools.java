@@ -13,6 +13,7 @@ import com.enreach.tools.api.kb.SearchHit;
 import com.enreach.tools.api.kb.SearchQuery;
 import com.enreach.tools.api.kb.SearchResult;
 import com.enreach.tools.api.kb.SearchService;
+import com.enreach.tools.api.kb.TicketComment;
 
 /** search_knowledge (hybrid search over articles and tickets) and entity_knowledge (what mentions an entity). */
 final class KnowledgeTools {
@@ -47,9 +48,35 @@ final class KnowledgeTools {
             Citation c = cite(h);
             facts.fact("- " + h.contentType() + " \"" + h.title() + "\""
                     + (h.status() == null ? "" : " (" + h.status() + ")") + ": \"" + Cite.short_(h.snippet()) + "\"", c);
+            if (resolvedOnly && ContentTypes.TICKET.equals(h.contentType())) {
+                fix(h.id()).ifPresent(fix -> facts.fact("  " + fix, c));
+            }
         }
         return facts.done();
     }
+
+    /**
+     * How a resolved ticket was fixed: its resolution and the comment that says how — the last one that speaks of a
+     * fix, else the last one (people write the fix near the end; a check that all is well often comes after it).
+     */
+    private java.util.Optional<String> fix(long ticketId) {
+        return knowledge.ticket(ticketId).filter(t -> t.ticket().resolution() != null).map(t -> {
+            List<TicketComment> comments = t.comments();
+            TicketComment chosen = null;
+            for (TicketComment c : comments) {
+                if (c.body() != null && FIX_WORDS.matcher(c.body()).find()) {
+                    chosen = c;
+                }
+            }
+            if (chosen == null && !comments.isEmpty()) {
+                chosen = comments.get(comments.size() - 1);
+            }
+            return "resolved (" + t.ticket().resolution() + ")" + (chosen == null ? "" : ", comment: \"" + Cite.short_(chosen.body()) + "\"");
+        });
+    }
+
+    private static final java.util.regex.Pattern FIX_WORDS = java.util.regex.Pattern.compile(
+            "(?i)\\b(fix(ed)?|resolved|solved|solution|workaround|root cause)\\b");
 
     static Citation cite(SearchHit h) {
         return ContentTypes.TICKET.equals(h.contentType()) ? Cite.ticket(h.id(), h.title(), h.url(), h.snippet())
@@ -65,7 +92,7 @@ final class KnowledgeTools {
             return facts.done();
         }
         List<LinkedContent> about = knowledge.contentAbout(e.id(), limit);
-        facts.line(about.size() + " article" + (about.size() == 1 ? "" : "s") + " and tickets mention " + e.name() + ":");
+        facts.line((about.size() == 1 ? "1 article or ticket mentions " : about.size() + " articles and tickets mention ") + e.name() + ":");
         for (LinkedContent c : about) {
             String line = c.contentType() + " \"" + c.title() + "\"" + (c.status() == null ? "" : " (" + c.status() + ")")
                     + " mentions " + (c.mention() == null ? e.name() : c.mention());

@@ -76,7 +76,7 @@ class OfflineAnswererTest {
     void anIpIsRecognised() {
         OfflineAnswerer.Drafted d = ask("What is 10.1.1.4?", "all");
         assertTrue(keys(d, "entity").contains("vm-lon-web-03"), d.text());
-        assertTrue(d.text().contains("fqdn: vm-lon-web-03.example.com"), d.text());
+        assertTrue(d.text().contains("fqdn: vm-lon-web-03.example.com (from demo-vc)"), d.text());
     }
 
     @Test
@@ -148,6 +148,7 @@ class OfflineAnswererTest {
         assertTrue(estate.searches.get(estate.searches.size() - 1).resolvedOnly());
         assertTrue(keys(d, "ticket").contains("OPS-7"), d.text());
         assertTrue(d.text().contains("\"Remounted the datastore after restarting the NFS export.\""), d.text());
+        assertTrue(d.text().contains("resolved (Fixed), comment: \"Fixed: restarted the NFS export and remounted with esxcli.\""), d.text());
         OfflineAnswerer.Drafted inv = ask("How did we fix the NFS stale file handle problem?", "inventory");
         assertTrue(inv.citations().isEmpty());
         assertTrue(inv.text().contains(OfflineAnswerer.NOTHING), inv.text());

@@ -38,6 +38,9 @@ import com.enreach.tools.api.kb.SearchHit;
 import com.enreach.tools.api.kb.SearchQuery;
 import com.enreach.tools.api.kb.SearchResult;
 import com.enreach.tools.api.kb.SearchService;
+import com.enreach.tools.api.kb.Ticket;
+import com.enreach.tools.api.kb.TicketComment;
+import com.enreach.tools.api.kb.TicketDetail;
 import com.enreach.tools.api.vector.EmbeddingProvider;
 import com.enreach.tools.assistant.internal.AssistantConfig;
 import com.enreach.tools.assistant.internal.AssistantContext;
@@ -199,6 +202,13 @@ public class FakeEstate implements AssistantContext {
     final KnowledgeService knowledge = (KnowledgeService) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {KnowledgeService.class}, (proxy, m, args) -> switch (m.getName()) {
                 case "contentAbout" -> about.getOrDefault((Long) args[0], List.of()).stream().limit((Integer) args[1]).toList();
+                case "ticket" -> (Long) args[0] == 70 ? Optional.of(new TicketDetail(new Ticket(70, "demo-jira", "10070", "OPS-7", "OPS",
+                        "Incident", "NFS stale file handle on esx-ams-01", "Resolved", "done", "Fixed", NOW, "an", "bo", "P2", List.of(), List.of(),
+                        NOW, NOW, "https://jira.example/browse/OPS-7", "active", "done", NOW), "The datastore went stale.",
+                        List.of(new TicketComment("1", "an", NOW, NOW, "Looking."),
+                                new TicketComment("2", "an", NOW, NOW, "Fixed: restarted the NFS export and remounted with esxcli."),
+                                new TicketComment("3", "bo", NOW, NOW, "Datastore healthy since, closing.")),
+                        List.of(), null)) : Optional.empty();
                 default -> throw new UnsupportedOperationException(m.getName());
             });
 
