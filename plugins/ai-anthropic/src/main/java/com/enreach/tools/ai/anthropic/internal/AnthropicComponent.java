@@ -25,6 +25,7 @@ import java.util.Map;
 public class AnthropicComponent {
     private static final Logger LOG = LoggerFactory.getLogger(AnthropicComponent.class);
 
+    private final String name;
     private final AnthropicProvider provider;
     private final ServiceRegistration<AiProvider> registration;
 
@@ -37,6 +38,7 @@ public class AnthropicComponent {
             LOG.error("Anthropic provider not started: {}", e.getMessage());
             throw e;
         }
+        name = settings.name();
         provider = new AnthropicProvider(settings);
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(AiProvider.NAME_PROPERTY, settings.name());
@@ -50,5 +52,6 @@ public class AnthropicComponent {
     void deactivate() {
         registration.unregister();
         provider.close();
+        LOG.info("Anthropic provider '{}' stopped", name);
     }
 }

@@ -45,7 +45,7 @@ final class Failures {
             return fail(s, Kind.UNAVAILABLE, what + ": " + rootMessage(e), null, e);
         }
         if (e instanceof AnthropicInvalidDataException) {
-            return fail(s, Kind.MALFORMED, "malformed answer: " + rootMessage(e), null, e);
+            return fail(s, Kind.MALFORMED, "malformed answer: an event could not be read (" + rootMessage(e) + ")", null, e);
         }
         return fail(s, Kind.MALFORMED, "unexpected answer: " + rootMessage(e), null, e);
     }
@@ -174,7 +174,9 @@ final class Failures {
         while (t.getCause() != null) {
             t = t.getCause();
         }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+        int line = m.indexOf('\n');
+        return line < 0 ? m : m.substring(0, line).strip(); // parsers add the source position on further lines
     }
 
     private static String first(List<String> values) {

@@ -39,6 +39,12 @@ public record Settings(String name, String source, URI baseUrl, String model, St
         if (model == null) {
             throw new IllegalArgumentException(source + ": model is required (e.g. model = claude-sonnet-4-5)");
         }
+        for (String plain : new String[] {"api.key", "password", "key"}) {
+            if (props.containsKey(plain)) {
+                throw new IllegalArgumentException(source + ": " + plain + "= would show the key in service properties; "
+                        + "write .password=<key> or api.key.env=<variable> instead");
+            }
+        }
         String key = text(props, ".password", null);
         String keyEnv = text(props, "api.key.env", null);
         if (key == null && keyEnv != null) {
