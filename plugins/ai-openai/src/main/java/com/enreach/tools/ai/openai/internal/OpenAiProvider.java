@@ -62,7 +62,9 @@ public class OpenAiProvider implements AiProvider {
 
     OpenAiProvider(Settings settings) {
         this.settings = settings;
+        // plain http: HTTP/1.1 straight away; the JDK's h2c upgrade attempt trips some local servers
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.timeout())
+                .version("http".equals(settings.baseUrl().getScheme()) ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.client = new OpenAiClient(settings, http, JSON);
     }

@@ -153,6 +153,7 @@ class OpenAiProviderTest {
         RecordedRequest req = openai.lastRequest();
         assertNull(req.header("authorization"));
         assertNull(req.header("api-key"));
+        assertNull(req.header("upgrade"), "no h2c upgrade attempt on plain http");
         assertFalse(req.json().has("stream_options"), "stream.usage=false");
         assertFalse(req.json().has("tools"), "tools=false");
         assertEquals("/v1/chat/completions", req.path(), "a trailing / in base.url is dropped");
