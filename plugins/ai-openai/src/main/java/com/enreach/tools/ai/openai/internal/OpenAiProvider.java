@@ -40,7 +40,7 @@ public class OpenAiProvider implements AiProvider {
 
     @Activate
     public OpenAiProvider(OpenAiConfig config, Map<String, Object> properties, BundleContext context) {
-        this(validated(nameOf(properties), config));
+        this(validated(nameOf(properties), config, properties));
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(NAME_PROPERTY, settings.name());
         Object ranking = properties.get(Constants.SERVICE_RANKING);
@@ -48,11 +48,14 @@ public class OpenAiProvider implements AiProvider {
             props.put(Constants.SERVICE_RANKING, ranking instanceof Integer i ? i : Integer.valueOf(ranking.toString().trim()));
         }
         registration = context.registerService(AiProvider.class, this, props);
+        LOG.info("OpenAI-compatible provider '{}' ready: model {} at {} (auth {}{})", settings.name(), settings.model(),
+                settings.baseUrl(), settings.auth(), settings.allowSensitive() ? ", sensitive data allowed" : "");
     }
 
     /** SCR reports a failed activation only to the OSGi log; the platform's log must name the file and field too. */
-    private static Settings validated(String name, OpenAiConfig config) {
+    private static Settings validated(String name, OpenAiConfig config, Map<String, Object> properties) {
         try {
+            Settings.refusePublicKey(name, properties.keySet());
             return Settings.of(name, config, System.getenv());
         } catch (IllegalArgumentException e) {
             LOG.error("AI provider not started: {}", e.getMessage());
@@ -74,6 +77,7 @@ public class OpenAiProvider implements AiProvider {
         if (registration != null) {
             registration.unregister();
             registration = null;
+            LOG.info("OpenAI-compatible provider '{}' stopped", settings.name());
         }
     }
 

@@ -69,6 +69,21 @@ record Settings(String name, String file, URI baseUrl, String model, String key,
                 c.stream_usage());
     }
 
+    /**
+     * A key under a public property name would be shown wherever configuration is (the web console, exports): only
+     * {@code .password} (private) or {@code api.key.env} may carry it.
+     */
+    static void refusePublicKey(String name, java.util.Collection<String> keys) {
+        for (String k : keys) {
+            String n = k.toLowerCase(Locale.ROOT);
+            if (n.equals("api.key") || n.equals("api_key") || n.equals("apikey") || n.equals("key") || n.equals("password")
+                    || n.equals("token")) {
+                throw bad("etc/ai.openai-" + name + ".cfg", k, "is a public property: put the key in .password or name "
+                        + "an environment variable in api.key.env");
+            }
+        }
+    }
+
     /** {@code <base.url>/chat/completions}, plus {@code ?api-version=} when set. */
     URI endpoint() {
         String u = baseUrl + "/chat/completions";

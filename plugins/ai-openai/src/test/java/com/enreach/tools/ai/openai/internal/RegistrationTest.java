@@ -60,6 +60,16 @@ class RegistrationTest {
     }
 
     @Test
+    void aKeyUnderAPublicPropertyIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new OpenAiProvider(
+                Configs.config("model", "m", ".password", "k"), Map.of("service.pid", "ai.openai~pub", "api.key", "sk-x"),
+                context()));
+        assertEquals("etc/ai.openai-pub.cfg: api.key is a public property: put the key in .password or name an "
+                + "environment variable in api.key.env", e.getMessage());
+        assertTrue(registered.isEmpty());
+    }
+
+    @Test
     void aMisconfiguredFileRegistersNothing() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new OpenAiProvider(
                 Configs.config("model", ""), Map.of("service.pid", "ai.openai~bad"), context()));
