@@ -3,7 +3,7 @@
 // asking for text/event-stream; the answer is shown as it streams (status, delta, citation, then the final answer),
 // its [n] markers linking to the numbered sources under it. A failed answer shows the provider's message and a retry;
 // the question stays in the conversation either way.
-import { h, clear, when } from '/ui/js/dom.js';
+import { h, append, clear, when } from '/ui/js/dom.js';
 import { postEventStream } from './sse.js';
 import { markdown } from './markdown.js';
 import { stylesheet, routeQuery, replaceRoute, errorBox, providers as listProviders, providerSelect, citeMarker,
@@ -112,7 +112,7 @@ async function loadList(context, list, state) {
     return;
   }
   const rows = (page && page.results) || [];
-  clear(list).append(rows.length ? rows.map(c => h('li', { class: c.id === state.conversationId ? 'active' : null, 'data-conversation': c.id },
+  append(clear(list), rows.length ? rows.map(c => h('li', { class: c.id === state.conversationId ? 'active' : null, 'data-conversation': c.id },
     h('a', { href: '#/ext/' + PAGE + '?conversation=' + encodeURIComponent(c.id) }, c.title || ('Conversation ' + c.id)),
     h('div', { class: 'muted small' }, when(c.updated_at || c.created_at) + ' · ' + (c.message_count || 0) + ' messages')))
     : h('li', { class: 'muted' }, 'No conversation yet.'));
@@ -186,7 +186,7 @@ function answerView(seq, questionText, ask) {
         citations = a.citations || [];
         status.textContent = '';
         draw();
-        clear(meta).append(
+        append(clear(meta),
           a.extractive ? extractiveBadge() : null,
           h('span', { class: 'muted small' }, [a.provider, a.model].filter(Boolean).join(' · ')
             + (a.took_ms ? ' · ' + a.took_ms + ' ms' : '') + (a.created_at ? ' · ' + when(a.created_at) : '')),

@@ -2,7 +2,7 @@
 // the URL: gaps (resolved tickets with no close article), outdated articles, duplicates; each finding with its
 // evidence, why, and the suggested action. Drafted articles for gaps are offered to operators and admins only (the
 // route refuses draft=true to viewers).
-import { h, clear, when } from '/ui/js/dom.js';
+import { h, append, clear, when } from '/ui/js/dom.js';
 import { markdown } from './markdown.js';
 import { stylesheet, routeQuery, errorBox, canOperate, providers as listProviders, providerSelect, citationList } from './common.js';
 
@@ -53,7 +53,7 @@ export async function render(element, context) {
   }
   const findings = analysis.findings || [];
   const count = kind => (analysis.counts && analysis.counts[kind] !== undefined ? analysis.counts[kind] : findings.filter(f => f.kind === kind).length);
-  clear(result).append(
+  append(clear(result),
     h('div', { class: 'kh-summary', id: 'kh-summary' }, KINDS.map(([kind, title]) => h('a', { href: '#kh-' + kind, class: 'kh-count', 'data-kind': kind,
       onclick: ev => { ev.preventDefault(); const s = document.getElementById('kh-' + kind); if (s) s.scrollIntoView(); } },
       h('span', { class: 'num' }, String(count(kind))), h('span', { class: 'lbl' }, title)))),
