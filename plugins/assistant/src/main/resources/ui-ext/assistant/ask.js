@@ -114,8 +114,34 @@ async function loadList(context, list, state) {
   const rows = (page && page.results) || [];
   append(clear(list), rows.length ? rows.map(c => h('li', { class: c.id === state.conversationId ? 'active' : null, 'data-conversation': c.id },
     h('a', { href: '#/ext/' + PAGE + '?conversation=' + encodeURIComponent(c.id) }, c.title || ('Conversation ' + c.id)),
-    h('div', { class: 'muted small' }, when(c.updated_at || c.created_at) + ' · ' + (c.message_count || 0) + ' messages')))
+    h('div', { class: 'muted small' }, when(c.updated_at || c.created_at) + ' · ' + (c.message_count || 0) + ' messages ',
+      deleteButton(context, c, list, state))))
     : h('li', { class: 'muted' }, 'No conversation yet.'));
+}
+
+/** Delete in two clicks (the first asks), DELETE /api/ai/conversations/{id}; the open conversation is closed with it. */
+function deleteButton(context, c, list, state) {
+  const b = h('button', { type: 'button', class: 'link-button as-delete', 'data-delete': c.id, title: 'Delete this conversation' }, 'delete');
+  b.addEventListener('click', async () => {
+    if (b.dataset.armed !== 'true') {
+      b.dataset.armed = 'true';
+      b.textContent = 'delete for good?';
+      return;
+    }
+    b.disabled = true;
+    try {
+      await context.api('/api/ai/conversations/' + encodeURIComponent(c.id), { method: 'DELETE' });
+      if (state.conversationId === c.id) {
+        context.navigate('ext/' + PAGE, {});
+        return;
+      }
+    } catch (e) {
+      b.textContent = 'not deleted: ' + e.message;
+      return;
+    }
+    loadList(context, list, state);
+  });
+  return b;
 }
 
 async function showConversation(context, state, thread, notice, ask) {

@@ -116,6 +116,16 @@ class AssistantUiIT {
         return out;
     }
 
+    /** A screenshot of a taller window, scrolled so that the element is at the top (or not scrolled when null). */
+    private static void shot(String name, By top) {
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1500));
+        if (top != null) {
+            browser.driver().executeScript("arguments[0].scrollIntoView({block: 'start'})", browser.driver().findElement(top));
+        }
+        browser.screenshot(name);
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1000));
+    }
+
     private static long idIn(Pattern p) {
         Matcher m = p.matcher(browser.driver().getCurrentUrl());
         assertTrue(m.find(), "no id in " + browser.driver().getCurrentUrl());
@@ -222,7 +232,8 @@ class AssistantUiIT {
         String id = answer.getAttribute("id");
         assertFalse(answer.findElements(By.cssSelector(".as-badge.extractive")).isEmpty(), "the offline answer says it is extractive");
         long conversation = idIn(CONVERSATION);
-        browser.screenshot("assistant-answer");
+        shot("assistant-answer", null);
+        shot("assistant-sources", By.cssSelector("#" + id + " .citations"));
 
         // what the page shows is what the API stored
         JsonNode detail = dist.get("/api/ai/conversations/" + conversation);
@@ -318,8 +329,7 @@ class AssistantUiIT {
         WebElement error = answer.findElement(By.cssSelector(".as-error"));
         assertEquals("unavailable", error.getAttribute("data-code").toLowerCase(), error.getText());
         assertTrue(error.getText().contains("down") || error.getText().contains("127.0.0.1"), "the message names the provider or endpoint: " + error.getText());
-        browser.driver().executeScript("arguments[0].scrollIntoView()", answer);
-        browser.screenshot("assistant-error");
+        shot("assistant-error", null);
 
         long conversation = idIn(CONVERSATION);
         JsonNode messages = dist.get("/api/ai/conversations/" + conversation).path("messages");
@@ -370,6 +380,15 @@ class AssistantUiIT {
         browser.driver().findElement(By.cssSelector("#as-conversations li[data-conversation='" + first + "'] a")).click();
         browser.until("the conversation", d -> d.findElements(By.cssSelector(".as-msg")).size()
                 == dist.get("/api/ai/conversations/" + first).path("messages").size() ? Boolean.TRUE : null);
+
+        // deleting takes a second click; the open conversation closes with it
+        By delete = By.cssSelector("#as-conversations button[data-delete='" + first + "']");
+        browser.await(delete).click();
+        assertFalse(dist.get("/api/ai/conversations/" + first).isMissingNode(), "deleted on the first click");
+        browser.await(delete).click();
+        browser.awaitGone(By.cssSelector("#as-conversations li[data-conversation='" + first + "']"));
+        assertTrue(dist.get("/api/ai/conversations/" + first).isMissingNode(), "still there after the second click");
+        browser.until("the page without it", d -> d.getCurrentUrl().endsWith("#/ext/assistant") ? Boolean.TRUE : null);
     }
 
     @Test
@@ -391,7 +410,7 @@ class AssistantUiIT {
         assertEquals(s.path("steps").size(), browser.all(By.cssSelector("#rs-steps li")).size());
         assertEquals(s.path("similar_tickets").size(), browser.all(By.cssSelector("#rs-similar tbody tr")).size());
         assertEquals(s.path("articles").size(), browser.all(By.cssSelector("#rs-articles tbody tr")).size());
-        browser.screenshot("assistant-resolve");
+        shot("assistant-resolve", null);
 
         browser.driver().findElement(By.id("rs-comment")).sendKeys("worked on the demo");
         browser.driver().findElement(By.id("rs-helpful")).click();
@@ -401,6 +420,7 @@ class AssistantUiIT {
         assertTrue(feedback.get(0).path("helpful").asBoolean());
         assertEquals("worked on the demo", feedback.get(0).path("comment").asText());
         assertTrue(browser.driver().findElement(By.id("rs-feedback-list")).getText().contains("worked on the demo"));
+        shot("assistant-resolve-evidence", By.cssSelector("#rs-suggestion h2"));
     }
 
     @Test
@@ -419,7 +439,7 @@ class AssistantUiIT {
         }
         assertEquals(a.path("findings").size(), browser.all(By.cssSelector(".kh-finding")).size());
         assertFalse(browser.all(By.id("kh-draft")).isEmpty(), "an admin is offered drafts");
-        browser.screenshot("assistant-kb-health");
+        shot("assistant-kb-health", null);
 
         // a viewer is not offered drafts (the route refuses them)
         HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(dist.baseUrl() + "/api/tokens"))
