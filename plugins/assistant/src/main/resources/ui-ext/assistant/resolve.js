@@ -103,8 +103,11 @@ function suggestionView(context, s) {
 
 function similarTable(items, id, tickets) {
   return table([
-    { label: tickets ? 'Ticket' : 'Article', render: x => uiLink(x.link) ? h('a', { href: uiLink(x.link) }, x.key || x.title) : (x.key || x.title || '—') },
-    { label: 'Title', render: x => x.title || '—' },
+    { label: tickets ? 'Ticket' : 'Article', render: x => {
+      const label = tickets ? (x.key || x.title) : (x.title || x.key);
+      return uiLink(x.link) ? h('a', { href: uiLink(x.link) }, label || '—') : (label || '—');
+    } },
+    tickets ? { label: 'Title', render: x => x.title || '—' } : null,
     { label: 'Similarity', render: x => percent(x.similarity) },
     tickets ? { label: 'Resolution', render: x => h('div', { class: 'rs-resolution' }, x.resolution || '—') } : null,
     { label: 'Source', render: x => safeUrl(x.url) ? h('a', { href: safeUrl(x.url), target: '_blank', rel: 'noopener noreferrer', class: 'source-link' }, 'open ↗') : '—' },

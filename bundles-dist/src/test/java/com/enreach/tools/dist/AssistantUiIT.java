@@ -329,7 +329,7 @@ class AssistantUiIT {
         WebElement error = answer.findElement(By.cssSelector(".as-error"));
         assertEquals("unavailable", error.getAttribute("data-code").toLowerCase(), error.getText());
         assertTrue(error.getText().contains("down") || error.getText().contains("127.0.0.1"), "the message names the provider or endpoint: " + error.getText());
-        shot("assistant-error", null);
+        browser.screenshot("assistant-error");
 
         long conversation = idIn(CONVERSATION);
         JsonNode messages = dist.get("/api/ai/conversations/" + conversation).path("messages");
