@@ -16,15 +16,21 @@ import com.enreach.tools.api.ai.Citation;
 final class Steps {
     /** Least word-overlap similarity for an article's or a ticket's fix to become a step. */
     static final double MIN_SIMILARITY = 0.15;
+    /** Least similarity of a resolved ticket for its fix to become a step. */
+    static final double MIN_TICKET = 0.25;
+    /** Least similarity of an article to give steps, and how far below the best a runbook may be to be preferred. */
+    static final double MIN_ARTICLE = 0.25;
+    static final double ARTICLE_MARGIN = 0.15;
     static final int ARTICLE_STEPS = 6;
     static final int TICKET_STEPS = 3;
     static final String NOTHING_FOUND = "No similar resolved ticket or runbook was found: diagnose it from scratch, and write "
             + "the fix in the ticket once found, so the next suggestion can use it.";
+    private static final Pattern MARKER = Pattern.compile("\\[(\\d+)]$");
     private static final Pattern ITEM = Pattern.compile("^\\s*(?:[-*•]|\\d{1,2}[.)])\\s+(.+)$");
     private static final Pattern FIX_HEADING = Pattern.compile("(?i)\\b(fix|resolution|resolv|remed|steps?|procedure|workaround|solution|"
             + "recover|reset|restor|how to|what to do|actions?|repair|replace|renew|free|grow|extend)");
     private static final Pattern NOT_FIX_HEADING = Pattern.compile("(?i)\\b(symptom|diagnos|seen in|example|cause|background|contacts?|"
-            + "updates|escalat|related|see also|history)");
+            + "updates|escalat|related|see also|history|timeline|action items|follow-?ups?|lessons|impact|what went)");
 
     /** Steps with their citations, numbered from 1 in order of first citation. */
     record Drafted(List<String> steps, List<Citation> references) {
@@ -35,26 +41,52 @@ final class Steps {
 
     static Drafted extractive(Evidence e) {
         Numbering refs = new Numbering();
-        List<String> steps = new ArrayList<>();
-        if (!e.articles().isEmpty() && e.articles().get(0).similarity() >= MIN_SIMILARITY) {
-            Evidence.Source a = e.articles().get(0);
-            for (String s : fixSteps(a.text())) {
-                steps.add(s + " [" + refs.n(a, s) + "]");
-            }
+        List<String> articleSteps = new ArrayList<>();
+        Evidence.Source from = article(e.articles());
+        if (from != null) {
+            find(from.text()).steps().forEach(s -> articleSteps.add(s + " [" + refs.n(from, s) + "]"));
         }
-        int used = 0;
+        List<String> ticketSteps = new ArrayList<>();
+        Numbering ticketRefs = new Numbering();
         for (Evidence.Source t : e.tickets()) {
-            if (used >= TICKET_STEPS || t.similarity() < MIN_SIMILARITY || t.text() == null || t.text().isBlank()) {
+            if (ticketSteps.size() >= TICKET_STEPS || t.similarity() < MIN_TICKET || t.text() == null || t.text().isBlank()) {
                 continue;
             }
             String fix = Texts.cut(t.text().replaceAll("\\s+", " "), 300);
-            steps.add("As in " + t.key() + " (" + Texts.cut(t.title(), 80) + "): " + fix + " [" + refs.n(t, fix) + "]");
-            used++;
+            ticketSteps.add("As in " + t.key() + " (" + Texts.cut(t.title(), 80) + "): " + fix + " [" + ticketRefs.n(t, fix) + "]");
+        }
+        // the nearer evidence first: the fix of a ticket more like the problem than the article comes before its steps
+        boolean ticketsFirst = !ticketSteps.isEmpty() && (from == null || e.bestTicket() > from.similarity());
+        Numbering all = new Numbering();
+        List<String> steps = new ArrayList<>();
+        for (List<String> part : ticketsFirst ? List.of(ticketSteps, articleSteps) : List.of(articleSteps, ticketSteps)) {
+            Numbering own = part == ticketSteps ? ticketRefs : refs;
+            for (String s : part) {
+                steps.add(all.renumber(s, own));
+            }
         }
         if (steps.isEmpty()) {
             steps.add(NOTHING_FOUND);
         }
-        return new Drafted(steps, refs.citations());
+        return new Drafted(steps, all.citations());
+    }
+
+    /**
+     * The article to take steps from: among the relevant ones (similarity at least {@link #MIN_ARTICLE} and within
+     * {@link #ARTICLE_MARGIN} of the best), the first with a fix section (a runbook rather than a post-mortem), else the
+     * best one when it has a list.
+     */
+    private static Evidence.Source article(List<Evidence.Source> articles) {
+        if (articles.isEmpty() || articles.get(0).similarity() < MIN_ARTICLE) {
+            return null;
+        }
+        double floor = Math.max(MIN_ARTICLE, articles.get(0).similarity() - ARTICLE_MARGIN);
+        for (Evidence.Source a : articles) {
+            if (a.similarity() >= floor && find(a.text()).underFixHeading()) {
+                return a;
+            }
+        }
+        return find(articles.get(0).text()).steps().isEmpty() ? null : articles.get(0);
     }
 
     /**
@@ -62,6 +94,14 @@ final class Steps {
      * Steps, Procedure...), else the first list of two or more items not under Symptoms/Diagnosis/examples.
      */
     static List<String> fixSteps(String body) {
+        return find(body).steps();
+    }
+
+    /** Steps of an article, and whether they are under a heading that names a fix. */
+    record Found(List<String> steps, boolean underFixHeading) {
+    }
+
+    static Found find(String body) {
         List<List<String>> fixLists = new ArrayList<>();
         List<List<String>> otherLists = new ArrayList<>();
         String heading = "";
@@ -85,7 +125,7 @@ final class Steps {
         }
         close(run, heading, fixLists, otherLists);
         List<String> chosen = !fixLists.isEmpty() ? fixLists.get(0) : !otherLists.isEmpty() ? otherLists.get(0) : List.of();
-        return chosen.stream().limit(ARTICLE_STEPS).toList();
+        return new Found(chosen.stream().limit(ARTICLE_STEPS).toList(), !fixLists.isEmpty());
     }
 
     private static void close(List<String> run, String heading, List<List<String>> fix, List<List<String>> other) {
@@ -110,6 +150,20 @@ final class Steps {
 
         List<Citation> citations() {
             return new ArrayList<>(byRef.values());
+        }
+
+        /** A step numbered by {@code other}, with its markers renumbered into this numbering. */
+        String renumber(String step, Numbering other) {
+            Matcher m = MARKER.matcher(step);
+            StringBuilder b = new StringBuilder();
+            while (m.find()) {
+                Citation c = other.citations().get(Integer.parseInt(m.group(1)) - 1);
+                int n = byRef.computeIfAbsent(c.kind() + ":" + c.id(), k -> new Citation(byRef.size() + 1, c.kind(), c.id(), c.key(), c.title(),
+                        c.link(), c.url(), c.quote())).n();
+                m.appendReplacement(b, "[" + n + "]");
+            }
+            m.appendTail(b);
+            return b.toString();
         }
     }
 }
