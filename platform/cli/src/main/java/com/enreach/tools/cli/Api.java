@@ -77,9 +77,42 @@ final class Api {
         } else {
             b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(Json.write(body)));
         }
-        HttpResponse<String> r;
+        HttpResponse<String> r = call(b, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (r.statusCode() >= 200 && r.statusCode() < 300) {
+            return r;
+        }
+        throw error(r, method, path);
+    }
+
+    /**
+     * POSTs a JSON body asking for server-sent events and hands each event (name, parsed data) to {@code onEvent} as
+     * it arrives. An error answer (4xx/5xx before the stream starts) throws as {@link #send} does.
+     */
+    void stream(String path, Object body, java.util.function.BiConsumer<String, JsonNode> onEvent) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT)
+                .header("Accept", "text/event-stream").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)));
+        String secret = token.secret();
+        if (secret != null) {
+            b.header("Authorization", "Bearer " + secret);
+        }
+        HttpResponse<java.io.InputStream> r = call(b, HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+            if (r.statusCode() < 200 || r.statusCode() >= 300) {
+                StringBuilder text = new StringBuilder();
+                in.lines().forEach(l -> text.append(l).append('\n'));
+                throw error(r.statusCode(), text.toString(), "POST", path);
+            }
+            SseReader.read(in, onEvent);
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.FAILED, "The answer stream from " + baseUrl + path + " broke off: " + e.getMessage());
+        }
+    }
+
+    /** Sends; a platform that cannot be reached is a CliException with exit code 3. */
+    private <T> HttpResponse<T> call(HttpRequest.Builder b, HttpResponse.BodyHandler<T> handler) {
         try {
-            r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.send(b.build(), handler);
         } catch (ConnectException e) {
             throw unreachable("connection refused");
         } catch (HttpTimeoutException e) {
@@ -90,10 +123,6 @@ final class Api {
             Thread.currentThread().interrupt();
             throw new CliException(ExitCodes.FAILED, "interrupted");
         }
-        if (r.statusCode() >= 200 && r.statusCode() < 300) {
-            return r;
-        }
-        throw error(r, method, path);
     }
 
     private CliException unreachable(String why) {
@@ -113,17 +142,21 @@ final class Api {
     }
 
     private ApiError error(HttpResponse<String> r, String method, String path) {
+        return error(r.statusCode(), r.body(), method, path);
+    }
+
+    private ApiError error(int status, String body, String method, String path) {
         JsonNode err = MissingNode.getInstance();
         try {
-            if (r.body() != null && !r.body().isBlank()) {
-                err = Json.MAPPER.readTree(r.body()).path("error");
+            if (body != null && !body.isBlank()) {
+                err = Json.MAPPER.readTree(body).path("error");
             }
         } catch (JsonProcessingException e) {
             // not our JSON (a proxy, another server on this port): fall back to the status line below
         }
         String message = err.path("message").asText("");
         if (message.isEmpty()) {
-            message = method + " " + path + " failed with HTTP " + r.statusCode();
+            message = method + " " + path + " failed with HTTP " + status;
         }
         StringBuilder text = new StringBuilder(message);
         for (JsonNode d : err.path("detail")) {
@@ -132,10 +165,10 @@ final class Api {
                         .append(": ").append(d.path("message").asText());
             }
         }
-        if (r.statusCode() == 401) {
+        if (status == 401) {
             text.append(System.lineSeparator()).append("  ").append(token.hint());
         }
-        return new ApiError(r.statusCode(), err.path("code").asText(null), text.toString(), err.path("detail"));
+        return new ApiError(status, err.path("code").asText(null), text.toString(), err.path("detail"));
     }
 
     /** Encodes one path segment (instance or device names may hold spaces and unicode). */

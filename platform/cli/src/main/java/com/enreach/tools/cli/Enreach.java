@@ -25,11 +25,11 @@ import picocli.CommandLine.Spec;
         subcommands = {StartCommand.class, DemoCommand.class, StatusCommand.class, SourcesCommand.class, SyncCommand.class,
             RefreshCommand.class, BackupsCommand.class, StorageCommand.class, DevicesCommand.class, HistoryCommand.class, TokenCommand.class,
             EntitiesCommand.class, ConflictsCommand.class, MergeCommand.class, SplitCommand.class, DecisionsCommand.class, ReportCommand.class,
-            SearchCommand.class, KbCommand.class, IssuesCommand.class, NetBoxCommand.class,
+            SearchCommand.class, KbCommand.class, IssuesCommand.class, NetBoxCommand.class, AskCommand.class, AiCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:ok",
-            "1:the operation ran and failed (sync run failed or cancelled, connection check failed)",
+            "1:the operation ran and failed (sync run failed or cancelled, connection check failed, the assistant could not answer)",
             "2:usage error, or the server refused the request as invalid (HTTP 400/409)",
             "3:platform not reachable (not running, wrong --host/--port) or could not start",
             "4:sync needs confirmation (delete budget exceeded): re-run with --confirm",

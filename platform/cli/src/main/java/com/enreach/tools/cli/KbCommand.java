@@ -5,7 +5,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code enreach kb}: the cached Confluence articles. */
 @Command(name = "kb", mixinStandardHelpOptions = true, description = "Confluence articles cached in the platform.",
-        subcommands = {KbRefreshCommand.class, KbListCommand.class, KbShowCommand.class, KbVectorizeCommand.class, KbStatusCommand.class})
+        subcommands = {KbRefreshCommand.class, KbListCommand.class, KbShowCommand.class, KbVectorizeCommand.class, KbStatusCommand.class,
+            KbAnalyzeCommand.class})
 final class KbCommand {
     @ParentCommand
     Enreach root;

@@ -21,7 +21,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class FakeApi implements AutoCloseable {
     /** A request as received. */
-    record Request(String method, String path, String query, String authorization, String body) {
+    record Request(String method, String path, String query, String authorization, String body, String accept) {
         String target() {
             return method + " " + path + (query == null ? "" : "?" + query);
         }
@@ -90,7 +90,7 @@ final class FakeApi implements AutoCloseable {
         String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = x.getRequestURI().getRawPath();
         Request req = new Request(x.getRequestMethod(), path, x.getRequestURI().getRawQuery(),
-                x.getRequestHeaders().getFirst("Authorization"), body);
+                x.getRequestHeaders().getFirst("Authorization"), body, x.getRequestHeaders().getFirst("Accept"));
         Answer a;
         Runnable action;
         java.util.concurrent.CountDownLatch hold;
@@ -112,6 +112,18 @@ final class FakeApi implements AutoCloseable {
         }
         if (a.status() == DROP) {
             x.close(); // no answer at all: the connection is closed, as a proxy or an idle timeout would
+            return;
+        }
+        if (a.body().startsWith("event:")) {
+            // server-sent events: sent frame by frame, flushed, as the platform streams an answer
+            x.getResponseHeaders().add("Content-Type", "text/event-stream");
+            x.sendResponseHeaders(a.status(), 0);
+            try (OutputStream out = x.getResponseBody()) {
+                for (String frame : a.body().split("(?<=\n\n)")) {
+                    out.write(frame.getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                }
+            }
             return;
         }
         byte[] bytes = a.body().getBytes(StandardCharsets.UTF_8);

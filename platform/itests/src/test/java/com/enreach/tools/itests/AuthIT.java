@@ -40,7 +40,9 @@ public class AuthIT extends PlatformTestSupport {
                 "GET /sources", "POST /sources/{instance}/sync", "POST /sources/{instance}/check", "GET /sync/runs",
                 "POST /sync/runs/{id}/cancel", "GET /tokens", "POST /tokens", "DELETE /tokens/{id}", "GET /storage/volumes",
                 "GET /backups", "GET /openapi.json", "GET /netbox/changesets", "POST /netbox/changesets/{id}/approve",
-                "POST /netbox/changesets/{id}/apply", "POST /netbox/conflicts/{id}/resolve", "GET /netbox/history")) {
+                "POST /netbox/changesets/{id}/apply", "POST /netbox/conflicts/{id}/resolve", "GET /netbox/history", "POST /ai/query", "GET /ai/providers",
+                "GET /ai/conversations", "GET /ai/conversations/{id}", "DELETE /ai/conversations/{id}", "POST /ai/suggestions",
+                "GET /ai/suggestions/{id}", "POST /ai/suggestions/{id}/feedback", "GET /ai/audit", "GET /kb/analysis")) {
             assertTrue(expected + " is missing from /api/openapi.json: " + templates, templates.contains(expected));
         }
 
@@ -81,8 +83,9 @@ public class AuthIT extends PlatformTestSupport {
             // Control: with the admin token the same request gets past authentication.
             Api.Reply ok = api.send(route.method(), "/api" + route.path(), Api.authorization(admin), route.method().equals("GET") ? null : "{}");
             // (503 naming the missing plugin: vectorise/reindex without an embedding or index plugin, the NetBox routes
-            // without the writer plugin, as in this container)
-            boolean missingPlugin = ok.status() == 503 && List.of("no_embedding_provider", "no_vector_index", "netbox_writer_missing").contains(ok.errorCode());
+            // without the writer plugin, the assistant routes without the assistant plugin, as in this container)
+            boolean missingPlugin = ok.status() == 503 && List.of("no_embedding_provider", "no_vector_index", "netbox_writer_missing",
+                    "assistant_missing").contains(ok.errorCode());
             if (ok.status() == 401 || ok.status() == 403 || ok.status() >= 500 && !missingPlugin) {
                 failures.add(route + " with the admin token: expected an answer past authentication, got " + ok);
             }
@@ -193,6 +196,43 @@ public class AuthIT extends PlatformTestSupport {
         for (String route : List.of(approve, apply, preview, adopt, resolve, "/api/netbox/changesets/1/reject", rollback)) {
             assertEquals(route, 401, api.post(route, null, "{}").status());
         }
+    }
+
+    /**
+     * The assistant's routes by role: every viewer may ask, list their conversations, ask for suggestions and the KB
+     * analysis; drafting articles (draft=true) needs the operator role, the provider audit the admin role. The
+     * assistant plugin is not in this container, so a request past the role check gets the 503 naming it.
+     */
+    @Test
+    public void assistantRoutesNeedOperatorForDraftsAndAdminForTheAudit() {
+        String viewer = createToken("it-ai-viewer", "viewer");
+        String operator = createToken("it-ai-operator", "operator");
+        String approver = createToken("it-ai-approver", "approver");
+        for (String token : List.of(viewer, operator, approver)) {
+            assertForbidden(api.get("/api/ai/audit", token));
+        }
+        assertAssistantMissing(api.get("/api/ai/audit", admin));
+        for (String token : List.of(viewer, approver)) {
+            assertForbidden(api.get("/api/kb/analysis?draft=true", token));
+        }
+        for (String token : List.of(operator, admin)) {
+            assertAssistantMissing(api.get("/api/kb/analysis?draft=true", token));
+        }
+        for (String token : List.of(viewer, operator, approver, admin)) {
+            assertAssistantMissing(api.get("/api/kb/analysis", token));
+            assertAssistantMissing(api.get("/api/ai/providers", token));
+            assertAssistantMissing(api.get("/api/ai/conversations", token));
+            assertAssistantMissing(api.post("/api/ai/query", token, Api.json(Map.of("question", "which VMs run on esx-ams-0003?"))));
+            assertAssistantMissing(api.post("/api/ai/suggestions", token, Api.json(Map.of("ticket_key", "OPS-1"))));
+            assertAssistantMissing(api.post("/api/ai/suggestions/1/feedback", token, Api.json(Map.of("helpful", true))));
+            assertAssistantMissing(api.delete("/api/ai/conversations/1", token));
+        }
+    }
+
+    private static void assertAssistantMissing(Api.Reply r) {
+        assertEquals(r.toString(), 503, r.status());
+        assertEquals(r.toString(), "assistant_missing", r.errorCode());
+        assertTrue(r.toString(), r.at("/error/message").asText().contains("com.enreach.tools.plugin.assistant"));
     }
 
     private static void assertWriterMissing(Api.Reply r) {

@@ -317,6 +317,41 @@ public class BadRequestIT extends PlatformTestSupport {
     }
 
     @Test
+    public void assistantBodiesAndParametersAre400sNamingTheFieldEvenWithoutTheAssistantPlugin() {
+        String query = "/api/ai/query";
+        expectError(send("POST", query, "application/json", "{}"), 400, "invalid", "question");
+        expectError(send("POST", query, "application/json", "{\"question\": \"   \"}"), 400, "invalid", "question");
+        expectError(send("POST", query, "application/json", "{\"question\": \"" + "x".repeat(4001) + "\"}"), 400, "invalid", "question");
+        expectError(send("POST", query, "application/json", "{\"question\": \"q\", \"conversation_id\": 0}"), 400, "invalid", "conversation_id");
+        expectError(send("POST", query, "application/json", "{\"question\": \"q\", \"conversation_id\": \"abc\"}"), 400, "invalid_json", "conversation_id");
+        expectError(send("POST", query, "application/json", "{\"question\": \"q\", \"scope\": \"everything\"}"), 400, "invalid", "scope");
+        expectError(send("POST", query, "application/json", "{\"question\": \"q\", \"questoin\": \"typo\"}"), 400, "invalid_json", "questoin");
+        expectError(send("POST", query, "application/json", "{\"question\": "), 400, null, null);
+        expectError(send("POST", query, "text/plain", "which VMs?"), 415, null, null);
+        expectError(send("POST", "/api/ai/suggestions", "application/json", "{}"), 400, "invalid", "ticket_key");
+        expectError(send("POST", "/api/ai/suggestions", "application/json", "{\"ticket_key\": \"OPS-1\", \"text\": \"both\"}"), 400, "invalid", "text");
+        expectError(send("POST", "/api/ai/suggestions/1/feedback", "application/json", "{\"comment\": \"no verdict\"}"), 400, "invalid", "helpful");
+        expectError(send("POST", "/api/ai/suggestions/1/feedback", "application/json", "{\"helpful\": \"maybe\"}"), 400, "invalid_json", "helpful");
+        expectError(send("POST", "/api/ai/suggestions/x/feedback", "application/json", "{\"helpful\": true}"), 400, "invalid", "id");
+        expectError(get("/api/ai/conversations/abc"), 400, "invalid", "id");
+        for (String list : List.of("/api/ai/conversations", "/api/ai/audit")) {
+            expectError(get(list + "?limit=0"), 400, "invalid", "limit");
+            expectError(get(list + "?limit=1001"), 400, "invalid", "limit");
+            expectError(get(list + "?offset=-1"), 400, "invalid", "offset");
+        }
+        expectError(get("/api/kb/analysis?stale_months=0"), 400, "invalid", "stale_months");
+        expectError(get("/api/kb/analysis?stale_months=x"), 400, "invalid", "stale_months");
+        expectError(get("/api/kb/analysis?duplicate_similarity=2"), 400, "invalid", "duplicate_similarity");
+        expectError(get("/api/kb/analysis?duplicate_similarity=NaN"), 400, "invalid", "duplicate_similarity");
+        expectError(get("/api/kb/analysis?draft=yes"), 400, "invalid", "draft");
+        // Controls: valid input reaches the service, which is not there.
+        expectAssistantMissing(send("POST", query, "application/json", "{\"question\": \"which VMs?\", \"scope\": \"inventory\"}"));
+        expectAssistantMissing(get("/api/ai/conversations?limit=5&offset=0"));
+        expectAssistantMissing(get("/api/kb/analysis?stale_months=6&duplicate_similarity=0.85&draft=false"));
+        assertNoFailures();
+    }
+
+    @Test
     public void everyRouteAnswers405ToMethodsItDoesNotDeclare() {
         Map<String, Set<String>> routes = routes();
         for (Map.Entry<String, Set<String>> route : routes.entrySet()) {
@@ -350,9 +385,10 @@ public class BadRequestIT extends PlatformTestSupport {
                         String path = "/api" + fill(template, method, e, p, garbage);
                         Api.Exchange r = send(method, path, method.equals("POST") ? "application/json" : null, method.equals("POST") ? "{}" : null);
                         String what = method + " " + template + " with " + p + "=" + garbage + " (" + path + ")";
-                        if (garbage.matches("[1-9][0-9]{0,17}") && template.startsWith("/netbox/")
-                                && (writerMissing(template, r) || r.status() == 400 && Set.of("hash", "resolution").contains(r.reply().at("/error/field").asText()))) {
-                            continue; // a valid id, then the empty body's missing field or the missing NetBox writer
+                        if (garbage.matches("[1-9][0-9]{0,17}") && (template.startsWith("/netbox/") || template.startsWith("/ai/"))
+                                && (writerMissing(template, r) || r.status() == 400
+                                && Set.of("hash", "resolution", "helpful").contains(r.reply().at("/error/field").asText()))) {
+                            continue; // a valid id, then the empty body's missing field or the missing NetBox writer / assistant
                         }
                         expectError(what, r, Set.of(400, 404), null, null);
                         if (r.status() == 400 && !p.equals(r.reply().at("/error/field").asText(null))) {
@@ -431,9 +467,24 @@ public class BadRequestIT extends PlatformTestSupport {
         assertNoFailures();
     }
 
-    /** The NetBox routes without the writer plugin (not in this container): a 503 naming it, after the checks. */
+    /**
+     * The NetBox routes without the writer plugin, the assistant's without the assistant plugin (neither is in this
+     * container): a 503 naming it, after the checks.
+     */
     private static boolean writerMissing(String template, Api.Exchange r) {
-        return template.startsWith("/netbox/") && r.status() == 503 && "netbox_writer_missing".equals(r.reply().errorCode());
+        return template.startsWith("/netbox/") && r.status() == 503 && "netbox_writer_missing".equals(r.reply().errorCode())
+                || assistantMissing(template, r);
+    }
+
+    private static boolean assistantMissing(String template, Api.Exchange r) {
+        return (template.startsWith("/ai/") || template.startsWith("/kb/analysis")) && r.status() == 503
+                && "assistant_missing".equals(r.reply().errorCode());
+    }
+
+    private void expectAssistantMissing(Api.Exchange r) {
+        if (!assistantMissing("/ai/", r)) {
+            failures.add(lastRequest + ": expected the 503 naming the missing assistant plugin, got " + r);
+        }
     }
 
     private void expectWriterMissing(Api.Exchange r) {

@@ -25,24 +25,36 @@ import jakarta.ws.rs.core.StreamingOutput;
  */
 final class AnswerStream implements StreamingOutput, AnswerListener {
     private static final Logger LOG = LoggerFactory.getLogger(AnswerStream.class);
+    static final int DEFAULT_JERSEY_BUFFER = 8192;
     private final AssistantService service;
     private final AskRequest request;
     private final String actor;
+    private final int buffered;
     private OutputStream out;
     private boolean gone;
     private long conversationId;
     private long questionId;
 
-    AnswerStream(AssistantService service, AskRequest request, String actor) {
+    /**
+     * @param buffered how many bytes Jersey buffers before it commits the response (its content-length buffer): until
+     *                 then a flush sends nothing, so the stream opens with a comment longer than that
+     */
+    AnswerStream(AssistantService service, AskRequest request, String actor, int buffered) {
         this.service = service;
         this.request = request;
         this.actor = actor;
+        this.buffered = buffered;
     }
 
     @Override
     public void write(OutputStream output) {
         synchronized (this) {
             out = output;
+            if (buffered > 0) {
+                // Jersey holds the first bytes back to compute a Content-Length; a write larger than its buffer commits
+                // the response and makes every later flush reach the client. SSE clients ignore ':' comment lines.
+                writeFrame(": " + " ".repeat(buffered) + "\n\n", "open");
+            }
         }
         Answer answer;
         try {
@@ -95,14 +107,39 @@ final class AnswerStream implements StreamingOutput, AnswerListener {
         if (gone || out == null) {
             return;
         }
+        String frame;
         try {
             // Jackson writes one line (newlines inside strings are escaped), so one data: line per event is enough
-            String frame = "event: " + event + "\ndata: " + JsonProvider.MAPPER.writeValueAsString(data) + "\n\n";
+            frame = "event: " + event + "\ndata: " + JsonProvider.MAPPER.writeValueAsString(data) + "\n\n";
+        } catch (IOException e) {
+            LOG.warn("SSE event '{}' could not be written as JSON: {}", event, e.toString());
+            return;
+        }
+        writeFrame(frame, event);
+    }
+
+    private synchronized void writeFrame(String frame, String event) {
+        try {
             out.write(frame.getBytes(StandardCharsets.UTF_8));
             out.flush();
         } catch (IOException | RuntimeException e) {
             gone = true;
             LOG.debug("SSE client of {} went away during '{}': the answer is still stored ({})", actor, event, e.toString());
         }
+    }
+
+    /** Jersey's content-length buffer as configured (server or common property), else its default, 8192 bytes. */
+    static int bufferSize(jakarta.ws.rs.core.Configuration config) {
+        for (String name : new String[] {"jersey.config.server.contentLength.buffer", "jersey.config.contentLength.buffer"}) {
+            Object v = config == null ? null : config.getProperty(name);
+            if (v != null) {
+                try {
+                    return Integer.parseInt(v.toString().trim());
+                } catch (NumberFormatException e) {
+                    return DEFAULT_JERSEY_BUFFER;
+                }
+            }
+        }
+        return DEFAULT_JERSEY_BUFFER;
     }
 }

@@ -34,6 +34,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -80,7 +81,7 @@ public class AssistantResource {
     @RequiresRole(Role.VIEWER)
     @Answers(status = 200, value = Answer.class)
     public Response query(@JacksonFeatures(deserializationEnable = DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) QueryRequest body,
-                          @Context HttpHeaders headers, @Context ContainerRequestContext request) {
+                          @Context HttpHeaders headers, @Context ContainerRequestContext request, @Context Configuration config) {
         AskRequest ask = askRequest(body);
         String actor = Caller.name(request);
         AssistantService s = AssistantRoutes.require(assistant);
@@ -92,7 +93,7 @@ public class AssistantResource {
             if (ask.provider() != null && s.providers().stream().noneMatch(p -> p.name().equals(ask.provider()))) {
                 throw ApiException.invalid("provider", "no provider named '" + ask.provider() + "' (GET /api/ai/providers lists them)");
             }
-            return Response.ok(new AnswerStream(s, ask, actor), MediaType.SERVER_SENT_EVENTS_TYPE)
+            return Response.ok(new AnswerStream(s, ask, actor, AnswerStream.bufferSize(config)), MediaType.SERVER_SENT_EVENTS_TYPE)
                     .header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").build();
         }
         return Response.ok(s.ask(ask, null, actor), MediaType.APPLICATION_JSON_TYPE).build();

@@ -59,8 +59,8 @@ class AssistantRoutesTest {
         ai.assistant = null;
         kb.assistant = null;
         for (Executable call : List.<Executable>of(
-                () -> ai.query(q("hi"), accept("application/json"), caller("v", Role.VIEWER)),
-                () -> ai.query(q("hi"), accept("text/event-stream"), caller("v", Role.VIEWER)),
+                () -> ai.query(q("hi"), accept("application/json"), caller("v", Role.VIEWER), null),
+                () -> ai.query(q("hi"), accept("text/event-stream"), caller("v", Role.VIEWER), null),
                 ai::providers,
                 () -> ai.conversations(null, null, uri("http://h/api/ai/conversations"), caller("v", Role.VIEWER)),
                 () -> ai.conversation("7", caller("v", Role.VIEWER)),
@@ -82,11 +82,11 @@ class AssistantRoutesTest {
     void badBodiesAndParametersAre400NamingTheField() {
         var v = caller("v", Role.VIEWER);
         HttpHeaders json = accept("application/json");
-        invalid("question", () -> ai.query(q("  "), json, v));
-        assertTrue(invalid("question", () -> ai.query(q("x".repeat(4001)), json, v)).contains("4000"));
-        invalid("conversation_id", () -> ai.query(new AssistantResource.QueryRequest("q", 0L, null, null), json, v));
-        invalid("scope", () -> ai.query(new AssistantResource.QueryRequest("q", null, "everything", null), json, v));
-        invalid(null, () -> ai.query(null, json, v));
+        invalid("question", () -> ai.query(q("  "), json, v, null));
+        assertTrue(invalid("question", () -> ai.query(q("x".repeat(4001)), json, v, null)).contains("4000"));
+        invalid("conversation_id", () -> ai.query(new AssistantResource.QueryRequest("q", 0L, null, null), json, v, null));
+        invalid("scope", () -> ai.query(new AssistantResource.QueryRequest("q", null, "everything", null), json, v, null));
+        invalid(null, () -> ai.query(null, json, v, null));
         invalid("limit", () -> ai.conversations("0", null, uri("http://h/x"), v));
         invalid("limit", () -> ai.audit("1001", null, uri("http://h/x")));
         invalid("offset", () -> ai.conversations(null, "-1", uri("http://h/x"), v));
@@ -116,7 +116,7 @@ class AssistantRoutesTest {
     @Test
     void jsonQueryAnswersWithTheActorAndCreatedRoutesAre201() {
         Response r = ai.query(new AssistantResource.QueryRequest(" which VMs? ", 7L, "inventory", "offline"), accept("*/*"),
-                caller("alice", Role.VIEWER));
+                caller("alice", Role.VIEWER), null);
         assertEquals(200, r.getStatus());
         assertEquals("esx-ams-0003 runs two VMs [1].", ((Answer) r.getEntity()).text());
         assertEquals("which VMs?", fake.asked.get(0).question());
@@ -129,6 +129,9 @@ class AssistantRoutesTest {
     private static List<String[]> frames(String body) {
         List<String[]> out = new ArrayList<>();
         for (String frame : body.split("\n\n")) {
+            if (frame.startsWith(":")) {
+                continue; // a comment: the padding that makes Jersey commit the response
+            }
             String[] lines = frame.split("\n");
             assertEquals(2, lines.length, frame);
             assertTrue(lines[0].startsWith("event: ") && lines[1].startsWith("data: "), frame);
@@ -139,7 +142,7 @@ class AssistantRoutesTest {
 
     @Test
     void eventStreamSendsStoredStatusDeltasCitationThenTheAnswerInSnakeCase() throws Exception {
-        Response r = ai.query(q("which VMs?"), accept("text/event-stream"), caller("alice", Role.VIEWER));
+        Response r = ai.query(q("which VMs?"), accept("text/event-stream"), caller("alice", Role.VIEWER), null);
         assertEquals(MediaType.SERVER_SENT_EVENTS_TYPE, r.getMediaType());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ((StreamingOutput) r.getEntity()).write(out);
@@ -155,9 +158,39 @@ class AssistantRoutesTest {
         assertEquals(1, answer.get("citations").size());
     }
 
+    /**
+     * Jersey buffers the first bytes of a response (its content-length buffer) and a flush does not send them: the
+     * stream opens with a comment longer than that buffer, so every event after it reaches the client at once.
+     */
+    @Test
+    void theStreamOpensWithACommentLongerThanJerseysBuffer() throws Exception {
+        jakarta.ws.rs.core.Configuration config = mock(jakarta.ws.rs.core.Configuration.class);
+        when(config.getProperty("jersey.config.server.contentLength.buffer")).thenReturn("100");
+        List<Integer> writes = new ArrayList<>();
+        OutputStream counting = new OutputStream() {
+            @Override
+            public void write(int b) {
+                writes.add(1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                writes.add(len);
+            }
+        };
+        Response r = ai.query(q("which VMs?"), accept("text/event-stream"), caller("alice", Role.VIEWER), config);
+        ((StreamingOutput) r.getEntity()).write(counting);
+        assertTrue(writes.get(0) > 100, "first write " + writes.get(0));
+        assertEquals(8192, AnswerStream.bufferSize(null));
+        when(config.getProperty("jersey.config.server.contentLength.buffer")).thenReturn(0);
+        writes.clear();
+        ((StreamingOutput) ai.query(q("q"), accept("text/event-stream"), caller("alice", Role.VIEWER), config).getEntity()).write(counting);
+        assertEquals(6, writes.size(), "no padding when Jersey does not buffer: " + writes);
+    }
+
     @Test
     void aClientThatGoesAwayDoesNotStopTheAnswerFromBeingStored() throws Exception {
-        Response r = ai.query(q("which VMs?"), accept("text/event-stream"), caller("alice", Role.VIEWER));
+        Response r = ai.query(q("which VMs?"), accept("text/event-stream"), caller("alice", Role.VIEWER), null);
         int[] writes = {0};
         OutputStream broken = new OutputStream() {
             @Override
@@ -179,11 +212,11 @@ class AssistantRoutesTest {
     @Test
     void aStreamedRefusalStill404sBeforeStreamingAndLaterFailuresEndWithAnAnswerEvent() throws Exception {
         notFound(() -> ai.query(new AssistantResource.QueryRequest("q", 8L, null, null), accept("text/event-stream"),
-                caller("alice", Role.VIEWER)));
+                caller("alice", Role.VIEWER), null));
         invalid("provider", () -> ai.query(new AssistantResource.QueryRequest("q", null, null, "gpt"), accept("text/event-stream"),
-                caller("alice", Role.VIEWER)));
+                caller("alice", Role.VIEWER), null));
         fake.failure = ApiException.invalid("question", "too vague");
-        Response r = ai.query(q("q"), accept("text/event-stream"), caller("alice", Role.VIEWER));
+        Response r = ai.query(q("q"), accept("text/event-stream"), caller("alice", Role.VIEWER), null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ((StreamingOutput) r.getEntity()).write(out);
         List<String[]> frames = frames(out.toString(StandardCharsets.UTF_8));
@@ -207,6 +240,7 @@ class AssistantRoutesTest {
         assertEquals(Role.ADMIN, AuthFilter.required(AssistantResource.class, AssistantResource.class.getMethod("audit", String.class,
                 String.class, jakarta.ws.rs.core.UriInfo.class)));
         assertEquals(Role.VIEWER, AuthFilter.required(AssistantResource.class, AssistantResource.class.getMethod("query",
-                AssistantResource.QueryRequest.class, HttpHeaders.class, jakarta.ws.rs.container.ContainerRequestContext.class)));
+                AssistantResource.QueryRequest.class, HttpHeaders.class, jakarta.ws.rs.container.ContainerRequestContext.class,
+                jakarta.ws.rs.core.Configuration.class)));
     }
 }

@@ -3,18 +3,17 @@ package com.enreach.tools.core.internal.netbox;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.enreach.tools.api.ApiException;
 import com.enreach.tools.core.internal.db.Json;
+import com.enreach.tools.core.internal.db.Sql;
 
 /** Small JDBC helpers shared by the pipeline's row classes: a WHERE built from optional filters, nullable columns. */
 final class NbSql {
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 1000;
+    static final int DEFAULT_LIMIT = Sql.DEFAULT_LIMIT;
+    static final int MAX_LIMIT = Sql.MAX_LIMIT;
 
     private NbSql() {
     }
@@ -41,48 +40,23 @@ final class NbSql {
     }
 
     static int limit(int limit) {
-        if (limit < 0) {
-            throw ApiException.invalid("limit", "limit must be 0 or more, got " + limit);
-        }
-        return limit == 0 ? DEFAULT_LIMIT : Math.min(limit, MAX_LIMIT);
+        return Sql.limit(limit);
     }
 
     static int offset(int offset) {
-        if (offset < 0) {
-            throw ApiException.invalid("offset", "offset must be 0 or more, got " + offset);
-        }
-        return offset;
+        return Sql.offset(offset);
     }
 
     static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            Object p = params.get(i);
-            if (p == null) {
-                ps.setNull(i + 1, Types.NULL);
-            } else if (p instanceof Long l) {
-                ps.setLong(i + 1, l);
-            } else if (p instanceof Integer n) {
-                ps.setInt(i + 1, n);
-            } else if (p instanceof Boolean b) {
-                ps.setInt(i + 1, b ? 1 : 0);
-            } else {
-                ps.setString(i + 1, p.toString());
-            }
-        }
+        Sql.bind(ps, params);
     }
 
     static long count(java.sql.Connection c, String sql, List<Object> params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
+        return Sql.count(c, sql, params);
     }
 
     static Long getLong(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : v;
+        return Sql.getLong(rs, column);
     }
 
     static String json(Object value) {
