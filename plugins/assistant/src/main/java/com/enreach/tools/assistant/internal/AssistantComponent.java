@@ -59,6 +59,7 @@ import com.enreach.tools.assistant.internal.resolve.Resolver;
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = AssistantConfig.class)
 public class AssistantComponent implements AssistantService, AssistantContext {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AssistantComponent.class);
     private final AssistantStore store;
     private final SearchService search;
     private final KnowledgeService knowledge;
@@ -76,6 +77,7 @@ public class AssistantComponent implements AssistantService, AssistantContext {
     private final KbAnalyzer analyzer;
     private volatile AssistantConfig config;
     private volatile EmbeddingProvider embedding;
+    private volatile String missingDefault;
 
     @Activate
     public AssistantComponent(AssistantConfig config, @Reference AssistantStore store, @Reference SearchService search,
@@ -199,8 +201,20 @@ public class AssistantComponent implements AssistantService, AssistantContext {
         return all;
     }
 
-    private static int ranking(Map<String, Object> properties) {
-        return properties.get(Constants.SERVICE_RANKING) instanceof Integer i ? i : 0;
+    // The framework only honours an Integer ranking; a ranking copied from a .cfg file may arrive as text, so accept both.
+    static int ranking(Map<String, Object> properties) {
+        Object r = properties == null ? null : properties.get(Constants.SERVICE_RANKING);
+        if (r instanceof Number n) {
+            return n.intValue();
+        }
+        if (r instanceof String s) {
+            try {
+                return Integer.parseInt(s.trim());
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+        return 0;
     }
 
     @Override
@@ -216,6 +230,11 @@ public class AssistantComponent implements AssistantService, AssistantContext {
             Optional<AiProvider> p = all.stream().filter(x -> x.name().equals(configured.trim())).findFirst();
             if (p.isPresent()) {
                 return p.get();
+            }
+            if (!configured.trim().equals(missingDefault)) {
+                missingDefault = configured.trim();
+                LOG.warn("The default provider '{}' of enreach.assistant.cfg is not available; using the next one",
+                        missingDefault);
             }
         }
         return all.size() > 1 ? all.get(1) : offline;

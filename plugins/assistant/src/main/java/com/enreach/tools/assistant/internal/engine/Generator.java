@@ -75,6 +75,9 @@ final class Generator {
                 model = response.model();
             }
             List<ContentBlock> calls = response.toolCalls();
+            if ("max_tokens".equals(response.stopReason()) && calls.isEmpty()) {
+                rewriter.feed("\n\n_(cut short: the answer reached its token limit)_");
+            }
             if (calls.isEmpty() || tools.isEmpty() || rounds >= maxRounds) {
                 if (!calls.isEmpty() && rewriter.text().isBlank()) {
                     rewriter.feed("I could not finish the answer: the limit of " + maxRounds
@@ -144,7 +147,8 @@ final class Generator {
         for (int i = 0; i + 1 < earlier.size(); i++) {
             ConversationMessage q = earlier.get(i);
             ConversationMessage a = earlier.get(i + 1);
-            if ("user".equals(q.role()) && "assistant".equals(a.role()) && a.errorCode() == null) {
+            if ("user".equals(q.role()) && "assistant".equals(a.role()) && a.errorCode() == null
+                    && a.text() != null && !a.text().isBlank()) {
                 pairs.add(new ConversationMessage[] {q, a});
                 i++;
             }

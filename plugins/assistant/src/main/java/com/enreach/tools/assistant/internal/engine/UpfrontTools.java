@@ -1,8 +1,13 @@
 package com.enreach.tools.assistant.internal.engine;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.enreach.tools.api.ai.AnswerListener;
 import com.enreach.tools.api.ai.Citation;
@@ -15,14 +20,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * For a provider that cannot call tools: the inventory facts a model would most likely have asked for, gathered before
- * the turn — entities matching the question ({@code find_entities}) and the details of the first few
- * ({@code entity_detail}). Each tool's input is filled from its own schema (its first required property), so the
+ * the turn — the entities named in the question (words that look like host names, FQDNs or IPs, through
+ * {@code find_entities}) and the details of the first few ({@code entity_detail}). Each tool's input is filled from its own schema (its first required property), so the
  * toolbox stays free to name its arguments; a failing or missing tool just adds nothing.
  */
 final class UpfrontTools {
     static final String FIND = "find_entities";
     static final String DETAIL = "entity_detail";
     static final int DETAILS = 3;
+    static final int NAMES = 3;
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AssistantContext context;
@@ -47,16 +54,32 @@ final class UpfrontTools {
             return "";
         }
         StringBuilder b = new StringBuilder();
-        Optional<ToolOutcome> found = call(specs, FIND, question, sensitive, toolCalls, b);
-        if (found.isPresent() && !found.get().error()) {
-            int n = 0;
-            for (Citation s : found.get().sources()) {
-                if ("entity".equals(s.kind()) && n++ < DETAILS) {
-                    call(specs, DETAIL, s, sensitive, toolCalls, b);
-                }
-            }
+        List<Citation> entities = new ArrayList<>();
+        for (String name : names(question)) {
+            call(specs, FIND, name, sensitive, toolCalls, b).filter(o -> !o.error()).ifPresent(o -> o.sources().stream()
+                    .filter(s -> "entity".equals(s.kind()) && !entities.contains(s)).forEach(entities::add));
+        }
+        for (Citation entity : entities.subList(0, Math.min(DETAILS, entities.size()))) {
+            call(specs, DETAIL, entity, sensitive, toolCalls, b);
         }
         return b.toString();
+    }
+
+    /**
+     * The words of the question that look like the names of things (host names and FQDNs: letters with a digit, dot or
+     * hyphen; IPv4 addresses), at most {@link #NAMES}; dates and plain numbers are not names.
+     */
+    static List<String> names(String question) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = NAME.matcher(question);
+        while (m.find() && out.size() < NAMES) {
+            String w = m.group().replaceAll("[.-]+$", "");
+            boolean named = w.matches(".*[A-Za-z].*") && w.matches(".*[0-9.-].*");
+            if (w.length() >= 4 && (named || w.matches("\\d{1,3}(\\.\\d{1,3}){3}"))) {
+                out.add(w);
+            }
+        }
+        return List.copyOf(out);
     }
 
     private Optional<ToolOutcome> call(List<ToolSpec> specs, String name, Object value, boolean sensitive,

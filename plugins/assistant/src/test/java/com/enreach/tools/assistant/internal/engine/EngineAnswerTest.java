@@ -187,15 +187,46 @@ class EngineAnswerTest {
         FakeProvider p = new FakeProvider("llama", false, false).answering("12 VMs [S1].");
         ctx.with(p);
 
-        Answer a = engine.ask(new AskRequest("how many VMs on esx-ams-0003?", null, "inventory", null), null, "alice");
+        Answer a = engine.ask(new AskRequest("How many VMs on esx-ams-0003 (10.20.0.5)?", null, "inventory", null), null,
+                "alice");
 
-        assertEquals(List.of("find_entities {\"query\":\"how many VMs on esx-ams-0003?\"}", "entity_detail {\"id\":12}"),
-                ctx.tools.calls);
+        assertEquals(List.of("find_entities {\"query\":\"esx-ams-0003\"}", "find_entities {\"query\":\"10.20.0.5\"}",
+                "entity_detail {\"id\":12}"), ctx.tools.calls, "each name once, each entity found once");
         assertTrue(p.requests.get(0).tools().isEmpty());
         assertTrue(p.sent(0).contains("esx-ams-0003 has 12 VMs (source vcenter)"));
         assertTrue(ctx.searches.isEmpty(), "scope inventory searches no articles");
         assertEquals("12 VMs [1].", a.text());
         assertEquals("entity", a.citations().get(0).kind());
+    }
+
+    @Test
+    void wordsThatLookLikeNamesAreLookedUp() {
+        assertEquals(List.of("esx-ams-0003", "db01.example.com", "10.0.0.1"),
+                UpfrontTools.names("Since 2024-01-02 (42 days), is esx-ams-0003 or db01.example.com. or 10.0.0.1 or esx-ams-0003 down?"));
+        assertEquals(List.of(), UpfrontTools.names("which hosts have no backup?"));
+    }
+
+    @Test
+    void anAnswerCutAtItsTokenLimitSaysSo() {
+        ctx.with(new FakeProvider("gpt", false, true).then(r -> new FakeProvider.Turn(List.of("The VMs are"), List.of(), "max_tokens")));
+        assertTrue(engine.ask(ask("list all VMs"), null, "alice").text().startsWith("The VMs are\n\n_(cut short"));
+    }
+
+    @Test
+    void aLongToolResultIsCutToTheBudgetLeft() {
+        ctx.contextTokens = 250; // 1000 characters
+        ctx.tools.tool("list_entities", "{}", in -> new ToolOutcome("vm-" + "x".repeat(5000), List.of(), false));
+        FakeProvider p = new FakeProvider("claude", false, true)
+                .then(r -> FakeProvider.Turn.tool("t1", "list_entities", "{}"))
+                .then(r -> FakeProvider.Turn.text("many"));
+        ctx.with(p);
+
+        engine.ask(new AskRequest("list the VMs", null, "inventory", null), null, "alice");
+
+        var messages = p.requests.get(1).messages();
+        String result = messages.get(messages.size() - 1).content().get(0).text();
+        assertTrue(result.contains("[cut: the context budget is used up]"));
+        assertTrue(result.length() < 1100, "about the budget, not the tool's 5000 characters: " + result.length());
     }
 
     @Test

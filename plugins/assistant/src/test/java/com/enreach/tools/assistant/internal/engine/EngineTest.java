@@ -168,6 +168,14 @@ class EngineTest {
     }
 
     @Test
+    void theTitleIsTheQuestionsFirstLineShortened() {
+        assertEquals("Why is this slow?", Engine.title("  Why is \t this slow?\nDetails: the NFS share on esx-ams-0003"));
+        String title = Engine.title("word ".repeat(40));
+        assertEquals(Engine.TITLE_CHARS, title.length());
+        assertTrue(title.endsWith("word…"));
+    }
+
+    @Test
     void providersListTheDefaultFirst() {
         ctx.with(new FakeProvider("gpt", false, true)).with(new FakeProvider("claude", true, true));
         var list = engine.providers();

@@ -25,6 +25,7 @@ import com.enreach.tools.api.vector.EmbeddingProvider;
 import com.enreach.tools.assistant.internal.AssistantConfig;
 import com.enreach.tools.assistant.internal.AssistantContext;
 import com.enreach.tools.assistant.internal.offline.OfflineAnswerer;
+import com.enreach.tools.assistant.internal.offline.OfflineProvider;
 import com.enreach.tools.assistant.internal.tools.ToolOutcome;
 import com.enreach.tools.assistant.internal.tools.Toolbox;
 
@@ -43,7 +44,7 @@ class FakeContext implements AssistantContext {
     int toolRounds = 6;
 
     FakeContext() {
-        providers.add(new OfflineStub());
+        providers.add(new OfflineProvider(this));
     }
 
     FakeContext with(AiProvider p) {
@@ -189,50 +190,6 @@ class FakeContext implements AssistantContext {
             calls.add(name + " " + inputJson);
             Function<String, ToolOutcome> body = tools.get(name);
             return body == null ? ToolOutcome.failure("Unknown tool '" + name + "'") : body.apply(inputJson);
-        }
-    }
-
-    /** Stands in for the built-in offline provider (kind {@code offline}). */
-    static class OfflineStub implements AiProvider {
-        @Override
-        public String name() {
-            return "offline";
-        }
-
-        @Override
-        public String kind() {
-            return "offline";
-        }
-
-        @Override
-        public String model() {
-            return "extractive";
-        }
-
-        @Override
-        public String baseUrl() {
-            return null;
-        }
-
-        @Override
-        public boolean external() {
-            return false;
-        }
-
-        @Override
-        public boolean allowsSensitive() {
-            return true;
-        }
-
-        @Override
-        public boolean supportsTools() {
-            return false;
-        }
-
-        @Override
-        public com.enreach.tools.api.ai.ChatResponse chat(com.enreach.tools.api.ai.ChatRequest r,
-                                                          com.enreach.tools.api.ai.ChatListener l) {
-            throw new AssertionError("the offline provider is never asked to chat");
         }
     }
 }

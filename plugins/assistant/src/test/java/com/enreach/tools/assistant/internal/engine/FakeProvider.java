@@ -36,7 +36,11 @@ class FakeProvider implements AiProvider {
         return then(r -> Turn.text(deltas));
     }
 
-    record Turn(List<String> deltas, List<ContentBlock> toolCalls) {
+    record Turn(List<String> deltas, List<ContentBlock> toolCalls, String stopReason) {
+        Turn(List<String> deltas, List<ContentBlock> toolCalls) {
+            this(deltas, toolCalls, toolCalls.isEmpty() ? "end_turn" : "tool_use");
+        }
+
         static Turn text(String... deltas) {
             return new Turn(List.of(deltas), List.of());
         }
@@ -86,7 +90,7 @@ class FakeProvider implements AiProvider {
             content.add(ContentBlock.text(String.join("", turn.deltas())));
         }
         content.addAll(turn.toolCalls());
-        return new ChatResponse(content, turn.toolCalls().isEmpty() ? "end_turn" : "tool_use", "fake-model-1", 10, 10);
+        return new ChatResponse(content, turn.stopReason(), "fake-model-1", 10, 10);
     }
 
     /** Everything the provider was sent in request {@code i}: system prompt and message texts/tool results. */
