@@ -52,12 +52,15 @@ public class OfflineAnswerer {
         for (Recognizer.Ambiguous a : u.ambiguous()) {
             turn.call("find_entities", obj().put("query", a.name()));
         }
+        // "how did we fix ... on esx-01": the fix is in the tickets and runbooks, not in the machine's facts
+        boolean howFixed = u.has(Intent.RESOLVED) && !pureInventory && !u.has(Intent.VMS);
         for (Entity e : u.entities().stream().limit(MAX_ENTITIES).toList()) {
-            if (inventory) {
+            if (inventory && !(howFixed && knowledge)) {
                 entityFacts(turn, u, e);
             }
             if (knowledge && (u.has(Intent.KNOWLEDGE) || !pureInventory)) {
-                turn.call("entity_knowledge", obj().put("entity", String.valueOf(e.id())).put("limit", u.has(Intent.KNOWLEDGE) ? 5 : 3));
+                turn.call("entity_knowledge", obj().put("entity", String.valueOf(e.id()))
+                        .put("limit", u.has(Intent.KNOWLEDGE) && !howFixed ? 5 : 3));
             }
         }
         if (inventory && u.entities().isEmpty() && u.ambiguous().isEmpty()) {

@@ -70,15 +70,19 @@ final class Recognizer {
 
     Understood understand(String question) {
         String lower = question.toLowerCase(Locale.ROOT);
+        Set<String> instances = instanceNames();
+        String instance = instances.stream().filter(i -> Pattern.compile("(?<![\\w.-])" + Pattern.quote(i) + "(?![\\w-])").matcher(lower).find())
+                .findFirst().orElse(null);
+        // an instance's name says nothing about intent ("demo-wiki" is no question about the wiki)
+        String words = instance == null ? lower : lower.replace(instance, " ");
         Set<Intent> intents = new LinkedHashSet<>();
         INTENTS.forEach((i, p) -> {
-            if (p.matcher(lower).find()) {
+            if (p.matcher(words).find()) {
                 intents.add(i);
             }
         });
         Map<Long, Entity> found = new LinkedHashMap<>();
         List<Ambiguous> ambiguous = new ArrayList<>();
-        Set<String> instances = instanceNames();
         for (String token : candidates(question)) {
             if (instances.contains(token.toLowerCase(Locale.ROOT))) {
                 continue;
@@ -90,8 +94,6 @@ final class Recognizer {
                 ambiguous.add(new Ambiguous(token, c));
             }
         }
-        String instance = instances.stream().filter(i -> Pattern.compile("(?<![\\w.-])" + Pattern.quote(i) + "(?![\\w-])").matcher(lower).find())
-                .findFirst().orElse(null);
         String status = lower.matches(".*\\bstale\\b.*") ? "stale" : null;
         return new Understood(new ArrayList<>(found.values()), ambiguous, intents, type(lower), site(lower), instance, status);
     }

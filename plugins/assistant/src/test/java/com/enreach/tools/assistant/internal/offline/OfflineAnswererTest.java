@@ -109,6 +109,24 @@ class OfflineAnswererTest {
     }
 
     @Test
+    void anInstanceNameIsNoIntent() {
+        estate.instances.add(FakeEstate.instance("demo-wiki", "succeeded", java.time.Duration.ofHours(1)));
+        OfflineAnswerer.Drafted d = ask("When did demo-wiki last sync?", "all");
+        assertEquals(Set.of("demo-wiki"), keys(d, "sync"));
+        assertEquals(1, d.citations().size(), d.text());
+        assertTrue(estate.searches.isEmpty(), "searched the knowledge base for a sync question");
+    }
+
+    @Test
+    void howDidWeFixOnAMachineAnswersFromItsTicketsAndRunbooksNotItsFacts() {
+        OfflineAnswerer.Drafted d = ask("How did we fix the NFS problem on esx-ams-01?", "all");
+        assertEquals(Set.of("OPS-7"), keys(d, "ticket"));
+        assertEquals(Set.of("Runbook: NFS stale file handle on ESXi"), keys(d, "article"));
+        assertTrue(d.toolCalls().stream().noneMatch(c -> c.startsWith("entity_detail")), d.toolCalls().toString());
+        assertTrue(keys(d, "entity").isEmpty(), d.text());
+    }
+
+    @Test
     void howDidWeFixSearchesResolvedTicketsAndQuotesPassages() {
         OfflineAnswerer.Drafted d = ask("How did we fix the NFS stale file handle problem?", "all");
         assertTrue(estate.searches.get(estate.searches.size() - 1).resolvedOnly());

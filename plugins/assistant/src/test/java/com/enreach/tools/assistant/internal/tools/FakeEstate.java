@@ -82,7 +82,7 @@ public class FakeEstate implements AssistantContext {
         instances.add(instance("demo-jira", "failed", Duration.ofMinutes(30)));
     }
 
-    private static SourceInstance instance(String name, String status, Duration ago) {
+    public static SourceInstance instance(String name, String status, Duration ago) {
         Instant at = NOW.minus(ago);
         return new SourceInstance(name, "demo", name, true, true, List.of(), Map.of(), 60, at,
                 "succeeded".equals(status) ? at : at.minus(Duration.ofDays(1)), status, 11L, 40, 2, null, null);
