@@ -104,15 +104,7 @@ final class EvidenceFinder {
     /** Similarity of a problem to an article: its best passage (an article about many things matches on one). */
     static Evidence.Source article(ArticleDetail a, Set<String> problem) {
         String title = a.article().title();
-        String[] tokens = nz(a.bodyText()).split("\\s+");
-        double best = Texts.cosine(problem, Texts.words(title));
-        for (int i = 0; i < tokens.length; i += PASSAGE_WORDS / 2) {
-            String passage = String.join(" ", java.util.Arrays.copyOfRange(tokens, i, Math.min(tokens.length, i + PASSAGE_WORDS)));
-            best = Math.max(best, Texts.cosine(problem, Texts.words(title + " " + passage)));
-            if (i + PASSAGE_WORDS >= tokens.length) {
-                break;
-            }
-        }
+        double best = Texts.passageSimilarity(problem, title, a.bodyText(), PASSAGE_WORDS);
         return new Evidence.Source("article", a.article().id(), title, title, a.article().url(), best, nz(a.bodyText()), null);
     }
 

@@ -94,9 +94,25 @@ public final class Texts {
         return Math.max(0, Math.min(1, dot));
     }
 
-    /** IP addresses, then FQDNs, then host-like names in a text, each once (a name inside an FQDN is not repeated). */
+    /**
+     * Similarity of words to an article: the best cosine over its passages of about {@code passageWords} words (with the
+     * title), so an article about many things matches on the part that is about them.
+     */
+    public static double passageSimilarity(Set<String> words, String title, String body, int passageWords) {
+        String[] tokens = (body == null ? "" : body).split("\\s+");
+        double best = cosine(words, words(title));
+        for (int i = 0; i < tokens.length; i += passageWords / 2) {
+            String passage = String.join(" ", java.util.Arrays.copyOfRange(tokens, i, Math.min(tokens.length, i + passageWords)));
+            best = Math.max(best, cosine(words, words(title + " " + passage)));
+            if (i + passageWords >= tokens.length) {
+                break;
+            }
+        }
+        return best;
+    }
+
+    /** IP addresses, FQDNs and host-like names in a text, in order of appearance, each once (a name inside an FQDN is not repeated). */
     public static List<String> machineNames(String text) {
-        Set<String> out = new LinkedHashSet<>();
         if (text == null) {
             return new ArrayList<>();
         }
@@ -106,13 +122,14 @@ public final class Texts {
             while (m.find()) {
                 int s = m.start();
                 int e = m.end();
-                if (taken.stream().anyMatch(t -> s < t[1] && e > t[0])) {
-                    continue; // a part of an FQDN or address already taken
+                if (taken.stream().noneMatch(t -> s < t[1] && e > t[0])) { // not a part of an FQDN or address already taken
+                    taken.add(new int[] {s, e});
                 }
-                taken.add(new int[] {s, e});
-                out.add(m.group().toLowerCase(Locale.ROOT));
             }
         }
+        taken.sort(java.util.Comparator.comparingInt(t -> t[0]));
+        Set<String> out = new LinkedHashSet<>();
+        taken.forEach(t -> out.add(text.substring(t[0], t[1]).toLowerCase(Locale.ROOT)));
         return new ArrayList<>(out);
     }
 
