@@ -126,6 +126,24 @@ class AssistantUiIT {
         browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1000));
     }
 
+    /**
+     * The page's next POST /api/ai/query gets the event stream the script expression gives, delivered 7 bytes at a
+     * time (frames cut anywhere); every other request goes to the server.
+     */
+    private static void stubQueryStream(String bodyExpression) {
+        browser.driver().executeScript("""
+                const body = %s;
+                const real = window.fetch;
+                window.fetch = (url, init) => {
+                  if (!String(url).endsWith('/api/ai/query')) return real(url, init);
+                  window.fetch = real;
+                  const bytes = new TextEncoder().encode(body);
+                  const stream = new ReadableStream({ start(c) { for (let i = 0; i < bytes.length; i += 7) c.enqueue(bytes.slice(i, i + 7)); c.close(); } });
+                  return Promise.resolve(new Response(stream, { status: 200, headers: { 'Content-Type': 'text/event-stream' } }));
+                };
+                """.formatted(bodyExpression));
+    }
+
     private static long idIn(Pattern p) {
         Matcher m = p.matcher(browser.driver().getCurrentUrl());
         assertTrue(m.find(), "no id in " + browser.driver().getCurrentUrl());
@@ -288,22 +306,14 @@ class AssistantUiIT {
     void markupInAnAnswerAndItsCitationsIsShownLiterally() {
         browser.open("/#/ext/assistant");
         browser.await(By.id("as-form"));
-        // The page's fetch is given this stream for /api/ai/query, split mid-frame; every other request goes to the server.
         browser.driver().executeScript("""
-                const real = window.fetch;
-                window.fetch = (url, init) => {
-                  if (!String(url).endsWith('/api/ai/query')) return real(url, init);
-                  const evil = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">';
-                  const cite = { n: 1, kind: 'article', id: 1, key: 'k', title: 'T ' + evil, link: 'javascript:alert(1)', url: 'javascript:alert(2)', quote: 'Q ' + evil };
-                  const answer = { conversation_id: 0, question_id: 0, provider: 'offline', extractive: true, text: 'A ' + evil + ' [1]', citations: [cite], tool_calls: [] };
-                  const body = 'event: delta\\ndata: ' + JSON.stringify({ text: 'A ' + evil }) + '\\n\\nevent: citation\\ndata: ' + JSON.stringify(cite)
-                    + '\\n\\nevent: answer\\ndata: ' + JSON.stringify(answer) + '\\n\\n';
-                  const bytes = new TextEncoder().encode(body);
-                  const stream = new ReadableStream({ start(c) { for (let i = 0; i < bytes.length; i += 7) c.enqueue(bytes.slice(i, i + 7)); c.close(); } });
-                  window.fetch = real;
-                  return Promise.resolve(new Response(stream, { status: 200, headers: { 'Content-Type': 'text/event-stream' } }));
-                };
+                const evil = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">';
+                const cite = { n: 1, kind: 'article', id: 1, key: 'k', title: 'T ' + evil, link: 'javascript:alert(1)', url: 'javascript:alert(2)', quote: 'Q ' + evil };
+                const answer = { conversation_id: 0, question_id: 0, provider: 'offline', extractive: true, text: 'A ' + evil + ' [1]', citations: [cite], tool_calls: [] };
+                window.__sse = 'event: delta\\ndata: ' + JSON.stringify({ text: 'A ' + evil }) + '\\n\\nevent: citation\\ndata: ' + JSON.stringify(cite)
+                  + '\\n\\nevent: answer\\ndata: ' + JSON.stringify(answer) + '\\n\\n';
                 """);
+        stubQueryStream("window.__sse");
         WebElement box = browser.driver().findElement(By.id("as-question"));
         box.sendKeys("hostile <img src=x onerror=\"window.__pwned=3\">");
         browser.driver().findElement(By.id("as-send")).click();
@@ -320,8 +330,32 @@ class AssistantUiIT {
         assertNull(browser.driver().executeScript("return window.__pwned === undefined ? null : window.__pwned"));
     }
 
+    /** A 429 with retry-after, and a stream cut before its answer: both say so, and both offer Retry. */
     @Test
     @Order(6)
+    void aRateLimitShowsItsRetryAfterAndACutStreamSaysSo() {
+        browser.open("/#/ext/assistant");
+        browser.await(By.id("as-form"));
+        stubQueryStream("'event: status\\ndata: {\"text\":\"asking\"}\\n\\nevent: answer\\ndata: ' + JSON.stringify({ conversation_id: 0, question_id: 0,"
+                + " text: '', citations: [], error: { code: 'rate_limited', message: 'The provider is rate limiting.', retry_after_seconds: 30 } }) + '\\n\\n'");
+        browser.driver().findElement(By.id("as-question")).sendKeys("limited?");
+        browser.driver().findElement(By.id("as-send")).click();
+        WebElement limited = browser.await(By.cssSelector(".as-assistant[data-state=error] .as-error"));
+        assertEquals("rate_limited", limited.getAttribute("data-code"));
+        assertTrue(limited.getText().contains("The provider is rate limiting.") && limited.getText().contains("retry after 30 s"), limited.getText());
+        assertFalse(limited.findElements(By.cssSelector("button[id$='-retry']")).isEmpty(), "no Retry");
+
+        stubQueryStream("'event: delta\\ndata: {\"text\":\"half an ans\"}\\n\\n'");
+        browser.driver().findElement(By.id("as-question")).sendKeys("cut?");
+        browser.driver().findElement(By.id("as-send")).click();
+        WebElement cut = browser.until("the cut stream", d -> d.findElements(By.cssSelector(".as-error[data-code=stream_ended]")).isEmpty()
+                ? null : d.findElement(By.cssSelector(".as-error[data-code=stream_ended]")));
+        assertTrue(cut.getText().contains("ended before the answer was complete"), cut.getText());
+        assertFalse(cut.findElements(By.cssSelector("button[id$='-retry']")).isEmpty(), "no Retry");
+    }
+
+    @Test
+    @Order(7)
     void aFailingProviderShowsItsErrorKeepsTheQuestionAndRetries() {
         String question = "Which VMs run on " + host + " (down)?";
         WebElement answer = ask(question, "down");
@@ -350,7 +384,7 @@ class AssistantUiIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theCopyButtonCopiesTheAnswerWithItsSources() {
         WebElement answer = ask("Which VMs run on " + host + "?", "offline");
         browser.driver().executeCdpCommand("Browser.grantPermissions", Map.of("permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite"),
@@ -369,7 +403,7 @@ class AssistantUiIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void conversationsAreListedAndReopen() {
         browser.open("/#/ext/assistant");
         JsonNode list = Distribution.await("conversations", Duration.ofSeconds(30), () -> dist.get("/api/ai/conversations?limit=50"),
@@ -392,7 +426,7 @@ class AssistantUiIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void anOpenTicketGetsASuggestionMarkedHelpful() {
         browser.open("/#/ext/assistant-resolve");
         browser.until("open tickets", d -> d.findElements(By.cssSelector("#rs-ticket option")).size() > 1 ? Boolean.TRUE : null);
@@ -424,7 +458,7 @@ class AssistantUiIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void knowledgeHealthShowsTheAnalysis() throws Exception {
         browser.open("/#/ext/kb-health?stale_months=1&duplicate_similarity=0.8");
         browser.await(By.id("kh-summary"));
@@ -440,6 +474,18 @@ class AssistantUiIT {
         assertEquals(a.path("findings").size(), browser.all(By.cssSelector(".kh-finding")).size());
         assertFalse(browser.all(By.id("kh-draft")).isEmpty(), "an admin is offered drafts");
         shot("assistant-kb-health", null);
+
+        // the demo's wiki names machines this small estate does not have: there are findings, and their evidence opens
+        assertFalse(a.path("findings").isEmpty(), "no finding on the demo: " + a);
+        JsonNode first = a.path("findings").get(0).path("evidence").get(0);
+        String link = first.path("link").asText();
+        browser.driver().findElement(By.cssSelector(".kh-finding .citation a.cite-link[href='" + link + "']")).click();
+        browser.until("the evidence's page", d -> d.getCurrentUrl().endsWith(link) ? Boolean.TRUE : null);
+        if ("article".equals(first.path("kind").asText())) {
+            browser.awaitText(By.id("article-title"), first.path("title").asText());
+        } else if ("ticket".equals(first.path("kind").asText())) {
+            browser.awaitText(By.id("ticket-title"), first.path("key").asText());
+        }
 
         // a viewer is not offered drafts (the route refuses them)
         HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(dist.baseUrl() + "/api/tokens"))
