@@ -16,13 +16,14 @@ import com.enreach.tools.api.vector.VectorIndex;
 /**
  * The installed embedding provider and vector index, if any: at most one of each, the highest ranked (greedy, so a
  * better one replaces the one in use). Both come and go with their plugins; whoever uses them reads them once per
- * operation and copes with null. Listeners hear of a newly bound index (it may need a rebuild).
+ * operation and copes with null. Listeners hear of a newly bound index (it may need a rebuild) and of a newly bound provider (contents may wait for it).
  */
 @Component(service = KbPlugins.class, immediate = true)
 public class KbPlugins {
     private volatile EmbeddingProvider provider;
     private volatile VectorIndex index;
     private final List<Consumer<VectorIndex>> indexListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<EmbeddingProvider>> providerListeners = new CopyOnWriteArrayList<>();
 
     /** The provider in use, or null. */
     public EmbeddingProvider provider() {
@@ -47,9 +48,21 @@ public class KbPlugins {
         indexListeners.remove(listener);
     }
 
+    /** Listeners hear of a newly bound embedding provider (contents may be waiting for it). */
+    void onProviderBound(Consumer<EmbeddingProvider> listener) {
+        providerListeners.add(listener);
+    }
+
+    void removeProviderListener(Consumer<EmbeddingProvider> listener) {
+        providerListeners.remove(listener);
+    }
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     public void bindProvider(EmbeddingProvider p) {
         this.provider = p;
+        for (Consumer<EmbeddingProvider> l : providerListeners) {
+            l.accept(p);
+        }
     }
 
     public void unbindProvider(EmbeddingProvider p) {

@@ -73,6 +73,11 @@ public class VectorizationServiceImpl implements VectorizationService, ChangeLis
     private final AtomicBoolean autoAfterRun = new AtomicBoolean();
     private final ExecutorService background;
     private final Consumer<VectorIndex> onIndex = i -> checkIndex();
+    /**
+     * A model bound after the sync runs ended (MiniLM takes a while to load): what the runs left pending is vectorised
+     * now, or it would wait for the next run.
+     */
+    private final Consumer<EmbeddingProvider> onProvider = p -> runEnded(0, "(embedding model bound)");
     private volatile boolean auto;
     private volatile int chunkTokens;
     private volatile int embedBatch;
@@ -84,8 +89,15 @@ public class VectorizationServiceImpl implements VectorizationService, ChangeLis
             t.setDaemon(true);
             return t;
         }));
-        plugins.onIndexBound(onIndex);
+        watchPlugins();
         checkIndex(); // an index bound before this component, or one left behind while the core was down
+        runEnded(0, "(start)"); // contents left pending by a model bound before this component, or while the core was down
+    }
+
+    /** Hears of index and embedding-model plugins being bound (separate from the constructor for tests). */
+    void watchPlugins() {
+        plugins.onIndexBound(onIndex);
+        plugins.onProviderBound(onProvider);
     }
 
     /**
@@ -118,6 +130,7 @@ public class VectorizationServiceImpl implements VectorizationService, ChangeLis
     @Deactivate
     void deactivate() {
         plugins.removeIndexListener(onIndex);
+        plugins.removeProviderListener(onProvider);
         background.shutdownNow();
         try {
             background.awaitTermination(5, TimeUnit.SECONDS);

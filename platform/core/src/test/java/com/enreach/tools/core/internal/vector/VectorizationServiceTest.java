@@ -50,6 +50,20 @@ class VectorizationServiceTest {
     }
 
     @Test
+    void contentsLeftPendingAreVectorisedWhenAModelIsBoundAfterTheRunsEnded() {
+        kb.plugins.unbindProvider(provider);
+        kb.vectorization.watchPlugins();
+        kb.ticket("OPS-7", "OPS", "Open", null, "NFS stale handle on esx01", "Stale handles after a volume move.", "Remounted.");
+        kb.vectorization.runEnded(1, "demo-jira"); // no model yet: nothing can happen
+        assertEquals(1, kb.vectorization.status().counts().get("ticket").get("pending"));
+
+        kb.plugins.bindProvider(provider);
+
+        assertEquals(0, kb.vectorization.status().counts().get("ticket").get("pending"), "vectorised as the model arrived");
+        assertEquals(1, kb.vectorization.status().counts().get("ticket").get("done"));
+    }
+
+    @Test
     void vectorisesWhatIsPendingOnceAndRecordsTheModel() {
         long a = kb.article("OPS", "Restart the backup agent", runbook("backup", 2));
         long t = kb.ticket("OPS-1", "OPS", "Open", null, "Disk full on db01", "The disk of db01 is full.", "Cleaned /var/log.");
