@@ -49,6 +49,9 @@ public class OfflineAnswerer {
         boolean pureInventory = u.has(Intent.COUNT) || u.has(Intent.NO_BACKUP) || u.has(Intent.SYNC)
                 || (u.has(Intent.LAST_BACKUP) && !u.has(Intent.KNOWLEDGE));
 
+        for (String name : u.unknown()) {
+            turn.emit("\nNothing named `" + name + "` is in the inventory (looked up by name, FQDN and IP address).\n");
+        }
         for (Recognizer.Ambiguous a : u.ambiguous()) {
             turn.call("find_entities", obj().put("query", a.name()));
         }
@@ -64,14 +67,15 @@ public class OfflineAnswerer {
                         .put("limit", u.has(Intent.KNOWLEDGE) && !u.has(Intent.RESOLVED) ? 5 : 3));
             }
         }
-        if (inventory && u.entities().isEmpty() && u.ambiguous().isEmpty()) {
+        // a question about a machine the inventory does not know is not answered about the whole estate
+        if (inventory && u.entities().isEmpty() && u.ambiguous().isEmpty() && u.unknown().isEmpty()) {
             estateFacts(turn, u);
         }
         if (knowledge && (u.has(Intent.KNOWLEDGE) || turn.answered == 0)) {
             turn.call("search_knowledge", obj().put("query", question).put("limit", 3)
                     .put("resolved_only", u.has(Intent.RESOLVED)));
         }
-        if (turn.numbering.isEmpty()) {
+        if (turn.numbering.isEmpty() && u.unknown().isEmpty()) {
             turn.emit("\n" + NOTHING + "\n");
         }
         return new Drafted(turn.text.toString(), turn.numbering.citations(), turn.toolCalls);

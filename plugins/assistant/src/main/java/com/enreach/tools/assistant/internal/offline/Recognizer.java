@@ -23,6 +23,8 @@ final class Recognizer {
     private static final Pattern IP = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
     private static final Pattern FQDN = Pattern.compile("^[a-z0-9_-]+(\\.[a-z0-9_-]+)+$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME_LIKE = Pattern.compile("^(?=.*[a-z])(?=.*[0-9_-])[a-z0-9_.-]{3,}$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MACHINE_LIKE = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$"
+            + "|^(?=.*[a-z])(?=.*[0-9])(?=.*[.-])[a-z0-9_.-]{3,}$", Pattern.CASE_INSENSITIVE);
     private static final Pattern TICKET_KEY = Pattern.compile("^[A-Z][A-Z0-9]+-\\d+$");
     private static final Pattern QUOTED = Pattern.compile("[\"“'`]([^\"”'`]{2,80})[\"”'`]");
     private static final Pattern SITE = Pattern.compile("\\b(?:in|at|site|of)\\s+(?:the\\s+)?(?:site\\s+)?([a-z0-9_-]{2,20})\\b");
@@ -55,8 +57,12 @@ final class Recognizer {
     record Ambiguous(String name, List<Entity> candidates) {
     }
 
-    record Understood(List<Entity> entities, List<Ambiguous> ambiguous, Set<Intent> intents, String type, String site,
-                      String instance, String status) {
+    /**
+     * @param unknown names that look like a machine's (an IP, or letters with digits and a dash or dot) and match no
+     *                entity: the answer says so instead of answering about the whole estate
+     */
+    record Understood(List<Entity> entities, List<Ambiguous> ambiguous, List<String> unknown, Set<Intent> intents,
+                      String type, String site, String instance, String status) {
         boolean has(Intent i) {
             return intents.contains(i);
         }
@@ -86,6 +92,7 @@ final class Recognizer {
         }
         Map<Long, Entity> found = new LinkedHashMap<>();
         List<Ambiguous> ambiguous = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         for (String token : candidates(question)) {
             if (instances.contains(token.toLowerCase(Locale.ROOT))) {
                 continue;
@@ -95,10 +102,12 @@ final class Recognizer {
                 found.putIfAbsent(c.get(0).id(), c.get(0));
             } else if (c.size() > 1 && ambiguous.stream().noneMatch(a -> a.name().equalsIgnoreCase(token))) {
                 ambiguous.add(new Ambiguous(token, c));
+            } else if (c.isEmpty() && MACHINE_LIKE.matcher(token).matches()) {
+                unknown.add(token);
             }
         }
         String status = lower.matches(".*\\bstale\\b.*") ? "stale" : null;
-        return new Understood(new ArrayList<>(found.values()), ambiguous, intents, type(lower), site(lower), instance, status);
+        return new Understood(new ArrayList<>(found.values()), ambiguous, unknown, intents, type(lower), site(lower), instance, status);
     }
 
     /** The words that could name an entity: IPs, FQDNs, names with a digit, dash or underscore, quoted text. */

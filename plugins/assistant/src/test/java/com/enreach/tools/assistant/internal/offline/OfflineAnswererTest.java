@@ -73,6 +73,15 @@ class OfflineAnswererTest {
     }
 
     @Test
+    void aMachineTheInventoryDoesNotKnowIsSaidNotAnsweredAboutTheWholeEstate() {
+        OfflineAnswerer.Drafted d = ask("Which VMs on esx-ams-0003 have no backup?", "inventory");
+        assertTrue(d.text().contains("Nothing named `esx-ams-0003` is in the inventory"), d.text());
+        assertTrue(d.citations().isEmpty(), "no estate-wide report instead: " + d.text());
+        OfflineAnswerer.Drafted ip = ask("What is 10.99.99.99?", "inventory");
+        assertTrue(ip.text().contains("Nothing named `10.99.99.99`"), ip.text());
+    }
+
+    @Test
     void anIpIsRecognised() {
         OfflineAnswerer.Drafted d = ask("What is 10.1.1.4?", "all");
         assertTrue(keys(d, "entity").contains("vm-lon-web-03"), d.text());
