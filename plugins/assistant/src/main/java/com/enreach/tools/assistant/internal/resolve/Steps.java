@@ -73,7 +73,7 @@ final class Steps {
     /**
      * The article to take steps from: among the relevant ones (similarity at least {@link #MIN_ARTICLE} and within
      * {@link #ARTICLE_MARGIN} of the best), the first with a fix section (a runbook rather than a post-mortem), else the
-     * best one when it has a list.
+     * best one when it has a list, else the first relevant one with a fix section.
      */
     private static Evidence.Source article(List<Evidence.Source> articles) {
         if (articles.isEmpty() || articles.get(0).similarity() < MIN_ARTICLE) {
@@ -85,7 +85,16 @@ final class Steps {
                 return a;
             }
         }
-        return find(articles.get(0).text()).steps().isEmpty() ? null : articles.get(0);
+        if (!find(articles.get(0).text()).steps().isEmpty()) {
+            return articles.get(0);
+        }
+        // the nearest articles are post-mortems without steps: a relevant runbook further down still has the fix
+        for (Evidence.Source a : articles) {
+            if (a.similarity() >= MIN_ARTICLE && find(a.text()).underFixHeading()) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /**
