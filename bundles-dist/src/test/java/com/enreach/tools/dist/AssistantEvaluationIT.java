@@ -59,15 +59,8 @@ class AssistantEvaluationIT {
         dist.writeConfig("source.demo-wiki.cfg", "view=confluence\nkb.articles=24\nkb.tickets=60\n" + estate);
         dist.writeConfig("source.demo-jira.cfg", "view=jira\nkb.tickets=60\n" + estate);
         dist.start();
-        for (String instance : INSTANCES) {
-            dist.awaitSource(instance, s -> s.path("present").asBoolean());
-            int status = dist.post("/api/sources/" + instance + "/sync").statusCode();
-            assertTrue(status == 202 || status == 409, instance + " sync answered " + status);
-            Distribution.await(instance + " synced", Duration.ofMinutes(5), () -> dist.get("/api/sources/" + instance),
-                    s -> s.path("running_run_id").isNull() && "succeeded".equals(s.path("last_status").asText()));
-        }
-        Distribution.await("knowledge vectorised and indexed", Duration.ofMinutes(8), () -> dist.get("/api/kb/vectorization"),
-                v -> pending(v) == 0 && v.path("chunks").asLong() > 0 && v.path("index_in_sync").asBoolean() && !v.path("running").asBoolean());
+        dist.syncAll(INSTANCES.toArray(String[]::new));
+        dist.awaitKnowledgeIndexed();
     }
 
     @AfterAll
@@ -75,14 +68,6 @@ class AssistantEvaluationIT {
         if (dist != null) {
             dist.close();
         }
-    }
-
-    private static long pending(JsonNode status) {
-        long n = 0;
-        for (JsonNode perType : status.path("counts")) {
-            n += perType.path("pending").asLong();
-        }
-        return n;
     }
 
     private Answer ask(String question) {

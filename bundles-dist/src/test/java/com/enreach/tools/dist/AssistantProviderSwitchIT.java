@@ -62,25 +62,8 @@ class AssistantProviderSwitchIT {
         dist.writeConfig("source.demo-wiki.cfg", "view=confluence\nkb.articles=10\nkb.tickets=30\n" + estate);
         dist.writeConfig("source.demo-jira.cfg", "view=jira\nkb.tickets=30\n" + estate);
         dist.start();
-        for (String instance : new String[] {"demo-vc", "demo-wiki", "demo-jira"}) {
-            dist.awaitSource(instance, s -> s.path("present").asBoolean());
-            int status = dist.post("/api/sources/" + instance + "/sync").statusCode();
-            assertTrue(status == 202 || status == 409, instance + " sync answered " + status);
-            Distribution.await(instance + " synced", Duration.ofMinutes(5), () -> dist.get("/api/sources/" + instance),
-                    s -> s.path("running_run_id").isNull() && "succeeded".equals(s.path("last_status").asText()));
-        }
-        // A question in prose finds its passages by meaning: wait until the knowledge is vectorised and indexed. The
-        // core vectorises after each run, but only when the embedding model is already loaded then; when the model
-        // came up after the runs, ask for it (503 until the model is there, 409 while a run is going).
-        Distribution.await("knowledge vectorised and indexed", Duration.ofMinutes(8), () -> {
-                    JsonNode v = dist.get("/api/kb/vectorization");
-                    if (pending(v) > 0 && !v.path("running").asBoolean()) {
-                        send("POST", "/api/kb/vectorize", "{}");
-                        v = dist.get("/api/kb/vectorization");
-                    }
-                    return v;
-                }, v -> pending(v) == 0 && v.path("chunks").asLong() > 0 && v.path("index_in_sync").asBoolean()
-                        && !v.path("running").asBoolean());
+        dist.syncAll("demo-vc", "demo-wiki", "demo-jira");
+        dist.awaitKnowledgeIndexed(); // by meaning: the knowledge is vectorised and indexed
         JsonNode ticket = dist.get("/api/kb/tickets?limit=1").path("results").path(0);
         assertFalse(ticket.isMissingNode(), "the demo Jira synced no ticket");
         ticketSummary = ticket.path("summary").asText();
@@ -214,14 +197,6 @@ class AssistantProviderSwitchIT {
             throw new UncheckedIOException(e);
         }
         return b.toString();
-    }
-
-    private static long pending(JsonNode status) {
-        long n = 0;
-        for (JsonNode perType : status.path("counts")) {
-            n += perType.path("pending").asLong();
-        }
-        return n;
     }
 
     /** Whether a data fence (the assistant's Guard: {@code <<<DATA kind ref} ... {@code >>>}) holds {@code text}. */

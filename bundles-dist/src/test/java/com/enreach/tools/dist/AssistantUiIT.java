@@ -59,16 +59,9 @@ class AssistantUiIT {
         dist.writeConfig("enreach.assistant.cfg", "provider=offline\n");
         dist.writeConfig("ai.openai-down.cfg", "base.url=http://127.0.0.1:" + closedPort() + "/v1\nmodel=down-model\ntimeout=10\nauth=none\n");
         dist.start();
-        for (String instance : new String[] {"demo-vc", "demo-wiki", "demo-jira"}) {
-            dist.awaitSource(instance, s -> s.path("present").asBoolean());
-            int status = dist.post("/api/sources/" + instance + "/sync").statusCode();
-            assertTrue(status == 202 || status == 409, instance + " sync answered " + status);
-            Distribution.await(instance + " synced", Duration.ofMinutes(5), () -> dist.get("/api/sources/" + instance),
-                    s -> s.path("running_run_id").isNull() && "succeeded".equals(s.path("last_status").asText()));
-        }
+        dist.syncAll("demo-vc", "demo-wiki", "demo-jira");
         // vectorised and indexed (as KnowledgeBaseIT waits), so answers, suggestions and duplicates see the same knowledge every run
-        Distribution.await("knowledge vectorised and indexed", Duration.ofMinutes(8), () -> dist.get("/api/kb/vectorization"),
-                v -> pending(v) == 0 && v.path("chunks").asLong() > 0 && v.path("index_in_sync").asBoolean() && !v.path("running").asBoolean());
+        dist.awaitKnowledgeIndexed();
         JsonNode hyper = Distribution.await("an ESXi host with its VMs", Duration.ofMinutes(2), () -> dist.get("/api/entities?type=hypervisor&limit=1"),
                 p -> p.path("results").size() > 0);
         host = hyper.path("results").get(0).path("name").asText();
@@ -93,14 +86,6 @@ class AssistantUiIT {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort(); // closed again when this returns: nothing listens there
         }
-    }
-
-    private static long pending(JsonNode status) {
-        long n = 0;
-        for (JsonNode perType : status.path("counts")) {
-            n += perType.path("pending").asLong();
-        }
-        return n;
     }
 
     private static List<String> names(JsonNode providers) {

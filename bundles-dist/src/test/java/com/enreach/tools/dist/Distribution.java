@@ -274,6 +274,36 @@ final class Distribution implements AutoCloseable {
     }
 
     /** The source instance once the condition holds. */
+    /** Syncs each instance in turn (once it is present) and waits until its run succeeded. */
+    void syncAll(String... instances) {
+        for (String instance : instances) {
+            awaitSource(instance, s -> s.path("present").asBoolean());
+            int status = post("/api/sources/" + instance + "/sync").statusCode();
+            assertTrue(status == 202 || status == 409, instance + " sync answered " + status);
+            await(instance + " synced", java.time.Duration.ofMinutes(5), () -> get("/api/sources/" + instance),
+                    s -> s.path("running_run_id").isNull() && "succeeded".equals(s.path("last_status").asText()));
+        }
+    }
+
+    /**
+     * Waits until the knowledge base is vectorised (by the core on its own, after the runs or when the model is bound)
+     * and indexed, so searches see the same knowledge every run.
+     */
+    void awaitKnowledgeIndexed() {
+        await("knowledge vectorised and indexed", java.time.Duration.ofMinutes(8), () -> get("/api/kb/vectorization"),
+                v -> pendingVectors(v) == 0 && v.path("chunks").asLong() > 0 && v.path("index_in_sync").asBoolean()
+                        && !v.path("running").asBoolean());
+    }
+
+    /** Contents waiting for vectors, over the content types of a {@code /api/kb/vectorization} answer. */
+    static long pendingVectors(JsonNode status) {
+        long n = 0;
+        for (JsonNode perType : status.path("counts")) {
+            n += perType.path("pending").asLong();
+        }
+        return n;
+    }
+
     JsonNode awaitSource(String instance, Predicate<JsonNode> condition) {
         return await(instance + " in /api/sources", Duration.ofSeconds(60), () -> get("/api/sources/" + instance),
                 s -> !s.isMissingNode() && condition.test(s));

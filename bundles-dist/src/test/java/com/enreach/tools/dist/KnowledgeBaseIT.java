@@ -43,16 +43,9 @@ class KnowledgeBaseIT {
         dist.writeConfig("source.demo-jira.cfg", "view=jira\nkb.tickets=40\n" + estate);
         dist.start();
         pid = dist.process().pid();
-        for (String instance : new String[] {"demo-vc", "demo-wiki", "demo-jira"}) {
-            dist.awaitSource(instance, s -> s.path("present").asBoolean());
-            int status = dist.post("/api/sources/" + instance + "/sync").statusCode();
-            assertTrue(status == 202 || status == 409, instance + " sync answered " + status);
-            Distribution.await(instance + " synced", Duration.ofMinutes(5), () -> dist.get("/api/sources/" + instance),
-                    s -> s.path("running_run_id").isNull() && "succeeded".equals(s.path("last_status").asText()));
-        }
+        dist.syncAll("demo-vc", "demo-wiki", "demo-jira");
         // vectorised after the runs, by the core on its own (auto-vectorise), into the index
-        Distribution.await("knowledge vectorised and indexed", Duration.ofMinutes(8), () -> dist.get("/api/kb/vectorization"),
-                v -> pending(v) == 0 && v.path("chunks").asLong() > 0 && v.path("index_in_sync").asBoolean() && !v.path("running").asBoolean());
+        dist.awaitKnowledgeIndexed();
     }
 
     @AfterAll
@@ -60,14 +53,6 @@ class KnowledgeBaseIT {
         if (dist != null) {
             dist.close();
         }
-    }
-
-    private static long pending(JsonNode status) {
-        long n = 0;
-        for (JsonNode perType : status.path("counts")) {
-            n += perType.path("pending").asLong();
-        }
-        return n;
     }
 
     private static JsonNode search(String text) {
