@@ -131,6 +131,9 @@ final class DemoCommand implements Callable<Integer> {
         root.out().println("Browse it: bin/enreach devices list, bin/enreach history, bin/enreach search \"nfs stale file handle\"; REST " + platform.baseUrl()
                 + "/api/devices (Bearer token, routes in /api/openapi.json); web console " + platform.baseUrl()
                 + "/system/console (password: the admin token)");
+        root.out().println("Ask the assistant (offline, extractive, with sources): bin/enreach ask \"which VMs on esx-ams-0005 have no backup?\", "
+                + "bin/enreach ask \"how did we fix the NFS stale file handles?\", bin/enreach issues suggest OPS-12, bin/enreach kb analyze; "
+                + "web UI " + platform.baseUrl() + "/#/ext/assistant");
         if (netbox) {
             root.out().println(DemoNetBox.hints(platform.baseUrl()));
         }
