@@ -80,7 +80,7 @@ final class AnswerStream implements StreamingOutput, AnswerListener {
             this.conversationId = conversationId;
             this.questionId = questionMessageId;
         }
-        send("stored", Map.of("conversation_id", conversationId, "question_id", questionMessageId));
+        send("stored", new Stored(conversationId, questionMessageId));
     }
 
     @Override
@@ -126,6 +126,10 @@ final class AnswerStream implements StreamingOutput, AnswerListener {
             gone = true;
             LOG.debug("SSE client of {} went away during '{}': the answer is still stored ({})", actor, event, e.toString());
         }
+    }
+
+    /** The {@code stored} event's data; a record, not a map, so its fields keep their order on the wire. */
+    record Stored(long conversationId, long questionId) {
     }
 
     /** Jersey's content-length buffer as configured (server or common property), else its default, 8192 bytes. */
