@@ -112,7 +112,11 @@ class AssistantProviderSwitchIT {
         assertEquals("gpt-it", provider.path("model").asText(), provider.toString());
         Distribution.await("the broken file reported in the log", SWITCH, AssistantProviderSwitchIT::logs,
                 l -> l.contains("etc/ai.openai-broken.cfg: model is required"));
-        assertFalse(getRaw("/api/ai/providers").contains("broken"), "the misconfigured instance is not offered");
+        JsonNode broken = Distribution.await("the broken file listed as misconfigured", SWITCH, () -> dist.get("/api/ai/providers"),
+                p -> provider(p, "broken") != null);
+        assertEquals("misconfigured", provider(broken, "broken").path("status").asText(), broken.toString());
+        assertTrue(provider(broken, "broken").path("message").asText().contains("etc/ai.openai-broken.cfg: model is required"), broken.toString());
+        assertFalse(provider(broken, "broken").path("is_default").asBoolean(), "a misconfigured provider is never the default");
 
         long asked = System.nanoTime();
         JsonNode answer = ask(question);
@@ -197,6 +201,16 @@ class AssistantProviderSwitchIT {
             throw new UncheckedIOException(e);
         }
         return b.toString();
+    }
+
+    /** The provider named {@code name} in a {@code /api/ai/providers} answer, or null. */
+    private static JsonNode provider(JsonNode providers, String name) {
+        for (JsonNode p : providers.path("results")) {
+            if (name.equals(p.path("name").asText())) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** Whether a data fence (the assistant's Guard: {@code <<<DATA kind ref} ... {@code >>>}) holds {@code text}. */

@@ -45,6 +45,58 @@ public interface AiProvider {
     }
 
     /**
+     * Why this instance cannot be used, or null when it can: a provider plugin registers an instance whose configuration
+     * file is wrong anyway (see {@link #misconfigured}), so the assistant lists it as misconfigured with this message
+     * (naming the file and the field) and never picks it as the default.
+     */
+    default String problem() {
+        return null;
+    }
+
+    /**
+     * A stand-in for an instance whose configuration is wrong: it answers nothing, and every {@link #chat} fails with
+     * {@link AiException.Kind#BAD_REQUEST} and {@code problem}.
+     */
+    static AiProvider misconfigured(String name, String kind, String problem) {
+        return new AiProvider() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String kind() {
+                return kind;
+            }
+
+            @Override
+            public String model() {
+                return null;
+            }
+
+            @Override
+            public String baseUrl() {
+                return null;
+            }
+
+            @Override
+            public String problem() {
+                return problem;
+            }
+
+            @Override
+            public ChatResponse chat(ChatRequest request, ChatListener listener) {
+                throw new AiException(AiException.Kind.BAD_REQUEST, name, "Provider '" + name + "' is misconfigured: " + problem);
+            }
+
+            @Override
+            public String toString() {
+                return "misconfigured " + kind + " provider '" + name + "'";
+            }
+        };
+    }
+
+    /**
      * One model turn. Streams text deltas to {@code listener} as they arrive (when the endpoint streams) and returns the
      * complete turn. Blocks; honours the instance's timeout.
      *

@@ -227,17 +227,18 @@ public class AssistantComponent implements AssistantService, AssistantContext {
         }
         String configured = config.provider();
         if (configured != null && !configured.isBlank()) {
-            Optional<AiProvider> p = all.stream().filter(x -> x.name().equals(configured.trim())).findFirst();
+            Optional<AiProvider> p = all.stream().filter(x -> x.name().equals(configured.trim()) && x.problem() == null).findFirst();
             if (p.isPresent()) {
                 return p.get();
             }
             if (!configured.trim().equals(missingDefault)) {
                 missingDefault = configured.trim();
-                LOG.warn("The default provider '{}' of enreach.assistant.cfg is not available; using the next one",
+                LOG.warn("The default provider '{}' of enreach.assistant.cfg is not available or misconfigured; using the next one",
                         missingDefault);
             }
         }
-        return all.size() > 1 ? all.get(1) : offline;
+        // the first generating provider that is configured right (a misconfigured one is listed, never picked)
+        return all.stream().skip(1).filter(x -> x.problem() == null).findFirst().orElse(offline);
     }
 
     // --- AssistantService

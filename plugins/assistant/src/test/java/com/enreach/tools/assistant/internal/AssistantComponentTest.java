@@ -124,6 +124,20 @@ class AssistantComponentTest {
     }
 
     @Test
+    void aMisconfiguredProviderIsListedWithItsMessageButNeverTheDefault() {
+        AssistantComponent c = component("broken");
+        c.addProvider(AiProvider.misconfigured("broken", "openai", "etc/ai.openai-broken.cfg: model is required"),
+                Map.of(Constants.SERVICE_RANKING, 100));
+        c.addProvider(provider("alpha"), Map.of());
+        assertEquals("alpha", c.provider(null).name(), "neither as the configured default nor by ranking");
+        ProviderInfo broken = c.providers().stream().filter(p -> p.name().equals("broken")).findFirst().orElseThrow();
+        assertEquals("misconfigured", broken.status());
+        assertEquals("etc/ai.openai-broken.cfg: model is required", broken.message());
+        assertEquals(false, broken.isDefault());
+        assertEquals("broken", c.provider("broken").name(), "named explicitly, it answers with its problem as the error");
+    }
+
+    @Test
     void equalRankingsGoByName() {
         AssistantComponent c = component(null);
         c.addProvider(provider("beta"), Map.of(Constants.SERVICE_RANKING, 5));

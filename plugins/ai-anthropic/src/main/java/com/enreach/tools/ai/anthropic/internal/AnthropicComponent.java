@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * One instance per {@code etc/ai.anthropic-<name>.cfg}: registers an {@link AiProvider} with
  * {@code enreach.ai.provider=<name>} (and the configured {@code service.ranking}). A misconfigured file fails this
- * instance only, with a message naming the file and the field.
+ * instance only, with a message naming the file and the field: it is registered as a misconfigured stand-in
+ * ({@link AiProvider#misconfigured}), so the assistant lists it with that message and never uses it.
  */
 @Component(service = {}, configurationPid = Settings.FACTORY_PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = AnthropicConfig.class, factory = true)
@@ -31,27 +32,36 @@ public class AnthropicComponent {
 
     @Activate
     public AnthropicComponent(BundleContext context, Map<String, Object> properties) {
-        Settings settings;
+        Settings settings = null;
+        String problem = null;
         try {
             settings = Settings.from(properties, System.getenv());
         } catch (IllegalArgumentException e) {
             LOG.error("Anthropic provider not started: {}", e.getMessage());
-            throw e;
+            problem = e.getMessage();
         }
-        name = settings.name();
-        provider = new AnthropicProvider(settings);
+        name = settings == null ? Settings.nameOf(properties) : settings.name();
+        provider = settings == null ? null : new AnthropicProvider(settings);
         Hashtable<String, Object> props = new Hashtable<>();
-        props.put(AiProvider.NAME_PROPERTY, settings.name());
-        props.put(Constants.SERVICE_RANKING, settings.ranking());
-        registration = context.registerService(AiProvider.class, provider, props);
-        LOG.info("Anthropic provider '{}' ready: model {} at {} ({}{})", settings.name(), settings.model(),
-                settings.baseUrl(), settings.source(), settings.allowSensitive() ? ", sensitive data allowed" : "");
+        props.put(AiProvider.NAME_PROPERTY, name);
+        if (settings != null) {
+            props.put(Constants.SERVICE_RANKING, settings.ranking());
+        }
+        // a misconfigured file is still listed (as misconfigured, with its message), never used
+        registration = context.registerService(AiProvider.class,
+                provider == null ? AiProvider.misconfigured(name, "anthropic", problem) : provider, props);
+        if (settings != null) {
+            LOG.info("Anthropic provider '{}' ready: model {} at {} ({}{})", settings.name(), settings.model(),
+                    settings.baseUrl(), settings.source(), settings.allowSensitive() ? ", sensitive data allowed" : "");
+        }
     }
 
     @Deactivate
     void deactivate() {
         registration.unregister();
-        provider.close();
+        if (provider != null) {
+            provider.close();
+        }
         LOG.info("Anthropic provider '{}' stopped", name);
     }
 }

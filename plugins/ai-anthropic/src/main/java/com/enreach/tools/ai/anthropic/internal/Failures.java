@@ -106,8 +106,8 @@ final class Failures {
         if (status == 429) {
             return Kind.RATE_LIMITED;
         }
-        if (status == 529) {
-            return Kind.OVERLOADED;
+        if (status == 529 || status == 503) {
+            return Kind.OVERLOADED; // as the contract says, and as the OpenAI-compatible provider maps them
         }
         if (status == 408 || status == 504) {
             return Kind.TIMEOUT;

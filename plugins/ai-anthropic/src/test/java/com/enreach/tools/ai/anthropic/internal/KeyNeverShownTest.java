@@ -94,12 +94,20 @@ class KeyNeverShownTest {
     }
 
     @Test
-    void aMisconfiguredFileFailsWithItsNameAndLogsNoKey() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new AnthropicComponent(context(),
-                Doubles.config(anthropic, "model", null, "felix.fileinstall.filename", "file:/x/etc/ai.anthropic-test.cfg")));
-        assertEquals("etc/ai.anthropic-test.cfg: model is required (e.g. model = claude-sonnet-4-5)", e.getMessage());
-        assertTrue(registered.isEmpty());
+    void aMisconfiguredFileIsListedWithItsNameAndProblemNeverUsedAndLogsNoKey() {
+        AnthropicComponent component = new AnthropicComponent(context(),
+                Doubles.config(anthropic, "model", null, "felix.fileinstall.filename", "file:/x/etc/ai.anthropic-test.cfg"));
+        assertEquals(1, registered.size());
+        AiProvider provider = (AiProvider) registered.get(0)[1];
+        Dictionary<?, ?> props = (Dictionary<?, ?>) registered.get(0)[2];
+        assertEquals("test", props.get(AiProvider.NAME_PROPERTY));
+        assertEquals("etc/ai.anthropic-test.cfg: model is required (e.g. model = claude-sonnet-4-5)", provider.problem());
+        assertEquals("anthropic", provider.kind());
+        AiException e = assertThrows(AiException.class,
+                () -> provider.chat(new ChatRequest(null, List.of(ChatMessage.user("x")), List.of(), 0, null), null));
+        assertTrue(e.getMessage().contains("model is required"), e.getMessage());
         assertTrue(logged().contains("Anthropic provider not started: etc/ai.anthropic-test.cfg: model is required"), logged());
+        component.deactivate();
         assertFalse(logged().contains(KEY));
     }
 }

@@ -111,11 +111,11 @@ class ProviderErrorsTest {
     }
 
     @Test
-    void serverErrorsAreUnavailable() {
+    void aServerErrorIsUnavailableAndA503Overloaded() {
         anthropic.enqueue(Fault.status(500, "api_error", "Internal server error"), Fault.status(503, "api_error", "Service unavailable"));
         assertEquals(Kind.UNAVAILABLE, fails().kind());
         AiException e = fails();
-        assertEquals(Kind.UNAVAILABLE, e.kind());
+        assertEquals(Kind.OVERLOADED, e.kind());
         assertTrue(e.getMessage().contains("HTTP 503"), e.getMessage());
     }
 

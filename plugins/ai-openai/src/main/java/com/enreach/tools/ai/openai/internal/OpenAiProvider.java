@@ -36,40 +36,67 @@ public class OpenAiProvider implements AiProvider {
 
     private final Settings settings;
     private final OpenAiClient client;
+    private final String name;
+    private final String problem;
     private ServiceRegistration<AiProvider> registration;
 
     @Activate
     public OpenAiProvider(OpenAiConfig config, Map<String, Object> properties, BundleContext context) {
         this(validated(nameOf(properties), config, properties));
+        register(context, properties, this);
+        if (problem == null) {
+            LOG.info("OpenAI-compatible provider '{}' ready: model {} at {} (auth {}{})", settings.name(), settings.model(),
+                    settings.baseUrl(), settings.auth(), settings.allowSensitive() ? ", sensitive data allowed" : "");
+        }
+    }
+
+    private void register(BundleContext context, Map<String, Object> properties, OpenAiProvider self) {
         Dictionary<String, Object> props = new Hashtable<>();
-        props.put(NAME_PROPERTY, settings.name());
+        props.put(NAME_PROPERTY, name);
         Object ranking = properties.get(Constants.SERVICE_RANKING);
-        if (ranking != null) {
+        if (ranking != null && ranking.toString().trim().matches("-?\\d+")) {
             props.put(Constants.SERVICE_RANKING, ranking instanceof Integer i ? i : Integer.valueOf(ranking.toString().trim()));
         }
-        registration = context.registerService(AiProvider.class, this, props);
-        LOG.info("OpenAI-compatible provider '{}' ready: model {} at {} (auth {}{})", settings.name(), settings.model(),
-                settings.baseUrl(), settings.auth(), settings.allowSensitive() ? ", sensitive data allowed" : "");
+        // a misconfigured file is still listed (as misconfigured, with its message), never used
+        registration = context.registerService(AiProvider.class, problem == null ? self : AiProvider.misconfigured(name, "openai", problem), props);
     }
 
     /** SCR reports a failed activation only to the OSGi log; the platform's log must name the file and field too. */
-    private static Settings validated(String name, OpenAiConfig config, Map<String, Object> properties) {
+    private static Object validated(String name, OpenAiConfig config, Map<String, Object> properties) {
         try {
             Settings.refusePublicKey(name, properties.keySet());
             return Settings.of(name, config, System.getenv());
         } catch (IllegalArgumentException e) {
             LOG.error("AI provider not started: {}", e.getMessage());
-            throw e;
+            return new String[] {name, e.getMessage()};
+        }
+    }
+
+    private OpenAiProvider(Object validated) {
+        if (validated instanceof Settings s) {
+            this.settings = s;
+            this.name = s.name();
+            this.problem = null;
+            this.client = client(s);
+        } else {
+            String[] failed = (String[]) validated;
+            this.settings = null;
+            this.name = failed[0];
+            this.problem = failed[1];
+            this.client = null;
         }
     }
 
     OpenAiProvider(Settings settings) {
-        this.settings = settings;
+        this((Object) settings);
+    }
+
+    private static OpenAiClient client(Settings settings) {
         // plain http: HTTP/1.1 straight away; the JDK's h2c upgrade attempt trips some local servers
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.timeout())
                 .version("http".equals(settings.baseUrl().getScheme()) ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.client = new OpenAiClient(settings, http, JSON);
+        return new OpenAiClient(settings, http, JSON);
     }
 
     @Deactivate
@@ -77,7 +104,7 @@ public class OpenAiProvider implements AiProvider {
         if (registration != null) {
             registration.unregister();
             registration = null;
-            LOG.info("OpenAI-compatible provider '{}' stopped", settings.name());
+            LOG.info("OpenAI-compatible provider '{}' stopped", name);
         }
     }
 

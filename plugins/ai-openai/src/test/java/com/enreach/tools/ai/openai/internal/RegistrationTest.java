@@ -1,6 +1,7 @@
 package com.enreach.tools.ai.openai.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +18,9 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
 import com.enreach.tools.api.ai.AiProvider;
+import com.enreach.tools.api.ai.ChatRequest;
+import com.enreach.tools.api.ai.ChatMessage;
+import com.enreach.tools.api.ai.AiException;
 
 /** One file, one AiProvider service, carrying enreach.ai.provider=<name> (and the file's service.ranking). */
 class RegistrationTest {
@@ -61,19 +65,29 @@ class RegistrationTest {
 
     @Test
     void aKeyUnderAPublicPropertyIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new OpenAiProvider(
-                Configs.config("model", "m", ".password", "k"), Map.of("service.pid", "ai.openai~pub", "api.key", "sk-x"),
-                context()));
+        AiProvider p = misconfigured(Map.of("service.pid", "ai.openai~pub", "api.key", "sk-x"), Configs.config("model", "m", ".password", "k"));
         assertEquals("etc/ai.openai-pub.cfg: api.key is a public property: put the key in .password or name an "
-                + "environment variable in api.key.env", e.getMessage());
-        assertTrue(registered.isEmpty());
+                + "environment variable in api.key.env", p.problem());
+        assertFalse(p.toString().contains("sk-x"));
     }
 
     @Test
-    void aMisconfiguredFileRegistersNothing() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new OpenAiProvider(
-                Configs.config("model", ""), Map.of("service.pid", "ai.openai~bad"), context()));
-        assertTrue(e.getMessage().startsWith("etc/ai.openai-bad.cfg: model"), e.getMessage());
-        assertTrue(registered.isEmpty());
+    void aMisconfiguredFileIsListedAsSuchAndAnswersNothing() {
+        AiProvider p = misconfigured(Map.of("service.pid", "ai.openai~bad"), Configs.config("model", ""));
+        assertEquals("bad", p.name());
+        assertTrue(p.problem().startsWith("etc/ai.openai-bad.cfg: model"), p.problem());
+        AiException e = assertThrows(AiException.class, () -> p.chat(new ChatRequest(null, List.of(ChatMessage.user("hi")), List.of(), 0, null), null));
+        assertEquals(AiException.Kind.BAD_REQUEST, e.kind());
+        assertTrue(e.getMessage().contains("etc/ai.openai-bad.cfg: model"), e.getMessage());
+    }
+
+    /** The service registered for a wrong file: a stand-in carrying the problem, named after the file. */
+    private AiProvider misconfigured(Map<String, Object> properties, OpenAiConfig config) {
+        new OpenAiProvider(config, properties, context());
+        assertEquals(1, registered.size());
+        AiProvider p = (AiProvider) registered.get(0)[1];
+        assertEquals(p.name(), ((Dictionary<?, ?>) registered.get(0)[2]).get(AiProvider.NAME_PROPERTY));
+        assertTrue(p.problem() != null);
+        return p;
     }
 }

@@ -151,7 +151,7 @@ public class Engine {
 
     private static ProviderInfo info(AiProvider p, boolean isDefault) {
         return new ProviderInfo(p.name(), p.kind(), p.model(), p.baseUrl(), p.external(), p.allowsSensitive(),
-                p.supportsTools(), isDefault, "ready", null);
+                p.supportsTools(), isDefault, p.problem() == null ? "ready" : "misconfigured", p.problem());
     }
 
     public Page<Conversation> conversations(String actor, int limit, int offset) {
