@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -127,7 +128,8 @@ final class DemoCommand implements Callable<Integer> {
                         + "/api/status/; " + DemoNetBox.SOURCE + " is not synced (see log/)");
             }
         }
-        syncAll(root, all);
+        // its schedule may have started a run before the sandbox answered: that one is let end, and a new one started
+        syncAll(root, all, netbox ? Set.of(DemoNetBox.SOURCE) : Set.of());
         root.out().println("Browse it: bin/enreach devices list, bin/enreach history, bin/enreach search \"nfs stale file handle\"; REST " + platform.baseUrl()
                 + "/api/devices (Bearer token, routes in /api/openapi.json); web console " + platform.baseUrl()
                 + "/system/console (password: the admin token)");
@@ -145,10 +147,18 @@ final class DemoCommand implements Callable<Integer> {
      * each to its end with the usual progress, and prints how each ended. Returns how many succeeded.
      */
     static int syncAll(Enreach root, List<String> instances) {
+        return syncAll(root, instances, Set.of());
+    }
+
+    /**
+     * @param fresh instances whose run must start now: a run already in progress (started before what it reads was
+     *              ready) is let end quietly and a new one is started
+     */
+    static int syncAll(Enreach root, List<String> instances, Set<String> fresh) {
         SyncFollower follower = new SyncFollower(root);
         List<JsonNode> started = new ArrayList<>();
         for (String instance : instances) {
-            JsonNode run = trigger(root, instance);
+            JsonNode run = trigger(root, instance, fresh.contains(instance));
             if (run != null) {
                 root.out().println("Demo sync of " + instance + " started (run " + run.path("id").asText() + ")");
                 started.add(run);
@@ -170,19 +180,37 @@ final class DemoCommand implements Callable<Integer> {
         return succeeded;
     }
 
+    /** Waits, without progress output, until run {@code id} is no longer running. */
+    private static void awaitEnd(Enreach root, long id) {
+        for (int i = 0; i < CONFIG_WAIT_SECONDS * 10; i++) {
+            try {
+                if (!"running".equals(Json.text(root.api().get("/api/sync/runs/" + id), "status"))) {
+                    return;
+                }
+            } catch (CliException e) {
+                return; // the next start says what is wrong
+            }
+            root.sleep(Duration.ofSeconds(1));
+        }
+    }
+
     /**
      * FileInstall hands etc/ to the platform a moment after the API is up, so the instance may not exist yet
      * (404, or 409 plugin_absent): ask again for a while. A run already in progress is followed instead.
      *
      * @return the run, or null when it could not be started (said on stderr)
      */
-    private static JsonNode trigger(Enreach root, String instance) {
+    private static JsonNode trigger(Enreach root, String instance, boolean fresh) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return root.api().post("/api/sources/" + Api.segment(instance) + "/sync?trigger=cli", null);
             } catch (ApiError e) {
                 if ("already_running".equals(e.code()) && e.detail().hasNonNull("id")) {
-                    return e.detail();
+                    if (!fresh || attempt >= CONFIG_WAIT_SECONDS) {
+                        return e.detail();
+                    }
+                    awaitEnd(root, e.detail().path("id").asLong());
+                    continue;
                 }
                 boolean notYet = e.status() == 404 || "plugin_absent".equals(e.code());
                 if (!notYet || attempt >= CONFIG_WAIT_SECONDS) {

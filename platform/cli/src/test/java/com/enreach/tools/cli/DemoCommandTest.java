@@ -1,6 +1,7 @@
 package com.enreach.tools.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -69,5 +70,23 @@ class DemoCommandTest extends FakeApiTest {
         assertEquals(1, succeeded);
         assertTrue(err.toString().contains("could not start the demo sync of demo-vcenter: "), err.toString());
         assertTrue(out.toString().contains("demo-puppetdb: run 9 succeeded"), "a run already going is followed: " + out);
+    }
+
+    @Test
+    void aFreshInstanceLetsTheRunItsScheduleStartedTooEarlyEndAndStartsANewOne() {
+        // netbox-demo: its schedule started run 1 before the sandbox it reads answered; that run fails
+        api.on("POST", "/api/sources/netbox-demo/sync", 409, "{\"error\":{\"code\":\"already_running\",\"message\":\"running\","
+                        + "\"detail\":" + Fixtures.run(1, "netbox-demo", "running", 0, null) + "}}")
+                .on("POST", "/api/sources/netbox-demo/sync", 202, Fixtures.run(11, "netbox-demo", "running", 0, null))
+                .on("GET", "/api/sync/runs/1", 200, Fixtures.run(1, "netbox-demo", "running", 0, null))
+                .on("GET", "/api/sync/runs/1", 200, Fixtures.run(1, "netbox-demo", "failed", 0, "HTTP 404"))
+                .on("GET", "/api/sync/runs/11", 200, Fixtures.run(11, "netbox-demo", "succeeded", 300, null));
+
+        int succeeded = DemoCommand.syncAll(root(), List.of("netbox-demo"), java.util.Set.of("netbox-demo"));
+
+        assertEquals(1, succeeded);
+        assertTrue(out.toString().contains("Demo sync of netbox-demo started (run 11)"), out.toString());
+        assertTrue(out.toString().contains("netbox-demo: run 11 succeeded"), out.toString());
+        assertFalse(out.toString().contains("run 1 "), "the early run is not reported as the demo's: " + out);
     }
 }
