@@ -73,7 +73,8 @@ final class Steps {
     /**
      * The article to take steps from: among the relevant ones (similarity at least {@link #MIN_ARTICLE} and within
      * {@link #ARTICLE_MARGIN} of the best), the first with a fix section (a runbook rather than a post-mortem), else the
-     * best one when it has a list, else the first relevant one with a fix section.
+     * best one when it has a list, else the first relevant one with a fix section, else the first relevant one with a
+     * list that is not under Symptoms, Timeline, Action items and the like.
      */
     private static Evidence.Source article(List<Evidence.Source> articles) {
         if (articles.isEmpty() || articles.get(0).similarity() < MIN_ARTICLE) {
@@ -88,9 +89,15 @@ final class Steps {
         if (!find(articles.get(0).text()).steps().isEmpty()) {
             return articles.get(0);
         }
-        // the nearest articles are post-mortems without steps: a relevant runbook further down still has the fix
+        // the nearest articles are post-mortems without steps: a relevant runbook further down still has the fix,
+        // under a fix heading or, failing that, as its first list that is not symptoms, a timeline or action items
         for (Evidence.Source a : articles) {
             if (a.similarity() >= MIN_ARTICLE && find(a.text()).underFixHeading()) {
+                return a;
+            }
+        }
+        for (Evidence.Source a : articles) {
+            if (a.similarity() >= MIN_ARTICLE && !find(a.text()).steps().isEmpty()) {
                 return a;
             }
         }
