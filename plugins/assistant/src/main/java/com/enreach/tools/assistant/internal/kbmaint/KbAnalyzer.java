@@ -25,7 +25,7 @@ import com.enreach.tools.assistant.internal.resolve.Texts;
 
 /**
  * Knowledge-base maintenance: gaps (groups of resolved tickets with no close article), outdated articles (stale while
- * tickets keep coming, or naming machines the inventory no longer has) and duplicates (near-duplicate or overlapping
+ * tickets keep coming, naming machines the inventory no longer has, or product versions no active machine runs) and duplicates (near-duplicate or overlapping
  * articles); with a generating provider and {@code draft}, an article drafted per gap. docs/suggestions.md describes
  * the parameters and thresholds.
  */
@@ -80,6 +80,7 @@ public class KbAnalyzer {
         }
         List<KbFinding> outdated = new ArrayList<>(Outdated.stale(clusters, staleMonths, gapThreshold, now));
         outdated.addAll(Outdated.unknownNames(corpus, context.entities()));
+        outdated.addAll(Versions.find(corpus, new Versions.Inventory(context.entities())));
         List<KbFinding> duplicates = Duplicates.find(corpus, similarity);
 
         List<KbFinding> findings = new ArrayList<>();

@@ -154,6 +154,45 @@ class KbAnalyzerTest {
     }
 
     @Test
+    void anArticleNamingVersionsNoActiveMachineRunsIsOutdatedWhileTheInventoryRunsOthers() {
+        ctx.os.put(FakeContext.entity(11, "esx-ams-0001", "hypervisor"), "VMware ESXi 8.0.2 build-22380479");
+        ctx.os.put(FakeContext.entity(12, "esx-ams-0002", "hypervisor"), "VMware ESXi 8.0.3 build-24022510");
+        ctx.os.put(FakeContext.entity(13, "vm-web-01", "vm"), "Ubuntu 22.04");
+        ctx.os.put(FakeContext.entity(14, "vm-web-02", "vm"), "Red Hat Enterprise Linux 9 (64-bit)");
+        long old = ctx.kb.article("Patching ESXi 6.7 hosts", "Upgrade from ESXi 6.7 U3 with the offline bundle. Guests on Ubuntu 18.04 "
+                + "need open-vm-tools first; Ubuntu 22.04 guests are fine. RHEL 7 guests: see below.", NOW, List.of());
+        ctx.kb.article("Patching ESXi 8.0", "Patch ESXi 8.0 hosts with vLCM. RHEL 9.4 and Ubuntu 22.04 guests need nothing.", NOW, List.of());
+        ctx.kb.article("Windows Server 2012 R2 end of life", "Windows Server 2012 R2 is out of support.", NOW, List.of());
+
+        List<KbFinding> outdated = of(analyze(), "outdated");
+
+        assertEquals(1, outdated.size(), "no Windows in the inventory: nothing to compare it with; " + outdated);
+        KbFinding f = outdated.get(0);
+        assertEquals(old, f.evidence().get(0).id());
+        assertTrue(f.title().startsWith("Names versions the inventory no longer runs: Patching ESXi 6.7"), f.title());
+        assertTrue(f.detail().startsWith("Mentions VMware ESXi 6.7, Ubuntu 18.04, Red Hat Enterprise Linux 7, which no active machine runs"),
+                f.detail());
+        assertTrue(f.detail().contains("VMware ESXi 8.0.2, 8.0.3"), f.detail());
+        assertFalse(f.detail().contains("22.04,"), "Ubuntu 22.04 is run: " + f.detail());
+    }
+
+    @Test
+    void versionsAreReadFromTheWaysPeopleWriteThemAndMatchedAtADot() {
+        assertEquals(List.of("VMware ESXi 7.0", "Ubuntu 20.04", "Red Hat Enterprise Linux 8.6", "Windows Server 2012 R2", "ONTAP 9.13.1"),
+                Versions.mentions("ESXi 7.0 U3 hosts, Ubuntu Server 20.04 LTS, RHEL 8.6, Windows Server 2012 R2 and ONTAP 9.13.1; ESXi 7.0 again")
+                        .stream().map(Versions.Mention::label).toList());
+        assertEquals(List.of(), Versions.mentions("the esxi host and ubuntu guests, Debian 12.5.1 kernel? RHEL9x"));
+        assertEquals(List.of("Debian 12", "Red Hat Enterprise Linux 9.4"), Versions.mentions("Upgrade to RHEL 9.4. Debian 12, then RHEL9.4 again")
+                .stream().map(Versions.Mention::label).toList());
+        assertTrue(Versions.same("8.0", "8.0.2"));
+        assertTrue(Versions.same("9", "9.4"));
+        assertTrue(Versions.same("2012 R2", "2012 r2"));
+        assertFalse(Versions.same("7.0", "7.01"));
+        assertFalse(Versions.same("6.7", "8.0.2"));
+        assertFalse(Versions.same("2012", "2012 R2") && Versions.same("2012 R2", "2016"));
+    }
+
+    @Test
     void nearDuplicateAndOverlappingArticlesAreFoundAndDistinctOnesAreNot() {
         long a = ctx.kb.article("Backup failures", LONG);
         long b = ctx.kb.article("Commvault backup failures (copy)", LONG + " Thanks.");

@@ -41,6 +41,8 @@ import com.enreach.tools.assistant.internal.tools.Toolbox;
 public class FakeContext implements AssistantContext {
     public final FakeKb kb = new FakeKb();
     public final Map<String, List<Entity>> inventory = new HashMap<>();
+    /** Machines with their golden OS value, for find (every word of q in the name or the OS) and get. */
+    public final Map<Entity, String> os = new java.util.LinkedHashMap<>();
     public final MemoryStore store = new MemoryStore();
     public final List<AiProvider> providers = new ArrayList<>(List.of(new Scripted("offline", "offline", r -> "")));
     public EmbeddingProvider embedding;
@@ -50,6 +52,21 @@ public class FakeContext implements AssistantContext {
                 if (m.getName().equals("lookup")) {
                     String q = ((String) args[0]).toLowerCase(java.util.Locale.ROOT);
                     return new EntityLookup(q, inventory.getOrDefault(q, List.of()));
+                }
+                if (m.getName().equals("find")) {
+                    com.enreach.tools.api.inventory.EntityQuery q = (com.enreach.tools.api.inventory.EntityQuery) args[0];
+                    List<String> words = List.of(q.q().toLowerCase(java.util.Locale.ROOT).split("\\s+"));
+                    List<Entity> hits = os.entrySet().stream()
+                            .filter(e -> words.stream().allMatch(w -> (e.getKey().name() + " " + e.getValue()).toLowerCase(java.util.Locale.ROOT).contains(w)))
+                            .map(Map.Entry::getKey).toList();
+                    return new com.enreach.tools.api.Page<>(hits.size(), q.limit(), q.offset(), hits.stream().skip(q.offset()).limit(q.limit()).toList());
+                }
+                if (m.getName().equals("get")) {
+                    long id = (Long) args[0];
+                    return os.entrySet().stream().filter(e -> e.getKey().id() == id).findFirst()
+                            .map(e -> new com.enreach.tools.api.inventory.EntityDetail(e.getKey(),
+                                    List.of(new com.enreach.tools.api.inventory.GoldenValue("os", e.getValue(), null, "priority", List.of(), false)),
+                                    List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
                 }
                 throw new UnsupportedOperationException(m.getName());
             });
