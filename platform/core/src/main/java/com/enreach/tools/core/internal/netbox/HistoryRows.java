@@ -1,7 +1,6 @@
 package com.enreach.tools.core.internal.netbox;
 
 import static com.enreach.tools.core.internal.netbox.NbSql.getLong;
-import static com.enreach.tools.core.internal.netbox.NbSql.json;
 import static com.enreach.tools.core.internal.netbox.NbSql.map;
 
 import java.sql.Connection;
@@ -9,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,32 +31,50 @@ final class HistoryRows {
     /** Appends entries with two prepared statements for all of them (an apply writes one per object). */
     static List<HistoryEntry> insertAll(Connection c, List<HistoryEntry> entries, String now) throws SQLException {
         List<HistoryEntry> out = new ArrayList<>(entries.size());
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO netbox_history (at, target, changeset_id, item_id, action,"
+        if (entries.isEmpty()) {
+            return out;
+        }
+        // ids assigned here (the next rowids: the caller holds the write transaction), so the rows go in one batch
+        // instead of an insert and a generated-keys query each (ApplyBench: 10k outcomes of a bulk apply took 0.30 s)
+        long next;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM netbox_history")) {
+            rs.next();
+            next = rs.getLong(1) + 1;
+        }
+        Instant nowAt = Times.parse(now);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO netbox_history (id, at, target, changeset_id, item_id, action,"
                 + " object_type, netbox_id, entity_id, object, sources, applied_by, approved_by, status, before_image, after_image,"
-                + " message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+                + " message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement src = c.prepareStatement("INSERT OR IGNORE INTO netbox_history_sources (history_id, source) VALUES (?, ?)")) {
+            boolean anySource = false;
             for (HistoryEntry e : entries) {
+                long id = next++;
                 String at = e.at() == null ? now : Times.format(e.at());
-                NbSql.bind(ps, java.util.Arrays.asList(at, e.target(), e.changeSetId(), e.itemId(), e.action(), e.objectType(),
+                NbSql.bind(ps, java.util.Arrays.asList(id, at, e.target(), e.changeSetId(), e.itemId(), e.action(), e.objectType(),
                         e.netboxId(), e.entityId(), e.object(), Json.write(e.sources()), e.appliedBy(), e.approvedBy(), e.status(),
-                        json(e.before()), json(e.after()), e.message()));
-                ps.executeUpdate();
-                long id;
-                try (ResultSet rs = ps.getGeneratedKeys()) {
-                    rs.next();
-                    id = rs.getLong(1);
-                }
+                        image(e.before()), image(e.after()), e.message()));
+                ps.addBatch();
                 for (String s : e.sources()) {
                     src.setLong(1, id);
                     src.setString(2, s);
-                    src.executeUpdate();
+                    src.addBatch();
+                    anySource = true;
                 }
-                out.add(new HistoryEntry(id, Times.parse(at), e.target(), e.changeSetId(), e.itemId(), e.action(), e.objectType(),
-                        e.netboxId(), e.entityId(), e.object(), e.sources(), e.appliedBy(), e.approvedBy(), e.status(), e.before(),
-                        e.after(), e.message()));
+                out.add(new HistoryEntry(id, e.at() == null ? nowAt : Times.parse(at), e.target(), e.changeSetId(), e.itemId(), e.action(),
+                        e.objectType(), e.netboxId(), e.entityId(), e.object(), e.sources(), e.appliedBy(), e.approvedBy(), e.status(),
+                        e.before(), e.after(), e.message()));
+            }
+            ps.executeBatch();
+            if (anySource) {
+                src.executeBatch();
             }
         }
         return out;
+    }
+
+    /** A NetBox object as it was or became: stored for reading back, never compared, so its keys stay in NetBox's order. */
+    private static String image(Object value) {
+        return value == null ? null : Json.writeAsIs(value);
     }
 
     static Page<HistoryEntry> list(Connection c, HistoryQuery q) throws SQLException {
