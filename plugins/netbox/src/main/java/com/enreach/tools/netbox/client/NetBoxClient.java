@@ -44,6 +44,14 @@ public interface NetBoxClient {
     /** Updates (PATCH) objects, each body holding its {@code id}; bulk with the same per-object fallback. */
     BulkResult update(String endpoint, List<Map<String, Object>> bodies);
 
+    /**
+     * Objects per bulk request ({@code batch.size}): a caller that hands over this many at a time sends one request
+     * per call. Unbounded unless the client says otherwise.
+     */
+    default int batchSize() {
+        return Integer.MAX_VALUE;
+    }
+
     /** Deletes objects by id; bulk ({@code DELETE} with a list of {@code {"id": n}}) with the per-object fallback. */
     BulkResult delete(String endpoint, List<Long> ids);
 

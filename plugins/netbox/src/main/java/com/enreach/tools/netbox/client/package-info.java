@@ -3,5 +3,5 @@
  * plain JSON-friendly maps exactly as NetBox reads and writes them.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package com.enreach.tools.netbox.client;

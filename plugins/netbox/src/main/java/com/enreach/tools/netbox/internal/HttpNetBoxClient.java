@@ -28,6 +28,7 @@ public final class HttpNetBoxClient implements NetBoxClient {
 
     private final NetBoxHttp http;
     private final int pageSize;
+    private final int batchSize;
     private final BulkWriter writer;
 
     /** @throws IllegalArgumentException naming the field for a bad URL, token, page or batch size */
@@ -41,6 +42,7 @@ public final class HttpNetBoxClient implements NetBoxClient {
         }
         this.http = new NetBoxHttp(connection);
         this.pageSize = connection.pageSize();
+        this.batchSize = connection.batchSize();
         this.writer = new BulkWriter(http, connection.batchSize());
     }
 
@@ -116,6 +118,11 @@ public final class HttpNetBoxClient implements NetBoxClient {
             throw new NetBoxException("NetBox GET " + path + " was refused with HTTP " + a.status(), a.status(), false, -1, null);
         }
         return Optional.of(object("GET " + path, a.body()));
+    }
+
+    @Override
+    public int batchSize() {
+        return batchSize;
     }
 
     @Override

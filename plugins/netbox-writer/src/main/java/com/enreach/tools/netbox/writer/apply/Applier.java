@@ -72,22 +72,38 @@ public final class Applier {
             throw new ApiException(ApiException.Reason.CONFLICT, "nothing_approved", null, "change set " + id
                     + " has no approved item: approve items (deletes need include_deletes or their ids) before applying", null);
         }
-        Run run = new Run(target, cs, actor);
-        if (!target.writeEnabled()) {
-            return run.dryRun();
+        try (OutcomeWriter later = new OutcomeWriter(store)) {
+            Run run = new Run(target, cs, actor, later);
+            if (!target.writeEnabled()) {
+                return run.dryRun();
+            }
+            store.setStatus(id, "applying", actor);
+            try {
+                run.resume();
+                run.send();
+                later.drain();
+            } catch (NetBoxException e) {
+                later.drain();
+                run.flush(); // what was learnt before the failure (creates found after a lost answer) is kept
+                // items stay journalled 'applying' and the set 'applying': applying again resumes
+                throw new ApiException(ApiException.Reason.UNAVAILABLE, "netbox_unavailable", null, "NetBox target '"
+                        + target.name() + "' failed during the apply of change set " + id + ": " + e.getMessage()
+                        + "; apply again to resume (nothing is created twice)", null);
+            } catch (RuntimeException e) {
+                drainQuietly(later, e);
+                throw e;
+            }
+            return run.finish();
         }
-        store.setStatus(id, "applying", actor);
+    }
+
+    /** After a failure: what was handed over is still written where it can be; a write failure rides along. */
+    private static void drainQuietly(OutcomeWriter later, RuntimeException failure) {
         try {
-            run.resume();
-            run.send();
-        } catch (NetBoxException e) {
-            run.flush(); // what was learnt before the failure (creates found after a lost answer) is kept
-            // items stay journalled 'applying' and the set 'applying': applying again resumes
-            throw new ApiException(ApiException.Reason.UNAVAILABLE, "netbox_unavailable", null, "NetBox target '"
-                    + target.name() + "' failed during the apply of change set " + id + ": " + e.getMessage()
-                    + "; apply again to resume (nothing is created twice)", null);
+            later.drain();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
         }
-        return run.finish();
     }
 
     /** One apply run: the state of every item as it goes. */
@@ -104,9 +120,12 @@ public final class Applier {
         /** Outcomes and history not yet written: written together, one transaction per request answered. */
         private final List<ItemOutcome> outcomes = new ArrayList<>();
         private final List<HistoryEntry> entries = new ArrayList<>();
+        /** Writes the outcomes of answered requests while the next one is sent. */
+        private final OutcomeWriter later;
         private int resumed;
 
-        Run(Target target, ChangeSet cs, String actor) {
+        Run(Target target, ChangeSet cs, String actor, OutcomeWriter later) {
+            this.later = later;
             this.target = target;
             this.cs = cs;
             this.actor = actor;
@@ -248,22 +267,30 @@ public final class Applier {
             }
             String ep = NetBoxKinds.endpoint(go.get(0).objectType());
             String action = go.get(0).action();
-            BulkResult r = retry.call(() -> write(ep, action, go, bodies), () -> {
-                if (ChangeItem.CREATE.equals(action)) {
-                    foundAfterLostAnswer(go, bodies);
+            // one request's worth at a time: its outcomes are written while the next one is on its way
+            int size = Math.max(1, client.batchSize());
+            for (int from = 0; from < go.size(); from += size) {
+                List<ChangeItem> part = new ArrayList<>(go.subList(from, Math.min(go.size(), from + size)));
+                List<Map<String, Object>> partBodies = new ArrayList<>(bodies.subList(from, Math.min(go.size(), from + size)));
+                BulkResult r = retry.call(() -> write(ep, action, part, partBodies), () -> {
+                    if (ChangeItem.CREATE.equals(action)) {
+                        foundAfterLostAnswer(part, partBodies);
+                    }
+                });
+                for (int k = 0; k < part.size(); k++) {
+                    ItemResult ir = r.items().get(k);
+                    ChangeItem i = part.get(k);
+                    if (ir.ok()) {
+                        Long nb = ir.id() != null ? ir.id() : i.netboxId();
+                        outcome(i, "applied", nb, null, ir.object());
+                    } else {
+                        outcome(i, "failed", null, "NetBox refused it (HTTP " + ir.status() + "): " + ir.message(), null);
+                    }
                 }
-            });
-            for (int k = 0; k < go.size(); k++) {
-                ItemResult ir = r.items().get(k);
-                ChangeItem i = go.get(k);
-                if (ir.ok()) {
-                    Long nb = ir.id() != null ? ir.id() : i.netboxId();
-                    outcome(i, "applied", nb, null, ir.object());
-                } else {
-                    outcome(i, "failed", null, "NetBox refused it (HTTP " + ir.status() + "): " + ir.message(), null);
-                }
+                later.submit(List.copyOf(outcomes), List.copyOf(entries));
+                outcomes.clear();
+                entries.clear();
             }
-            flush();
         }
 
         private BulkResult write(String ep, String action, List<ChangeItem> go, List<Map<String, Object>> bodies) {
