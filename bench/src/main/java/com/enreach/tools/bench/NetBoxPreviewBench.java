@@ -2,14 +2,20 @@ package com.enreach.tools.bench;
 
 import com.enreach.tools.api.IpAddress;
 import com.enreach.tools.api.NetworkInterface;
-import com.enreach.tools.api.Page;
 import com.enreach.tools.api.inventory.Entity;
 import com.enreach.tools.api.inventory.EntityDetail;
-import com.enreach.tools.api.inventory.EntityQuery;
 import com.enreach.tools.api.inventory.EntityService;
 import com.enreach.tools.api.inventory.GoldenValue;
 import com.enreach.tools.api.inventory.Provenance;
 import com.enreach.tools.api.netbox.ChangeItem;
+import com.enreach.tools.core.internal.db.Database;
+import com.enreach.tools.core.internal.db.Json;
+import com.enreach.tools.core.internal.db.Times;
+import com.enreach.tools.core.internal.golden.GoldenRefresher;
+import com.enreach.tools.core.internal.identity.EntityServiceImpl;
+import com.enreach.tools.core.internal.identity.IdentityResolution;
+import com.enreach.tools.core.internal.sync.ObjectLinks;
+import com.enreach.tools.core.internal.sync.SourceRegistry;
 import com.enreach.tools.api.netbox.ChangeSet;
 import com.enreach.tools.api.netbox.NetBoxKinds;
 import com.enreach.tools.api.netbox.PreviewRequest;
@@ -23,7 +29,10 @@ import com.enreach.tools.netbox.writer.preview.PreviewInput;
 import com.enreach.tools.netbox.writer.preview.PreviewOutcome;
 import com.enreach.tools.netbox.writer.preview.Previewer;
 
-import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,16 +40,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Preview of an estate of about 10k NetBox objects (N entities: servers and VMs in clusters, each with an interface,
  * a MAC and an IP) against the NetBox double (in-JVM HTTP server, the real client). The estate is first written into
  * the double from the first preview; then 2% of the golden values change and the preview is measured: reading the
- * golden records (in memory here), reading NetBox (HTTP), and the computation (mapping, validation, diff, conflicts,
- * hashes). Target: computation at most 0.10 of the preview's wall time (median of 5 rounds); the computation's CPU
- * time against the same wall time is printed too. The golden records come from memory here, so the ratio is worse
- * than with the real entity store, whose reads add to the wall time.
+ * golden records from the database (the core's entity service over a SQLite master database holding the estate as
+ * observations), reading NetBox (HTTP), and the computation (mapping, validation, diff, conflicts, hashes). Target, as
+ * the issue puts it ("the rest is reading NetBox and the database"): computation at most 0.10 of the preview's wall
+ * time (median of 5 rounds). Printed for information, no target: the same preview with the golden records served from
+ * memory, where the computation's share is far larger because nothing but NetBox is read.
  */
 public final class NetBoxPreviewBench {
     private NetBoxPreviewBench() {
@@ -49,42 +58,135 @@ public final class NetBoxPreviewBench {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2500;
         Map<Long, EntityDetail> estate = estate(n, 0);
+        Path dir = BenchSupport.tempDir("enreach-preview");
         try (NetBoxDoubleServer server = new NetBoxDoubleServer()) {
+            Database db = new Database(dir.resolve("preview.db"));
+            db.write(c -> {
+                observations(c, estate, false);
+                return null;
+            });
+            // golden values chosen by the shipped rules (no rules file in this temporary home: the defaults)
+            GoldenRefresher golden = new GoldenRefresher(db, dir.resolve("inventory-rules.json"), false);
+            IdentityResolution resolution = new IdentityResolution(db, golden);
+            resolution.rebuild();
+            EntityService stored = new EntityServiceImpl(db, resolution, new ObjectLinks(new SourceRegistry()));
             NetBoxClient client = new HttpNetBoxClient(new NetBoxConnection(server.url(), server.token(), 1000, 500,
                     Duration.ofSeconds(60), false, null));
             Map<Long, EntityDetail>[] current = new Map[] {estate};
-            Previewer previewer = new Previewer(entities(() -> current[0]), null, null, null);
+            Previewer fromDb = new Previewer(stored, null, null, null);
             PreviewInput in = new PreviewInput("bench", client, new PreviewRequest(null, List.of(), List.of(), true), "bench",
                     NetBoxDouble.ADMIN, false, null, List.of(), null);
-            PreviewOutcome first = previewer.preview(in);
+            PreviewOutcome first = fromDb.preview(in);
             System.out.printf("first preview (empty NetBox): %,d items in %.2f s%n", first.changeSet().items().size(), first.timings().total() / 1e9);
             long t0 = System.nanoTime();
             write(client, first.changeSet());
             System.out.printf("written into the double: %.2f s%n", BenchSupport.seconds(t0));
 
             current[0] = estate(n, 50); // every 50th entity changes memory and serial
+            db.write(c -> {
+                observations(c, current[0], true);
+                // as a sync's change feed would have it: the golden values of the changed entities are chosen again
+                List<Long> ids = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM entities"); java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+                golden.refresh(c, ids);
+                return null;
+            });
             int rounds = 5;
             double[] ratio = new double[rounds];
-            double[] cpuRatio = new double[rounds];
+            double[] withoutGolden = new double[rounds];
             for (int r = 0; r < rounds; r++) {
                 System.gc(); // each round starts from the same heap state, not with the previous round's garbage
-                PreviewOutcome o = previewer.preview(in);
+                PreviewOutcome o = fromDb.preview(in);
                 PreviewOutcome.Timings t = o.timings();
                 ratio[r] = (double) t.compute() / t.total();
-                cpuRatio[r] = (double) t.computeCpu() / t.total();
-                System.out.printf("RESULT preview %,d objects -> %,d updates: total %.2f s, golden %.2f s, NetBox %.2f s, compute %.3f s"
-                                + " (%.3f of wall; its CPU time %.3f s)%n",
+                withoutGolden[r] = (double) t.compute() / (t.total() - t.readEntities());
+                System.out.printf("RESULT preview %,d objects -> %,d updates: total %.2f s, golden records %.2f s, NetBox %.2f s,"
+                                + " compute %.3f s (%.3f of wall; %.3f of the wall without the golden read; its CPU time %.3f s)%n",
                         countObjects(first.changeSet()), o.changeSet().counts().updates(), t.total() / 1e9, t.readEntities() / 1e9,
-                        t.readNetBox() / 1e9, t.compute() / 1e9, ratio[r], t.computeCpu() / 1e9);
+                        t.readNetBox() / 1e9, t.compute() / 1e9, ratio[r], withoutGolden[r], t.computeCpu() / 1e9);
+                if (o.changeSet().counts().updates() == 0) {
+                    throw new IllegalStateException("the changed golden values gave no update: the benchmark measures nothing");
+                }
             }
-            java.util.Arrays.sort(ratio);
-            java.util.Arrays.sort(cpuRatio);
-            System.out.printf("RESULT compute CPU time / preview wall (median) %.3f (on a loaded machine the wall time of the computation"
-                    + " also holds waits for a core and GC pauses)%n", cpuRatio[rounds / 2]);
+            db.close();
+            System.out.printf("RESULT preview compute / wall (median) %.3f; without the golden read (NetBox and computation only) %.3f%n",
+                    BenchSupport.median(ratio), BenchSupport.median(withoutGolden));
             Targets targets = new Targets();
-            targets.atMost("netbox preview compute / wall (median)", ratio[rounds / 2], 0.10);
+            targets.atMost("netbox preview compute / wall (median)", BenchSupport.median(ratio), 0.10);
             targets.exit();
+        } finally {
+            BenchSupport.deleteTree(dir);
         }
+    }
+
+    /**
+     * The estate as one vCenter-like source's observations (devices with their metadata, one NIC and one IP each), from
+     * which the core resolves the entities and computes their golden values; {@code update} rewrites the metadata.
+     */
+    private static void observations(Connection c, Map<Long, EntityDetail> estate, boolean update) throws SQLException {
+        String now = Times.format(Times.now());
+        if (update) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE devices SET metadata = ?, updated_at = ? WHERE id = ?")) {
+                for (EntityDetail d : estate.values()) {
+                    ps.setString(1, metadata(d));
+                    ps.setString(2, now);
+                    ps.setLong(3, d.entity().id());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return;
+        }
+        try (PreparedStatement dev = c.prepareStatement("INSERT INTO devices (id, name, type, source_system, source_instance, source_id,"
+                + " host_key, metadata, content_hash, first_seen, last_seen, created_at, updated_at) VALUES (?, ?, ?, 'vcenter', 'vc', ?, ?, ?, 0, ?, ?, ?, ?)");
+             PreparedStatement nic = c.prepareStatement("INSERT INTO network_interfaces (id, device_id, name, mac, type, enabled) VALUES (?, ?, ?, ?, ?, 1)");
+             PreparedStatement ip = c.prepareStatement("INSERT INTO ip_addresses (device_id, interface_id, address, prefix_length, family,"
+                     + " interface_name) VALUES (?, ?, ?, ?, 4, ?)")) {
+            for (EntityDetail d : estate.values()) {
+                Entity e = d.entity();
+                dev.setLong(1, e.id());
+                dev.setString(2, e.name());
+                dev.setString(3, e.type());
+                dev.setString(4, "obj-" + e.id());
+                dev.setString(5, e.name());
+                dev.setString(6, metadata(d));
+                for (int i = 7; i <= 10; i++) {
+                    dev.setString(i, now);
+                }
+                dev.addBatch();
+                for (NetworkInterface x : d.interfaces()) {
+                    nic.setLong(1, x.id());
+                    nic.setLong(2, e.id());
+                    nic.setString(3, x.name());
+                    nic.setString(4, x.mac());
+                    nic.setString(5, x.type());
+                    nic.addBatch();
+                }
+                for (IpAddress a : d.ipAddresses()) {
+                    ip.setLong(1, e.id());
+                    ip.setLong(2, e.id());
+                    ip.setString(3, a.address());
+                    ip.setInt(4, a.prefixLength());
+                    ip.setString(5, a.interfaceName());
+                    ip.addBatch();
+                }
+            }
+            dev.executeBatch();
+            nic.executeBatch();
+            ip.executeBatch();
+        }
+    }
+
+    /** The golden values as the source's metadata (name and primary IP come from the device row and its addresses). */
+    private static String metadata(EntityDetail d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        d.attributes().stream().filter(g -> !g.attribute().equals("name") && !g.attribute().equals("primary_ip"))
+                .forEach(g -> m.put(g.attribute(), g.value()));
+        return Json.write(m);
     }
 
     private static int countObjects(ChangeSet cs) {
@@ -179,20 +281,5 @@ public final class NetBoxPreviewBench {
             out.put(id, new EntityDetail(e, values, List.of(), List.of(), nics, ips, List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
         }
         return out;
-    }
-
-    /** An EntityService answering find and get from memory (the rest is not used by the preview). */
-    private static EntityService entities(java.util.function.Supplier<Map<Long, EntityDetail>> estate) {
-        return (EntityService) Proxy.newProxyInstance(NetBoxPreviewBench.class.getClassLoader(), new Class<?>[] {EntityService.class},
-                (proxy, m, args) -> switch (m.getName()) {
-                    case "find" -> {
-                        EntityQuery q = (EntityQuery) args[0];
-                        List<Entity> all = estate.get().values().stream().map(EntityDetail::entity).toList();
-                        int from = Math.min(q.offset(), all.size());
-                        yield new Page<>(all.size(), q.limit(), q.offset(), all.subList(from, Math.min(all.size(), from + q.limit())));
-                    }
-                    case "get" -> Optional.ofNullable(estate.get().get((Long) args[0]));
-                    default -> throw new UnsupportedOperationException(m.getName());
-                });
     }
 }

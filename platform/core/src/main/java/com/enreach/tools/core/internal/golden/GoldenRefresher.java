@@ -61,8 +61,12 @@ public class GoldenRefresher implements EntityRefresher, ChangeListener {
         this(db, Database.homeOf(context).resolve("etc").resolve(RulesFile.NAME), true);
     }
 
-    /** @param watch false in tests: no background thread; call {@link #checkRules()} and {@link #sweepExpired} directly */
-    GoldenRefresher(Database db, Path rulesFile, boolean watch) {
+    /**
+     * Outside the container (tests, benchmarks).
+     *
+     * @param watch false in tests: no background thread; call {@link #checkRules()} and {@link #sweepExpired} directly
+     */
+    public GoldenRefresher(Database db, Path rulesFile, boolean watch) {
         this.db = db;
         this.rulesFile = new RulesFile(rulesFile);
         this.rulesFile.check();
