@@ -13,12 +13,17 @@ import com.enreach.tools.api.netbox.NetBoxStore;
 
 /**
  * Writes the outcomes and history of answered requests on a thread of its own while the next request is on its way
- * (group commit: what arrived while a write ran goes in the next one, one transaction). Safe for the journal because
+ * (group commit: once {@value #WRITE_AT} are gathered, and what arrives while a write runs goes in the next one). Safe for the journal because
  * an item is recorded {@code applying} — synchronously, before its request is sent — and an item whose outcome was not
  * written yet when the process died is looked up in NetBox on resume, exactly as one whose answer was lost.
  * {@link #drain()} waits for everything handed over and rethrows a failed write.
  */
 final class OutcomeWriter implements AutoCloseable {
+    /**
+     * Outcomes gathered before a write is started: a bulk request's answer is one write, while one-object requests
+     * are written a hundred at a time rather than one transaction each.
+     */
+    static final int WRITE_AT = 100;
     private final NetBoxStore store;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "enreach-netbox-outcomes");
@@ -41,7 +46,13 @@ final class OutcomeWriter implements AutoCloseable {
         }
         outcomes.addAll(newOutcomes);
         entries.addAll(newEntries);
-        if (!queued) {
+        if (outcomes.size() + entries.size() >= WRITE_AT) {
+            startWrite();
+        }
+    }
+
+    private synchronized void startWrite() {
+        if (!queued && (!outcomes.isEmpty() || !entries.isEmpty())) {
             queued = true;
             writes.add(thread.submit(this::write));
         }
@@ -62,6 +73,7 @@ final class OutcomeWriter implements AutoCloseable {
 
     /** Waits until everything handed over is written; a failed write is rethrown (the items stay {@code applying}). */
     void drain() {
+        startWrite(); // what is still gathered
         while (true) {
             List<Future<?>> pending;
             synchronized (this) {

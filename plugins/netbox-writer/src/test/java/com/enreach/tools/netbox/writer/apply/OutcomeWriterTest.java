@@ -56,6 +56,20 @@ class OutcomeWriterTest {
     }
 
     @Test
+    void oneObjectAnswersAreGatheredAHundredAtATimeAndDrainWritesTheRest() {
+        try (OutcomeWriter w = new OutcomeWriter(store)) {
+            for (long i = 1; i <= 250; i++) {
+                w.submit(applied(i), List.of());
+            }
+            w.drain();
+        }
+        assertEquals(250, written.stream().mapToInt(List::size).sum());
+        assertTrue(written.size() <= 3, "at most 100, 100 and the last 50: " + written.stream().map(List::size).toList());
+        assertTrue(written.stream().limit(written.size() - 1).allMatch(o -> o.size() >= OutcomeWriter.WRITE_AT),
+                written.stream().map(List::size).toList().toString());
+    }
+
+    @Test
     void aFailedWriteIsRethrownByDrainSoTheApplyFailsAndItsItemsStayApplying() {
         failWith = new IllegalStateException("database is locked");
         try (OutcomeWriter w = new OutcomeWriter(store)) {
