@@ -5,5 +5,5 @@
  * <p>1.3 adds {@link com.enreach.tools.api.SourceInstance#entityKinds()}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package com.enreach.tools.api;

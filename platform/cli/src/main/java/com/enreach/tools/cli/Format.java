@@ -38,10 +38,12 @@ final class Format {
     /** Bytes in binary units: {@code 1.5 TiB}. */
     static String bytes(JsonNode n, String field) {
         JsonNode v = n.path(field);
-        if (!v.isNumber()) {
-            return "";
-        }
-        double b = v.asDouble();
+        return v.isNumber() ? bytes(v.asDouble()) : "";
+    }
+
+    /** Bytes in binary units: {@code 1.5 TiB}. */
+    static String bytes(double bytes) {
+        double b = bytes;
         String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
         int u = 0;
         while (b >= 1024 && u < units.length - 1) {

@@ -19,8 +19,9 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Api api = root.api();
+        JsonNode health;
         try {
-            api.get("/api/health");
+            health = api.get("/api/health");
         } catch (CliException e) {
             if (e.exitCode() != ExitCodes.UNREACHABLE) {
                 throw e;
@@ -34,12 +35,16 @@ final class StatusCommand implements Callable<Integer> {
         }
         if (root.json()) {
             ObjectNode up = Json.MAPPER.createObjectNode().put("up", true).put("url", api.baseUrl());
+            if (health.has("version")) {
+                up.set("health", health);
+            }
             up.set("sources", api.get("/api/sources"));
             root.printJson(up);
             return ExitCodes.OK;
         }
         // Say "up" before asking for the sources, so a token problem still shows that the platform runs.
         root.out().println("Enreach Tools is up at " + api.baseUrl());
+        details(health);
         root.out().flush();
         JsonNode sources = api.get("/api/sources");
         if (sources.isEmpty()) {
@@ -56,5 +61,20 @@ final class StatusCommand implements Callable<Integer> {
         }
         t.print(root.out());
         return ExitCodes.OK;
+    }
+
+    /** The health details the platform gives a valid token: version, readiness, database, and what is wrong. */
+    private void details(JsonNode health) {
+        if (!health.has("version")) {
+            return; // an older platform, or no valid token: liveness only
+        }
+        JsonNode db = health.path("database");
+        root.out().println("Version " + Json.text(health, "version") + ", " + (health.path("ready").asBoolean() ? "ready" : "NOT READY")
+                + "; database " + Json.text(db, "engine") + " schema v" + Json.text(db, "schema_version") + ", "
+                + Format.bytes(db.path("size_bytes").asLong() + db.path("wal_bytes").asLong())
+                + (db.path("migrations_pending").asInt() > 0 ? ", " + db.path("migrations_pending").asInt() + " migrations pending" : ""));
+        for (JsonNode p : health.path("problems")) {
+            root.out().println("Problem: " + p.asText());
+        }
     }
 }

@@ -59,6 +59,12 @@ final class FakeApi implements AutoCloseable {
         return this;
     }
 
+    /** Replaces every answer of a route with this one (the health check the constructor sets up, for one). */
+    synchronized FakeApi only(String method, String path, int status, String json) {
+        routes.remove(method + " " + path);
+        return on(method, path, status, json);
+    }
+
     /** Runs the action whenever a request for the route arrives (before it is answered). */
     synchronized FakeApi onEach(String method, String path, Runnable action) {
         onEach.put(method + " " + path, action);

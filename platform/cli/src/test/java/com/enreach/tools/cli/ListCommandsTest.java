@@ -26,6 +26,20 @@ class ListCommandsTest extends FakeApiTest {
     }
 
     @Test
+    void statusShowsTheHealthDetailsAndProblemsATokenGets() {
+        api.only("GET", "/api/health", 200, "{\"status\": \"degraded\", \"ready\": true, \"version\": \"1.4.0\", \"database\": {\"engine\": \"sqlite\","
+                + " \"schema_version\": \"31\", \"migrations_pending\": 0, \"size_bytes\": 1048576, \"wal_bytes\": 524288},"
+                + " \"problems\": [\"source vc-fra: its last run failed\"]}")
+                .on("GET", "/api/sources", 200, "[]");
+
+        Cli.Result r = cli.run("status");
+
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.out().contains("Version 1.4.0, ready; database sqlite schema v31, 1.5 MiB\n"), r.out());
+        assertTrue(r.out().contains("Problem: source vc-fra: its last run failed"), r.out());
+    }
+
+    @Test
     void statusOfAStoppedPlatformExitsThree() throws IOException {
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {

@@ -36,7 +36,7 @@ public class AuthIT extends PlatformTestSupport {
         List<Route> routes = routes();
         List<String> templates = routes.stream().map(Route::toString).toList();
         // Guards the enumeration itself: a broken document must not make this test pass on nothing.
-        for (String expected : List.of("GET /health", "GET /devices", "GET /devices/{id}", "GET /devices/{id}/configs/diff",
+        for (String expected : List.of("GET /health", "GET /health/ready", "GET /devices", "GET /devices/{id}", "GET /devices/{id}/configs/diff",
                 "GET /sources", "POST /sources/{instance}/sync", "POST /sources/{instance}/check", "GET /sync/runs",
                 "POST /sync/runs/{id}/cancel", "GET /tokens", "POST /tokens", "DELETE /tokens/{id}", "GET /storage/volumes",
                 "GET /backups", "GET /openapi.json", "GET /netbox/changesets", "POST /netbox/changesets/{id}/approve",
@@ -62,7 +62,7 @@ public class AuthIT extends PlatformTestSupport {
 
         List<String> failures = new ArrayList<>();
         for (Route route : routes) {
-            boolean open = route.toString().equals("GET /health");
+            boolean open = route.toString().equals("GET /health") || route.toString().equals("GET /health/ready");
             // The web UI's sign-in takes the token in its body: with no header and no body it is a 400, never a session.
             boolean signIn = route.toString().equals("POST /session");
             for (Map.Entry<String, String> c : badCredentials.entrySet()) {
@@ -282,6 +282,42 @@ public class AuthIT extends PlatformTestSupport {
 
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Liveness says only "ok" to anyone (a stale token included); a valid token of any role gets the details an
+     * operator needs; readiness needs no token and answers 200 once the core is up with its migrations applied.
+     */
+    @Test
+    public void healthShowsDetailsOnlyToAValidTokenAndReadinessNeedsNone() {
+        for (String credential : new String[] {null, "Bearer not-a-token", "Basic eDp5"}) {
+            Api.Reply r = api.send("GET", "/api/health", credential, null);
+            assertEquals(r.toString(), 200, r.status());
+            assertEquals(r.toString(), "{\"status\":\"ok\"}", r.body());
+        }
+        Api.Reply ready = api.send("GET", "/api/health/ready", null, null);
+        assertEquals(ready.toString(), 200, ready.status());
+        assertEquals("ready", ready.at("/status").asText());
+
+        String viewer = createToken("it-health-viewer", "viewer");
+        Api.Reply d = api.get("/api/health", viewer);
+        assertEquals(d.toString(), 200, d.status());
+        assertTrue(d.toString(), d.at("/ready").asBoolean());
+        assertFalse(d.toString(), d.at("/version").asText().isEmpty());
+        assertEquals(d.toString(), "sqlite", d.at("/database/engine").asText());
+        assertTrue(d.toString(), d.at("/database/ok").asBoolean());
+        assertEquals(d.toString(), 0, d.at("/database/migrations_pending").asInt());
+        assertTrue(d.toString(), d.at("/database/migrations_applied").asInt() > 0);
+        assertFalse(d.toString(), d.at("/database/schema_version").isNull());
+        assertTrue(d.toString(), d.at("/database/size_bytes").asLong() > 0);
+        boolean coreActive = false;
+        for (var p : d.json().path("plugins")) {
+            coreActive |= p.path("name").asText().equals("com.enreach.tools.core") && p.path("state").asText().equals("active");
+        }
+        assertTrue(d.toString(), coreActive);
+        assertTrue(d.toString(), d.json().path("sources").isArray());
+        assertTrue(d.toString(), d.json().path("problems").isArray());
+        assertFalse("no token or secret in the details: " + d.body(), d.body().contains(admin) || d.body().contains(viewer));
     }
 
     /**

@@ -21,7 +21,7 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Cookie;
 
 /**
- * Every request but {@code GET /api/health} and the sign-in ({@code POST /api/session}) needs
+ * Every request but {@code GET /api/health}, {@code GET /api/health/ready} and the sign-in ({@code POST /api/session}) needs
  * {@code Authorization: Bearer <token>} or the web UI's session cookie; checked before routing, so unknown routes
  * answer 401 too. With the cookie, every state-changing method also needs the session's CSRF token in
  * {@code X-CSRF-Token} (a cross-site page can make the browser send the cookie, but cannot read the token). The
@@ -51,8 +51,8 @@ public class AuthFilter implements ContainerRequestFilter {
         if (path.startsWith("/")) {
             path = path.substring(1);
         }
-        if (path.equals("health") && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
-            return;
+        if ((path.equals("health") || path.equals("health/ready")) && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+            return; // liveness and readiness; the health resource shows details to a valid token itself
         }
         String header = request.getHeaderString("Authorization");
         if (header == null || header.isBlank()) {

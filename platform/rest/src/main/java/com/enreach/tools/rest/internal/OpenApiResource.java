@@ -117,7 +117,7 @@ public class OpenApiResource {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("openapi", "3.0.3");
         doc.put("info", Map.of("title", "Enreach Tools API", "version", "1.0.0",
-                "description", "Master database of the infrastructure estate. Every route but GET /health needs 'Authorization: Bearer <token>'."
+                "description", "Master database of the infrastructure estate. Every route but GET /health and GET /health/ready needs 'Authorization: Bearer <token>' (GET /health shows details to a valid token)."
                         + " Lists answer {count, next, previous, results} with limit (1-1000, default 50) and offset."));
         doc.put("servers", List.of(Map.of("url", "/api")));
         doc.put("paths", paths);
@@ -176,7 +176,7 @@ public class OpenApiResource {
     private static Map<String, Object> operation(Class<?> r, Method m, String path, OpenApiSchemas schemas) {
         Map<String, Object> op = new LinkedHashMap<>();
         // The web UI's sign-in carries its token in the body, not in a header.
-        boolean open = path.equals("/health") || (path.equals("/session") && m.isAnnotationPresent(POST.class));
+        boolean open = path.equals("/health") || path.equals("/health/ready") || (path.equals("/session") && m.isAnnotationPresent(POST.class));
         Role role = AuthFilter.required(r, m);
         op.put("operationId", r.getSimpleName().replace("Resource", "").toLowerCase(Locale.ROOT) + "_" + m.getName());
         op.put("summary", open ? "No token needed" : "Needs a " + role.name().toLowerCase(Locale.ROOT) + " token");

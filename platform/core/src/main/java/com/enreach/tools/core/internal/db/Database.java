@@ -44,6 +44,8 @@ public class Database {
     private static final Duration BORROW_WAIT = Duration.ofSeconds(5);
 
     private final Path file;
+    /** Migrations shipped but not applied once {@link #migrate()} ran (0 unless something is wrong). */
+    private int pendingAtStart;
     private final SQLiteDataSource writeSource;
     private final ReaderPool readers;
     private final ReentrantLock writeLock = new ReentrantLock(true);
@@ -108,12 +110,13 @@ public class Database {
     private void migrate() {
         // Flyway must scan with this bundle's class loader, or it finds no migrations and reports success.
         ClassLoader loader = Database.class.getClassLoader();
-        var result = Flyway.configure(loader)
+        Flyway flyway = Flyway.configure(loader)
                 .dataSource(writeSource)
                 .locations("classpath:db/migration/sqlite")
                 .failOnMissingLocations(true)
-                .load()
-                .migrate();
+                .load();
+        var result = flyway.migrate();
+        pendingAtStart = flyway.info().pending().length;
         if (result.migrationsExecuted > 0) {
             LOG.info("Database schema migrated to version {} ({} migrations applied)", result.targetSchemaVersion, result.migrationsExecuted);
         } else {
@@ -123,6 +126,11 @@ public class Database {
 
     public Path file() {
         return file;
+    }
+
+    /** Migrations the platform ships that were still not applied after the start's migration (0 normally). */
+    public int pendingMigrations() {
+        return pendingAtStart;
     }
 
     /** The pooled read-only connections with the read budget, for the query layer's sessions; close what you borrow. */
