@@ -13,7 +13,7 @@ import com.enreach.tools.assistant.internal.resolve.Texts;
 
 /**
  * Near-duplicate and overlapping articles: by embedding cosine (every pair: dot products of vectors computed once per
- * run, no model call per pair) and by 5-word shingles (an inverted index, so only pairs that share text are counted;
+ * run, no model call per pair; only for articles about the same machines, or not naming any) and by 5-word shingles (an inverted index, so only pairs that share text are counted;
  * shingles found in many articles are boilerplate and left out).
  */
 final class Duplicates {
@@ -75,14 +75,17 @@ final class Duplicates {
         pairs.forEach((key, s) -> {
             Corpus.Doc a = docs.get((int) (key >>> 32));
             Corpus.Doc b = docs.get((int) (key & 0xffffffffL));
-            boolean duplicate = s[0] >= similarity || s[1] >= similarity;
+            // pages written from one template about different machines (cluster pages, post-mortems of different
+            // incidents) are close in meaning but no duplicates: by meaning only when they are about the same things
+            boolean sameSubject = !differentSubjects(a, b);
+            boolean duplicate = (s[0] >= similarity && sameSubject) || s[1] >= similarity;
             if (!duplicate && s[2] < OVERLAP) {
                 return;
             }
             Corpus.Doc keep = a.updated() != null && b.updated() != null && b.updated().isAfter(a.updated()) ? b : a;
             Corpus.Doc other = keep == a ? b : a;
             List<String> why = new ArrayList<>();
-            if (s[0] > 0) {
+            if (s[0] > 0 && sameSubject) {
                 why.add(String.format(Locale.ROOT, "embedding cosine %.2f", s[0]));
             }
             if (s[2] > 0) {
@@ -92,10 +95,31 @@ final class Duplicates {
             String title = (duplicate ? "Near-duplicate articles: " : "Overlapping articles: ") + a.title() + " / " + b.title();
             String action = duplicate ? "Merge them into one (keep '" + keep.title() + "', updated last) and point '" + other.title() + "' at it"
                     : "Keep the shared part in one article and link to it from the other";
-            double score = Math.max(s[0], Math.max(s[1], s[2]));
+            double score = Math.max(sameSubject ? s[0] : 0, Math.max(s[1], s[2]));
             out.add(new KbFinding("duplicate", title, String.join("; ", why) + ".", action, Math.round(score * 1000) / 1000.0,
                     List.of(a.citation(1, Texts.cut(a.text(), 200)), b.citation(2, Texts.cut(b.text(), 200))), null));
         });
+        return out;
+    }
+
+    /** Both name machines of the inventory, and not one in common: they are about different things. */
+    static boolean differentSubjects(Corpus.Doc a, Corpus.Doc b) {
+        Set<Long> x = entities(a);
+        Set<Long> y = entities(b);
+        if (x.isEmpty() || y.isEmpty()) {
+            return false;
+        }
+        for (Long id : x) {
+            if (y.contains(id)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Set<Long> entities(Corpus.Doc d) {
+        Set<Long> out = new HashSet<>();
+        d.mentions().forEach(m -> out.add(m.entityId()));
         return out;
     }
 

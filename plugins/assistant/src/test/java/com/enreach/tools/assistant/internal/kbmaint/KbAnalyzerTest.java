@@ -234,6 +234,34 @@ class KbAnalyzerTest {
     }
 
     @Test
+    void pagesFromOneTemplateAboutDifferentMachinesAreNoDuplicatesByMeaningButCopiesAboutTheSameOnesAre() {
+        BagOfWords model = new BagOfWords();
+        ctx.embedding = model;
+        EntityMention fra = new EntityMention(21, "esx-fra-0001", "hypervisor", "esx-fra-0001", "name");
+        EntityMention lon = new EntityMention(22, "esx-lon-0001", "hypervisor", "esx-lon-0001", "name");
+        // the demo's cluster pages: the same template, each about its own hosts (cosine near 1, little shared text)
+        ctx.kb.article("Cluster cl-fra-02", "Production VMs run here. HA admission control on, DRS fully automated, vSAN storage policy"
+                + " RAID-1 with dedup and compression, hosts esx-fra-0001 patched monthly by the platform team during the Sunday maintenance"
+                + " window, backups nightly by Commvault with weekly full copies, monitoring in Prometheus with alerts to the on-call engineer.",
+                NOW, List.of(fra));
+        ctx.kb.article("Cluster cl-lon-03", "Monitoring in Prometheus with alerts to the on-call engineer, backups nightly by Commvault with"
+                + " weekly full copies; the platform team patched hosts esx-lon-0001 monthly during the Sunday maintenance window. Storage"
+                + " policy vSAN RAID-1 with dedup and compression, DRS fully automated, HA admission control on. Production VMs run here.",
+                NOW, List.of(lon));
+        // two write-ups of one procedure on the same host: a duplicate whatever their wording
+        long a = ctx.kb.article("Reboot esx-fra-0001", "Put esx-fra-0001 in maintenance mode then reboot it and exit maintenance mode",
+                NOW, List.of(fra));
+        long b = ctx.kb.article("esx-fra-0001 reboot", "reboot esx-fra-0001 after putting it in maintenance mode then exit maintenance mode",
+                NOW, List.of(fra));
+
+        List<KbFinding> d = of(analyze(), "duplicate");
+
+        assertEquals(1, d.size(), d.toString());
+        assertEquals(List.of(a, b), ids(d.get(0)));
+        assertTrue(d.get(0).detail().contains("embedding cosine"), d.get(0).detail());
+    }
+
+    @Test
     void withAGeneratingProviderEachGapGetsADraftFromItsFencedTickets() {
         redisTickets(3, NOW);
         FakeContext.Scripted llm = ctx.generating("gpt", r -> "# Redis eviction storms\n\n## Fix\n1. Raise maxmemory");
