@@ -129,7 +129,13 @@ public final class Texts {
         }
         taken.sort(java.util.Comparator.comparingInt(t -> t[0]));
         Set<String> out = new LinkedHashSet<>();
-        taken.forEach(t -> out.add(text.substring(t[0], t[1]).toLowerCase(Locale.ROOT)));
+        for (int[] t : taken) {
+            // an address with a prefix length (10.255.0.0/16) names a network, not a machine
+            if (!(t[1] + 1 < text.length() && text.charAt(t[1]) == '/' && Character.isDigit(text.charAt(t[1] + 1))
+                    && isIp(text.substring(t[0], t[1])))) {
+                out.add(text.substring(t[0], t[1]).toLowerCase(Locale.ROOT));
+            }
+        }
         return new ArrayList<>(out);
     }
 

@@ -139,7 +139,7 @@ class KbAnalyzerTest {
                 new EntityMention(3, "esx-ams-0003", "hypervisor", "esx-ams-0003.example.com", "fqdn"),
                 new EntityMention(3, "esx-ams-0003", "hypervisor", "10.20.1.3", "ip"));
         long stale = ctx.kb.article("ESXi hosts of cl-ams-01", "Hosts: esx-ams-0003, esx-ams-0004 and esx-ams-0099 (esx-ams-0098.example.com, "
-                + "10.20.1.99). Use vmk1 and eno1; see web01 and 192.168.7.7.", NOW, linked);
+                + "10.20.1.99). Use vmk1 and eno1; see web01 and 192.168.7.7. Management network 10.20.0.0/16.", NOW, linked);
         ctx.kb.article("Other hosts", "esx-ams-0003 and esx-ams-0004 are fine.", NOW, linked);
 
         List<KbFinding> outdated = of(analyze(), "outdated");
@@ -148,7 +148,7 @@ class KbAnalyzerTest {
         assertEquals(stale, f.evidence().get(0).id());
         assertEquals("#/ext/articles?id=" + stale, f.evidence().get(0).link());
         assertTrue(f.detail().startsWith("Mentions esx-ams-0099, esx-ams-0098.example.com, 10.20.1.99:"), f.detail());
-        for (String notAHost : List.of("vmk1", "eno1", "web01", "192.168.7.7", "esx-ams-0004")) {
+        for (String notAHost : List.of("vmk1", "eno1", "web01", "192.168.7.7", "esx-ams-0004", "10.20.0.0")) {
             assertFalse(f.detail().contains(notAHost + ",") || f.detail().contains(notAHost + ":"), notAHost + " in " + f.detail());
         }
     }
