@@ -21,7 +21,7 @@ import com.enreach.tools.assistant.internal.resolve.Texts;
  * Outdated articles: not updated for {@code staleMonths} while tickets about the same thing keep coming (the tickets
  * of the groups whose closest article it is, created after its last update); or naming machines the inventory no
  * longer knows (host names, FQDNs and IPs shaped like the names the knowledge base already links to entities, looked
- * up once per run).
+ * up once per run; post-mortems and incident reports are records of their day and are not checked).
  */
 final class Outdated {
     /** Newer related tickets from which a stale article is outdated. */
@@ -82,6 +82,9 @@ final class Outdated {
         Map<String, Boolean> known = new HashMap<>();
         List<KbFinding> out = new ArrayList<>();
         for (Corpus.Doc d : corpus.articles) {
+            if (d.record()) {
+                continue; // a post-mortem names the machines of its day: that they are gone since makes it no less true
+            }
             Set<String> linked = new HashSet<>();
             d.mentions().forEach(m -> linked.add(m.mention().toLowerCase(Locale.ROOT)));
             List<String> missing = new ArrayList<>();

@@ -141,6 +141,7 @@ class KbAnalyzerTest {
         long stale = ctx.kb.article("ESXi hosts of cl-ams-01", "Hosts: esx-ams-0003, esx-ams-0004 and esx-ams-0099 (esx-ams-0098.example.com, "
                 + "10.20.1.99). Use vmk1 and eno1; see web01 and 192.168.7.7. Management network 10.20.0.0/16.", NOW, linked);
         ctx.kb.article("Other hosts", "esx-ams-0003 and esx-ams-0004 are fine.", NOW, linked);
+        ctx.kb.article("Post-mortem 2024-03-01: esx-ams-0097 down", "esx-ams-0097 and esx-ams-0003 lost their NFS datastores.", NOW, linked);
 
         List<KbFinding> outdated = of(analyze(), "outdated");
         assertEquals(1, outdated.size(), outdated.toString());
