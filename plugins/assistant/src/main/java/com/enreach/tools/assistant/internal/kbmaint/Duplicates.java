@@ -21,6 +21,8 @@ final class Duplicates {
     static final int MIN_SHINGLES = 10;
     /** Share of the shorter article's shingles also in the other from which two articles overlap. */
     static final double OVERLAP = 0.5;
+    /** Share of the machines two articles name (Jaccard) from which they are about the same things. */
+    static final double SAME_SUBJECT = 0.5;
 
     private Duplicates() {
     }
@@ -102,19 +104,23 @@ final class Duplicates {
         return out;
     }
 
-    /** Both name machines of the inventory, and not one in common: they are about different things. */
+    /**
+     * Both name machines of the inventory, and share fewer than half of them: they are about different things (pages
+     * of one template about different clusters or sites may still both name a common NTP server or vCenter).
+     */
     static boolean differentSubjects(Corpus.Doc a, Corpus.Doc b) {
         Set<Long> x = entities(a);
         Set<Long> y = entities(b);
         if (x.isEmpty() || y.isEmpty()) {
             return false;
         }
+        int common = 0;
         for (Long id : x) {
             if (y.contains(id)) {
-                return false;
+                common++;
             }
         }
-        return true;
+        return common < SAME_SUBJECT * (x.size() + y.size() - common);
     }
 
     private static Set<Long> entities(Corpus.Doc d) {

@@ -240,15 +240,17 @@ class KbAnalyzerTest {
         ctx.embedding = model;
         EntityMention fra = new EntityMention(21, "esx-fra-0001", "hypervisor", "esx-fra-0001", "name");
         EntityMention lon = new EntityMention(22, "esx-lon-0001", "hypervisor", "esx-lon-0001", "name");
+        // both name the shared vCenter too: one machine in common of three is still different subjects
+        EntityMention vc = new EntityMention(23, "vcsa-01", "server", "vcsa-01", "name");
         // the demo's cluster pages: the same template, each about its own hosts (cosine near 1, little shared text)
         ctx.kb.article("Cluster cl-fra-02", "Production VMs run here. HA admission control on, DRS fully automated, vSAN storage policy"
                 + " RAID-1 with dedup and compression, hosts esx-fra-0001 patched monthly by the platform team during the Sunday maintenance"
                 + " window, backups nightly by Commvault with weekly full copies, monitoring in Prometheus with alerts to the on-call engineer.",
-                NOW, List.of(fra));
+                NOW, List.of(fra, vc));
         ctx.kb.article("Cluster cl-lon-03", "Monitoring in Prometheus with alerts to the on-call engineer, backups nightly by Commvault with"
                 + " weekly full copies; the platform team patched hosts esx-lon-0001 monthly during the Sunday maintenance window. Storage"
                 + " policy vSAN RAID-1 with dedup and compression, DRS fully automated, HA admission control on. Production VMs run here.",
-                NOW, List.of(lon));
+                NOW, List.of(lon, vc));
         // two write-ups of one procedure on the same host: a duplicate whatever their wording
         long a = ctx.kb.article("Reboot esx-fra-0001", "Put esx-fra-0001 in maintenance mode then reboot it and exit maintenance mode",
                 NOW, List.of(fra));
