@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             RefreshCommand.class, BackupsCommand.class, StorageCommand.class, DevicesCommand.class, HistoryCommand.class, TokenCommand.class,
             EntitiesCommand.class, ConflictsCommand.class, MergeCommand.class, SplitCommand.class, DecisionsCommand.class, ReportCommand.class,
             SearchCommand.class, KbCommand.class, IssuesCommand.class, NetBoxCommand.class, AskCommand.class, AiCommand.class,
+            BackupCommand.class, RestoreCommand.class, DbCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:ok",

@@ -69,7 +69,8 @@ final class StatusCommand implements Callable<Integer> {
             return; // an older platform, or no valid token: liveness only
         }
         JsonNode db = health.path("database");
-        root.out().println("Version " + Json.text(health, "version") + ", " + (health.path("ready").asBoolean() ? "ready" : "NOT READY")
+        root.out().println("Version " + Json.text(health, "version") + (health.path("release").isTextual() ? " (release " + Json.text(health, "release") + ")" : "")
+                + ", " + (health.path("ready").asBoolean() ? "ready" : "NOT READY")
                 + "; database " + Json.text(db, "engine") + " schema v" + Json.text(db, "schema_version") + ", "
                 + Format.bytes(db.path("size_bytes").asLong() + db.path("wal_bytes").asLong())
                 + (db.path("migrations_pending").asInt() > 0 ? ", " + db.path("migrations_pending").asInt() + " migrations pending" : ""));

@@ -34,7 +34,9 @@ final class HomePermissions {
             return;
         }
         for (String tree : PRIVATE_TREES) {
-            Path root = home.resolve(tree);
+            Path link = home.resolve(tree);
+            // A deployed release links data/ and etc/ to the shared folders: restrict those (walking never follows links).
+            Path root = Files.isDirectory(link) ? link.toRealPath() : link;
             if (Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
                 Files.walkFileTree(root, new SimpleFileVisitor<>() {
                     @Override

@@ -42,12 +42,14 @@ public final class Platform implements AutoCloseable {
     private final String host;
     private final int port;
     private final Framework framework;
+    private final HomeLock lock;
 
-    private Platform(Path home, String host, int port, Framework framework) {
+    private Platform(Path home, String host, int port, Framework framework, HomeLock lock) {
         this.home = home;
         this.host = host;
         this.port = port;
         this.framework = framework;
+        this.lock = lock;
     }
 
     /** Starts the container without the interactive Gogo shell; returns once it runs (see {@link #awaitReady}). */
@@ -66,8 +68,27 @@ public final class Platform implements AutoCloseable {
             Files.createDirectories(h.resolve(d));
         }
         HomePermissions.restrict(h);
+        HomeLock lock;
+        try {
+            lock = HomeLock.acquire(h);
+        } catch (IllegalStateException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        try {
+            return start(h, host, port, shell, lock);
+        } catch (IOException | BundleException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static Platform start(Path h, String host, int port, boolean shell, HomeLock lock) throws IOException, BundleException {
         configureLogging(h);
         Map<String, String> props = new HashMap<>();
+        String release = Release.id(h);
+        if (release != null) {
+            props.put("enreach.release", release);
+        }
         props.put(Constants.FRAMEWORK_STORAGE, h.resolve("data").resolve("felix-cache").toString());
         props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         props.put("enreach.home", h.toString());
@@ -105,7 +126,7 @@ public final class Platform implements AutoCloseable {
             fw.stop();
             throw e;
         }
-        return new Platform(h, host, port, fw);
+        return new Platform(h, host, port, fw, lock);
     }
 
     /** slf4j-simple reads system properties: log to {@code log/enreach.log} with timestamps. */
@@ -217,7 +238,11 @@ public final class Platform implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        framework.stop();
-        framework.waitForStop(30_000);
+        try {
+            framework.stop();
+            framework.waitForStop(30_000);
+        } finally {
+            lock.close();
+        }
     }
 }

@@ -77,7 +77,7 @@ public class HealthResource {
     }
 
     /** The details: {@code status} is {@code ok}, or {@code degraded} with the {@code problems} that make it so. */
-    public record Details(String status, boolean ready, String version, Instant checkedAt, DatabaseHealth database,
+    public record Details(String status, boolean ready, String version, String release, Instant checkedAt, DatabaseHealth database,
                           List<PluginState> plugins, List<SourceHealth> sources, List<String> problems) {
     }
 
@@ -163,7 +163,7 @@ public class HealthResource {
                 }
             }
         }
-        return new Details(problems.isEmpty() ? "ok" : "degraded", notReady == null, version(), now, database, plugins, list, problems);
+        return new Details(problems.isEmpty() ? "ok" : "degraded", notReady == null, version(), context.getProperty("enreach.release"), now, database, plugins, list, problems);
     }
 
     static SourceHealth source(SourceInstance i, Instant now) {

@@ -19,7 +19,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -72,7 +71,7 @@ public class Database {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create database directory for " + file, e);
         }
-        this.writeSource = writeSource(file);
+        this.writeSource = Migrations.writeSource(file);
         migrate();
         write(c -> null); // an empty write transaction: the search index takes in anything still queued (after V20)
         try {
@@ -94,27 +93,8 @@ public class Database {
         return Path.of(home == null ? "." : home).toAbsolutePath().normalize();
     }
 
-    private static SQLiteDataSource writeSource(Path file) {
-        SQLiteConfig cfg = new SQLiteConfig();
-        cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        cfg.enforceForeignKeys(true);
-        cfg.setBusyTimeout(60_000);
-        cfg.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        SQLiteDataSource ds = new SQLiteDataSource(cfg);
-        ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        return ds;
-    }
-
     private void migrate() {
-        // Flyway must scan with this bundle's class loader, or it finds no migrations and reports success.
-        ClassLoader loader = Database.class.getClassLoader();
-        Flyway flyway = Flyway.configure(loader)
-                .dataSource(writeSource)
-                .locations("classpath:db/migration/sqlite")
-                .failOnMissingLocations(true)
-                .load();
+        Flyway flyway = Migrations.flyway(writeSource);
         var result = flyway.migrate();
         pendingAtStart = flyway.info().pending().length;
         if (result.migrationsExecuted > 0) {

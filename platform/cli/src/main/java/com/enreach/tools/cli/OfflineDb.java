@@ -1,0 +1,120 @@
+package com.enreach.tools.cli;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The master database file, worked on by this release's own code outside the container: the core bundle's
+ * {@code OfflineDatabase} (Flyway and the shipped migrations are inside that jar) and sqlite-jdbc, loaded from the
+ * home's {@code system/} through a class loader of their own. Only JDK types cross over.
+ */
+final class OfflineDb implements AutoCloseable {
+    private static final String CLASS = "com.enreach.tools.core.internal.db.OfflineDatabase";
+    /** Flyway reports each step through java.util.logging; a command prints its own outcome (held: loggers are weak). */
+    private static final java.util.logging.Logger FLYWAY = java.util.logging.Logger.getLogger("org.flywaydb");
+
+    static {
+        FLYWAY.setLevel(java.util.logging.Level.WARNING);
+    }
+
+    private final URLClassLoader loader;
+    private final Class<?> tool;
+
+    private OfflineDb(URLClassLoader loader, Class<?> tool) {
+        this.loader = loader;
+        this.tool = tool;
+    }
+
+    static OfflineDb of(Path home) {
+        Path system = home.resolve("system");
+        List<URL> urls = new ArrayList<>();
+        for (String prefix : List.of("com.enreach.tools.core-", "sqlite-jdbc-")) {
+            urls.add(jar(system, prefix));
+        }
+        URLClassLoader loader = new URLClassLoader("enreach-offline-db", urls.toArray(URL[]::new), OfflineDb.class.getClassLoader());
+        try {
+            return new OfflineDb(loader, Class.forName(CLASS, true, loader));
+        } catch (ClassNotFoundException | LinkageError e) {
+            closeQuietly(loader);
+            throw new CliException(ExitCodes.FAILED, "this release's core (" + urls.get(0) + ") cannot work on the database file: " + e);
+        }
+    }
+
+    private static URL jar(Path dir, String prefix) {
+        try (Stream<Path> s = Files.list(dir)) {
+            Path jar = s.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".jar")).sorted()
+                    .reduce((a, b) -> b)
+                    .orElseThrow(() -> new CliException(ExitCodes.FAILED, "no " + prefix + "*.jar in " + dir + ": is this an Enreach Tools home?"));
+            return jar.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.FAILED, "cannot read " + dir + ": " + e.getMessage());
+        }
+    }
+
+    void snapshot(Path db, Path dest) {
+        call("snapshot", db.toString(), dest.toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> info(Path db) {
+        return (Map<String, Object>) call("info", db.toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> migrate(Path db) {
+        return (Map<String, Object>) call("migrate", db.toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Long> counts(Path db) {
+        return (Map<String, Long>) call("counts", db.toString());
+    }
+
+    String integrity(Path db) {
+        return (String) call("integrity", db.toString());
+    }
+
+    private Object call(String method, String... args) {
+        Class<?>[] types = new Class<?>[args.length];
+        java.util.Arrays.fill(types, String.class);
+        Thread t = Thread.currentThread();
+        ClassLoader before = t.getContextClassLoader();
+        t.setContextClassLoader(loader);
+        try {
+            Method m = tool.getMethod(method, types);
+            return m.invoke(null, (Object[]) args);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            throw new CliException(ExitCodes.FAILED, cause.getMessage() == null ? cause.toString() : cause.getMessage());
+        } catch (ReflectiveOperationException e) {
+            throw new CliException(ExitCodes.FAILED, "this release's core has no " + method + " for the database file: " + e);
+        } finally {
+            t.setContextClassLoader(before);
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(loader);
+    }
+
+    private static void closeQuietly(URLClassLoader l) {
+        try {
+            l.close();
+        } catch (IOException e) {
+            // nothing held open that matters
+        }
+    }
+}
