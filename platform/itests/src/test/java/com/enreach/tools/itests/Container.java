@@ -127,7 +127,7 @@ final class Container {
         maven(o, REST, "org.mybatis", "mybatis");
         maven(o, REST, "io.github.java-diff-utils", "java-diff-utils");
         // The project's bundles come as files the build copied (from the reactor when the whole project builds).
-        for (String a : List.of("com.enreach.tools.api", "com.enreach.tools.source.support", "com.enreach.tools.core", "com.enreach.tools.rest")) {
+        for (String a : List.of("com.enreach.tools.api", "com.enreach.tools.metrics", "com.enreach.tools.source.support", "com.enreach.tools.core", "com.enreach.tools.rest")) {
             o.add(bundle(projectBundle(a).toUri().toString()).startLevel(REST));
         }
         maven(o, LAST, "org.apache.felix", "org.apache.felix.fileinstall");

@@ -126,7 +126,7 @@ public class OpenApiResource {
         return doc;
     }
 
-    private static String join(String a, String b) {
+    static String join(String a, String b) {
         String s = withoutRegex(a + "/" + b).replaceAll("/+", "/");
         s = s.startsWith("/") ? s.substring(1) : s;
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;

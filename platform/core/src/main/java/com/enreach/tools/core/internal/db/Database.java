@@ -17,6 +17,10 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteDataSource;
@@ -24,6 +28,7 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 import com.enreach.tools.core.internal.search.SearchIndex;
+import com.enreach.tools.metrics.PlatformMetrics;
 
 /**
  * The master database: one SQLite file in WAL mode with foreign keys on, migrated by Flyway on start.
@@ -49,6 +54,9 @@ public class Database {
     private final ReaderPool readers;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final AtomicLong commits = new AtomicLong();
+    /** Told each write transaction's lock wait and outcome (/metrics); none is required. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile PlatformMetrics metrics;
 
     @Activate
     public Database(BundleContext context) {
@@ -131,7 +139,10 @@ public class Database {
      * index takes in the devices the transaction changed ({@link SearchIndex}).
      */
     public <T> T transaction(Connection c, SqlWork<T> work) throws SQLException {
+        long asked = System.nanoTime();
         writeLock.lock();
+        long waited = System.nanoTime() - asked;
+        boolean committed = false;
         try {
             c.setAutoCommit(false);
             try {
@@ -139,6 +150,7 @@ public class Database {
                 // The search index catches up with what this transaction changed, so it commits with it.
                 SearchIndex.catchUp(c);
                 c.commit();
+                committed = true;
                 commits.incrementAndGet();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -149,7 +161,16 @@ public class Database {
             }
         } finally {
             writeLock.unlock();
+            PlatformMetrics m = metrics;
+            if (m != null) {
+                m.writeTransaction(waited, committed);
+            }
         }
+    }
+
+    /** Sets the metrics told about write transactions (tests; in the container DS binds them). */
+    public void metrics(PlatformMetrics m) {
+        this.metrics = m;
     }
 
     /**

@@ -28,6 +28,7 @@ import com.enreach.tools.api.plugin.CheckResult;
 import com.enreach.tools.api.plugin.FieldError;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.Times;
+import com.enreach.tools.metrics.PlatformMetrics;
 
 /**
  * The sync engine as a service: runs source instances on demand ({@link SyncRunner}) and on their schedule
@@ -49,6 +50,9 @@ public class SyncEngine implements SyncService, SourceService {
     private final List<SourceRegistry.Listening> listening = new ArrayList<>();
     /** Told about committed change-log batches (change feed retention, EventAdmin); none is required. */
     private final List<ChangeListener> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Told each run's end (/metrics); none is required. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile PlatformMetrics metrics;
 
     @Activate
     public SyncEngine(@Reference Database db, @Reference SourceRegistry registry, Map<String, Object> properties) {
@@ -69,7 +73,8 @@ public class SyncEngine implements SyncService, SourceService {
             LOG.warn("{} sync runs were interrupted by the last stop and are recorded as failed", closed);
         }
         this.connections = new ConnectionChecker(registry, settings.checkTimeout());
-        this.runner = new SyncRunner(db, registry, queries, settings, connections, ChangeListener.all(changeListeners));
+        this.runner = new SyncRunner(db, registry, queries, settings, connections, ChangeListener.all(changeListeners),
+                () -> metrics);
         this.scheduler = new SyncScheduler(registry, queries, runner, settings.schedulerTick());
         // An instance is known from the moment it is configured, so it stays listed (absent) if its plugin goes away.
         listening.add(registry.onBind(this::bound));

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,8 @@ import com.enreach.tools.api.plugin.FieldError;
 import com.enreach.tools.api.spi.SourceException;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.Times;
+import com.enreach.tools.metrics.PlatformMetrics;
+import com.enreach.tools.metrics.SyncRunEnd;
 import com.enreach.tools.source.support.retry.RetryPolicy;
 
 /**
@@ -39,6 +42,7 @@ final class SyncRunner {
     private final EngineSettings settings;
     private final ConnectionChecker connections;
     private final ChangeListener changes;
+    private final Supplier<PlatformMetrics> metrics;
     private final ExecutorService workers;
     /** Interrupts an attempt whose call ran out of its time limit (one thread for all runs). */
     private final ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, threads("enreach-watchdog"));
@@ -57,6 +61,8 @@ final class SyncRunner {
         volatile String system;
         volatile String trigger;
         volatile Instant startedAt;
+        /** For the run's duration in the metrics (monotonic, unlike startedAt). */
+        final long startNanos = System.nanoTime();
         final RunLoader.RunProgress progress = new RunLoader.RunProgress();
 
         void cancel(String reason) {
@@ -86,8 +92,9 @@ final class SyncRunner {
     }
 
     SyncRunner(Database db, SourceRegistry registry, SyncQueries queries, EngineSettings settings, ConnectionChecker connections,
-               ChangeListener changes) {
+               ChangeListener changes, Supplier<PlatformMetrics> metrics) {
         this.changes = changes;
+        this.metrics = metrics;
         this.db = db;
         this.registry = registry;
         this.queries = queries;
@@ -257,6 +264,18 @@ final class SyncRunner {
         LOG.info("Run {} of {} ended {}: fetched {}, added {}, updated {}, unchanged {}, stale {}, warnings {}", h.runId, instance, status,
                 h.progress.fetched.get(), h.progress.added.get(), h.progress.updated.get(), h.progress.unchanged.get(), h.progress.stale.get(),
                 h.progress.warnings.get());
+        record(instance, h, status);
+    }
+
+    /** The run's figures as its history has them, for /metrics. */
+    private void record(String instance, RunHandle h, String status) {
+        PlatformMetrics m = metrics.get();
+        if (m == null) {
+            return;
+        }
+        RunLoader.RunProgress p = h.progress;
+        m.syncRunEnded(new SyncRunEnd(instance, h.system, status, java.time.Duration.ofNanos(System.nanoTime() - h.startNanos), Instant.now(),
+                p.fetched.get(), p.added.get(), p.updated.get(), p.stale.get()));
     }
 
     private SyncRun snapshot(String instance, RunHandle h) {
