@@ -179,7 +179,17 @@ final class Distribution implements AutoCloseable {
 
     /** A command aimed at another port (nothing listening there, say). */
     Result cliAt(int targetPort, Map<String, String> env, String... args) {
+        return run(targetPort, env, null, args);
+    }
+
+    /** A command that reads {@code input} on its standard input (e.g. {@code secret encrypt}). */
+    Result cliWithInput(Map<String, String> env, String input, String... args) {
+        return run(port, env, input, args);
+    }
+
+    private Result run(int targetPort, Map<String, String> env, String input, String... args) {
         try {
+            Files.createDirectories(home.resolve("log")); // a command may run before the first start
             Path out = Files.createTempFile(home.resolve("log"), "cli-", ".out");
             Path err = Files.createTempFile(home.resolve("log"), "cli-", ".err");
             ProcessBuilder pb = new ProcessBuilder(command(targetPort, args)).directory(home.toFile()).redirectOutput(out.toFile())
@@ -189,6 +199,9 @@ final class Distribution implements AutoCloseable {
             pb.environment().put("JAVA_OPTS", "-XX:TieredStopAtLevel=1");
             pb.environment().putAll(env);
             Process p = pb.start();
+            if (input != null) {
+                p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+            }
             p.getOutputStream().close();
             if (!p.waitFor(COMMAND.toSeconds(), TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor();

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
             RefreshCommand.class, BackupsCommand.class, StorageCommand.class, DevicesCommand.class, HistoryCommand.class, TokenCommand.class,
             EntitiesCommand.class, ConflictsCommand.class, MergeCommand.class, SplitCommand.class, DecisionsCommand.class, ReportCommand.class,
             SearchCommand.class, KbCommand.class, IssuesCommand.class, NetBoxCommand.class, AskCommand.class, AiCommand.class,
-            BackupCommand.class, RestoreCommand.class, DbCommand.class,
+            BackupCommand.class, RestoreCommand.class, DbCommand.class, SecretCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:ok",
@@ -69,6 +69,8 @@ public final class Enreach {
     private final Sleeper sleeper;
     private final boolean terminal;
     private final LongSupplier clockMillis;
+    /** Standard input; replaced in tests. */
+    java.io.InputStream stdin = System.in;
     private Api api;
     private PrintWriter outSink;
     private PrintWriter out;
@@ -201,6 +203,11 @@ public final class Enreach {
     void printJson(JsonNode n) {
         out().println(Json.write(n));
         out().flush();
+    }
+
+    /** An environment variable of this invocation (null when unset). */
+    String env(String name) {
+        return env.apply(name);
     }
 
     boolean terminal() {

@@ -24,6 +24,7 @@ final class Cli {
     private final Map<String, String> env = new HashMap<>();
     private final List<Duration> sleeps = new ArrayList<>();
     private boolean terminal;
+    private String stdin = "";
 
     Cli(FakeApi api, Path home) {
         env.put("ENREACH_HOME", home.toString());
@@ -46,6 +47,12 @@ final class Cli {
         return this;
     }
 
+    /** What the command reads on standard input. */
+    Cli stdin(String text) {
+        stdin = text;
+        return this;
+    }
+
     List<Duration> sleeps() {
         return sleeps;
     }
@@ -54,6 +61,7 @@ final class Cli {
         AtomicLong clock = new AtomicLong();
         // Each clock read moves one second on, so plain progress lines appear without real waiting.
         Enreach root = new Enreach(env::get, sleeps::add, terminal, () -> clock.addAndGet(1000));
+        root.stdin = new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         CommandLine cl = Enreach.commandLine(root);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

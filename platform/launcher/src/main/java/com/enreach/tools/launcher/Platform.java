@@ -92,6 +92,10 @@ public final class Platform implements AutoCloseable {
         props.put(Constants.FRAMEWORK_STORAGE, h.resolve("data").resolve("felix-cache").toString());
         props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         props.put("enreach.home", h.toString());
+        // Also a system property: the api bundle's configuration reader, which has no BundleContext, finds the key file
+        // of encrypted secrets (ENC(...)) below it (<home>/keys/secret.key unless enreach.secret.keyfile or
+        // ENREACH_SECRET_KEYFILE say otherwise). One platform per JVM.
+        System.setProperty("enreach.home", h.toString());
         props.put("org.osgi.service.http.port", Integer.toString(port));
         props.put("org.apache.felix.http.host", host);
         props.put("org.apache.felix.http.jetty.sendServerHeader", "false");

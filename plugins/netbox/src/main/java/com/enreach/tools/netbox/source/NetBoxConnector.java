@@ -14,6 +14,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import com.enreach.tools.api.plugin.CheckResult;
 import com.enreach.tools.api.plugin.ConfigFields;
 import com.enreach.tools.api.plugin.FieldError;
+import com.enreach.tools.api.plugin.SecretKeyFile;
 import com.enreach.tools.api.spi.EntityKinds;
 import com.enreach.tools.api.spi.RecordSink;
 import com.enreach.tools.api.spi.SourceConnector;
@@ -63,14 +64,14 @@ public class NetBoxConnector implements SourceConnector {
     /** The token from {@code .password} or the environment variable named by {@code token.env}; never a plain key. */
     private static String token(ConfigFields f, Map<String, Object> p, Function<String, String> env) {
         if (p.get("token") != null) {
-            f.error("token", "insecure", "write the token as .password=... (private, never shown) or name an environment"
-                    + " variable with token.env=VARIABLE; a plain token= entry would be visible in the console");
+            f.error("token", "insecure", "write the token as .password=... (private, never shown), encrypted as password=ENC(...)"
+                    + " or name an environment variable with token.env=VARIABLE; a plain token= entry would be visible in the console");
             return null;
         }
         // token.env is the metatype's key for token_env; the spelling with an underscore is taken as well
         String key = p.get("token.env") != null ? "token.env" : "token_env";
         String var = f.string(key, null);
-        if (var != null && p.get(".password") == null) {
+        if (var != null && p.get(".password") == null && !SecretKeyFile.isEncrypted(String.valueOf(p.get("password")))) {
             String v = env.apply(var);
             if (v == null || v.isBlank()) {
                 f.error(key, "missing_env", "environment variable " + var + " named by " + key + " is not set");
@@ -80,7 +81,7 @@ public class NetBoxConnector implements SourceConnector {
         }
         String v = f.secret("password", false);
         if (v == null && p.get("password") == null && p.get("password.env") == null) {
-            f.error("password", "required", "the NetBox API token is required: set .password=... or token.env=VARIABLE");
+            f.error("password", "required", "the NetBox API token is required: set .password=..., password=ENC(...) or token.env=VARIABLE");
         }
         return v;
     }

@@ -8,6 +8,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationPlugin;
 import org.osgi.service.component.annotations.Component;
+import com.enreach.tools.api.plugin.SecretKeyFile;
 import com.enreach.tools.api.plugin.SecretKeys;
 
 /**
@@ -15,7 +16,9 @@ import com.enreach.tools.api.plugin.SecretKeys;
  * Declarative Services copies public configuration keys into service properties, which every console page and the
  * OSGi registry show. Plugins read secrets only from private keys ({@code .password}) or {@code *.env} variables and
  * refuse a plain secret key with a configuration error, which still fires because the key stays present. Applies to
- * the platform's plugins, not to the configurations of the libraries it runs on.
+ * the platform's plugins, not to the configurations of the libraries it runs on. An encrypted value
+ * ({@code password=ENC(...)}) is delivered as it is: ciphertext is not a secret, the plugin decrypts it with the key
+ * file, and every console view still masks it by its key name.
  */
 @Component(property = {ConfigurationPlugin.CM_RANKING + ":Integer=500", "config.plugin.id=" + PublicSecretMasking.ID})
 public class PublicSecretMasking implements ConfigurationPlugin {
@@ -38,7 +41,8 @@ public class PublicSecretMasking implements ConfigurationPlugin {
             return;
         }
         for (String key : Collections.list(properties.keys())) {
-            if (key.charAt(0) != '.' && SecretKeys.isSecret(key) && properties.get(key) != null) {
+            Object value = properties.get(key);
+            if (key.charAt(0) != '.' && SecretKeys.isSecret(key) && value != null && !SecretKeyFile.isEncrypted(String.valueOf(value))) {
                 properties.put(key, SecretKeys.MASK);
             }
         }

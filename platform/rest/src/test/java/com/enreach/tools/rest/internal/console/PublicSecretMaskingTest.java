@@ -23,6 +23,14 @@ class PublicSecretMaskingTest {
     }
 
     @Test
+    void anEncryptedPublicSecretReachesThePluginWhichDecryptsIt() {
+        Hashtable<String, Object> props = new Hashtable<>(Map.of("password", "ENC(AQIDBAUG)", "api.token", "ENC(x"));
+        new PublicSecretMasking().modifyConfiguration(null, props);
+        assertEquals("ENC(AQIDBAUG)", props.get("password"), "ciphertext is not a secret");
+        assertEquals(SecretKeys.MASK, props.get("api.token"), "not an ENC(...) value: masked");
+    }
+
+    @Test
     void librariesKeepTheirPublicSecretKeys() {
         Hashtable<String, Object> jetty = new Hashtable<>(Map.of("service.pid", "org.apache.felix.http", "org.apache.felix.https.keystore.password", "ks"));
         new PublicSecretMasking().modifyConfiguration(null, jetty);

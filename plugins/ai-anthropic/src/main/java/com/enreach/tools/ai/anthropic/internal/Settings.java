@@ -4,6 +4,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
+import com.enreach.tools.api.plugin.ConfigFields;
+import com.enreach.tools.api.plugin.SecretKeyFile;
+
 /**
  * A validated provider instance configuration. {@link #from} fails with a message naming the file and the field, so a
  * misconfigured file fails that instance only, and says why.
@@ -40,22 +43,20 @@ public record Settings(String name, String source, URI baseUrl, String model, St
             throw new IllegalArgumentException(source + ": model is required (e.g. model = claude-sonnet-4-5)");
         }
         for (String plain : new String[] {"api.key", "password", "key"}) {
-            if (props.containsKey(plain)) {
+            if (props.containsKey(plain) && !(plain.equals("password") && SecretKeyFile.isEncrypted(String.valueOf(props.get(plain))))) {
                 throw new IllegalArgumentException(source + ": " + plain + "= would show the key in service properties; "
-                        + "write .password=<key> or api.key.env=<variable> instead");
+                        + "write .password=<key>, password=ENC(...) or api.key.env=<variable> instead");
             }
         }
-        String key = text(props, ".password", null);
-        String keyEnv = text(props, "api.key.env", null);
-        if (key == null && keyEnv != null) {
-            key = env.get(keyEnv);
-            if (key == null || key.isBlank()) {
-                throw new IllegalArgumentException(source + ": api.key.env names " + keyEnv + ", which is not set");
-            }
-            key = key.strip();
+        // The platform's one secret reader: .password, password=ENC(...) (decrypted with the key file) or api.key.env.
+        ConfigFields f = new ConfigFields(props, env::get);
+        String key = f.secret("password", "api.key.env", false);
+        if (!f.errors().isEmpty()) {
+            throw new IllegalArgumentException(source + ": " + f.errors().get(0).message());
         }
+        key = key == null || key.isBlank() ? null : key.strip();
         if (key == null) {
-            throw new IllegalArgumentException(source + ": an API key is needed (.password or api.key.env)");
+            throw new IllegalArgumentException(source + ": an API key is needed (.password, password=ENC(...) or api.key.env)");
         }
         long timeout = number(props, "timeout", DEFAULT_TIMEOUT_SECONDS, 1, 3600, source);
         long maxTokens = number(props, "max.tokens", DEFAULT_MAX_TOKENS, 1, 1_000_000, source);

@@ -69,9 +69,9 @@ class SettingsTest {
     void misconfigurationsNameTheFileAndTheField() {
         assertEquals("etc/ai.anthropic-prod.cfg: model is required (e.g. model = claude-sonnet-4-5)",
                 refused(props(".password", "k"), Map.of()));
-        assertEquals("etc/ai.anthropic-prod.cfg: api.key.env names ANTHROPIC_KEY, which is not set",
+        assertEquals("etc/ai.anthropic-prod.cfg: environment variable ANTHROPIC_KEY named by api.key.env is not set",
                 refused(props("model", "m", "api.key.env", "ANTHROPIC_KEY"), Map.of()));
-        assertEquals("etc/ai.anthropic-prod.cfg: an API key is needed (.password or api.key.env)",
+        assertEquals("etc/ai.anthropic-prod.cfg: an API key is needed (.password, password=ENC(...) or api.key.env)",
                 refused(props("model", "m"), Map.of()));
         assertTrue(refused(props("model", "m", ".password", "k", "base.url", "api.anthropic.com"), Map.of())
                 .startsWith("etc/ai.anthropic-prod.cfg: base.url must be an http(s) URL"));
@@ -84,8 +84,19 @@ class SettingsTest {
         assertEquals("etc/ai.anthropic-prod.cfg: temperature must be a number from 0 to 1, got 1.5",
                 refused(props("model", "m", ".password", "k", "temperature", "1.5"), Map.of()));
         assertTrue(refused(props("model", "m", ".password", "k", "max.tokens", "0"), Map.of()).contains("max.tokens"));
-        assertEquals("etc/ai.anthropic-prod.cfg: api.key= would show the key in service properties; write .password=<key> "
-                + "or api.key.env=<variable> instead", refused(props("model", "m", "api.key", "sk-plain"), Map.of()));
+        assertEquals("etc/ai.anthropic-prod.cfg: api.key= would show the key in service properties; write .password=<key>, "
+                + "password=ENC(...) or api.key.env=<variable> instead", refused(props("model", "m", "api.key", "sk-plain"), Map.of()));
+    }
+
+    @Test
+    void anEncryptedKeyIsDecryptedWithTheKeyFileAndAMissingKeyFileIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        com.enreach.tools.api.plugin.SecretKeyFile key = com.enreach.tools.api.plugin.SecretKeyFile.create(dir.resolve("secret.key"));
+        String enc = key.encrypt("sk-ant-enc");
+        assertEquals("sk-ant-enc", Settings.from(props("model", "m", "password", enc), Map.of("ENREACH_SECRET_KEYFILE", key.path().toString())).apiKey());
+        assertEquals("sk-ant-enc", Settings.from(props("model", "m", ".password", enc), Map.of("ENREACH_SECRET_KEYFILE", key.path().toString())).apiKey());
+        java.nio.file.Path missing = dir.resolve("gone.key");
+        String message = refused(props("model", "m", "password", enc), Map.of("ENREACH_SECRET_KEYFILE", missing.toString()));
+        assertTrue(message.startsWith("etc/ai.anthropic-prod.cfg: cannot decrypt password: the key file " + missing + " does not exist"), message);
     }
 
     @Test

@@ -64,8 +64,8 @@ public class OpenAiProvider implements AiProvider {
     /** SCR reports a failed activation only to the OSGi log; the platform's log must name the file and field too. */
     private static Object validated(String name, OpenAiConfig config, Map<String, Object> properties) {
         try {
-            Settings.refusePublicKey(name, properties.keySet());
-            return Settings.of(name, config, System.getenv());
+            Settings.refusePublicKey(name, properties);
+            return Settings.of(name, config, properties, System.getenv());
         } catch (IllegalArgumentException e) {
             LOG.error("AI provider not started: {}", e.getMessage());
             return new String[] {name, e.getMessage()};

@@ -7,6 +7,10 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
+import com.enreach.tools.api.plugin.ConfigFields;
+import com.enreach.tools.api.plugin.FieldError;
+import com.enreach.tools.api.plugin.SecretKeyFile;
+
 /**
  * One instance's validated configuration. {@link #toString()} leaves the key out.
  *
@@ -18,6 +22,14 @@ record Settings(String name, String file, URI baseUrl, String model, String key,
 
     /** Validates {@code c}; an {@link IllegalArgumentException} names the file and the field. */
     static Settings of(String name, OpenAiConfig c, Map<String, String> env) {
+        return of(name, c, Map.of(), env);
+    }
+
+    /**
+     * The same, with the raw configuration properties, where an encrypted {@code password=ENC(...)} is found (the
+     * annotation type reads only {@code .password}).
+     */
+    static Settings of(String name, OpenAiConfig c, Map<String, ?> properties, Map<String, String> env) {
         String file = "etc/ai.openai-" + name + ".cfg";
         String base = c.base_url() == null ? "" : c.base_url().trim();
         URI url;
@@ -39,17 +51,20 @@ record Settings(String name, String file, URI baseUrl, String model, String key,
         if (!auth.equals("bearer") && !auth.equals("api-key") && !auth.equals("none")) {
             throw bad(file, "auth", "must be bearer, api-key or none, not '" + c.auth() + "'");
         }
-        String key = blank(c._password());
-        String envName = blank(c.api_key_env());
-        if (key == null && envName != null) {
-            key = blank(env.get(envName));
-            if (key == null) {
-                throw bad(file, "api.key.env", "names the environment variable " + envName + ", which is not set");
-            }
+        // The platform's one secret reader: .password, password=ENC(...) (decrypted with the key file) or api.key.env.
+        Map<String, Object> secret = new java.util.HashMap<>();
+        putIfSet(secret, ".password", c._password());
+        putIfSet(secret, "password", properties.get("password"));
+        putIfSet(secret, "api.key.env", c.api_key_env());
+        ConfigFields f = new ConfigFields(secret, env::get);
+        String key = blank(f.secret("password", "api.key.env", false));
+        if (!f.errors().isEmpty()) {
+            FieldError e = f.errors().get(0);
+            throw bad(file, e.field(), e.message());
         }
         if (key == null && !auth.equals("none")) {
             throw bad(file, ".password", "an API key is needed for auth=" + auth
-                    + " (.password or api.key.env; auth=none for servers without keys)");
+                    + " (.password, password=ENC(...) or api.key.env; auth=none for servers without keys)");
         }
         if (c.timeout() < 1) {
             throw bad(file, "timeout", "must be at least 1 second, not " + c.timeout());
@@ -73,13 +88,16 @@ record Settings(String name, String file, URI baseUrl, String model, String key,
      * A key under a public property name would be shown wherever configuration is (the web console, exports): only
      * {@code .password} (private) or {@code api.key.env} may carry it.
      */
-    static void refusePublicKey(String name, java.util.Collection<String> keys) {
-        for (String k : keys) {
+    static void refusePublicKey(String name, Map<String, ?> properties) {
+        for (String k : properties.keySet()) {
             String n = k.toLowerCase(Locale.ROOT);
+            if (n.equals("password") && SecretKeyFile.isEncrypted(String.valueOf(properties.get(k)))) {
+                continue; // ciphertext, decrypted by of()
+            }
             if (n.equals("api.key") || n.equals("api_key") || n.equals("apikey") || n.equals("key") || n.equals("password")
                     || n.equals("token")) {
-                throw bad("etc/ai.openai-" + name + ".cfg", k, "is a public property: put the key in .password or name "
-                        + "an environment variable in api.key.env");
+                throw bad("etc/ai.openai-" + name + ".cfg", k, "is a public property: put the key in .password, encrypt it "
+                        + "as password=ENC(...) or name an environment variable in api.key.env");
             }
         }
     }
@@ -106,6 +124,12 @@ record Settings(String name, String file, URI baseUrl, String model, String key,
 
     private static IllegalArgumentException bad(String file, String field, String what) {
         return new IllegalArgumentException(file + ": " + field + " " + what);
+    }
+
+    private static void putIfSet(Map<String, Object> m, String key, Object value) {
+        if (value != null && !value.toString().isBlank()) {
+            m.put(key, value);
+        }
     }
 
     private static String blank(String s) {

@@ -66,8 +66,8 @@ class RegistrationTest {
     @Test
     void aKeyUnderAPublicPropertyIsRefused() {
         AiProvider p = misconfigured(Map.of("service.pid", "ai.openai~pub", "api.key", "sk-x"), Configs.config("model", "m", ".password", "k"));
-        assertEquals("etc/ai.openai-pub.cfg: api.key is a public property: put the key in .password or name an "
-                + "environment variable in api.key.env", p.problem());
+        assertEquals("etc/ai.openai-pub.cfg: api.key is a public property: put the key in .password, encrypt it as "
+                + "password=ENC(...) or name an environment variable in api.key.env", p.problem());
         assertFalse(p.toString().contains("sk-x"));
     }
 

@@ -68,8 +68,22 @@ class SettingsTest {
     void anUnsetEnvironmentVariableIsNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Settings.of("lab",
                 Configs.config("model", "m", "api.key.env", "NOPE_KEY"), Map.of()));
-        assertEquals("etc/ai.openai-lab.cfg: api.key.env names the environment variable NOPE_KEY, which is not set",
+        assertEquals("etc/ai.openai-lab.cfg: api.key.env environment variable NOPE_KEY named by api.key.env is not set",
                 e.getMessage());
+    }
+
+    @Test
+    void anEncryptedKeyIsDecryptedWithTheKeyFileAndAnotherKeyIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        com.enreach.tools.api.plugin.SecretKeyFile key = com.enreach.tools.api.plugin.SecretKeyFile.create(dir.resolve("secret.key"));
+        Map<String, String> env = Map.of("ENREACH_SECRET_KEYFILE", key.path().toString());
+        Map<String, Object> props = Map.of("password", key.encrypt("sk-enc"));
+        Settings.refusePublicKey("enc", props);
+        assertEquals("sk-enc", Settings.of("enc", Configs.config("model", "m"), props, env).key());
+        String foreign = com.enreach.tools.api.plugin.SecretKeyFile.create(dir.resolve("other.key")).encrypt("sk-enc");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Settings.of("enc",
+                Configs.config("model", "m"), Map.of("password", foreign), env));
+        assertEquals("etc/ai.openai-enc.cfg: password cannot decrypt password: the key file " + key.path()
+                + " is not the one this value was encrypted with", e.getMessage());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.enreach.tools.netbox.writer.service;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
@@ -9,6 +10,7 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
+import com.enreach.tools.api.plugin.ConfigFields;
 import com.enreach.tools.netbox.client.NetBoxClient;
 import com.enreach.tools.netbox.client.NetBoxClients;
 import com.enreach.tools.netbox.client.NetBoxConnection;
@@ -25,7 +27,7 @@ public class TargetComponent {
     public TargetComponent(TargetConfig config, Map<String, Object> properties, @Reference NetBoxClients clients) {
         // token.env is the metatype's key for token_env; the spelling with the underscore is taken as well
         Object tokenEnv = properties.get("token_env");
-        this.target = target(nameOf(properties), config, tokenEnv == null ? config.token_env() : tokenEnv.toString(), clients,
+        this.target = target(nameOf(properties), config, properties, tokenEnv == null ? config.token_env() : tokenEnv.toString(), clients,
                 System.getenv());
     }
 
@@ -50,19 +52,30 @@ public class TargetComponent {
     }
 
     static Target target(String name, TargetConfig c, String tokenEnv, NetBoxClients clients, Map<String, String> env) {
+        return target(name, c, Map.of(), tokenEnv, clients, env);
+    }
+
+    /**
+     * The token through the platform's one secret reader: {@code .password}, {@code password=ENC(...)} (decrypted with
+     * the key file) or the variable named by {@code token.env}.
+     */
+    static Target target(String name, TargetConfig c, Map<String, ?> properties, String tokenEnv, NetBoxClients clients,
+                         Map<String, String> env) {
+        String instance = "enreach.netbox.target-" + name;
         if (c.url() == null || c.url().isBlank()) {
-            throw new IllegalArgumentException("enreach.netbox.target-" + name + ": url is required");
+            throw new IllegalArgumentException(instance + ": url is required");
         }
-        String token = c._password();
-        if ((token == null || token.isBlank()) && tokenEnv != null && !tokenEnv.isBlank()) {
-            token = env.get(tokenEnv);
-            if (token == null) {
-                throw new IllegalArgumentException("enreach.netbox.target-" + name + ": token_env names " + tokenEnv
-                        + ", which is not set");
-            }
+        Map<String, Object> secret = new HashMap<>();
+        putIfSet(secret, ".password", c._password());
+        putIfSet(secret, "password", properties.get("password"));
+        putIfSet(secret, "token.env", tokenEnv);
+        ConfigFields f = new ConfigFields(secret, env::get);
+        String token = f.secret("password", "token.env", false);
+        if (!f.errors().isEmpty()) {
+            throw new IllegalArgumentException(instance + ": " + f.errors().get(0).message());
         }
         if (token == null || token.isBlank()) {
-            throw new IllegalArgumentException("enreach.netbox.target-" + name + ": a token is needed (.password or token_env)");
+            throw new IllegalArgumentException(instance + ": a token is needed (.password, password=ENC(...) or token_env)");
         }
         NetBoxConnection conn = new NetBoxConnection(c.url(), token, c.page_size(), c.batch_size(),
                 Duration.ofSeconds(Math.max(1, c.timeout())), c.insecure(), blank(c.ca_file()));
@@ -75,6 +88,12 @@ public class TargetComponent {
                 return made[0];
             }
         });
+    }
+
+    private static void putIfSet(Map<String, Object> m, String key, Object value) {
+        if (value != null && !value.toString().isBlank()) {
+            m.put(key, value);
+        }
     }
 
     private static String blank(String s) {

@@ -83,6 +83,22 @@ class TargetComponentTest {
     }
 
     @Test
+    void anEncryptedTokenIsDecryptedAndAnotherKeyFailsThisTargetWithItsName(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        com.enreach.tools.api.plugin.SecretKeyFile key = com.enreach.tools.api.plugin.SecretKeyFile.create(dir.resolve("secret.key"));
+        Map<String, String> env = Map.of("ENREACH_SECRET_KEYFILE", key.path().toString());
+        TargetComponent.target("enc", config("https://nb.example", null, null, true), Map.of("password", key.encrypt("nb-t0k")), null,
+                clients, env).client();
+        assertEquals("nb-t0k", connected.get(0).token());
+        TargetComponent.target("enc2", config("https://nb.example", key.encrypt("nb-private"), null, true), Map.of(), null, clients, env).client();
+        assertEquals("nb-private", connected.get(1).token(), ".password=ENC(...) too");
+        String foreign = com.enreach.tools.api.plugin.SecretKeyFile.create(dir.resolve("other.key")).encrypt("nb-t0k");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TargetComponent.target("enc",
+                config("https://nb.example", null, null, true), Map.of("password", foreign), null, clients, env));
+        assertEquals("enreach.netbox.target-enc: cannot decrypt password: the key file " + key.path()
+                + " is not the one this value was encrypted with", e.getMessage());
+    }
+
+    @Test
     void theTokenComesFromItsVariableAndAMissingOneIsNamed() {
         TargetComponent.target("lab", config("https://nb.example", null, "NB_TOKEN", true), "NB_TOKEN", clients, Map.of("NB_TOKEN", "t0k")).client();
         assertEquals("t0k", connected.get(0).token());
