@@ -39,6 +39,8 @@ final class BackupArchive {
     static final int FORMAT = 1;
     static final String PREFIX = "enreach-backup-";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    /** Backup names sort by time and stay apart for backups taken within one second. */
+    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private BackupArchive() {
     }
@@ -57,7 +59,7 @@ final class BackupArchive {
 
     /**
      * Writes a backup of {@code home}: to {@code to} when it names a .zip file, else into the folder {@code to} (default
-     * {@code <home>/backups}) as {@code enreach-backup-<UTC time>.zip}; {@code keep > 0} then deletes all but the newest
+     * {@code <home>/backups}) as {@code enreach-backup-<UTC time to the millisecond>.zip}; {@code keep > 0} then deletes all but the newest
      * {@code keep} backups of that folder.
      */
     static Written write(Path home, Path to, boolean withEtc, int keep, Instant now) throws IOException {
@@ -72,7 +74,7 @@ final class BackupArchive {
             dir = file.getParent();
         } else {
             dir = (to == null ? home.resolve("backups") : to).toAbsolutePath();
-            file = dir.resolve(PREFIX + stamp(now) + ".zip");
+            file = dir.resolve(PREFIX + NAME.format(now) + ".zip");
         }
         createPrivateDirectories(dir);
         if (Files.exists(file)) {
