@@ -82,7 +82,7 @@ case "$action" in
         exit 0
       fi
       if [ "$(date +%s)" -ge "$deadline" ]; then
-        say "sync runs still running after ${timeout}s: stopping cancels them (rolled back, nothing marked stale)"
+        say "sync runs still running after ${timeout}s: stopping cancels them (what they committed stays, nothing is marked stale)"
         exit 0
       fi
       sleep 2
