@@ -81,6 +81,14 @@ class InventoryUiIT {
                 .map(r -> r.findElements(By.tagName("td")).get(index).getText()).toList();
     }
 
+    /** The first row's cell, once the table has rows (the table element appears before its rows are loaded). */
+    private static String firstCell(String tableId, int index) {
+        return browser.until("rows in #" + tableId, d -> {
+            List<String> cells = column(tableId, index);
+            return cells.isEmpty() ? null : cells.get(0);
+        });
+    }
+
     @Test
     @Order(1)
     void theEntitiesTableFiltersSearchesAndSorts() {
@@ -101,7 +109,7 @@ class InventoryUiIT {
 
         browser.route("#/entities");
         browser.await(By.id("entities"));
-        String type = column("entities", 1).get(0);
+        String type = firstCell("entities", 1);
         browser.route("#/entities?type=" + enc(type));
         browser.until("only " + type, d -> {
             List<String> types = column("entities", 1);
@@ -116,17 +124,17 @@ class InventoryUiIT {
 
         browser.route("#/entities");
         browser.await(By.id("entities"));
-        String name = column("entities", 0).get(0);
+        String name = firstCell("entities", 0);
         browser.route("#/entities?q=" + enc(name));
         browser.until("the search finds " + name, d -> column("entities", 0).contains(name) ? Boolean.TRUE : null);
 
         browser.route("#/entities?sort=name");
-        browser.await(By.id("entities"));
-        String firstAscending = column("entities", 0).get(0);
+        browser.await(By.cssSelector("#entities th.sorted-asc"));
+        String firstAscending = firstCell("entities", 0);
         browser.await(By.cssSelector("#entities th.sorted-asc")).click();
         browser.until("sorted by name descending", d -> d.getCurrentUrl().contains("sort=-name") && !d.findElements(By.cssSelector("#entities th.sorted-desc")).isEmpty()
                 ? Boolean.TRUE : null);
-        assertNotEquals(firstAscending, column("entities", 0).get(0));
+        assertNotEquals(firstAscending, firstCell("entities", 0));
     }
 
     @Test
