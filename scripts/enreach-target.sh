@@ -76,14 +76,21 @@ case "$action" in
     id=$(current_id)
     [ -n "$id" ] || exit 0
     deadline=$(( $(date +%s) + timeout ))
+    told=0
     while :; do
       status=$(cli "$id" "$port" --json status 2>/dev/null || true)
-      if ! printf '%s' "$status" | grep -Eq '"running_run_id" *: *[0-9]'; then
+      runs=$(printf '%s' "$status" | grep -Eo '"running_run_id" *: *[0-9]+' | grep -Eo '[0-9]+$' | tr '\n' ' ' || true)
+      if [ -z "$runs" ]; then
+        [ "$told" = 0 ] || say "sync runs drained"
         exit 0
       fi
       if [ "$(date +%s)" -ge "$deadline" ]; then
-        say "sync runs still running after ${timeout}s: stopping cancels them (what they committed stays, nothing is marked stale)"
+        say "sync runs still running after ${timeout}s (run ${runs% }): the stop cancels them (what they committed stays, nothing is marked stale)"
         exit 0
+      fi
+      if [ "$told" = 0 ]; then
+        say "waiting up to ${timeout}s for sync runs in progress to end (run ${runs% })"
+        told=1
       fi
       sleep 2
     done

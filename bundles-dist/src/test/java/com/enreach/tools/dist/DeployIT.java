@@ -194,6 +194,31 @@ class DeployIT {
         assertEquals(before, counts(localBase));
     }
 
+    @Test
+    @Order(6)
+    void aRunInProgressIsDrainedBeforeTheStopOrCancelledCleanlyAfterTheDrainTimeout() throws Exception {
+        // A slow source: 3,000 devices at 6 s per 1,000, on demand only.
+        Files.writeString(localBase.resolve("shared/etc/source.demo-slow.cfg"),
+                "view=all\nsize=3000\nseed=5\nchurn.percent=0\nschedule.minutes=0\npause.ms.per.1000=6000\n");
+        long drained = startRun(localBase, localPort, "demo-slow");
+        Result r = deploy(localBase, localPort, Distribution.archive(), List.of("--drain-timeout", "180"), Map.of());
+        assertEquals(0, r.exit, r.output);
+        assertTrue(r.output.contains("waiting up to 180s for sync runs in progress to end (run " + drained + ")"), r.output);
+        JsonNode slow = source(localBase, localPort, "demo-slow");
+        assertEquals("succeeded", slow.path("last_status").asText(), "the run ended before the stop: " + slow);
+        assertEquals(3000, slow.path("active_devices").asInt());
+
+        // The same run again, and no time to drain: the stop cancels it; what was there stays, nothing is marked stale.
+        long cancelled = startRun(localBase, localPort, "demo-slow");
+        Result c = deploy(localBase, localPort, Distribution.archive(), List.of("--drain-timeout", "0"), Map.of());
+        assertEquals(0, c.exit, c.output);
+        assertTrue(c.output.contains("(run " + cancelled + "): the stop cancels them"), c.output);
+        slow = source(localBase, localPort, "demo-slow");
+        assertEquals("cancelled", slow.path("last_status").asText(), "the run the stop interrupted: " + slow);
+        assertEquals(3000, slow.path("active_devices").asInt(), "nothing was marked stale: " + slow);
+        assertEquals(0, slow.path("stale_devices").asInt());
+    }
+
     // ---------------------------------------------------------------- over SSH
 
     @Test
@@ -296,6 +321,29 @@ class DeployIT {
         try (Stream<Path> s = Files.list(base.resolve("backups"))) {
             return s.filter(p -> p.toString().endsWith(".zip")).sorted().toList();
         }
+    }
+
+    /** Starts a run of the instance (once it is present) and answers its id once it is running. */
+    private long startRun(Path base, int port, String instance) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (source(base, port, instance).isMissingNode() || !source(base, port, instance).path("present").asBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail(instance + " did not appear in the sources");
+            }
+            Thread.sleep(300);
+        }
+        JsonNode run = JSON.readTree(cli(base, port, "--json", "sync", instance, "--no-wait"));
+        assertTrue(run.path("id").isNumber(), run.toString());
+        return run.path("id").asLong();
+    }
+
+    private JsonNode source(Path base, int port, String instance) throws Exception {
+        for (JsonNode s : JSON.readTree(cli(base, port, "--json", "status")).path("sources")) {
+            if (instance.equals(s.path("instance").asText())) {
+                return s;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     /** A small demo source that syncs once (its schedule is a day), then rows that a deployment must keep. */
