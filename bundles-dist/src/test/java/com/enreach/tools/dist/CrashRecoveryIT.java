@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -68,8 +69,16 @@ class CrashRecoveryIT {
         assertEquals(configBefore, configs(dist.home().resolve("etc")), "etc/*.cfg changed by kill -9");
         Path db = dist.home().resolve("data").resolve("enreach.db");
         assertEquals(List.of("ok"), integrityCheck(db));
+        // The killed JVM's temporary files (FileInstall's work directory, the unpacked native libraries) are in the
+        // home, not in /tmp, and the next start clears them.
+        Set<String> leftBehind = tempFiles();
+        assertTrue(leftBehind.stream().anyMatch(n -> n.contains("sqlitejdbc")), "sqlite-jdbc unpacks its library into data/tmp: " + leftBehind);
+        assertTrue(leftBehind.stream().anyMatch(n -> n.startsWith("fileinstall")), "FileInstall works in data/tmp: " + leftBehind);
 
         dist.start();
+        Set<String> afterRestart = tempFiles();
+        assertFalse(afterRestart.isEmpty(), "the restarted platform uses data/tmp again");
+        assertTrue(java.util.Collections.disjoint(leftBehind, afterRestart), "the restart removed what the killed JVM left: " + leftBehind + " / " + afterRestart);
         JsonNode interrupted = dist.get("/api/sync/runs/" + runId);
         assertEquals("failed", interrupted.path("status").asText(), interrupted.toString());
         assertFalse(interrupted.path("finished_at").isNull(), interrupted.toString());
@@ -88,6 +97,13 @@ class CrashRecoveryIT {
         assertEquals(SIZE, dist.get("/api/sources/demo-big").path("active_devices").asLong());
         dist.stop();
         assertEquals(List.of("ok"), integrityCheck(db));
+    }
+
+    /** The names in the home's data/tmp (each start's are unique: random suffixes). */
+    private Set<String> tempFiles() throws IOException {
+        try (Stream<Path> files = Files.list(dist.home().resolve("data").resolve("tmp"))) {
+            return files.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        }
     }
 
     /** Every etc/*.cfg file as the properties it holds. */

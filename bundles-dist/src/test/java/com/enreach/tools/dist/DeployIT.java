@@ -81,6 +81,7 @@ class DeployIT {
             sshd.destroy();
             sshd.waitFor(10, TimeUnit.SECONDS);
         }
+        Distribution.pruneBinaries(work);
     }
 
     // ---------------------------------------------------------------- to a local path

@@ -84,6 +84,7 @@ public final class Platform implements AutoCloseable {
 
     private static Platform start(Path h, String host, int port, boolean shell, HomeLock lock) throws IOException, BundleException {
         configureLogging(h);
+        HomeTemp.prepare(h);
         Map<String, String> props = new HashMap<>();
         String release = Release.id(h);
         if (release != null) {
