@@ -145,4 +145,37 @@ class SecretsInDistributionIT {
             }
         }
     }
+    @Test
+    @Order(5)
+    void rotatingTheKeyUnderTheRunningPlatformKeepsTheSourceWorkingAcrossARestart() throws Exception {
+        Path good = dist.home().resolve("etc/source." + GOOD + ".cfg");
+        Path key = dist.home().resolve("keys").resolve("secret.key");
+        String keyBefore = Files.readString(key);
+
+        // every etc/*.cfg by default: the foreign value does not decrypt, so nothing changes
+        Distribution.Result refused = dist.cli("secret", "rotate");
+        assertEquals(1, refused.exit(), refused.toString());
+        assertTrue(refused.err().contains("nothing was changed"), refused.toString());
+        assertEquals(keyBefore, Files.readString(key));
+
+        Distribution.Result r = dist.cli("secret", "rotate", "--retire", good.toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("1 value(s) in 1 file(s) now use the new key"), r.toString());
+        assertFalse(r.toString().contains(netbox.token()));
+        assertFalse(Files.readString(good).contains(encrypted), "the value was re-encrypted");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+
+        Path old = dist.home().resolve("old-value.cfg");
+        Files.writeString(old, "password=" + encrypted + "\n");
+        Distribution.Result oldCheck = dist.cli("secret", "check", old.toString());
+        assertTrue(oldCheck.out().contains("password: wrong_key"), "the retired key is gone: " + oldCheck);
+
+        // a restart reads the rewritten file with the new key (a running platform reads it like any edit)
+        dist.stop();
+        dist.start();
+        JsonNode s = dist.awaitSource(GOOD, n -> n.path("present").asBoolean() && n.path("config_errors").isArray());
+        assertTrue(s.path("config_errors").isEmpty(), s.toString());
+        dist.syncAll(GOOD);
+        assertEquals("succeeded", dist.get("/api/sources/" + GOOD).path("last_status").asText());
+    }
 }

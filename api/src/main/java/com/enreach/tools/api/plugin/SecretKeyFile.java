@@ -14,9 +14,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -34,13 +36,15 @@ import javax.crypto.spec.SecretKeySpec;
  * of those two without the key file cannot decrypt the values.
  *
  * <p>The file is one line of base64: a random 256-bit AES key. {@link #create} writes it with mode 600 (its new parent
- * directory 700); {@link #load} refuses a file that group or others may access (like ssh with a private key).
+ * directory 700); {@link #load} refuses a file that group or others may access (like ssh with a private key). After a
+ * {@link #rotate rotation} it holds several lines: the first key encrypts, the following (older) keys only decrypt, so
+ * values and backups encrypted before the rotation still open until the old keys are {@link #retire retired}.
  *
  * <p>An encrypted value is {@code ENC(} base64( version 1 | key id (4 bytes) | IV (12 bytes) | AES-GCM ciphertext and
  * 128-bit tag ) {@code )}. The key id is the start of a SHA-256 of the key: a value encrypted with another key is
  * reported as such instead of as altered. Version and key id are authenticated as associated data.
  *
- * @since 1.1
+ * @since 1.1 (several keys, {@link #rotate}, {@link #retire}: since 1.2)
  */
 public final class SecretKeyFile {
     /** System property naming the key file; wins over {@link #ENV}. */
@@ -65,13 +69,23 @@ public final class SecretKeyFile {
     private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
     private final Path path;
+    /** The key that encrypts (the file's first). */
     private final SecretKeySpec key;
     private final byte[] keyId;
+    /** Every key of the file, the current one first; older ones only decrypt. */
+    private final List<SecretKeySpec> keys;
+    private final List<byte[]> keyIds;
 
-    private SecretKeyFile(Path path, byte[] key) {
+    private SecretKeyFile(Path path, List<byte[]> keys) {
         this.path = path;
-        this.key = new SecretKeySpec(key, "AES");
-        this.keyId = keyId(key);
+        this.keys = new ArrayList<>(keys.size());
+        this.keyIds = new ArrayList<>(keys.size());
+        for (byte[] k : keys) {
+            this.keys.add(new SecretKeySpec(k, "AES"));
+            this.keyIds.add(keyId(k));
+        }
+        this.key = this.keys.get(0);
+        this.keyId = this.keyIds.get(0);
     }
 
     /** Where the key file is for this process: see the class description. */
@@ -138,22 +152,119 @@ public final class SecretKeyFile {
                 throw new SecretException(SecretException.BAD_KEY_FILE, "cannot read the permissions of the key file " + path + ": " + e.getMessage());
             }
         }
-        byte[] key;
+        List<byte[]> keys = new ArrayList<>();
         try {
             String text = Files.readString(path, StandardCharsets.US_ASCII);
-            key = Base64.getDecoder().decode(keyLine(text));
+            for (String line : keyLines(text)) {
+                keys.add(Base64.getDecoder().decode(line));
+            }
         } catch (NoSuchFileException e) {
             throw new SecretException(SecretException.MISSING_KEY, "the key file " + path + " does not exist");
         } catch (IOException | IllegalArgumentException e) {
-            throw new SecretException(SecretException.BAD_KEY_FILE, "the key file " + path + " cannot be read as a key (one line of base64 is expected)");
+            wipe(keys);
+            throw new SecretException(SecretException.BAD_KEY_FILE, "the key file " + path + " cannot be read as a key (lines of base64 are expected)");
         }
-        if (key.length != KEY_BYTES) {
-            Arrays.fill(key, (byte) 0);
-            throw new SecretException(SecretException.BAD_KEY_FILE, "the key file " + path + " does not hold a 256-bit key");
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i).length != KEY_BYTES) {
+                wipe(keys);
+                throw new SecretException(SecretException.BAD_KEY_FILE, "the key file " + path + " does not hold a 256-bit key"
+                        + (i == 0 ? "" : " on its key line " + (i + 1)));
+            }
         }
-        SecretKeyFile k = new SecretKeyFile(path, key);
-        Arrays.fill(key, (byte) 0);
+        SecretKeyFile k = new SecretKeyFile(path, keys);
+        wipe(keys);
         return k;
+    }
+
+    /**
+     * Rotation: writes the key file anew with a new random key first (it encrypts from now on) and the file's keys after
+     * it (they only decrypt), atomically (a new mode-600 file renamed over the old one), and returns it. Values
+     * encrypted before keep decrypting; re-encrypt them with the returned key, then {@link #retire} the old keys.
+     */
+    public static SecretKeyFile rotate(Path path) throws SecretException, IOException {
+        SecretKeyFile old = load(path);
+        List<byte[]> keys = new ArrayList<>();
+        byte[] fresh = new byte[KEY_BYTES];
+        RANDOM.nextBytes(fresh);
+        keys.add(fresh);
+        for (SecretKeySpec k : old.keys) {
+            keys.add(k.getEncoded());
+        }
+        try {
+            replace(old.path, keys);
+            return new SecretKeyFile(old.path, keys);
+        } finally {
+            wipe(keys);
+        }
+    }
+
+    /**
+     * Drops the older keys: the file keeps only the current key (written atomically, as {@link #rotate} does). Values
+     * and backups still encrypted with an older key can no longer be decrypted afterwards.
+     */
+    public SecretKeyFile retire() throws IOException {
+        List<byte[]> current = new ArrayList<>(List.of(key.getEncoded()));
+        try {
+            replace(path, current);
+            return new SecretKeyFile(path, current);
+        } finally {
+            wipe(current);
+        }
+    }
+
+    /** How many keys the file holds: 1, or more after a {@link #rotate} until {@link #retire}. */
+    public int keyCount() {
+        return keys.size();
+    }
+
+    /** Whether {@code value} is an {@code ENC(...)} value encrypted with the current key (not with an older one). */
+    public boolean isCurrent(String value) {
+        byte[] data = payload(value);
+        return data != null && data.length > HEADER && MessageDigest.isEqual(Arrays.copyOfRange(data, 1, HEADER), keyId);
+    }
+
+    private static byte[] payload(String value) {
+        if (!isEncrypted(value)) {
+            return null;
+        }
+        String v = value.strip();
+        try {
+            return Base64.getDecoder().decode(v.substring(PREFIX.length(), v.length() - SUFFIX.length()).strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Writes {@code keys} to a new owner-only file beside {@code file}, synced, then renames it over {@code file}. */
+    private static void replace(Path file, List<byte[]> keys) throws IOException {
+        StringBuilder text = new StringBuilder();
+        if (keys.size() > 1) {
+            text.append("# Enreach Tools secret keys: the first encrypts; the others are older keys that only decrypt\n")
+                .append("# (values and backups from before a rotation). 'enreach secret rotate --retire' drops them.\n");
+        }
+        for (byte[] k : keys) {
+            text.append(Base64.getEncoder().encodeToString(k)).append('\n');
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        boolean posix = Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class);
+        Path tmp = posix ? Files.createTempFile(dir, ".secret-key-", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                : Files.createTempFile(dir, ".secret-key-", ".tmp");
+        try {
+            if (posix) {
+                Files.setPosixFilePermissions(tmp, OWNER_ONLY);
+            }
+            Files.write(tmp, text.toString().getBytes(StandardCharsets.US_ASCII), StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void wipe(List<byte[]> keys) {
+        for (byte[] k : keys) {
+            Arrays.fill(k, (byte) 0);
+        }
     }
 
     /**
@@ -184,7 +295,7 @@ public final class SecretKeyFile {
             }
             Files.write(file, (Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII),
                     StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);
-            return new SecretKeyFile(file, key);
+            return new SecretKeyFile(file, List.of(key));
         } finally {
             Arrays.fill(key, (byte) 0);
         }
@@ -236,12 +347,20 @@ public final class SecretKeyFile {
             throw new SecretException(SecretException.BAD_CIPHERTEXT, data.length > 0 && data[0] != VERSION
                     ? "the ENC(...) value has an unknown format version " + data[0] : "the ENC(...) value is too short to be one");
         }
-        if (!MessageDigest.isEqual(Arrays.copyOfRange(data, 1, HEADER), keyId)) {
-            throw new SecretException(SecretException.WRONG_KEY, "the key file " + path + " is not the one this value was encrypted with");
+        SecretKeySpec with = null;
+        byte[] id = Arrays.copyOfRange(data, 1, HEADER);
+        for (int i = 0; i < keys.size() && with == null; i++) {
+            if (MessageDigest.isEqual(id, keyIds.get(i))) {
+                with = keys.get(i);
+            }
+        }
+        if (with == null) {
+            throw new SecretException(SecretException.WRONG_KEY, keys.size() == 1 ? "the key file " + path + " is not the one this value was encrypted with"
+                    : "none of the " + keys.size() + " keys of the key file " + path + " is the one this value was encrypted with");
         }
         try {
             Cipher c = Cipher.getInstance(TRANSFORMATION);
-            c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, data, HEADER, IV_BYTES));
+            c.init(Cipher.DECRYPT_MODE, with, new GCMParameterSpec(TAG_BITS, data, HEADER, IV_BYTES));
             c.updateAAD(data, 0, HEADER);
             byte[] plain = c.doFinal(data, HEADER + IV_BYTES, data.length - HEADER - IV_BYTES);
             try {
@@ -279,20 +398,16 @@ public final class SecretKeyFile {
         }
     }
 
-    /** The key line: comments ({@code #}) and blank lines are allowed around it. */
-    private static String keyLine(String text) {
-        String found = null;
+    /** The key lines, the current key first: comments ({@code #}) and blank lines are allowed around them. */
+    private static List<String> keyLines(String text) {
+        List<String> found = new ArrayList<>();
         for (String line : text.split("\\R")) {
             String l = line.strip();
-            if (l.isEmpty() || l.startsWith("#")) {
-                continue;
+            if (!l.isEmpty() && !l.startsWith("#")) {
+                found.add(l);
             }
-            if (found != null) {
-                throw new IllegalArgumentException("more than one line");
-            }
-            found = l;
         }
-        if (found == null) {
+        if (found.isEmpty()) {
             throw new IllegalArgumentException("empty");
         }
         return found;

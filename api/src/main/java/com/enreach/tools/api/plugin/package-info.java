@@ -3,11 +3,11 @@
  * errors ({@link com.enreach.tools.api.plugin.ConfigFields}, {@link com.enreach.tools.api.plugin.FieldError}) and
  * the outcome of a connection check ({@link com.enreach.tools.api.plugin.CheckResult}), and the one rule for which
  * configuration keys hold secrets ({@link com.enreach.tools.api.plugin.SecretKeys}), and encrypted secret values
- * ({@code ENC(...)}, {@link com.enreach.tools.api.plugin.SecretKeyFile}, since 1.1). Source connectors use it
+ * ({@code ENC(...)}, {@link com.enreach.tools.api.plugin.SecretKeyFile}, since 1.1; key rotation since 1.2). Source connectors use it
  * through the source SPI; the vector index, embedding, AI provider and NetBox writer plugins use it the same way.
  *
  * @since api.spi 2.0 (these types were in {@code com.enreach.tools.api.spi} before)
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package com.enreach.tools.api.plugin;

@@ -86,6 +86,53 @@ class SecretKeyFileTest {
     }
 
     @Test
+    void rotationEncryptsWithTheNewKeyKeepsTheOldOnesForDecryptionUntilRetired() throws Exception {
+        Path file = dir.resolve("keys/secret.key");
+        SecretKeyFile first = SecretKeyFile.create(file);
+        String old = first.encrypt("pw-old");
+        assertEquals(1, first.keyCount());
+        assertTrue(first.isCurrent(old));
+
+        SecretKeyFile rotated = SecretKeyFile.rotate(file);
+        assertEquals(2, rotated.keyCount());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), "still owner-only after the rename");
+        assertFalse(rotated.isCurrent(old), "the old value names the old key");
+        String fresh = rotated.encrypt("pw-new");
+        assertTrue(rotated.isCurrent(fresh));
+        SecretKeyFile reloaded = SecretKeyFile.load(file);
+        assertEquals("pw-old", reloaded.decrypt(old), "values from before the rotation still decrypt");
+        assertEquals("pw-new", reloaded.decrypt(fresh));
+        assertEquals(SecretException.WRONG_KEY, assertThrows(SecretException.class, () -> first.decrypt(fresh)).code(),
+                "the new key is not the old one");
+
+        SecretKeyFile twice = SecretKeyFile.rotate(file);
+        assertEquals(3, twice.keyCount());
+        assertEquals("pw-old", SecretKeyFile.load(file).decrypt(old));
+
+        SecretKeyFile retired = SecretKeyFile.load(file).retire();
+        assertEquals(1, retired.keyCount());
+        SecretKeyFile after = SecretKeyFile.load(file);
+        assertTrue(after.isCurrent(after.encrypt("x")));
+        SecretException gone = assertThrows(SecretException.class, () -> after.decrypt(old));
+        assertEquals(SecretException.WRONG_KEY, gone.code());
+        assertEquals(SecretException.WRONG_KEY, assertThrows(SecretException.class, () -> after.decrypt(fresh)).code(),
+                "fresh was encrypted with the key of the first rotation, which the second made old");
+        try (var files = Files.list(file.getParent())) {
+            assertEquals(java.util.List.of(file), files.toList(), "no temporary file is left beside the key");
+        }
+    }
+
+    @Test
+    void aKeyFileWithABadSecondKeyIsRefusedNamingTheLine() throws Exception {
+        Path file = dir.resolve("k2");
+        SecretKeyFile.create(file);
+        Files.writeString(file, Files.readString(file) + Base64.getEncoder().encodeToString(new byte[7]) + "\n");
+        SecretException e = assertThrows(SecretException.class, () -> SecretKeyFile.load(file));
+        assertEquals(SecretException.BAD_KEY_FILE, e.code());
+        assertTrue(e.getMessage().contains("key line 2"), e.getMessage());
+    }
+
+    @Test
     void aKeyFileOthersMayReadIsRefused() throws Exception {
         Path file = dir.resolve("k");
         SecretKeyFile.create(file);

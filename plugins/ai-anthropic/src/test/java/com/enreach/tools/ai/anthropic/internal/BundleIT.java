@@ -49,7 +49,7 @@ class BundleIT {
         config.put(Constants.FRAMEWORK_STORAGE, cache.toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         // the contract and slf4j come from this class path, so the test and the bundle share AiProvider's classes
-        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "com.enreach.tools.api.ai;version=1.0.0,com.enreach.tools.api.plugin;version=1.1.0,org.slf4j;version=2.0.17");
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "com.enreach.tools.api.ai;version=1.0.0,com.enreach.tools.api.plugin;version=1.2.0,org.slf4j;version=2.0.17");
         Felix felix = new Felix(config);
         felix.start();
         try (AnthropicDouble anthropic = new AnthropicDouble()) {
