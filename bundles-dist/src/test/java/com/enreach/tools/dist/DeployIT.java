@@ -220,6 +220,64 @@ class DeployIT {
         assertEquals(0, slow.path("stale_devices").asInt());
     }
 
+    // ---------------------------------------------------------------- as a systemd service
+
+    /**
+     * The shipped unit (scripts/enreach.service, paths and port adjusted as its header says) under a stand-in for
+     * systemctl that starts ExecStart as systemd does (fake-systemctl): the deployment stops and starts the service
+     * through systemctl, and the platform the unit starts serves the new release. Also: systemd's own checker accepts
+     * the unit.
+     */
+    @Test
+    @Order(7)
+    void asASystemdServiceTheDeploymentStopsAndStartsTheUnit() throws Exception {
+        Path base = work.resolve("systemd-prod");
+        int port = Distribution.freePort();
+        Path systemd = Files.createDirectories(work.resolve("systemd"));
+        Path bin = Files.createDirectories(work.resolve("systemd-bin"));
+        Path systemctl = bin.resolve("systemctl");
+        Files.copy(Path.of("src/test/resources/deploy/fake-systemctl"), systemctl);
+        assertTrue(systemctl.toFile().setExecutable(true));
+        String unit = Files.readString(SCRIPT.resolveSibling("enreach.service"))
+                .replace("/opt/enreach", base.toString()).replace("ENREACH_PORT=8080", "ENREACH_PORT=" + port);
+        Files.writeString(systemd.resolve("enreach.service"), unit);
+        Map<String, String> env = Map.of("PATH", bin + ":" + System.getenv("PATH"), "FAKE_SYSTEMD_DIR", systemd.toString());
+        Path calls = systemd.resolve("calls.log");
+        try {
+            Result first = deploy(base, port, Distribution.archive(), List.of("--service", "enreach"), env);
+            assertEquals(0, first.exit, first.output + "\n--- journal\n" + journal(systemd));
+            String firstId = currentId(base);
+            assertEquals(firstId, health(base, port).path("release").asText());
+            assertTrue(Files.readAllLines(calls).contains("start enreach"), "started through systemctl: " + Files.readAllLines(calls));
+            assertFalse(Files.exists(base.resolve("shared/run/enreach.pid")), "no process of the script's own");
+            seed(base, port);
+            Map<String, Long> before = counts(base);
+            Files.writeString(calls, "");
+
+            Result second = deploy(base, port, Distribution.archive(), List.of("--service", "enreach"), env);
+            assertEquals(0, second.exit, second.output + "\n--- journal\n" + journal(systemd));
+            String id = currentId(base);
+            assertNotEquals(firstId, id);
+            assertEquals(id, health(base, port).path("release").asText(), "the unit's ExecStart (through current) runs the new release");
+            List<String> verbs = Files.readAllLines(calls).stream().filter(l -> l.startsWith("stop ") || l.startsWith("start ")).toList();
+            assertEquals(List.of("stop enreach", "start enreach"), verbs, "stopped for the backup and migration, then started");
+            assertEquals(before, counts(base));
+            assertEquals(1, backups(base).size(), "the backup taken while the unit was stopped");
+        } finally {
+            run(List.of(systemctl.toString(), "stop", "enreach"), env);
+        }
+
+        // systemd's own checker, on the unit as installed (it needs ExecStart to exist: the deployed release's)
+        Result verify = run(List.of("systemd-analyze", "verify", systemd.resolve("enreach.service").toString()), Map.of());
+        assertEquals(0, verify.exit, verify.output);
+        assertEquals("", verify.output.strip(), "systemd-analyze has no complaint about the shipped unit");
+    }
+
+    private static String journal(Path systemd) throws IOException {
+        Path j = systemd.resolve("enreach.journal");
+        return Files.exists(j) ? Distribution.read(j) : "(empty)";
+    }
+
     // ---------------------------------------------------------------- over SSH
 
     @Test
