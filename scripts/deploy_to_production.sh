@@ -33,7 +33,8 @@ Options:
   --release FILE          deploy this distribution tar.gz (default: build it: mvn install -DskipTests)
   --skip-tests            do not run the test suite first (explicit: a deployment runs it by default)
   --port PORT             the platform's HTTP port on the target (default 8080)
-  --health-timeout SEC    how long the new release has to answer healthy (default 180)
+  --health-timeout SEC    how long the new release has to answer healthy (default 180; a rollback waits at
+                          least 180 s for the previous release)
   --drain-timeout SEC     how long to wait for sync runs in progress before stopping (default 120)
   --keep-backups N        backups kept in BASE/backups (default 5)
   --keep-releases N       releases kept in BASE/releases (default 3)
@@ -184,12 +185,16 @@ rollback() { # STEP REASON
     fi
     on_target switch "$BASE" "$previous" || ok=0
     on_target start "$BASE" "$service" "$port" || ok=0
-    on_target health "$BASE" "$previous" "$port" "$health_timeout" "$service" >/dev/null || ok=0
+    # The previous release ran before: give it the time it needs even when --health-timeout was set short for the
+    # new one (a rollback that gives up on a release that is still starting would leave nothing running).
+    on_target health "$BASE" "$previous" "$port" "$(( health_timeout > 180 ? health_timeout : 180 ))" "$service" >/dev/null || ok=0
   elif [ "$db_touched" = 1 ] && [ -n "$backup" ]; then
     on_target restore "$BASE" "$id" "$backup" || ok=0
   fi
   if [ "$ok" = 1 ]; then
-    log "rolled back: ${previous:+release $previous runs and answers healthy}${previous:-nothing runs (there was no previous release)}${backup:+; database and etc/ from $backup}"
+    local state="nothing runs (there was no previous release)"
+    [ -z "$previous" ] || state="release $previous runs and answers healthy"
+    log "rolled back: $state${backup:+; database and etc/ from $backup}"
     exit 1
   fi
   log "ROLLBACK FAILED: act now. The backup is $backup; restore it with BASE/releases/<previous>/bin/enreach restore FILE, point BASE/current at the previous release and start it"

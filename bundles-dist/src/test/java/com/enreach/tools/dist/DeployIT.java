@@ -193,6 +193,14 @@ class DeployIT {
         assertEquals(previous, currentId(localBase));
         assertEquals(previous, health(localBase, localPort).path("release").asText(), "the previous release answers again");
         assertEquals(before, counts(localBase));
+
+        // A good release given too little time: the rollback still waits as long as the previous release needs (found
+        // by trying: with --health-timeout 2 the rollback gave up on the previous release while it was starting).
+        Result impatient = deploy(localBase, localPort, Distribution.archive(), List.of("--health-timeout", "1"), Map.of());
+        assertEquals(1, impatient.exit, impatient.output);
+        assertTrue(impatient.output.contains("rolled back: release " + previous + " runs and answers healthy; database and etc/ from "), impatient.output);
+        assertEquals(previous, health(localBase, localPort).path("release").asText());
+        assertEquals(before, counts(localBase));
     }
 
     @Test
