@@ -195,6 +195,11 @@ rollback() { # STEP REASON
     local state="nothing runs (there was no previous release)"
     [ -z "$previous" ] || state="release $previous runs and answers healthy"
     log "rolled back: $state${backup:+; database and etc/ from $backup}"
+    # The failed release's directory holds nothing of its own (data, etc, log are shared): without this, failed
+    # releases, being the newest, would be what --keep-releases keeps.
+    if [ -n "$previous" ]; then
+      on_target discard "$BASE" "$id" || log "could not remove the failed release directory releases/$id"
+    fi
     exit 1
   fi
   log "ROLLBACK FAILED: act now. The backup is $backup; restore it with BASE/releases/<previous>/bin/enreach restore FILE, point BASE/current at the previous release and start it"

@@ -179,6 +179,13 @@ case "$action" in
     id=${1:?release id}; file=${2:?backup file}
     cli "$id" 0 restore "$file"
     ;;
+  discard) # ID: delete the release directory of a failed deployment (never the current one)
+    id=${1:?release id}
+    [ "$id" != "$(current_id)" ] || die "release $id is the current one"
+    [ -d "$BASE/releases/$id" ] || exit 0
+    rm -rf "${BASE:?}/releases/${id:?}"
+    say "removed the failed release $id"
+    ;;
   prune) # KEEP: delete all but the newest KEEP releases (never the current one)
     keep=${1:?keep}
     cur=$(current_id)

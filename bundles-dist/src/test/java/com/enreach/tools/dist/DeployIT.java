@@ -160,6 +160,7 @@ class DeployIT {
         assertEquals(1, r.exit, r.output);
         assertTrue(r.output.contains("FAILED at step 4: the migration failed"), r.output);
         assertTrue(r.output.contains("rolled back"), r.output);
+        assertFalse(Files.exists(localBase.resolve("releases").resolve(releaseOf(r))), "the failed release's directory is removed");
         assertEquals(previous, currentId(localBase));
         assertEquals(previous, health(localBase, localPort).path("release").asText(), "the previous release answers again");
         Map<String, Long> after = counts(localBase);
@@ -199,6 +200,7 @@ class DeployIT {
         Result impatient = deploy(localBase, localPort, Distribution.archive(), List.of("--health-timeout", "1"), Map.of());
         assertEquals(1, impatient.exit, impatient.output);
         assertTrue(impatient.output.contains("rolled back: release " + previous + " runs and answers healthy; database and etc/ from "), impatient.output);
+        assertFalse(Files.exists(localBase.resolve("releases").resolve(releaseOf(impatient))), "the failed release's directory is removed");
         assertEquals(previous, health(localBase, localPort).path("release").asText());
         assertEquals(before, counts(localBase));
     }
@@ -279,6 +281,13 @@ class DeployIT {
         Result verify = run(List.of("systemd-analyze", "verify", systemd.resolve("enreach.service").toString()), Map.of());
         assertEquals(0, verify.exit, verify.output);
         assertEquals("", verify.output.strip(), "systemd-analyze has no complaint about the shipped unit");
+    }
+
+    /** The id of the release a deployment tried ("pre-checks passed: release ID, previous ..."). */
+    private static String releaseOf(Result r) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("pre-checks passed: release (\\S+),").matcher(r.output);
+        assertTrue(m.find(), r.output);
+        return m.group(1);
     }
 
     private static String journal(Path systemd) throws IOException {
