@@ -51,19 +51,19 @@ public class MetricsIT extends PlatformTestSupport {
 
         // The run's end is recorded just after its history row: wait for it, then read everything from one scrape.
         TextFormat f = await("the run in /metrics", CHANGE, () -> TextFormat.parse(scrape(api, admin).reply().body()),
-                x -> !x.find("enreach_sync_runs_total", "instance", INSTANCE).isEmpty());
+                x -> !x.find("enreach_sync_runs_total", "source_instance", INSTANCE).isEmpty());
         Api.Exchange ok = scrape(api, admin);
         assertEquals(ok.toString(), 200, ok.status());
         assertTrue(ok.contentType(), ok.contentType().startsWith("text/plain; version=0.0.4"));
         f = TextFormat.parse(ok.reply().body());
 
-        assertEquals(1, f.value("enreach_sync_runs_total", "instance", INSTANCE, "kind", "demo", "outcome", "succeeded"), 0);
-        assertEquals(history.path("fetched").asDouble(), f.value("enreach_sync_records_fetched_total", "instance", INSTANCE), 0);
-        assertEquals(history.path("added").asDouble(), f.value("enreach_sync_records_added_total", "instance", INSTANCE), 0);
-        assertEquals(history.path("updated").asDouble(), f.value("enreach_sync_records_updated_total", "instance", INSTANCE), 0);
-        assertEquals(history.path("stale").asDouble(), f.value("enreach_sync_records_stale_total", "instance", INSTANCE), 0);
-        assertEquals(1, f.value("enreach_sync_run_duration_seconds_count", "instance", INSTANCE), 0);
-        assertTrue(f.value("enreach_sync_last_success_timestamp_seconds", "instance", INSTANCE) > 1.7e9);
+        assertEquals(1, f.value("enreach_sync_runs_total", "source_instance", INSTANCE, "kind", "demo", "outcome", "succeeded"), 0);
+        assertEquals(history.path("fetched").asDouble(), f.value("enreach_sync_records_fetched_total", "source_instance", INSTANCE), 0);
+        assertEquals(history.path("added").asDouble(), f.value("enreach_sync_records_added_total", "source_instance", INSTANCE), 0);
+        assertEquals(history.path("updated").asDouble(), f.value("enreach_sync_records_updated_total", "source_instance", INSTANCE), 0);
+        assertEquals(history.path("stale").asDouble(), f.value("enreach_sync_records_stale_total", "source_instance", INSTANCE), 0);
+        assertEquals(1, f.value("enreach_sync_run_duration_seconds_count", "source_instance", INSTANCE), 0);
+        assertTrue(f.value("enreach_sync_last_success_timestamp_seconds", "source_instance", INSTANCE) > 1.7e9);
 
         String route = "/api/devices/{id}";
         assertEquals(2, f.value(REST + "_count", "method", "GET", "route", route, "status", "200"), 0);

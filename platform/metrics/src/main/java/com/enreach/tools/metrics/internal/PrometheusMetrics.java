@@ -67,19 +67,19 @@ public class PrometheusMetrics implements PlatformMetrics {
     /** @param jvm whether to register the JVM's metrics (memory, GC, threads, classes...) */
     PrometheusMetrics(boolean jvm) {
         syncRuns = Counter.builder().name("enreach_sync_runs_total").help("Sync runs ended, by source instance, plugin kind and outcome")
-                .labelNames("instance", "kind", "outcome").register(registry);
+                .labelNames("source_instance", "kind", "outcome").register(registry);
         syncDuration = Histogram.builder().name("enreach_sync_run_duration_seconds").help("Duration of ended sync runs, start to end")
-                .unit(Unit.SECONDS).labelNames("instance", "kind").classicOnly().classicUpperBounds(SYNC_BUCKETS).register(registry);
+                .unit(Unit.SECONDS).labelNames("source_instance", "kind").classicOnly().classicUpperBounds(SYNC_BUCKETS).register(registry);
         fetched = records("fetched", "Records read from the source by ended sync runs");
         added = records("added", "Records new to the master database, by ended sync runs");
         updated = records("updated", "Records changed in the master database by ended sync runs");
         stale = records("stale", "Records marked stale (no longer reported by the source) by ended sync runs");
         lastSuccess = Gauge.builder().name("enreach_sync_last_success_timestamp_seconds")
                 .help("When the last successful sync run of the instance ended (Unix time); absent until one succeeded in this process")
-                .labelNames("instance", "kind").register(registry);
+                .labelNames("source_instance", "kind").register(registry);
         lastEnd = Gauge.builder().name("enreach_sync_last_run_end_timestamp_seconds")
                 .help("When the last sync run of the instance ended, whatever its outcome (Unix time)")
-                .labelNames("instance", "kind").register(registry);
+                .labelNames("source_instance", "kind").register(registry);
         rest = Histogram.builder().name("enreach_http_request_duration_seconds")
                 .help("REST requests under /api by method, route template and status code; _count is the request count")
                 .unit(Unit.SECONDS).labelNames("method", "route", "status").classicOnly().classicUpperBounds(REST_BUCKETS).register(registry);
@@ -103,7 +103,7 @@ public class PrometheusMetrics implements PlatformMetrics {
     }
 
     private Counter records(String what, String help) {
-        return Counter.builder().name("enreach_sync_records_" + what + "_total").help(help).labelNames("instance", "kind").register(registry);
+        return Counter.builder().name("enreach_sync_records_" + what + "_total").help(help).labelNames("source_instance", "kind").register(registry);
     }
 
     @Deactivate

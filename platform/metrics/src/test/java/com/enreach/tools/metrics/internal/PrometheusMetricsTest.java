@@ -31,20 +31,20 @@ class PrometheusMetricsTest {
         m.syncRunEnded(new SyncRunEnd("foreman-a", "foreman", "succeeded", Duration.ofMillis(500), end, 1, 1, 0, 0));
         TextFormat f = scrape(m);
 
-        assertEquals(1, f.value("enreach_sync_runs_total", "instance", "vcenter-prod", "outcome", "succeeded"));
-        assertEquals(1, f.value("enreach_sync_runs_total", "instance", "vcenter-prod", "outcome", "failed"));
-        assertEquals(107, f.value("enreach_sync_records_fetched_total", "instance", "vcenter-prod", "kind", "vcenter"));
-        assertEquals(10, f.value("enreach_sync_records_added_total", "instance", "vcenter-prod"));
-        assertEquals(5, f.value("enreach_sync_records_updated_total", "instance", "vcenter-prod"));
-        assertEquals(2, f.value("enreach_sync_records_stale_total", "instance", "vcenter-prod"));
-        assertEquals(2, f.value("enreach_sync_run_duration_seconds_count", "instance", "vcenter-prod"));
-        assertEquals(45, f.value("enreach_sync_run_duration_seconds_sum", "instance", "vcenter-prod"), 1e-9);
-        assertEquals(1, f.value("enreach_sync_run_duration_seconds_bucket", "instance", "vcenter-prod", "le", "5.0"));
-        assertEquals(2, f.value("enreach_sync_run_duration_seconds_bucket", "instance", "vcenter-prod", "le", "+Inf"));
+        assertEquals(1, f.value("enreach_sync_runs_total", "source_instance", "vcenter-prod", "outcome", "succeeded"));
+        assertEquals(1, f.value("enreach_sync_runs_total", "source_instance", "vcenter-prod", "outcome", "failed"));
+        assertEquals(107, f.value("enreach_sync_records_fetched_total", "source_instance", "vcenter-prod", "kind", "vcenter"));
+        assertEquals(10, f.value("enreach_sync_records_added_total", "source_instance", "vcenter-prod"));
+        assertEquals(5, f.value("enreach_sync_records_updated_total", "source_instance", "vcenter-prod"));
+        assertEquals(2, f.value("enreach_sync_records_stale_total", "source_instance", "vcenter-prod"));
+        assertEquals(2, f.value("enreach_sync_run_duration_seconds_count", "source_instance", "vcenter-prod"));
+        assertEquals(45, f.value("enreach_sync_run_duration_seconds_sum", "source_instance", "vcenter-prod"), 1e-9);
+        assertEquals(1, f.value("enreach_sync_run_duration_seconds_bucket", "source_instance", "vcenter-prod", "le", "5.0"));
+        assertEquals(2, f.value("enreach_sync_run_duration_seconds_bucket", "source_instance", "vcenter-prod", "le", "+Inf"));
         // the last success stays at the succeeded run; the last end moves to the failed one
-        assertEquals(end.getEpochSecond(), f.value("enreach_sync_last_success_timestamp_seconds", "instance", "vcenter-prod"), 1e-3);
-        assertEquals(end.getEpochSecond() + 60, f.value("enreach_sync_last_run_end_timestamp_seconds", "instance", "vcenter-prod"), 1e-3);
-        assertEquals(1, f.value("enreach_sync_runs_total", "instance", "foreman-a", "kind", "foreman"));
+        assertEquals(end.getEpochSecond(), f.value("enreach_sync_last_success_timestamp_seconds", "source_instance", "vcenter-prod"), 1e-3);
+        assertEquals(end.getEpochSecond() + 60, f.value("enreach_sync_last_run_end_timestamp_seconds", "source_instance", "vcenter-prod"), 1e-3);
+        assertEquals(1, f.value("enreach_sync_runs_total", "source_instance", "foreman-a", "kind", "foreman"));
         assertEquals("counter", f.types.get("enreach_sync_runs_total"));
         assertEquals("histogram", f.types.get("enreach_sync_run_duration_seconds"));
     }
