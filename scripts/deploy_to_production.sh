@@ -97,7 +97,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
-fail_before_stop() { log "FAILED at step $1: $2"; log "nothing on the target was changed; the running release (if any) runs on"; exit 1; }
+fail_before_stop() { # STEP REASON
+  log "FAILED at step $1: $2"
+  # a copy that failed half-way leaves a partial release directory: remove it (best effort: the target may be unreachable)
+  if [ "$1" = 2 ] && [ -n "${id:-}" ]; then
+    on_target discard "$BASE" "$id" >/dev/null 2>&1 || true
+  fi
+  log "nothing else on the target was changed; the running release (if any) runs on"
+  exit 1
+}
 
 # ---------------------------------------------------------------- 1. pre-checks
 log "1/7 pre-checks"

@@ -130,10 +130,12 @@ class DeployIT {
         String previous = currentId(localBase);
         Map<String, Long> before = counts(localBase);
         long pidBefore = servicePid(localBase);
-        // rsync on this PATH copies nothing and fails the way a full disk or a broken link makes it fail.
+        List<Path> releasesBefore = releases(localBase);
+        // rsync on this PATH copies part of the release and fails the way a full disk makes it fail.
         Path bin = Files.createDirectories(work.resolve("failing-rsync"));
         Path fake = bin.resolve("rsync");
-        Files.writeString(fake, "#!/bin/sh\necho 'rsync: write failed: No space left on device (28)' >&2\nexit 11\n");
+        Files.writeString(fake, "#!/bin/sh\nfor last; do :; done\nmkdir -p \"$last/lib\" && echo partial > \"$last/lib/partial.jar\"\n"
+                + "echo 'rsync: write failed: No space left on device (28)' >&2\nexit 11\n");
         fake.toFile().setExecutable(true);
         Result r = deploy(localBase, localPort, Distribution.archive(), List.of(),
                 Map.of("PATH", bin + ":" + System.getenv("PATH")));
@@ -142,6 +144,7 @@ class DeployIT {
         assertEquals(previous, currentId(localBase));
         assertEquals(previous, health(localBase, localPort).path("release").asText(), "the previous release answers");
         assertEquals(pidBefore, servicePid(localBase), "it was never stopped");
+        assertEquals(releasesBefore, releases(localBase), "the partial copy is removed");
         assertEquals(before, counts(localBase));
         assertFalse(Files.exists(localBase.resolve(".deploying")), "the deployment lock is released");
     }
@@ -391,6 +394,12 @@ class DeployIT {
 
     private static long servicePid(Path base) throws IOException {
         return Long.parseLong(Files.readString(base.resolve("shared/run/enreach.pid")).trim());
+    }
+
+    private static List<Path> releases(Path base) throws IOException {
+        try (Stream<Path> s = Files.list(base.resolve("releases"))) {
+            return s.sorted().toList();
+        }
     }
 
     private static List<Path> backups(Path base) throws IOException {
