@@ -167,12 +167,10 @@ final class SecretCommand {
             Path file = e.getKey();
             java.util.regex.Matcher m = ENC.matcher(e.getValue());
             StringBuilder out = new StringBuilder();
-            int n = 0;
             while (m.find()) {
                 String value = m.group();
                 try {
                     value = rotated.isCurrent(value) ? value : rotated.encrypt(rotated.decrypt(value));
-                    n++;
                 } catch (SecretException ex) {
                     // a commented-out or otherwise unused ENC(...) text that does not decrypt: left as it is
                 }
