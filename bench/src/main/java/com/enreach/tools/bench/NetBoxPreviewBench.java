@@ -142,7 +142,7 @@ public final class NetBoxPreviewBench {
             return;
         }
         try (PreparedStatement dev = c.prepareStatement("INSERT INTO devices (id, name, type, source_system, source_instance, source_id,"
-                + " host_key, metadata, content_hash, first_seen, last_seen, created_at, updated_at) VALUES (?, ?, ?, 'vcenter', 'vc', ?, ?, ?, 0, ?, ?, ?, ?)");
+                + " host_key, metadata, content_hash, first_seen, created_at, updated_at) VALUES (?, ?, ?, 'vcenter', 'vc', ?, ?, ?, 0, ?, ?, ?)");
              PreparedStatement nic = c.prepareStatement("INSERT INTO network_interfaces (id, device_id, name, mac, type, enabled) VALUES (?, ?, ?, ?, ?, 1)");
              PreparedStatement ip = c.prepareStatement("INSERT INTO ip_addresses (device_id, interface_id, address, prefix_length, family,"
                      + " interface_name) VALUES (?, ?, ?, ?, 4, ?)")) {
@@ -154,7 +154,7 @@ public final class NetBoxPreviewBench {
                 dev.setString(4, "obj-" + e.id());
                 dev.setString(5, e.name());
                 dev.setString(6, metadata(d));
-                for (int i = 7; i <= 10; i++) {
+                for (int i = 7; i <= 9; i++) {
                     dev.setString(i, now);
                 }
                 dev.addBatch();
@@ -178,6 +178,7 @@ public final class NetBoxPreviewBench {
             dev.executeBatch();
             nic.executeBatch();
             ip.executeBatch();
+            c.createStatement().executeUpdate("INSERT OR IGNORE INTO device_seen (device_id, last_seen) SELECT id, first_seen FROM devices");
         }
     }
 

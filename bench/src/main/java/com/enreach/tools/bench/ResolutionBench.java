@@ -125,7 +125,7 @@ public final class ResolutionBench {
     private static void load(Connection c, int machines) throws SQLException {
         String now = Times.format(Times.now());
         try (PreparedStatement dev = c.prepareStatement("INSERT INTO devices (id, name, type, source_system, source_instance, source_id, host_key, metadata,"
-                + " content_hash, first_seen, last_seen, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)");
+                + " content_hash, first_seen, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)");
              PreparedStatement nic = c.prepareStatement("INSERT INTO network_interfaces (id, device_id, name, mac) VALUES (?, ?, 'eth0', ?)");
              PreparedStatement addr = c.prepareStatement("INSERT INTO ip_addresses (device_id, interface_id, address, family, interface_name)"
                      + " VALUES (?, ?, ?, 4, 'eth0')");
@@ -174,6 +174,7 @@ public final class ResolutionBench {
             nic.executeBatch();
             addr.executeBatch();
             facts.executeBatch();
+            c.createStatement().executeUpdate("INSERT OR IGNORE INTO device_seen (device_id, last_seen) SELECT id, first_seen FROM devices");
         }
     }
 
@@ -187,7 +188,7 @@ public final class ResolutionBench {
         ps.setString(6, sourceId);
         ps.setString(7, hostKey);
         ps.setString(8, metadata);
-        for (int i = 9; i <= 12; i++) {
+        for (int i = 9; i <= 11; i++) {
             ps.setString(i, now);
         }
         ps.addBatch();

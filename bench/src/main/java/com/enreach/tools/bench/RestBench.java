@@ -106,7 +106,7 @@ public final class RestBench {
         try (Connection c = db.openWriteConnection()) {
             db.transaction(c, w -> {
                 try (PreparedStatement d = w.prepareStatement("INSERT INTO devices (id, name, type, source_system, source_instance, source_id, host_key,"
-                        + " metadata, content_hash, first_seen, last_seen, created_at, updated_at) VALUES (?, ?, ?, 'bench', 'bench-1', ?, ?, ?, 0, ?, ?, ?, ?)");
+                        + " metadata, content_hash, first_seen, created_at, updated_at) VALUES (?, ?, ?, 'bench', 'bench-1', ?, ?, ?, 0, ?, ?, ?)");
                      PreparedStatement f = w.prepareStatement("INSERT INTO network_interfaces (id, device_id, name, mac) VALUES (?, ?, 'eth0', ?)");
                      PreparedStatement a = w.prepareStatement("INSERT INTO ip_addresses (device_id, address, family, interface_name, dns_name)"
                              + " VALUES (?, ?, 4, 'eth0', ?)")) {
@@ -119,7 +119,7 @@ public final class RestBench {
                         d.setString(4, "src-" + i);
                         d.setString(5, host(i));
                         d.setString(6, "{\"os\": \"Ubuntu 22.04\", \"site\": \"" + sites[i % 4] + "\", \"cluster\": \"cl-" + (i % 50) + "\", \"cpu_count\": 4}");
-                        for (int k = 7; k <= 10; k++) {
+                        for (int k = 7; k <= 9; k++) {
                             d.setString(k, now);
                         }
                         d.addBatch();
@@ -141,6 +141,7 @@ public final class RestBench {
                     f.executeBatch();
                     a.executeBatch();
                 }
+                w.createStatement().executeUpdate("INSERT OR IGNORE INTO device_seen (device_id, last_seen) SELECT id, first_seen FROM devices");
                 return null;
             });
         }

@@ -165,8 +165,8 @@ public class GoldenRefresher implements EntityRefresher, ChangeListener {
     int followLastSeen(long runId, String instance) {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE entities SET last_seen = s.seen FROM (SELECT l.entity_id AS id,"
-                    + " max(d.last_seen) AS seen FROM devices d JOIN entity_links l ON l.device_id = d.id"
-                    + " WHERE d.source_instance = ? AND d.seen_run_id = ? GROUP BY l.entity_id) AS s"
+                    + " max(ds.last_seen) AS seen FROM device_seen ds JOIN devices d ON d.id = ds.device_id JOIN entity_links l ON l.device_id = d.id"
+                    + " WHERE d.source_instance = ? AND ds.seen_run_id = ? GROUP BY l.entity_id) AS s"
                     + " WHERE entities.id = s.id AND (entities.last_seen IS NULL OR entities.last_seen < s.seen)")) {
                 ps.setString(1, instance);
                 ps.setLong(2, runId);

@@ -19,7 +19,7 @@ import com.enreach.tools.core.internal.db.Json;
 final class ObservationLoader {
     private static final String IN_CHUNK = "l.entity_id IN (SELECT value FROM json_each(?))";
     private static final String DEVICES = "SELECT l.entity_id, d.id, d.name, d.type, d.source_system, d.source_instance, d.status,"
-            + " d.last_seen, d.metadata FROM entity_links l JOIN devices d ON d.id = l.device_id WHERE " + IN_CHUNK + " ORDER BY d.id";
+            + " s.last_seen, d.metadata FROM entity_links l JOIN devices d ON d.id = l.device_id JOIN device_seen s ON s.device_id = d.id WHERE " + IN_CHUNK + " ORDER BY d.id";
     private static final String FACTS = "SELECT f.device_id, f.os_name, f.os_release, f.cpu_count, f.memory_bytes,"
             + " (SELECT sum(json_extract(x.value, '$.size_bytes')) FROM json_each(f.disks) x), f.virtual, f.serial_number,"
             + " f.manufacturer, f.product FROM entity_links l JOIN server_facts f ON f.device_id = l.device_id WHERE " + IN_CHUNK;

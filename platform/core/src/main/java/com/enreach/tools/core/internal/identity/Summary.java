@@ -35,7 +35,8 @@ final class Summary {
                     + " AND d.status <> 'stale' ORDER BY si)), '[]'),"
                     + " source_count = (SELECT count(DISTINCT d.source_instance)" + OBS + " AND d.status <> 'stale'),"
                     + " status = CASE WHEN EXISTS (SELECT 1" + OBS + " AND d.status <> 'stale') THEN 'active' ELSE 'stale' END,"
-                    + " last_seen = (SELECT max(d.last_seen)" + OBS + "),"
+                    + " last_seen = (SELECT max(s.last_seen) FROM entity_links l JOIN device_seen s ON s.device_id = l.device_id"
+                    + " WHERE l.entity_id = entities.id),"
                     + " conflict_count = coalesce((SELECT n FROM temp.entity_conflict_counts k WHERE k.entity_id = entities.id), 0),"
                     + " updated_at = ?"
                     + " WHERE id IN " + KeyExtractor.in(chunk.size()))) {

@@ -36,12 +36,12 @@ final class StaleInOneActiveInAnother extends Report {
 
     @Override
     Sql values(ReportParams p, ReportSettings s) {
-        return new Sql().add("sd.source_instance AS stale_source, sd.name AS stale_object, sd.last_seen AS stale_since, ")
+        return new Sql().add("sd.source_instance AS stale_source, sd.name AS stale_object, sds.last_seen AS stale_since, ")
                 .add(instances("f.entity_id", new Sql().add("d.status <> 'stale' AND d.source_instance <> sd.source_instance"))).add(" AS active_sources");
     }
 
     @Override
     Sql joins(ReportParams p, ReportSettings s) {
-        return new Sql().add(" JOIN devices sd ON sd.id = f.device_id");
+        return new Sql().add(" JOIN devices sd ON sd.id = f.device_id JOIN device_seen sds ON sds.device_id = sd.id");
     }
 }

@@ -1,6 +1,5 @@
 package com.enreach.tools.core.internal.sync;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,15 +20,14 @@ final class DeviceRows {
      */
     static OwnedTable.Row row(DeviceRecord d) {
         String hostKey = d.hostname() != null ? Normalize.hostKey(d.hostname()) : HOST_TYPES.contains(d.type()) ? Normalize.hostKey(d.name()) : null;
-        String meta = Json.write(d.metadata());
         Set<String> volatileKeys = d.volatileKeys();
-        String hashed = meta;
+        // the hashed text: name, type, host key and the metadata without the volatile values, then the volatile keys
+        Json.Fnv hash = new Json.Fnv().add(String.valueOf(d.name())).add('\u0000').add(String.valueOf(d.type())).add('\u0000').add(String.valueOf(hostKey)).add('\u0000');
+        String meta = Json.writeHashing(d.metadata(), volatileKeys, hash);
         if (!volatileKeys.isEmpty()) {
-            Map<String, Object> stable = new LinkedHashMap<>(d.metadata());
-            stable.keySet().removeAll(volatileKeys);
-            hashed = Json.write(stable) + '\u0000' + Json.write(new java.util.TreeSet<>(volatileKeys));
+            hash.add('\u0000').add(Json.write(new java.util.TreeSet<>(volatileKeys)));
         }
-        long h = Json.hash(d.name() + '\u0000' + d.type() + '\u0000' + hostKey + '\u0000' + hashed);
+        long h = hash.value();
         String children = DeviceChildren.canonical(d);
         if (children != null) {
             h = h * 31 + Json.hash(children);

@@ -32,6 +32,10 @@ final class OwnedTable {
     private final String touchSql;
     private final String refreshSql;
     private final int metadataColumn;
+    /** The narrow table that holds when each row was last seen, keyed by the row's id; null: the row's own columns. */
+    private final String seenTable;
+    /** Where-clause part: the row was not seen by the run bound to its one parameter. */
+    private final String unseen;
 
     /**
      * One row to load: its specific column values in {@code columns} order.
@@ -69,30 +73,54 @@ final class OwnedTable {
      * @param deviceColumn the column (or {@code id}) that holds the device a row belongs to
      */
     OwnedTable(String table, String kind, String nameColumn, String deviceColumn, String... columns) {
+        this(table, null, kind, nameColumn, deviceColumn, columns);
+    }
+
+    /**
+     * A table whose rows' last sighting is kept in {@code seenTable} ({@code <table in the singular>_id INTEGER PRIMARY
+     * KEY, seen_run_id, last_seen}), so that marking an unchanged row seen does not rewrite the (wide) row.
+     */
+    static OwnedTable seenIn(String seenTable, String table, String kind, String nameColumn, String deviceColumn, String... columns) {
+        return new OwnedTable(table, seenTable, kind, nameColumn, deviceColumn, columns);
+    }
+
+    private OwnedTable(String table, String seenTable, String kind, String nameColumn, String deviceColumn, String[] columns) {
         this.table = table;
+        this.seenTable = seenTable;
         this.kind = kind;
         this.columns = columns;
         this.nameColumn = java.util.Arrays.asList(columns).indexOf(nameColumn);
         this.deviceColumn = deviceColumn;
         String cols = String.join(", ", columns);
         String marks = "?, ".repeat(columns.length);
+        boolean inRow = seenTable == null;
         this.insertSql = "INSERT INTO " + table + " (" + cols + ", source_system, source_instance, source_id, content_hash, status,"
-                + " seen_run_id, first_seen, last_seen, created_at, updated_at) VALUES (" + marks + "?, ?, ?, ?, 'active', ?, ?, ?, ?, ?)"
+                + (inRow ? " seen_run_id, first_seen, last_seen," : " first_seen,") + " created_at, updated_at) VALUES (" + marks + "?, ?, ?, ?, 'active', "
+                + (inRow ? "?, ?, ?, " : "?, ") + "?, ?)"
                 // only reached when a batch skipped the lookup (first run) and a source repeated an id: the later record wins
                 + " ON CONFLICT (source_instance, source_id) DO UPDATE SET " + excludedSet(columns)
-                + " content_hash = excluded.content_hash, seen_run_id = excluded.seen_run_id, last_seen = excluded.last_seen, updated_at = excluded.updated_at";
+                + " content_hash = excluded.content_hash," + (inRow ? " seen_run_id = excluded.seen_run_id, last_seen = excluded.last_seen," : "")
+                + " updated_at = excluded.updated_at";
         StringBuilder set = new StringBuilder();
         for (String c : columns) {
             set.append(c).append(" = ?, ");
         }
         // updated_at moves only when a field really changed (a rehash alone, e.g. reordered children, is no update)
         this.updateSql = "UPDATE " + table + " SET " + set + "content_hash = ?, status = CASE WHEN status = 'quarantined' THEN status ELSE 'active' END,"
-                + " seen_run_id = ?, last_seen = ?, updated_at = CASE WHEN ? THEN ? ELSE updated_at END WHERE id = ?";
-        this.touchSql = "UPDATE " + table + " SET seen_run_id = ?, last_seen = ? WHERE id = ?";
+                + (inRow ? " seen_run_id = ?, last_seen = ?," : "") + " updated_at = CASE WHEN ? THEN ? ELSE updated_at END WHERE id = ?";
+        this.touchSql = inRow ? "UPDATE " + table + " SET seen_run_id = ?, last_seen = ? WHERE id = ?"
+                : "UPDATE " + seenTable + " SET seen_run_id = ?, last_seen = ? WHERE " + seenKey() + " = ?";
+        this.unseen = inRow ? "(seen_run_id IS NULL OR seen_run_id <> ?)"
+                : "NOT EXISTS (SELECT 1 FROM " + seenTable + " s WHERE s." + seenKey() + " = " + table + ".id AND s.seen_run_id = ?)";
         // unchanged rows with volatile values: only the metadata, and only where it moved (a metadata write also
         // maintains the JSON expression indexes, so an equal value is not rewritten)
         this.metadataColumn = java.util.Arrays.asList(columns).indexOf("metadata");
         this.refreshSql = "UPDATE " + table + " SET metadata = ? WHERE id = ? AND metadata IS NOT ?";
+    }
+
+    /** The seen table's key column: the owned table's name in the singular, then {@code _id} (devices: device_id). */
+    private String seenKey() {
+        return table.substring(0, table.length() - 1) + "_id";
     }
 
     private static String excludedSet(String[] columns) {
@@ -258,8 +286,10 @@ final class OwnedTable {
                 for (Update u : p.updates()) {
                     int i = SqlValues.bind(upd, 1, u.row().values());
                     upd.setLong(i++, u.row().hash());
-                    upd.setLong(i++, runId);
-                    upd.setString(i++, now);
+                    if (seenTable == null) {
+                        upd.setLong(i++, runId);
+                        upd.setString(i++, now);
+                    }
                     upd.setBoolean(i++, u.changed());
                     upd.setString(i++, now);
                     upd.setLong(i, u.id());
@@ -276,6 +306,17 @@ final class OwnedTable {
                 }
                 upd.executeBatch();
             }
+            if (seenTable != null) {
+                try (PreparedStatement touch = c.prepareStatement(touchSql)) {
+                    for (Update u : p.updates()) {
+                        touch.setLong(1, runId);
+                        touch.setString(2, now);
+                        touch.setLong(3, u.id());
+                        touch.addBatch();
+                    }
+                    touch.executeBatch();
+                }
+            }
         }
         Map<String, Long> ids = new LinkedHashMap<>();
         int added = 0;
@@ -288,14 +329,26 @@ final class OwnedTable {
                     ins.setString(i++, instance);
                     ins.setString(i++, r.sourceId());
                     ins.setLong(i++, r.hash());
-                    ins.setLong(i++, runId);
-                    ins.setString(i++, now);
+                    if (seenTable == null) {
+                        ins.setLong(i++, runId);
+                        ins.setString(i++, now);
+                    }
                     ins.setString(i++, now);
                     ins.setString(i++, now);
                     ins.setString(i, now);
                     ins.addBatch();
                 }
                 ins.executeBatch();
+            }
+            if (seenTable != null) {
+                // the batch's new rows are those above the id the table had before it
+                try (PreparedStatement seen = c.prepareStatement("INSERT OR REPLACE INTO " + seenTable + " (" + seenKey() + ", seen_run_id, last_seen)"
+                        + " SELECT id, ?, ? FROM " + table + " WHERE id > ?")) {
+                    seen.setLong(1, runId);
+                    seen.setString(2, now);
+                    seen.setLong(3, before);
+                    seen.executeUpdate();
+                }
             }
             // rows above the id the table had before the batch are exactly the batch's new rows; on a first run (no
             // lookup) the others were re-read rows the upsert merged into this run's earlier ones
@@ -333,7 +386,9 @@ final class OwnedTable {
         List<Row> list = rows instanceof List<Row> l ? l : new ArrayList<>(rows);
         for (int from = 0; from < list.size(); from += 500) {
             int to = Math.min(list.size(), from + 500);
-            String sql = "SELECT source_id, id, content_hash, status, seen_run_id FROM " + table + " WHERE source_instance = ? AND source_id IN ("
+            String sql = "SELECT source_id, id, content_hash, status, " + (seenTable == null ? "seen_run_id"
+                    : "(SELECT seen_run_id FROM " + seenTable + " WHERE " + seenKey() + " = " + table + ".id)")
+                    + " FROM " + table + " WHERE source_instance = ? AND source_id IN ("
                     + "?,".repeat(to - from - 1) + "?)";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, instance);
@@ -352,7 +407,10 @@ final class OwnedTable {
 
     /** Marks rows as seen by this run without changing them: objects the source still has but could not refresh. */
     void keepSeen(Connection c, String instance, long runId, String now, List<String> sourceIds) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET seen_run_id = ?, last_seen = ? WHERE source_instance = ? AND source_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(seenTable == null
+                ? "UPDATE " + table + " SET seen_run_id = ?, last_seen = ? WHERE source_instance = ? AND source_id = ?"
+                : "UPDATE " + seenTable + " SET seen_run_id = ?, last_seen = ? WHERE " + seenKey() + " = (SELECT id FROM " + table
+                        + " WHERE source_instance = ? AND source_id = ?)")) {
             for (String sid : sourceIds) {
                 ps.setLong(1, runId);
                 ps.setString(2, now);
@@ -370,8 +428,11 @@ final class OwnedTable {
      */
     int keepUnchanged(Connection c, String instance, long runId, String now, List<String> sourceIds) throws SQLException {
         int kept = 0;
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET seen_run_id = ?, last_seen = ? WHERE source_instance = ?"
-                + " AND source_id = ? AND status <> 'stale' AND (seen_run_id IS NULL OR seen_run_id <> ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(seenTable == null
+                ? "UPDATE " + table + " SET seen_run_id = ?, last_seen = ? WHERE source_instance = ?"
+                        + " AND source_id = ? AND status <> 'stale' AND (seen_run_id IS NULL OR seen_run_id <> ?)"
+                : "UPDATE " + seenTable + " SET seen_run_id = ?, last_seen = ? WHERE " + seenKey() + " = (SELECT id FROM " + table
+                        + " WHERE source_instance = ? AND source_id = ? AND status <> 'stale') AND (seen_run_id IS NULL OR seen_run_id <> ?)")) {
             for (String sid : sourceIds) {
                 ps.setLong(1, runId);
                 ps.setString(2, now);
@@ -408,16 +469,16 @@ final class OwnedTable {
     }
 
     long countUnseenActive(Connection c, String instance, long runId) throws SQLException {
-        return count(c, "SELECT count(*) FROM " + table + " WHERE source_instance = ? AND status = 'active' AND (seen_run_id IS NULL OR seen_run_id <> ?)",
+        return count(c, "SELECT count(*) FROM " + table + " WHERE source_instance = ? AND status = 'active' AND " + unseen,
                 instance, runId);
     }
 
     /** Marks unseen active rows stale, logging each first. */
     int markStale(Connection c, String instance, long runId, String now) throws SQLException {
-        ChangeLog.logRows(c, this, Change.STALE, "source_instance = ? AND status = 'active' AND (seen_run_id IS NULL OR seen_run_id <> ?)",
+        ChangeLog.logRows(c, this, Change.STALE, "source_instance = ? AND status = 'active' AND " + unseen,
                 instance, runId, instance, now);
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET status = 'stale', updated_at = ? WHERE source_instance = ?"
-                + " AND status = 'active' AND (seen_run_id IS NULL OR seen_run_id <> ?)")) {
+                + " AND status = 'active' AND " + unseen)) {
             ps.setString(1, now);
             ps.setString(2, instance);
             ps.setLong(3, runId);

@@ -27,7 +27,7 @@ import com.enreach.tools.core.internal.search.SearchIndex;
  * under the database write lock, so a long run never holds the database and memory stays flat.
  */
 final class RunLoader implements RecordSink, AutoCloseable {
-    static final OwnedTable DEVICES = new OwnedTable("devices", EntityKinds.DEVICE, "name", "id", "name", "type", "host_key", "metadata");
+    static final OwnedTable DEVICES = OwnedTable.seenIn("device_seen", "devices", EntityKinds.DEVICE, "name", "id", "name", "type", "host_key", "metadata");
     static final OwnedTable VOLUMES = new OwnedTable("storage_volumes", EntityKinds.STORAGE_VOLUME, "name", "array_device_id", "array_device_id", "pool_device_id", "name", "kind", "pool", "svm",
             "capacity_bytes", "allocated_bytes", "used_bytes", "thin", "protection", "owner", "wwn", "junction_path", "export_policy",
             "health", "running_status", "snapshot_count", "snapshot_reserve_bytes", "quota_limit_bytes", "quota_used_bytes", "metadata");
@@ -36,6 +36,8 @@ final class RunLoader implements RecordSink, AutoCloseable {
     static final List<OwnedTable> OWNED = List.of(DEVICES, VOLUMES, BACKUPS, KnowledgeBatch.ARTICLES, KnowledgeBatch.TICKETS);
 
     private static final int MAX_WARNING_SAMPLES = 20;
+    /** Batches with at least this many devices build their rows in parallel. */
+    private static final int PARALLEL_ROWS = 256;
 
     /** The owned table of an entity kind, or null for a kind without one (relationships, configs). */
     static OwnedTable tableOf(String entityKind) {
@@ -236,10 +238,10 @@ final class RunLoader implements RecordSink, AutoCloseable {
                 && notRefreshed.isEmpty() && knowledge.isEmpty()) {
             return;
         }
-        List<OwnedTable.Row> deviceRows = new ArrayList<>(devices.size());
-        for (DeviceRecord d : devices.values()) {
-            deviceRows.add(DeviceRows.row(d));
-        }
+        // a row's metadata text and hash are the CPU-heavy part of a batch whose devices are mostly unchanged: built
+        // on every core (the order is kept; a record that cannot be written fails the batch as before)
+        List<OwnedTable.Row> deviceRows = devices.size() < PARALLEL_ROWS ? devices.values().stream().map(DeviceRows::row).toList()
+                : devices.values().parallelStream().map(DeviceRows::row).toList();
         List<OwnedTable.Row> backupRows = new ArrayList<>(backups.size());
         for (BackupRecord b : backups.values()) {
             backupRows.add(BackupRows.row(b));

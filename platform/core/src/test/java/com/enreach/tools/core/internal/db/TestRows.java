@@ -14,19 +14,19 @@ public final class TestRows {
     public static long device(Connection c, String name, String metadataJson) throws SQLException {
         String now = Times.format(Times.now());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO devices (name, type, source_system, source_instance, source_id, host_key,"
-                + " metadata, content_hash, first_seen, last_seen, created_at, updated_at) VALUES (?, 'server', 'test', 'test-1', ?, ?, ?, 0, ?, ?, ?, ?)",
+                + " metadata, content_hash, first_seen, created_at, updated_at) VALUES (?, 'server', 'test', 'test-1', ?, ?, ?, 0, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, name);
             ps.setString(2, "id-" + name);
             ps.setString(3, name.toLowerCase());
             ps.setString(4, metadataJson);
-            for (int i = 5; i <= 8; i++) {
+            for (int i = 5; i <= 7; i++) {
                 ps.setString(i, now);
             }
             ps.executeUpdate();
             try (ResultSet rs = ps.getGeneratedKeys()) {
                 rs.next();
-                return rs.getLong(1);
+                return seen(c, rs.getLong(1), now);
             }
         }
     }
@@ -52,5 +52,15 @@ public final class TestRows {
             ps.setString(3, dnsName);
             ps.executeUpdate();
         }
+    }
+
+    /** Records when a device inserted by hand was last seen (device_seen); returns its id. */
+    public static long seen(Connection c, long deviceId, String lastSeen) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO device_seen (device_id, last_seen) VALUES (?, ?)")) {
+            ps.setLong(1, deviceId);
+            ps.setString(2, lastSeen);
+            ps.executeUpdate();
+        }
+        return deviceId;
     }
 }

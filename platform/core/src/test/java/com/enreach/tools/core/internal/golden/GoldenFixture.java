@@ -46,7 +46,7 @@ final class GoldenFixture {
         String seen = Times.format(T0.plusSeconds(60L * minutes));
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO devices (name, type, source_system, source_instance, source_id,"
-                    + " metadata, content_hash, status, first_seen, last_seen, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)",
+                    + " metadata, content_hash, status, first_seen, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, name);
                 ps.setString(2, type);
@@ -55,11 +55,11 @@ final class GoldenFixture {
                 ps.setString(5, "src-" + (++sourceIds));
                 ps.setString(6, metadataJson);
                 ps.setString(7, status);
-                for (int i = 8; i <= 11; i++) {
+                for (int i = 8; i <= 10; i++) {
                     ps.setString(i, seen);
                 }
                 ps.executeUpdate();
-                return key(ps);
+                return com.enreach.tools.core.internal.db.TestRows.seen(c, key(ps), seen);
             }
         });
     }

@@ -222,7 +222,7 @@ class GoldenRefresherTest {
         long newer = f.entityOf(f.device("vcenter", "vc", "t3", "vm", "{}", 1));
         f.refresh(e, quiet, newer);
         String before = (String) f.entityRow(quiet).get("last_seen");
-        f.sql("UPDATE devices SET seen_run_id = 7, last_seen = ? WHERE source_instance = 'vc' AND name IN ('t1', 't3')",
+        f.sql("UPDATE device_seen SET seen_run_id = 7, last_seen = ? WHERE device_id IN (SELECT id FROM devices WHERE source_instance = 'vc' AND name IN ('t1', 't3'))",
                 Times.format(GoldenFixture.T0.plusSeconds(60_000)));
         f.sql("UPDATE entities SET last_seen = ? WHERE id = ?", Times.format(GoldenFixture.T0.plusSeconds(90_000)), newer);
 

@@ -45,7 +45,7 @@ final class Estate {
             String now = Times.format(Times.now());
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO devices (name, type, source_system, source_instance, source_id, host_key,"
-                    + " metadata, content_hash, first_seen, last_seen, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
+                    + " metadata, content_hash, first_seen, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, name);
                 ps.setString(2, type);
@@ -54,13 +54,13 @@ final class Estate {
                 ps.setString(5, sourceId);
                 ps.setString(6, Normalize.hostKey(name));
                 ps.setString(7, Json.write(metadata));
-                for (int i = 8; i <= 11; i++) {
+                for (int i = 8; i <= 10; i++) {
                     ps.setString(i, now);
                 }
                 ps.executeUpdate();
                 try (ResultSet rs = ps.getGeneratedKeys()) {
                     rs.next();
-                    id = rs.getLong(1);
+                    id = com.enreach.tools.core.internal.db.TestRows.seen(c, rs.getLong(1), now);
                 }
             }
             log(c, id, "device", "created");

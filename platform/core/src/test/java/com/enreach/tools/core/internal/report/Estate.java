@@ -50,9 +50,10 @@ final class Estate {
     }
 
     long observation(long entity, String system, String instance, String type, String name, String status, String metadata) {
-        long d = insert("INSERT INTO devices (name, type, source_system, source_instance, source_id, metadata, content_hash, status, first_seen, last_seen,"
-                + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)", name, type, system, instance, "sid-" + (++sourceIds), metadata, status,
-                daysAgo(30), daysAgo(status.equals("stale") ? 5 : 0), daysAgo(30), daysAgo(0));
+        long d = insert("INSERT INTO devices (name, type, source_system, source_instance, source_id, metadata, content_hash, status, first_seen,"
+                + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)", name, type, system, instance, "sid-" + (++sourceIds), metadata, status,
+                daysAgo(30), daysAgo(30), daysAgo(0));
+        insert("INSERT INTO device_seen (device_id, last_seen) VALUES (?, ?)", d, daysAgo(status.equals("stale") ? 5 : 0));
         insert("INSERT INTO entity_links (device_id, entity_id, rule, confidence, linked_at) VALUES (?, ?, 'test', 1.0, ?)", d, entity, daysAgo(1));
         return d;
     }

@@ -141,11 +141,22 @@ class DeviceSearchTest {
         org.flywaydb.core.Flyway.configure(Database.class.getClassLoader()).dataSource("jdbc:sqlite:" + file, null, null)
                 .locations("classpath:db/migration/sqlite").target("4").load().migrate();
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            TestRows.device(c, "legacy01.old.example.com", "{\"site\": \"Köln\"}");
+            // the devices table as it was then: when a device was last seen was a column of its own
+            c.createStatement().executeUpdate("INSERT INTO devices (name, type, source_system, source_instance, source_id, host_key, metadata,"
+                    + " content_hash, seen_run_id, first_seen, last_seen, created_at, updated_at) VALUES ('legacy01.old.example.com', 'server', 'test',"
+                    + " 'test-1', 'id-1', 'legacy01', '{\"site\": \"Köln\"}', 0, 3, '2026-01-01T00:00:00Z', '2026-02-03T04:05:06Z',"
+                    + " '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
         }
-        DeviceQueries upgraded = new DeviceQueries(new Database(file));
+        Database db = new Database(file);
+        DeviceQueries upgraded = new DeviceQueries(db);
         assertEquals(1, upgraded.find(new DeviceQuery(null, null, null, null, "koln", 10, 0)).count());
         assertEquals(1, upgraded.find(new DeviceQuery(null, null, null, null, "legacy01.old", 10, 0)).count());
+        // the upgrade keeps when it was last seen, and by which run
+        assertEquals("2026-02-03T04:05:06Z 3", db.read(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT last_seen || ' ' || seen_run_id FROM device_seen")) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }));
     }
 
     @Test

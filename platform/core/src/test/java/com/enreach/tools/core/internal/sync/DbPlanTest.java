@@ -58,7 +58,9 @@ class DbPlanTest {
         Database db = new Database(dir.resolve("plan.db"));
         Map<String, String> hot = new LinkedHashMap<>();
         // load path: existing rows of a batch, children of changed devices, configs, stale marking
-        hot.put("existing devices of a batch", "SELECT source_id, id, content_hash, status FROM devices WHERE source_instance = ? AND source_id IN (?, ?)");
+        hot.put("existing devices of a batch", "SELECT source_id, id, content_hash, status, (SELECT seen_run_id FROM device_seen WHERE device_id = devices.id)"
+                + " FROM devices WHERE source_instance = ? AND source_id IN (?, ?)");
+        hot.put("device seen by the run", "UPDATE device_seen SET seen_run_id = ?, last_seen = ? WHERE device_id = ?");
         hot.put("old values of changed rows", "SELECT id, name, type, host_key, metadata FROM devices WHERE id IN (?, ?)");
         hot.put("interfaces of a device", "SELECT id, name, mac, type, enabled, mtu, network FROM network_interfaces WHERE device_id = ?");
         hot.put("addresses of a device", "SELECT id, address FROM ip_addresses WHERE device_id = ?");
@@ -68,7 +70,10 @@ class DbPlanTest {
         hot.put("interface id by name", "SELECT id FROM network_interfaces WHERE device_id = ? AND name = ?");
         hot.put("latest config", "SELECT version, content_hash FROM device_configs WHERE device_id = ? ORDER BY version DESC LIMIT 1");
         hot.put("device by source id", "SELECT id FROM devices WHERE source_instance = ? AND source_id = ?");
-        hot.put("count unseen", "SELECT count(*) FROM devices WHERE source_instance = ? AND status = 'active' AND (seen_run_id IS NULL OR seen_run_id <> ?)");
+        hot.put("count unseen", "SELECT count(*) FROM devices WHERE source_instance = ? AND status = 'active'"
+                + " AND NOT EXISTS (SELECT 1 FROM device_seen s WHERE s.device_id = devices.id AND s.seen_run_id = ?)");
+        hot.put("entities seen by a run", "SELECT l.entity_id, max(ds.last_seen) FROM device_seen ds JOIN devices d ON d.id = ds.device_id"
+                + " JOIN entity_links l ON l.device_id = d.id WHERE d.source_instance = ? AND ds.seen_run_id = ? GROUP BY l.entity_id");
         hot.put("mark stale", "UPDATE storage_volumes SET status = 'stale' WHERE source_instance = ? AND status = 'active' AND (seen_run_id IS NULL OR seen_run_id <> ?)");
         hot.put("log stale", "INSERT INTO change_log (run_id, source_instance, kind, action, entity_id, source_id, changed_at)"
                 + " SELECT ?, source_instance, 'backup', 'stale', id, source_id, ? FROM backups WHERE source_instance = ? AND status = 'active'"
@@ -129,6 +134,17 @@ class DbPlanTest {
             }
         }
         assertEquals(List.of(), scans, "hot statements that scan a whole table");
+    }
+
+    /** A resync looks each batch's devices up for hash and status from an index alone, never reading the wide rows. */
+    @Test
+    void theBatchLookupOfDevicesReadsOnlyAnIndex() throws SQLException {
+        Database db = new Database(dir.resolve("plan.db"));
+        try (Connection c = db.openWriteConnection()) {
+            List<String> plan = strings(c, "EXPLAIN QUERY PLAN SELECT source_id, id, content_hash, status FROM devices"
+                    + " WHERE source_instance = ? AND source_id IN (?, ?)");
+            assertEquals(1, plan.stream().filter(step -> step.contains("USING COVERING INDEX idx_devices_lookup")).count(), plan.toString());
+        }
     }
 
     private static List<String> strings(Connection c, String sql) throws SQLException {

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterEach;
@@ -85,6 +86,53 @@ class QuietChangeTest {
         // the volatile values themselves are current
         assertEquals("2026-12-02T10:11:00Z", one("SELECT json_extract(metadata, '$.facts_timestamp') FROM devices WHERE source_id = 'n0'"));
         assertEquals("4600", one("SELECT uptime_seconds FROM server_facts f JOIN devices d ON d.id = f.device_id WHERE d.source_id = 'n0'"));
+    }
+
+    /**
+     * When a device was last seen lives beside it (device_seen): a run that finds devices unchanged leaves their rows
+     * as they were, yet the read path shows them seen by that run, and a device the next complete run misses goes
+     * stale with the time it was last really seen.
+     */
+    @Test
+    void unchangedDevicesAreSeenWithoutRewritingTheirRows() throws SQLException {
+        AtomicLong tick = new AtomicLong();
+        int[] nodes = {5};
+        env.add("puppetdb", "a", (ctx, sink) -> {
+            for (int i = 0; i < nodes[0]; i++) {
+                node(sink, i, tick.get(), "10.0.0." + (i + 1));
+            }
+        });
+        SyncRun first = env.runToEnd("puppetdb-a", false);
+        assertEquals(5, first.added());
+        String rows = one("SELECT group_concat(id || name || metadata || content_hash || status || updated_at, '|') FROM devices");
+        Map<String, java.time.Instant> seenFirst = lastSeen();
+
+        SyncRun second = env.runToEnd("puppetdb-a", false);
+        assertEquals(5, second.unchanged());
+        assertEquals(rows, one("SELECT group_concat(id || name || metadata || content_hash || status || updated_at, '|') FROM devices"),
+                "device rows are not rewritten");
+        assertEquals("5", one("SELECT count(*) FROM device_seen WHERE seen_run_id = " + second.id()));
+        Map<String, java.time.Instant> seenSecond = lastSeen();
+        for (String name : seenFirst.keySet()) {
+            assertTrue(!seenSecond.get(name).isBefore(seenFirst.get(name)), name + " last seen by the second run");
+        }
+
+        nodes[0] = 4;
+        SyncRun third = env.runToEnd("puppetdb-a", true);
+        assertEquals(SyncStatus.SUCCEEDED, third.status(), third.error());
+        assertEquals(1, third.stale());
+        assertEquals("stale", one("SELECT status FROM devices WHERE source_id = 'n4'"));
+        assertEquals(seenSecond.get("node-4.example.com"), lastSeen().get("node-4.example.com"), "a stale device keeps when it was last seen");
+        assertEquals("4", one("SELECT count(*) FROM device_seen WHERE seen_run_id = " + third.id()));
+    }
+
+    /** Each device's last_seen as the read path (the REST API's query) shows it. */
+    private Map<String, java.time.Instant> lastSeen() {
+        Map<String, java.time.Instant> out = new java.util.HashMap<>();
+        new com.enreach.tools.core.internal.query.DeviceQueries(env.db).find(new com.enreach.tools.api.DeviceQuery(null, null, null, null, null, 100, 0))
+                .results().forEach(d -> out.put(d.name(), d.lastSeen()));
+        assertEquals(false, out.containsValue(null), "every device has a last_seen");
+        return out;
     }
 
     @Test
