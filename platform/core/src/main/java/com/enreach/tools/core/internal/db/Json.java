@@ -96,7 +96,12 @@ public final class Json {
                 g.flush();
                 int from = out.length();
                 g.writeFieldName(k);
-                writeValue(g, map.get(k));
+                try {
+                    writeValue(g, map.get(k));
+                } catch (com.fasterxml.jackson.databind.exc.InvalidDefinitionException e) {
+                    throw new IllegalArgumentException("'" + k + "' holds a " + (e.getType() == null ? "value" : e.getType().getRawClass().getName())
+                            + ", which is not JSON (strings, numbers, booleans, lists and maps only)", e);
+                }
                 g.flush();
                 if (!leftOut.contains(k)) {
                     // every entry but the first starts with the comma the generator put before it
@@ -110,6 +115,8 @@ public final class Json {
             }
             hash.add('}');
             g.writeEndObject();
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("value is not JSON-friendly: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new IllegalArgumentException("value is not JSON-friendly: " + e.getMessage(), e);
         }

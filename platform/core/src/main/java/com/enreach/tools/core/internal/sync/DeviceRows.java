@@ -23,7 +23,12 @@ final class DeviceRows {
         Set<String> volatileKeys = d.volatileKeys();
         // the hashed text: name, type, host key and the metadata without the volatile values, then the volatile keys
         Json.Fnv hash = new Json.Fnv().add(String.valueOf(d.name())).add('\u0000').add(String.valueOf(d.type())).add('\u0000').add(String.valueOf(hostKey)).add('\u0000');
-        String meta = Json.writeHashing(d.metadata(), volatileKeys, hash);
+        String meta;
+        try {
+            meta = Json.writeHashing(d.metadata(), volatileKeys, hash);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("device " + d.sourceId() + " (" + d.name() + "): metadata " + e.getMessage(), e);
+        }
         if (!volatileKeys.isEmpty()) {
             hash.add('\u0000').add(Json.write(new java.util.TreeSet<>(volatileKeys)));
         }

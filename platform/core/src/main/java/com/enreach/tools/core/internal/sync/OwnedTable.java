@@ -36,6 +36,8 @@ final class OwnedTable {
     private final String seenTable;
     /** Where-clause part: the row was not seen by the run bound to its one parameter. */
     private final String unseen;
+    /** The rows of a batch that exist: by source ids given as a JSON array, answering with their positions in it. */
+    private final String lookupSql;
 
     /**
      * One row to load: its specific column values in {@code columns} order.
@@ -73,18 +75,22 @@ final class OwnedTable {
      * @param deviceColumn the column (or {@code id}) that holds the device a row belongs to
      */
     OwnedTable(String table, String kind, String nameColumn, String deviceColumn, String... columns) {
-        this(table, null, kind, nameColumn, deviceColumn, columns);
+        this(table, null, null, kind, nameColumn, deviceColumn, columns);
     }
 
     /**
      * A table whose rows' last sighting is kept in {@code seenTable} ({@code <table in the singular>_id INTEGER PRIMARY
      * KEY, seen_run_id, last_seen}), so that marking an unchanged row seen does not rewrite the (wide) row.
      */
-    static OwnedTable seenIn(String seenTable, String table, String kind, String nameColumn, String deviceColumn, String... columns) {
-        return new OwnedTable(table, seenTable, kind, nameColumn, deviceColumn, columns);
+    static OwnedTable seenIn(String seenTable, String lookupIndex, String table, String kind, String nameColumn, String deviceColumn, String... columns) {
+        return new OwnedTable(table, seenTable, lookupIndex, kind, nameColumn, deviceColumn, columns);
     }
 
-    private OwnedTable(String table, String seenTable, String kind, String nameColumn, String deviceColumn, String[] columns) {
+    /**
+     * @param lookupIndex an index on (source_instance, source_id, content_hash, status) that answers a batch's look-up
+     *                    without reading the rows, or null (the unique key's index)
+     */
+    private OwnedTable(String table, String seenTable, String lookupIndex, String kind, String nameColumn, String deviceColumn, String[] columns) {
         this.table = table;
         this.seenTable = seenTable;
         this.kind = kind;
@@ -110,6 +116,11 @@ final class OwnedTable {
                 + (inRow ? " seen_run_id = ?, last_seen = ?," : "") + " updated_at = CASE WHEN ? THEN ? ELSE updated_at END WHERE id = ?";
         this.touchSql = inRow ? "UPDATE " + table + " SET seen_run_id = ?, last_seen = ? WHERE id = ?"
                 : "UPDATE " + seenTable + " SET seen_run_id = ?, last_seen = ? WHERE " + seenKey() + " = ?";
+        this.lookupSql = "SELECT j.key, t.id, t.content_hash, t.status, " + (inRow ? "t.seen_run_id"
+                : "(SELECT s.seen_run_id FROM " + seenTable + " s WHERE s." + seenKey() + " = t.id)")
+                // the ids drive the join (CROSS JOIN keeps that order): one index search each
+                + " FROM json_each(?) j CROSS JOIN " + table + " t" + (lookupIndex == null ? "" : " INDEXED BY " + lookupIndex)
+                + " ON t.source_instance = ? AND t.source_id = j.value";
         this.unseen = inRow ? "(seen_run_id IS NULL OR seen_run_id <> ?)"
                 : "NOT EXISTS (SELECT 1 FROM " + seenTable + " s WHERE s." + seenKey() + " = " + table + ".id AND s.seen_run_id = ?)";
         // unchanged rows with volatile values: only the metadata, and only where it moved (a metadata write also
@@ -380,25 +391,28 @@ final class OwnedTable {
         }
     }
 
-    /** source id -> {id, hash, active-or-quarantined(1)/stale(0), seen_run_id} for the rows of the batch that exist. */
+    /**
+     * source id -> {id, hash, active-or-quarantined(1)/stale(0), seen_run_id} for the rows of the batch that exist.
+     * One statement per batch: the source ids travel as one JSON array and come back as their position in it (no
+     * text to decode per row, no statement per 500 ids).
+     */
     private Map<String, long[]> existing(Connection c, String instance, Collection<Row> rows) throws SQLException {
         Map<String, long[]> found = new HashMap<>(rows.size() * 2);
         List<Row> list = rows instanceof List<Row> l ? l : new ArrayList<>(rows);
-        for (int from = 0; from < list.size(); from += 500) {
-            int to = Math.min(list.size(), from + 500);
-            String sql = "SELECT source_id, id, content_hash, status, " + (seenTable == null ? "seen_run_id"
-                    : "(SELECT seen_run_id FROM " + seenTable + " WHERE " + seenKey() + " = " + table + ".id)")
-                    + " FROM " + table + " WHERE source_instance = ? AND source_id IN ("
-                    + "?,".repeat(to - from - 1) + "?)";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, instance);
-                for (int i = from; i < to; i++) {
-                    ps.setString(2 + i - from, list.get(i).sourceId());
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        found.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), "stale".equals(rs.getString(4)) ? 0 : 1, rs.getLong(5)});
-                    }
+        if (list.isEmpty()) {
+            return found;
+        }
+        List<String> ids = new ArrayList<>(list.size());
+        for (Row r : list) {
+            ids.add(r.sourceId());
+        }
+        try (PreparedStatement ps = c.prepareStatement(lookupSql)) {
+            ps.setString(1, Json.writeAsIs(ids));
+            ps.setString(2, instance);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.put(list.get(rs.getInt(1)).sourceId(),
+                            new long[] {rs.getLong(2), rs.getLong(3), "stale".equals(rs.getString(4)) ? 0 : 1, rs.getLong(5)});
                 }
             }
         }

@@ -27,7 +27,7 @@ import com.enreach.tools.core.internal.search.SearchIndex;
  * under the database write lock, so a long run never holds the database and memory stays flat.
  */
 final class RunLoader implements RecordSink, AutoCloseable {
-    static final OwnedTable DEVICES = OwnedTable.seenIn("device_seen", "devices", EntityKinds.DEVICE, "name", "id", "name", "type", "host_key", "metadata");
+    static final OwnedTable DEVICES = OwnedTable.seenIn("device_seen", "idx_devices_lookup", "devices", EntityKinds.DEVICE, "name", "id", "name", "type", "host_key", "metadata");
     static final OwnedTable VOLUMES = new OwnedTable("storage_volumes", EntityKinds.STORAGE_VOLUME, "name", "array_device_id", "array_device_id", "pool_device_id", "name", "kind", "pool", "svm",
             "capacity_bytes", "allocated_bytes", "used_bytes", "thin", "protection", "owner", "wwn", "junction_path", "export_policy",
             "health", "running_status", "snapshot_count", "snapshot_reserve_bytes", "quota_limit_bytes", "quota_used_bytes", "metadata");
@@ -232,6 +232,25 @@ final class RunLoader implements RecordSink, AutoCloseable {
         }
     }
 
+    /** The buffered devices' rows, built in parallel; a record that cannot be written throws as it would on this thread. */
+    private List<OwnedTable.Row> parallelRows() {
+        Object[] built = devices.values().parallelStream().map(d -> {
+            try {
+                return DeviceRows.row(d);
+            } catch (RuntimeException e) {
+                return e; // rethrown below as it is (a worker thread's exception would come back re-wrapped)
+            }
+        }).toArray();
+        List<OwnedTable.Row> rows = new ArrayList<>(built.length);
+        for (Object o : built) {
+            if (o instanceof RuntimeException e) {
+                throw e;
+            }
+            rows.add((OwnedTable.Row) o);
+        }
+        return rows;
+    }
+
     /** Writes everything buffered in one transaction. */
     void flush() {
         if (devices.isEmpty() && relationships.isEmpty() && configs.isEmpty() && volumes.isEmpty() && backups.isEmpty()
@@ -240,8 +259,7 @@ final class RunLoader implements RecordSink, AutoCloseable {
         }
         // a row's metadata text and hash are the CPU-heavy part of a batch whose devices are mostly unchanged: built
         // on every core (the order is kept; a record that cannot be written fails the batch as before)
-        List<OwnedTable.Row> deviceRows = devices.size() < PARALLEL_ROWS ? devices.values().stream().map(DeviceRows::row).toList()
-                : devices.values().parallelStream().map(DeviceRows::row).toList();
+        List<OwnedTable.Row> deviceRows = devices.size() < PARALLEL_ROWS ? devices.values().stream().map(DeviceRows::row).toList() : parallelRows();
         List<OwnedTable.Row> backupRows = new ArrayList<>(backups.size());
         for (BackupRecord b : backups.values()) {
             backupRows.add(BackupRows.row(b));
@@ -378,9 +396,11 @@ final class RunLoader implements RecordSink, AutoCloseable {
             warn(null, unresolved + " relationships name a device this run did not emit; skipped");
         }
         List<String> over = new ArrayList<>();
+        Map<OwnedTable, Long> unseenBy = new java.util.HashMap<>();
         for (OwnedTable t : OWNED) {
             long active = t.countActive(conn, instance);
             long unseen = t.countUnseenActive(conn, instance, runId);
+            unseenBy.put(t, unseen);
             if (!confirmed && unseen > 0 && unseen * 100 > (long) budgetPercent * active) {
                 over.add(unseen + " of " + active + " active " + t.table().replace('_', ' '));
             }
@@ -391,7 +411,8 @@ final class RunLoader implements RecordSink, AutoCloseable {
         }
         long stale = 0;
         for (OwnedTable t : OWNED) {
-            stale += t.markStale(conn, instance, runId, now);
+            // counted in this transaction: a table with nothing unseen has nothing to mark (two scans saved)
+            stale += unseenBy.get(t) == 0 ? 0 : t.markStale(conn, instance, runId, now);
         }
         progress.stale.set(stale);
         // backups are linked by identity resolution, which follows this transaction through the change feed

@@ -2,6 +2,7 @@ package com.enreach.tools.core.internal.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,10 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import com.enreach.tools.api.SyncRun;
+import com.enreach.tools.api.SyncStatus;
 import com.enreach.tools.api.spi.DeviceRecord;
 import com.enreach.tools.api.spi.InterfaceRecord;
 import com.enreach.tools.core.internal.db.Json;
@@ -66,5 +70,30 @@ class DeviceRowsTest {
         assertEquals(before, DeviceRows.row(DeviceRecord.of("1", "db01", "server").put("os", "Debian").putVolatile("uptime", 6)).hash());
         assertNotEquals(before, DeviceRows.row(DeviceRecord.of("1", "db01", "server").put("os", "Debian")).hash());
         assertNotEquals(before, DeviceRows.row(DeviceRecord.of("1", "db01", "server").put("os", "Debian 12").putVolatile("uptime", 5)).hash());
+    }
+
+    /**
+     * Rows of a large batch are built on every core; a record that cannot be written still fails its run with a
+     * message naming the device, as one built on the run's thread does, and nothing is marked stale.
+     */
+    @Test
+    void aValueThatIsNotJsonFailsTheRunNamingTheDevice(@TempDir java.nio.file.Path dir) {
+        try (Fixtures.Env env = new Fixtures.Env(dir)) {
+            boolean[] broken = {false};
+            env.add("test", "rows", (ctx, sink) -> {
+                for (int i = 0; i < 600; i++) {
+                    DeviceRecord d = DeviceRecord.of("d" + i, "host" + i, "server").put("rack", "r" + (i % 7));
+                    sink.device(broken[0] && i == 450 ? d.put("handle", new Object()) : d);
+                }
+            });
+            assertEquals(600, env.runToEnd("test-rows", false).added());
+            broken[0] = true;
+            SyncRun failed = env.runToEnd("test-rows", false);
+            assertEquals(SyncStatus.FAILED, failed.status());
+            assertTrue(failed.error().contains("device d450 (host450): metadata 'handle' holds a java.lang.Object, which is not JSON"), failed.error());
+            assertTrue(failed.error().endsWith("Nothing was marked stale."), failed.error());
+            assertEquals(false, failed.error().contains("SerializationFeature"), "no serializer internals: " + failed.error());
+            assertEquals(0, failed.stale());
+        }
     }
 }
