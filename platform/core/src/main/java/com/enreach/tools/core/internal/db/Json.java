@@ -87,84 +87,122 @@ public final class Json {
     public static String writeHashing(Map<String, ?> map, java.util.Set<String> leftOut, Fnv hash) {
         String[] keys = map.keySet().toArray(String[]::new);
         java.util.Arrays.sort(keys);
-        StringBuilder out = new StringBuilder(64 + 32 * keys.length);
-        try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(new Appending(out))) {
-            g.writeStartObject();
-            boolean first = true;
-            hash.add('{');
-            for (String k : keys) {
-                g.flush();
-                int from = out.length();
-                g.writeFieldName(k);
-                try {
-                    writeValue(g, map.get(k));
-                } catch (com.fasterxml.jackson.databind.exc.InvalidDefinitionException e) {
-                    throw new IllegalArgumentException("'" + k + "' holds a " + (e.getType() == null ? "value" : e.getType().getRawClass().getName())
-                            + ", which is not JSON (strings, numbers, booleans, lists and maps only)", e);
-                }
-                g.flush();
-                if (!leftOut.contains(k)) {
-                    // every entry but the first starts with the comma the generator put before it
-                    int start = out.charAt(from) == ',' ? from + 1 : from;
-                    if (!first) {
-                        hash.add(',');
-                    }
-                    hash.add(out, start, out.length());
-                    first = false;
-                }
+        StringBuilder out = BUFFER.get();
+        out.setLength(0);
+        out.append('{');
+        hash.add('{');
+        boolean firstHashed = true;
+        for (int i = 0; i < keys.length; i++) {
+            String k = keys[i];
+            if (i > 0) {
+                out.append(',');
             }
-            hash.add('}');
-            g.writeEndObject();
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("value is not JSON-friendly: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("value is not JSON-friendly: " + e.getMessage(), e);
+            int from = out.length();
+            appendString(out, k);
+            out.append(':');
+            try {
+                appendValue(out, map.get(k));
+            } catch (com.fasterxml.jackson.databind.exc.InvalidDefinitionException e) {
+                throw new IllegalArgumentException("'" + k + "' holds a " + (e.getType() == null ? "value" : e.getType().getRawClass().getName())
+                        + ", which is not JSON (strings, numbers, booleans, lists and maps only)", e);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("value is not JSON-friendly: " + e.getOriginalMessage(), e);
+            }
+            if (!leftOut.contains(k)) {
+                if (!firstHashed) {
+                    hash.add(',');
+                }
+                hash.add(out, from, out.length());
+                firstHashed = false;
+            }
         }
-        return out.toString();
+        out.append('}');
+        hash.add('}');
+        String text = out.toString();
+        if (out.capacity() > 1 << 16) {
+            BUFFER.remove(); // a huge document once: do not keep its buffer
+        }
+        return text;
     }
 
-    private static void writeValue(com.fasterxml.jackson.core.JsonGenerator g, Object v) throws IOException {
-        // the common scalars directly (as their serializers write them); everything else through the mapper
+    /** Each thread's buffer for {@link #writeHashing}: rows are built on the run's thread and on the common pool's. */
+    private static final ThreadLocal<StringBuilder> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(1024));
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /**
+     * Appends a value as {@link #MAPPER} writes it (compact, map keys in natural order, Jackson's escapes): the common
+     * types directly, anything else (sorted maps with their own order, maps with other keys, sets, other numbers,
+     * dates...) through the mapper itself.
+     */
+    private static void appendValue(StringBuilder out, Object v) throws JsonProcessingException {
         if (v instanceof String s) {
-            g.writeString(s);
-        } else if (v instanceof Integer i) {
-            g.writeNumber(i);
-        } else if (v instanceof Long l) {
-            g.writeNumber(l);
+            appendString(out, s);
+        } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            out.append(((Number) v).longValue());
         } else if (v instanceof Boolean b) {
-            g.writeBoolean(b);
+            out.append(b.booleanValue());
         } else if (v == null) {
-            g.writeNull();
+            out.append("null");
+        } else if (v instanceof Map<?, ?> m && !(v instanceof java.util.SortedMap) && stringKeys(m)) {
+            Object[] keys = m.keySet().toArray();
+            java.util.Arrays.sort(keys);
+            out.append('{');
+            for (int i = 0; i < keys.length; i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                appendString(out, (String) keys[i]);
+                out.append(':');
+                appendValue(out, m.get(keys[i]));
+            }
+            out.append('}');
+        } else if (v instanceof List<?> l) {
+            out.append('[');
+            for (int i = 0; i < l.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                appendValue(out, l.get(i));
+            }
+            out.append(']');
         } else {
-            MAPPER.writeValue(g, v);
+            out.append(MAPPER.writeValueAsString(v));
         }
     }
 
-    /** A writer into a StringBuilder (StringWriter's buffer is synchronized). */
-    private static final class Appending extends java.io.Writer {
-        private final StringBuilder out;
-
-        Appending(StringBuilder out) {
-            this.out = out;
+    private static boolean stringKeys(Map<?, ?> m) {
+        for (Object k : m.keySet()) {
+            if (!(k instanceof String)) {
+                return false;
+            }
         }
+        return true;
+    }
 
-        @Override
-        public void write(char[] buf, int off, int len) {
-            out.append(buf, off, len);
+    /** A JSON string as Jackson writes it: quote and backslash escaped, control characters as short escapes (b, t, n, f, r) or u00XX. */
+    private static void appendString(StringBuilder out, String s) {
+        out.append('"');
+        int plain = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            out.append(s, plain, i);
+            plain = i + 1;
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\f' -> out.append("\\f");
+                case '\r' -> out.append("\\r");
+                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            }
         }
-
-        @Override
-        public void write(String str, int off, int len) {
-            out.append(str, off, off + len);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
+        out.append(s, plain, s.length()).append('"');
     }
 
     /** 64-bit FNV-1a fed piece by piece: the same value as {@link #hash} of the concatenated pieces. */
