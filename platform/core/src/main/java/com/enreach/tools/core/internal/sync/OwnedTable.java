@@ -114,9 +114,10 @@ final class OwnedTable {
         // updated_at moves only when a field really changed (a rehash alone, e.g. reordered children, is no update)
         this.updateSql = "UPDATE " + table + " SET " + set + "content_hash = ?, status = CASE WHEN status = 'quarantined' THEN status ELSE 'active' END,"
                 + (inRow ? " seen_run_id = ?, last_seen = ?," : "") + " updated_at = CASE WHEN ? THEN ? ELSE updated_at END WHERE id = ?";
-        this.touchSql = inRow ? "UPDATE " + table + " SET seen_run_id = ?, last_seen = ? WHERE id = ?"
-                : "UPDATE " + seenTable + " SET seen_run_id = ?, last_seen = ? WHERE " + seenKey() + " = ?";
-        this.lookupSql = "SELECT j.key, t.id, t.content_hash, t.status, " + (inRow ? "t.seen_run_id"
+        // one statement for a batch's ids (a JSON array): a third faster than a statement per row
+        this.touchSql = (inRow ? "UPDATE " + table + " SET seen_run_id = ?, last_seen = ? WHERE id"
+                : "UPDATE " + seenTable + " SET seen_run_id = ?, last_seen = ? WHERE " + seenKey()) + " IN (SELECT value FROM json_each(?))";
+        this.lookupSql = "SELECT j.key, t.id, t.content_hash, t.status <> 'stale', " + (inRow ? "t.seen_run_id"
                 : "(SELECT s.seen_run_id FROM " + seenTable + " s WHERE s." + seenKey() + " = t.id)")
                 // the ids drive the join (CROSS JOIN keeps that order): one index search each
                 + " FROM json_each(?) j CROSS JOIN " + table + " t" + (lookupIndex == null ? "" : " INDEXED BY " + lookupIndex)
@@ -155,6 +156,21 @@ final class OwnedTable {
 
     String table() {
         return table;
+    }
+
+    /** The statement finding a batch's existing rows (the plan tests read it). */
+    String lookupSql() {
+        return lookupSql;
+    }
+
+    /** The statement marking a batch's unchanged rows as seen (the plan tests read it). */
+    String touchSql() {
+        return touchSql;
+    }
+
+    /** The statement counting the instance's active and unseen rows (the plan tests read it). */
+    String countSql() {
+        return "SELECT count(*), coalesce(sum(" + unseen + "), 0) FROM " + table + " WHERE source_instance = ? AND status = 'active'";
     }
 
     String kind() {
@@ -267,15 +283,11 @@ final class OwnedTable {
         int unchanged = 0;
         if (!p.touches().isEmpty()) {
             // tables without a metadata column (backups) have no volatile values to refresh, and no refresh statement
-            try (PreparedStatement touch = c.prepareStatement(touchSql);
-                 PreparedStatement refresh = metadataColumn >= 0 ? c.prepareStatement(refreshSql) : null) {
+            touch(c, runId, now, p.touchIds(), p.touches().size());
+            try (PreparedStatement refresh = metadataColumn >= 0 ? c.prepareStatement(refreshSql) : null) {
                 boolean anyRefresh = false;
                 for (int k = 0; k < p.touches().size(); k++) {
                     Row r = p.touches().get(k);
-                    touch.setLong(1, runId);
-                    touch.setString(2, now);
-                    touch.setLong(3, p.touchIds()[k]);
-                    touch.addBatch();
                     if (!r.volatileKeys().isEmpty() && metadataColumn >= 0) {
                         String metadata = (String) r.values()[metadataColumn];
                         refresh.setString(1, metadata);
@@ -286,7 +298,6 @@ final class OwnedTable {
                     }
                     unchanged += p.recounted().contains(r.sourceId()) ? 0 : 1;
                 }
-                touch.executeBatch();
                 if (anyRefresh) {
                     refresh.executeBatch();
                 }
@@ -318,15 +329,11 @@ final class OwnedTable {
                 upd.executeBatch();
             }
             if (seenTable != null) {
-                try (PreparedStatement touch = c.prepareStatement(touchSql)) {
-                    for (Update u : p.updates()) {
-                        touch.setLong(1, runId);
-                        touch.setString(2, now);
-                        touch.setLong(3, u.id());
-                        touch.addBatch();
-                    }
-                    touch.executeBatch();
+                long[] updatedIds = new long[p.updates().size()];
+                for (int k = 0; k < updatedIds.length; k++) {
+                    updatedIds[k] = p.updates().get(k).id();
                 }
+                touch(c, runId, now, updatedIds, updatedIds.length);
             }
         }
         Map<String, Long> ids = new LinkedHashMap<>();
@@ -412,11 +419,25 @@ final class OwnedTable {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     found.put(list.get(rs.getInt(1)).sourceId(),
-                            new long[] {rs.getLong(2), rs.getLong(3), "stale".equals(rs.getString(4)) ? 0 : 1, rs.getLong(5)});
+                            new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
                 }
             }
         }
         return found;
+    }
+
+    /** Marks the first {@code count} of these rows as seen by this run, in one statement. */
+    private void touch(Connection c, long runId, String now, long[] ids, int count) throws SQLException {
+        StringBuilder json = new StringBuilder(count * 8 + 2).append('[');
+        for (int k = 0; k < count; k++) {
+            json.append(k == 0 ? "" : ",").append(ids[k]);
+        }
+        try (PreparedStatement touch = c.prepareStatement(touchSql)) {
+            touch.setLong(1, runId);
+            touch.setString(2, now);
+            touch.setString(3, json.append(']').toString());
+            touch.executeUpdate();
+        }
     }
 
     /** Marks rows as seen by this run without changing them: objects the source still has but could not refresh. */
@@ -478,13 +499,17 @@ final class OwnedTable {
         return out;
     }
 
-    long countActive(Connection c, String instance) throws SQLException {
-        return count(c, "SELECT count(*) FROM " + table + " WHERE source_instance = ? AND status = 'active'", instance, null);
-    }
-
-    long countUnseenActive(Connection c, String instance, long runId) throws SQLException {
-        return count(c, "SELECT count(*) FROM " + table + " WHERE source_instance = ? AND status = 'active' AND " + unseen,
-                instance, runId);
+    /** The instance's active rows, and how many of them this run has not seen: {active, unseen}, in one scan. */
+    long[] countActiveUnseen(Connection c, String instance, long runId) throws SQLException {
+        // the run id is bound first: it sits in the select list, before the WHERE clause
+        try (PreparedStatement ps = c.prepareStatement(countSql())) {
+            ps.setLong(1, runId);
+            ps.setString(2, instance);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+        }
     }
 
     /** Marks unseen active rows stale, logging each first. */
@@ -497,19 +522,6 @@ final class OwnedTable {
             ps.setString(2, instance);
             ps.setLong(3, runId);
             return ps.executeUpdate();
-        }
-    }
-
-    private static long count(Connection c, String sql, String instance, Long runId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, instance);
-            if (runId != null) {
-                ps.setLong(2, runId);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
         }
     }
 }

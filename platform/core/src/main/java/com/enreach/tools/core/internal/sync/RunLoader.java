@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
@@ -59,14 +60,10 @@ final class RunLoader implements RecordSink, AutoCloseable {
     private final int batchSize;
     private final RunProgress progress;
 
-    private final Map<String, DeviceRecord> devices = new LinkedHashMap<>();
-    private final List<RelationshipRecord> relationships = new ArrayList<>();
-    private final List<ConfigRecord> configs = new ArrayList<>();
-    private final Map<String, StorageVolumeRecord> volumes = new LinkedHashMap<>();
-    private final Map<String, BackupRecord> backups = new LinkedHashMap<>();
-    private final KnowledgeBatch knowledge = new KnowledgeBatch();
-    /** owned table -> source ids the connector could not refresh this run; their rows are kept as seen. */
-    private final Map<OwnedTable, List<String>> notRefreshed = new LinkedHashMap<>();
+    /** The batch being filled by the connector. */
+    private Batch batch = new Batch();
+    /** The batch handed off before it, its rows being built on another thread; written at the next hand-off. */
+    private Batch pending;
     private String state;
     private final boolean firstRun;
     private final BiConsumer<String, String> warner = this::warn;
@@ -100,6 +97,86 @@ final class RunLoader implements RecordSink, AutoCloseable {
         }
     }
 
+    /** What the connector sent since the last hand-off, written in one transaction. */
+    private static final class Batch {
+        final Map<String, DeviceRecord> devices = new LinkedHashMap<>();
+        final List<RelationshipRecord> relationships = new ArrayList<>();
+        final List<ConfigRecord> configs = new ArrayList<>();
+        final Map<String, StorageVolumeRecord> volumes = new LinkedHashMap<>();
+        final Map<String, BackupRecord> backups = new LinkedHashMap<>();
+        final KnowledgeBatch knowledge = new KnowledgeBatch();
+        /** owned table -> source ids the connector could not refresh this run; their rows are kept as seen. */
+        final Map<OwnedTable, List<String>> notRefreshed = new LinkedHashMap<>();
+        /** The device and backup rows, being built (a record that cannot be written completes it exceptionally). */
+        CompletableFuture<List<List<OwnedTable.Row>>> rows;
+
+        boolean isEmpty() {
+            return devices.isEmpty() && relationships.isEmpty() && configs.isEmpty() && volumes.isEmpty() && backups.isEmpty()
+                    && notRefreshed.isEmpty() && knowledge.isEmpty();
+        }
+
+        /**
+         * Starts building the rows: a large batch's on another thread (its rows on every core but the one writing),
+         * a small one's here. Metadata text and hash are the CPU-heavy part of a batch whose devices are mostly
+         * unchanged; built while the previous batch is written, they cost the run almost nothing.
+         */
+        void startRows() {
+            if (devices.size() < PARALLEL_ROWS) {
+                try {
+                    rows = CompletableFuture.completedFuture(buildRows(false));
+                } catch (RuntimeException e) {
+                    rows = CompletableFuture.failedFuture(e);
+                }
+            } else {
+                rows = CompletableFuture.supplyAsync(() -> buildRows(true));
+            }
+        }
+
+        /** The devices' rows built on every core; a record that cannot be written throws as it would on this thread. */
+        private List<OwnedTable.Row> parallelRows() {
+            Object[] built = devices.values().parallelStream().map(d -> {
+                try {
+                    return DeviceRows.row(d);
+                } catch (RuntimeException e) {
+                    return e; // rethrown below as it is (a worker thread's exception would come back re-wrapped)
+                }
+            }).toArray();
+            List<OwnedTable.Row> rows = new ArrayList<>(built.length);
+            for (Object o : built) {
+                if (o instanceof RuntimeException e) {
+                    throw e;
+                }
+                rows.add((OwnedTable.Row) o);
+            }
+            return rows;
+        }
+
+        private List<List<OwnedTable.Row>> buildRows(boolean parallel) {
+            List<OwnedTable.Row> deviceRows = parallel ? parallelRows() : devices.values().stream().map(DeviceRows::row).toList();
+            List<OwnedTable.Row> backupRows = new ArrayList<>(backups.size());
+            for (BackupRecord b : backups.values()) {
+                backupRows.add(BackupRows.row(b));
+            }
+            return List.of(deviceRows, backupRows);
+        }
+
+        /** The built rows; a record that could not be built throws its own exception here, as it would have on this thread. */
+        List<List<OwnedTable.Row>> rows() {
+            try {
+                return rows.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
+        }
+    }
+
     /** Live counters of a run, read by other threads for progress. */
     static final class RunProgress {
         final AtomicLong fetched = new AtomicLong();
@@ -115,35 +192,35 @@ final class RunLoader implements RecordSink, AutoCloseable {
 
     @Override
     public void device(DeviceRecord device) {
-        received(devices.put(device.sourceId(), device));
+        received(batch.devices.put(device.sourceId(), device));
         maybeFlush();
     }
 
     @Override
     public void relationship(RelationshipRecord relationship) {
-        relationships.add(relationship);
-        if (relationships.size() >= batchSize * 4) {
+        batch.relationships.add(relationship);
+        if (batch.relationships.size() >= batchSize * 4) {
             flush();
         }
     }
 
     @Override
     public void config(ConfigRecord config) {
-        configs.add(config);
-        if (configs.size() >= 200) {
+        batch.configs.add(config);
+        if (batch.configs.size() >= 200) {
             flush();
         }
     }
 
     @Override
     public void volume(StorageVolumeRecord volume) {
-        received(volumes.put(volume.sourceId(), volume));
+        received(batch.volumes.put(volume.sourceId(), volume));
         maybeFlush();
     }
 
     @Override
     public void backup(BackupRecord backup) {
-        received(backups.put(backup.sourceId(), backup));
+        received(batch.backups.put(backup.sourceId(), backup));
         maybeFlush();
     }
 
@@ -151,7 +228,7 @@ final class RunLoader implements RecordSink, AutoCloseable {
     public void article(com.enreach.tools.api.spi.ArticleRecord article) {
         OwnedTable.Row row = KnowledgeRows.article(article, warner);
         if (row != null) {
-            received(knowledge.add(row));
+            received(batch.knowledge.add(row));
             maybeFlushKnowledge();
         }
     }
@@ -160,7 +237,7 @@ final class RunLoader implements RecordSink, AutoCloseable {
     public void ticket(com.enreach.tools.api.spi.TicketRecord ticket) {
         KnowledgeRows.TicketRow row = KnowledgeRows.ticket(ticket, warner);
         if (row != null) {
-            received(knowledge.add(row));
+            received(batch.knowledge.add(row));
             maybeFlushKnowledge();
         }
     }
@@ -168,13 +245,13 @@ final class RunLoader implements RecordSink, AutoCloseable {
     @Override
     public void unchanged(String entityKind, String sourceId) {
         progress.fetched.incrementAndGet();
-        if (knowledge.unchanged(entityKind, sourceId) >= batchSize * 4) {
+        if (batch.knowledge.unchanged(entityKind, sourceId) >= batchSize * 4) {
             flush();
         }
     }
 
     private void maybeFlushKnowledge() {
-        if (knowledge.full(batchSize)) {
+        if (batch.knowledge.full(batchSize)) {
             flush();
         }
     }
@@ -206,8 +283,8 @@ final class RunLoader implements RecordSink, AutoCloseable {
                     + entityKind);
         }
         warn(sourceId, "not refreshed, previous state kept: " + reason);
-        notRefreshed.computeIfAbsent(table, t -> new ArrayList<>()).add(java.util.Objects.requireNonNull(sourceId, "sourceId is null"));
-        if (notRefreshed.get(table).size() >= batchSize) {
+        batch.notRefreshed.computeIfAbsent(table, t -> new ArrayList<>()).add(java.util.Objects.requireNonNull(sourceId, "sourceId is null"));
+        if (batch.notRefreshed.get(table).size() >= batchSize) {
             flush();
         }
     }
@@ -227,62 +304,52 @@ final class RunLoader implements RecordSink, AutoCloseable {
     }
 
     private void maybeFlush() {
-        if (devices.size() + volumes.size() + backups.size() >= batchSize) {
+        if (batch.devices.size() + batch.volumes.size() + batch.backups.size() >= batchSize) {
             flush();
         }
     }
 
-    /** The buffered devices' rows, built in parallel; a record that cannot be written throws as it would on this thread. */
-    private List<OwnedTable.Row> parallelRows() {
-        Object[] built = devices.values().parallelStream().map(d -> {
-            try {
-                return DeviceRows.row(d);
-            } catch (RuntimeException e) {
-                return e; // rethrown below as it is (a worker thread's exception would come back re-wrapped)
-            }
-        }).toArray();
-        List<OwnedTable.Row> rows = new ArrayList<>(built.length);
-        for (Object o : built) {
-            if (o instanceof RuntimeException e) {
-                throw e;
-            }
-            rows.add((OwnedTable.Row) o);
-        }
-        return rows;
-    }
-
-    /** Writes everything buffered in one transaction. */
-    void flush() {
-        if (devices.isEmpty() && relationships.isEmpty() && configs.isEmpty() && volumes.isEmpty() && backups.isEmpty()
-                && notRefreshed.isEmpty() && knowledge.isEmpty()) {
+    /**
+     * Hands the batch being filled off: its rows start building on another thread while the batch handed off before
+     * it is written (one transaction). A run's batches are written one at a time, in the order they arrived.
+     */
+    private void flush() {
+        if (batch.isEmpty()) {
             return;
         }
-        // a row's metadata text and hash are the CPU-heavy part of a batch whose devices are mostly unchanged: built
-        // on every core (the order is kept; a record that cannot be written fails the batch as before)
-        List<OwnedTable.Row> deviceRows = devices.size() < PARALLEL_ROWS ? devices.values().stream().map(DeviceRows::row).toList() : parallelRows();
-        List<OwnedTable.Row> backupRows = new ArrayList<>(backups.size());
-        for (BackupRecord b : backups.values()) {
-            backupRows.add(BackupRows.row(b));
+        Batch full = batch;
+        batch = new Batch();
+        full.startRows();
+        writePending();
+        pending = full;
+    }
+
+    /** Writes everything received: the batch handed off last, then the one being filled. */
+    void drain() {
+        flush();
+        writePending();
+    }
+
+    private void writePending() {
+        Batch b = pending;
+        if (b == null) {
+            return;
         }
+        // taken before it is written: a batch whose rows could not be built, or that failed to write, is not tried again
+        pending = null;
+        List<List<OwnedTable.Row>> rows = b.rows();
         String now = Times.format(Times.now());
         long[] positions;
         try {
             positions = db.transaction(conn, c -> {
                 long before = ChangeLog.lastPosition(c);
-                writeBatch(deviceRows, backupRows, now);
+                writeBatch(b, rows.get(0), rows.get(1), now);
                 return new long[] {before, ChangeLog.lastPosition(c)};
             });
         } catch (SQLException | RuntimeException e) {
             throw new LoadException("writing a batch of " + instance + " failed: " + e.getMessage(), e);
         }
         committed(positions);
-        devices.clear();
-        relationships.clear();
-        configs.clear();
-        volumes.clear();
-        backups.clear();
-        notRefreshed.clear();
-        knowledge.clear();
     }
 
     private void committed(long[] positions) {
@@ -291,27 +358,27 @@ final class RunLoader implements RecordSink, AutoCloseable {
         }
     }
 
-    private void writeBatch(List<OwnedTable.Row> deviceRows, List<OwnedTable.Row> backupRows, String now) throws SQLException {
+    private void writeBatch(Batch b, List<OwnedTable.Row> deviceRows, List<OwnedTable.Row> backupRows, String now) throws SQLException {
         ChangeLog log = new ChangeLog();
-        writeDevices(deviceRows, now, log);
-        if (!relationships.isEmpty()) {
-            Relationships.stage(conn, relationships);
+        writeDevices(b, deviceRows, now, log);
+        if (!b.relationships.isEmpty()) {
+            Relationships.stage(conn, b.relationships);
         }
-        if (!configs.isEmpty()) {
-            progress.configVersions.addAndGet(ConfigVersions.store(conn, instance, configs, now, warner, log));
+        if (!b.configs.isEmpty()) {
+            progress.configVersions.addAndGet(ConfigVersions.store(conn, instance, b.configs, now, warner, log));
         }
-        if (!volumes.isEmpty()) {
-            List<OwnedTable.Row> rows = VolumeRows.rows(conn, instance, volumes.values(), warner);
+        if (!b.volumes.isEmpty()) {
+            List<OwnedTable.Row> rows = VolumeRows.rows(conn, instance, b.volumes.values(), warner);
             count(VOLUMES.apply(conn, VOLUMES.plan(conn, instance, runId, rows, false), system, instance, runId, now, false, log));
         }
         if (!backupRows.isEmpty()) {
             count(BACKUPS.apply(conn, BACKUPS.plan(conn, instance, runId, backupRows, false), system, instance, runId, now, false, log));
         }
-        knowledge.write(conn, system, instance, runId, now, log, this::count);
-        for (Map.Entry<OwnedTable, List<String>> e : notRefreshed.entrySet()) {
+        b.knowledge.write(conn, system, instance, runId, now, log, this::count);
+        for (Map.Entry<OwnedTable, List<String>> e : b.notRefreshed.entrySet()) {
             e.getKey().keepSeen(conn, instance, runId, now, e.getValue());
         }
-        progress.unchanged.addAndGet(knowledge.keepUnchanged(conn, instance, runId, now));
+        progress.unchanged.addAndGet(b.knowledge.keepUnchanged(conn, instance, runId, now));
         log.write(conn, runId, instance, now);
         SyncHistory.progress(conn, runId, progress);
     }
@@ -321,7 +388,7 @@ final class RunLoader implements RecordSink, AutoCloseable {
      * so a device whose only change is a child counts as updated), new devices get theirs inserted, unchanged
      * devices only get their uptime refreshed.
      */
-    private void writeDevices(List<OwnedTable.Row> rows, String now, ChangeLog log) throws SQLException {
+    private void writeDevices(Batch b, List<OwnedTable.Row> rows, String now, ChangeLog log) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
@@ -329,24 +396,24 @@ final class RunLoader implements RecordSink, AutoCloseable {
         ChangeLog childLog = new ChangeLog();
         try (DeviceChildren children = new DeviceChildren(conn, now); ChildDiff diff = new ChildDiff(conn, now)) {
             for (OwnedTable.Update u : plan.updates()) {
-                u.fields().addAll(diff.sync(u.id(), DeviceChildren.desired(devices.get(u.row().sourceId()), warner), childLog));
+                u.fields().addAll(diff.sync(u.id(), DeviceChildren.desired(b.devices.get(u.row().sourceId()), warner), childLog));
             }
             boolean needIds = false;
             for (OwnedTable.Row r : plan.inserts()) {
-                needIds |= !DeviceChildren.canonicalEmpty(devices.get(r.sourceId()));
+                needIds |= !DeviceChildren.canonicalEmpty(b.devices.get(r.sourceId()));
             }
             OwnedTable.Outcome o = DEVICES.apply(conn, plan, system, instance, runId, now, needIds, log);
             count(o);
             // updated devices are re-indexed for search with this batch (new rows are picked up by rowid)
             SearchIndex.changed(conn, plan.updates().stream().map(OwnedTable.Update::id).toList());
             for (Map.Entry<String, Long> e : o.ids().entrySet()) {
-                DeviceChildren.Desired d = DeviceChildren.desired(devices.get(e.getKey()), warner);
+                DeviceChildren.Desired d = DeviceChildren.desired(b.devices.get(e.getKey()), warner);
                 if (!d.isEmpty()) {
                     children.insert(e.getValue(), d);
                 }
             }
             for (int i = 0; i < plan.touches().size(); i++) {
-                ServerFacts f = devices.get(plan.touches().get(i).sourceId()).facts();
+                ServerFacts f = b.devices.get(plan.touches().get(i).sourceId()).facts();
                 if (f != null) {
                     children.refreshUptime(plan.touchIds()[i], f.uptimeSeconds());
                 }
@@ -373,7 +440,7 @@ final class RunLoader implements RecordSink, AutoCloseable {
      * @param budgetPercent largest share of active rows that may go stale without confirmation
      */
     Finish finishComplete(int budgetPercent, boolean confirmed) {
-        flush();
+        drain();
         String now = Times.format(Times.now());
         long[] positions = new long[2];
         try {
@@ -398,8 +465,9 @@ final class RunLoader implements RecordSink, AutoCloseable {
         List<String> over = new ArrayList<>();
         Map<OwnedTable, Long> unseenBy = new java.util.HashMap<>();
         for (OwnedTable t : OWNED) {
-            long active = t.countActive(conn, instance);
-            long unseen = t.countUnseenActive(conn, instance, runId);
+            long[] counts = t.countActiveUnseen(conn, instance, runId);
+            long active = counts[0];
+            long unseen = counts[1];
             unseenBy.put(t, unseen);
             if (!confirmed && unseen > 0 && unseen * 100 > (long) budgetPercent * active) {
                 over.add(unseen + " of " + active + " active " + t.table().replace('_', ' '));
@@ -423,7 +491,7 @@ final class RunLoader implements RecordSink, AutoCloseable {
     /** After a failed fetch: keeps what arrived (it was valid), resolves its relationships, marks nothing stale. */
     void finishFailed() {
         try {
-            flush();
+            drain();
             db.transaction(conn, c -> Relationships.resolve(c, instance, runId, Times.format(Times.now()), false));
         } catch (SQLException | RuntimeException e) {
             // what could not be written is lost with the failed run; what was committed stays

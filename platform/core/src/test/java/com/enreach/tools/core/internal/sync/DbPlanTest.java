@@ -25,15 +25,14 @@ import com.enreach.tools.core.internal.db.Database;
  */
 class DbPlanTest {
     /** Tables that grow with the inventory: a full scan of one of them in a hot statement is a bug. */
-    private static final Set<String> BIG = Set.of("devices", "device_relationships", "network_interfaces", "ip_addresses", "server_facts",
+    private static final Set<String> BIG = Set.of("devices", "device_seen", "device_relationships", "network_interfaces", "ip_addresses", "server_facts",
             "device_configs", "storage_volumes", "backups", "change_log", "sync_history", "entities", "entity_links", "identity_keys", "entity_attributes");
 
     @TempDir
     Path dir;
 
     /** OwnedTable's look-up of a batch's devices. */
-    private static final String LOOKUP = "SELECT j.key, t.id, t.content_hash, t.status, (SELECT s.seen_run_id FROM device_seen s WHERE s.device_id = t.id)"
-            + " FROM json_each(?) j CROSS JOIN devices t INDEXED BY idx_devices_lookup ON t.source_instance = ? AND t.source_id = j.value";
+    private static final String LOOKUP = RunLoader.DEVICES.lookupSql();
 
     @Test
     void everyForeignKeyColumnIsTheFirstColumnOfAnIndex() throws SQLException {
@@ -63,7 +62,6 @@ class DbPlanTest {
         Map<String, String> hot = new LinkedHashMap<>();
         // load path: existing rows of a batch, children of changed devices, configs, stale marking
         hot.put("existing devices of a batch", LOOKUP);
-        hot.put("device seen by the run", "UPDATE device_seen SET seen_run_id = ?, last_seen = ? WHERE device_id = ?");
         hot.put("old values of changed rows", "SELECT id, name, type, host_key, metadata FROM devices WHERE id IN (?, ?)");
         hot.put("interfaces of a device", "SELECT id, name, mac, type, enabled, mtu, network FROM network_interfaces WHERE device_id = ?");
         hot.put("addresses of a device", "SELECT id, address FROM ip_addresses WHERE device_id = ?");
@@ -73,8 +71,10 @@ class DbPlanTest {
         hot.put("interface id by name", "SELECT id FROM network_interfaces WHERE device_id = ? AND name = ?");
         hot.put("latest config", "SELECT version, content_hash FROM device_configs WHERE device_id = ? ORDER BY version DESC LIMIT 1");
         hot.put("device by source id", "SELECT id FROM devices WHERE source_instance = ? AND source_id = ?");
-        hot.put("count unseen", "SELECT count(*) FROM devices WHERE source_instance = ? AND status = 'active'"
-                + " AND NOT EXISTS (SELECT 1 FROM device_seen s WHERE s.device_id = devices.id AND s.seen_run_id = ?)");
+        hot.put("count active and unseen devices", RunLoader.DEVICES.countSql());
+        hot.put("count active and unseen volumes", RunLoader.VOLUMES.countSql());
+        hot.put("touch unchanged devices", RunLoader.DEVICES.touchSql());
+        hot.put("touch unchanged backups", RunLoader.BACKUPS.touchSql());
         hot.put("entities seen by a run", "SELECT l.entity_id, max(ds.last_seen) FROM device_seen ds JOIN devices d ON d.id = ds.device_id"
                 + " JOIN entity_links l ON l.device_id = d.id WHERE d.source_instance = ? AND ds.seen_run_id = ? GROUP BY l.entity_id");
         hot.put("mark stale", "UPDATE storage_volumes SET status = 'stale' WHERE source_instance = ? AND status = 'active' AND (seen_run_id IS NULL OR seen_run_id <> ?)");
