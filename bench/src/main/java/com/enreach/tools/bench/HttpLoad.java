@@ -140,8 +140,15 @@ final class HttpLoad {
                 port = ss.getLocalPort();
             }
             base = "http://127.0.0.1:" + port;
-            process = new ProcessBuilder("java", "-cp", home.resolve("lib") + "/*", "com.enreach.tools.cli.Enreach", "start", "--home", home.toString(),
-                    "--port", Integer.toString(port)).redirectErrorStream(true).redirectOutput(home.resolve("log/stdout.log").toFile()).start();
+            // -Denreach.bench.jvm="..." tries JVM options on the platform (space-separated), e.g. another garbage collector
+            List<String> command = new java.util.ArrayList<>(List.of("java"));
+            String jvm = System.getProperty("enreach.bench.jvm", "").trim();
+            if (!jvm.isEmpty()) {
+                command.addAll(List.of(jvm.split("\\s+")));
+            }
+            command.addAll(List.of("-cp", home.resolve("lib") + "/*", "com.enreach.tools.cli.Enreach", "start", "--home", home.toString(),
+                    "--port", Integer.toString(port)));
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(home.resolve("log/stdout.log").toFile()).start();
             try {
                 waitForHealth();
                 token = readToken(home.resolve("etc/admin.token"));
