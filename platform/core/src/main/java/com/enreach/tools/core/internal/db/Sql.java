@@ -17,6 +17,18 @@ public final class Sql {
     private Sql() {
     }
 
+    /**
+     * The SET list of an upsert's {@code ON CONFLICT ... DO UPDATE} that takes each column's new value:
+     * {@code a = excluded.a, b = excluded.b} (standard upsert syntax, the same in SQLite and PostgreSQL).
+     */
+    public static String excluded(String... columns) {
+        StringBuilder b = new StringBuilder();
+        for (String col : columns) {
+            b.append(b.length() == 0 ? "" : ", ").append(col).append(" = excluded.").append(col);
+        }
+        return b.toString();
+    }
+
     /** 0 = the default; above the maximum = the maximum; below 0 = a 400 naming {@code limit}. */
     public static int limit(int limit) {
         if (limit < 0) {

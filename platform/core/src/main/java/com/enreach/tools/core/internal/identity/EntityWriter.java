@@ -91,8 +91,9 @@ final class EntityWriter {
         Map<Long, Long> entityOf = new HashMap<>();
         try (PreparedStatement insertEntity = c.prepareStatement("INSERT INTO entities (name, type, status, sources, source_count, observation_count,"
                 + " created_at, updated_at) VALUES (?, ?, 'active', '[]', 0, 0, ?, ?)", Statement.RETURN_GENERATED_KEYS);
-             PreparedStatement upsertLink = c.prepareStatement("INSERT OR REPLACE INTO entity_links (device_id, entity_id, rule, confidence, evidence,"
-                     + " linked_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+             PreparedStatement upsertLink = c.prepareStatement("INSERT INTO entity_links (device_id, entity_id, rule, confidence, evidence,"
+                     + " linked_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET entity_id = excluded.entity_id, rule = excluded.rule,"
+                     + " confidence = excluded.confidence, evidence = excluded.evidence, linked_at = excluded.linked_at")) {
             for (int i = 0; i < clusters.size(); i++) {
                 Clusterer.Cluster cl = clusters.get(i);
                 TreeSet<Long> claimed = claims.get(i);

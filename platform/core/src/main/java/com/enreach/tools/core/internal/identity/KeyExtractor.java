@@ -119,7 +119,7 @@ final class KeyExtractor {
     }
 
     private static void insert(Connection c, Collection<Obs> observations) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO identity_keys (device_id, kind, value) VALUES (?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO identity_keys (device_id, kind, value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
             int n = 0;
             for (Obs o : observations) {
                 for (Map.Entry<String, Set<String>> e : o.keys.entrySet()) {

@@ -45,7 +45,7 @@ final class HistoryRows {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO netbox_history (id, at, target, changeset_id, item_id, action,"
                 + " object_type, netbox_id, entity_id, object, sources, applied_by, approved_by, status, before_image, after_image,"
                 + " message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement src = c.prepareStatement("INSERT OR IGNORE INTO netbox_history_sources (history_id, source) VALUES (?, ?)")) {
+             PreparedStatement src = c.prepareStatement("INSERT INTO netbox_history_sources (history_id, source) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
             boolean anySource = false;
             for (HistoryEntry e : entries) {
                 long id = next++;

@@ -36,7 +36,7 @@ final class IdentityConflicts extends Report {
     @Override
     Sql values(ReportParams p, ReportSettings s) {
         return new Sql().add("c.id AS conflict_id, c.kind AS kind, c.key AS key, c.detail AS detail,"
-                + " (SELECT group_concat(x.name || ' (#' || x.id || ')', ', ') FROM json_each(c.entity_ids) j JOIN entities x ON x.id = j.value) AS entities,"
+                + " (SELECT string_agg(x.name || ' (#' || x.id || ')', ', ' ORDER BY j.key) FROM json_each(c.entity_ids) j JOIN entities x ON x.id = j.value) AS entities,"
                 + " json_array_length(c.device_ids) AS observations, c.created_at AS created_at");
     }
 

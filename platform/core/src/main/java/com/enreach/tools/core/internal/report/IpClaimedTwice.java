@@ -52,10 +52,10 @@ final class IpClaimedTwice extends Report {
         String mine = " FROM ip_addresses a JOIN devices d ON d.id = a.device_id JOIN entity_links l ON l.device_id = d.id"
                 + " WHERE a.address = f.address AND d.status <> 'stale'";
         return new Sql().add("f.address AS address, f.entities AS entities,"
-                + " (SELECT group_concat(x, ', ') FROM (SELECT DISTINCT oe.name || ' (#' || oe.id || ')' AS x" + mine.replace(" WHERE", " JOIN entities oe ON oe.id = l.entity_id WHERE")
-                + " AND l.entity_id <> f.entity_id ORDER BY oe.name, oe.id)) AS other_entities,"
-                + " (SELECT group_concat(x, ', ') FROM (SELECT DISTINCT d.source_instance AS x" + mine + " AND l.entity_id = f.entity_id ORDER BY x)) AS sources,"
-                + " (SELECT group_concat(x, ', ') FROM (SELECT DISTINCT a.interface_name AS x" + mine + " AND l.entity_id = f.entity_id"
-                + " AND a.interface_name IS NOT NULL ORDER BY x)) AS interfaces");
+                + " (SELECT string_agg(x, ', ' ORDER BY n, i) FROM (SELECT DISTINCT oe.name || ' (#' || oe.id || ')' AS x, oe.name AS n, oe.id AS i"
+                + mine.replace(" WHERE", " JOIN entities oe ON oe.id = l.entity_id WHERE") + " AND l.entity_id <> f.entity_id)) AS other_entities,"
+                + " (SELECT string_agg(x, ', ' ORDER BY x) FROM (SELECT DISTINCT d.source_instance AS x" + mine + " AND l.entity_id = f.entity_id)) AS sources,"
+                + " (SELECT string_agg(x, ', ' ORDER BY x) FROM (SELECT DISTINCT a.interface_name AS x" + mine + " AND l.entity_id = f.entity_id"
+                + " AND a.interface_name IS NOT NULL)) AS interfaces");
     }
 }

@@ -96,12 +96,12 @@ final class MissingFromSource extends Report {
 
     /** The instances of these sources that know the entity (see {@link #knownTo}), sorted and comma-joined. */
     static Sql knownBy(ReportParams p, String entity, SourcePattern sources) {
-        return new Sql().add("(SELECT group_concat(si, ', ') FROM (SELECT d.source_instance AS si FROM entity_links l CROSS JOIN devices d ON d.id = l.device_id"
+        return new Sql().add("(SELECT string_agg(si, ', ' ORDER BY si) FROM (SELECT d.source_instance AS si FROM entity_links l CROSS JOIN devices d ON d.id = l.device_id"
                         + " WHERE l.entity_id = " + entity + " AND d.status <> 'stale' AND ").add(p.filter(sources, "d"))
                 .add(" UNION SELECT b.source_instance FROM entity_links l CROSS JOIN backups b ON b.device_id = l.device_id WHERE l.entity_id = " + entity
                         + " AND b.status <> 'stale' AND ").add(p.filter(sources, "b"))
                 .add(" UNION SELECT b.source_instance FROM entity_links l CROSS JOIN identity_keys k ON k.device_id = l.device_id AND k.kind IN " + VM_KEYS
                         + " CROSS JOIN backups b ON lower(b.vm_guid) = " + BY_GUID + " AND b.vm_guid IS NOT NULL WHERE l.entity_id = " + entity
-                        + " AND b.status <> 'stale' AND ").add(p.filter(sources, "b")).add(" ORDER BY si))");
+                        + " AND b.status <> 'stale' AND ").add(p.filter(sources, "b")).add("))");
     }
 }

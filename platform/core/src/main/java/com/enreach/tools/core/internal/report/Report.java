@@ -83,8 +83,8 @@ abstract class Report {
 
     /** The distinct source instances, sorted and comma-joined, of the entity's observations that meet the condition on {@code d}. */
     static Sql instances(String entity, Sql condition) {
-        return new Sql().add("(SELECT group_concat(si, ', ') FROM (SELECT DISTINCT d.source_instance AS si FROM entity_links l"
-                + " CROSS JOIN devices d ON d.id = l.device_id WHERE l.entity_id = " + entity + " AND ").add(condition).add(" ORDER BY si))");
+        return new Sql().add("(SELECT string_agg(si, ', ' ORDER BY si) FROM (SELECT DISTINCT d.source_instance AS si FROM entity_links l"
+                + " CROSS JOIN devices d ON d.id = l.device_id WHERE l.entity_id = " + entity + " AND ").add(condition).add("))");
     }
 
     static ReportInfo.Param param(String name, String description, String defaultValue) {

@@ -84,8 +84,8 @@ public final class SearchIndex {
         for (Long id : deviceIds) {
             ids.append(ids.length() > 1 ? "," : "").append(id.longValue());
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO search_dirty (device_id) SELECT value FROM json_each(?)"
-                + " WHERE value <= (SELECT devices_seen FROM search_state WHERE id = 1)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO search_dirty (device_id) SELECT value FROM json_each(?)"
+                + " WHERE value <= (SELECT devices_seen FROM search_state WHERE id = 1) ON CONFLICT DO NOTHING")) {
             ps.setString(1, ids.append(']').toString());
             ps.executeUpdate();
         }
@@ -95,7 +95,7 @@ public final class SearchIndex {
         if (max <= seen) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO search_dirty (device_id) " + select)) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO search_dirty (device_id) " + select + " ON CONFLICT DO NOTHING")) {
             ps.setLong(1, seen);
             ps.executeUpdate();
         }

@@ -165,7 +165,7 @@ final class ChildDiff implements AutoCloseable {
         }
         List<String> fields = SqlValues.diff(DeviceChildren.FACT_COLS, stored, d.facts());
         if (fields.isEmpty()) {
-            PreparedStatement up = statement("UPDATE server_facts SET uptime_seconds = ? WHERE device_id = ? AND uptime_seconds IS NOT ?");
+            PreparedStatement up = statement("UPDATE server_facts SET uptime_seconds = ? WHERE device_id = ? AND uptime_seconds IS DISTINCT FROM ?");
             SqlValues.setLong(up, 1, d.uptime());
             up.setLong(2, deviceId);
             SqlValues.setLong(up, 3, d.uptime());

@@ -14,6 +14,7 @@ import com.enreach.tools.api.spi.InterfaceRecord;
 import com.enreach.tools.api.spi.IpAddressRecord;
 import com.enreach.tools.api.spi.ServerFacts;
 import com.enreach.tools.core.internal.db.Json;
+import com.enreach.tools.core.internal.db.Sql;
 
 /**
  * What a device record carries besides itself: interfaces, IP addresses, server facts, normalised for storage and in
@@ -61,13 +62,16 @@ final class DeviceChildren implements AutoCloseable {
     DeviceChildren(Connection c, String now) throws SQLException {
         this.c = c;
         this.now = now;
-        this.insIf = c.prepareStatement("INSERT OR REPLACE INTO network_interfaces (device_id, name, " + String.join(", ", IF_COLS)
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?)");
-        this.insIp = c.prepareStatement("INSERT OR REPLACE INTO ip_addresses (device_id, interface_id, address, " + String.join(", ", IP_COLS)
-                + ") VALUES (?, (SELECT id FROM network_interfaces WHERE device_id = ? AND name = ?), ?, ?, ?, ?, ?)");
-        this.insFacts = c.prepareStatement("INSERT OR REPLACE INTO server_facts (device_id, " + String.join(", ", FACT_COLS)
-                + ", uptime_seconds, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        this.uptime = c.prepareStatement("UPDATE server_facts SET uptime_seconds = ? WHERE device_id = ? AND uptime_seconds IS NOT ?");
+        // children of new devices: a conflict means the row is there already (a re-read record), so it takes the new values
+        this.insIf = c.prepareStatement("INSERT INTO network_interfaces (device_id, name, " + String.join(", ", IF_COLS)
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id, name) DO UPDATE SET " + Sql.excluded(IF_COLS));
+        this.insIp = c.prepareStatement("INSERT INTO ip_addresses (device_id, interface_id, address, " + String.join(", ", IP_COLS)
+                + ") VALUES (?, (SELECT id FROM network_interfaces WHERE device_id = ? AND name = ?), ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (device_id, address) DO UPDATE SET interface_id = excluded.interface_id, " + Sql.excluded(IP_COLS));
+        this.insFacts = c.prepareStatement("INSERT INTO server_facts (device_id, " + String.join(", ", FACT_COLS)
+                + ", uptime_seconds, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (device_id) DO UPDATE SET " + Sql.excluded(FACT_COLS) + ", uptime_seconds = excluded.uptime_seconds, updated_at = excluded.updated_at");
+        this.uptime = c.prepareStatement("UPDATE server_facts SET uptime_seconds = ? WHERE device_id = ? AND uptime_seconds IS DISTINCT FROM ?");
     }
 
     /**

@@ -127,7 +127,7 @@ final class OwnedTable {
         // unchanged rows with volatile values: only the metadata, and only where it moved (a metadata write also
         // maintains the JSON expression indexes, so an equal value is not rewritten)
         this.metadataColumn = java.util.Arrays.asList(columns).indexOf("metadata");
-        this.refreshSql = "UPDATE " + table + " SET metadata = ? WHERE id = ? AND metadata IS NOT ?";
+        this.refreshSql = "UPDATE " + table + " SET metadata = ? WHERE id = ? AND metadata IS DISTINCT FROM ?";
     }
 
     /** The seen table's key column: the owned table's name in the singular, then {@code _id} (devices: device_id). */
@@ -360,8 +360,9 @@ final class OwnedTable {
             }
             if (seenTable != null) {
                 // the batch's new rows are those above the id the table had before it
-                try (PreparedStatement seen = c.prepareStatement("INSERT OR REPLACE INTO " + seenTable + " (" + seenKey() + ", seen_run_id, last_seen)"
-                        + " SELECT id, ?, ? FROM " + table + " WHERE id > ?")) {
+                try (PreparedStatement seen = c.prepareStatement("INSERT INTO " + seenTable + " (" + seenKey() + ", seen_run_id, last_seen)"
+                        + " SELECT id, ?, ? FROM " + table + " WHERE id > ? ON CONFLICT (" + seenKey() + ") DO UPDATE SET seen_run_id = excluded.seen_run_id,"
+                        + " last_seen = excluded.last_seen")) {
                     seen.setLong(1, runId);
                     seen.setString(2, now);
                     seen.setLong(3, before);

@@ -58,7 +58,7 @@ final class KbContents {
     }
 
     private static String pendingCondition(String model) {
-        return "s.content_id IS NULL OR s.source_hash <> t.content_hash" + (model == null ? "" : " OR s.model IS NOT ?");
+        return "s.content_id IS NULL OR s.source_hash <> t.content_hash" + (model == null ? "" : " OR s.model IS DISTINCT FROM ?");
     }
 
     /** pending / done / failed counts of the active contents of a type. */
