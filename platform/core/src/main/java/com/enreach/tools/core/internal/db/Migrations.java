@@ -15,6 +15,11 @@ import org.sqlite.SQLiteDataSource;
 public final class Migrations {
     /** Where the SQLite flavour of the migrations lies in this bundle (jar). */
     public static final String LOCATION = "classpath:db/migration/sqlite";
+    /**
+     * Where the PostgreSQL flavour lies: a baseline at V32 (the whole schema), then every later version beside its
+     * SQLite twin. Needs pgjdbc and Flyway's PostgreSQL module on the class path.
+     */
+    public static final String POSTGRESQL_LOCATION = "classpath:db/migration/postgresql";
 
     private Migrations() {
     }
@@ -38,9 +43,18 @@ public final class Migrations {
      * (with any other it finds no migrations and reports success); outside it, the loader over the core jar.
      */
     public static Flyway flyway(DataSource ds) {
+        return flyway(ds, LOCATION);
+    }
+
+    /** Flyway over the PostgreSQL flavour of the migrations, for a PostgreSQL master database. */
+    public static Flyway postgresql(DataSource ds) {
+        return flyway(ds, POSTGRESQL_LOCATION);
+    }
+
+    private static Flyway flyway(DataSource ds, String location) {
         return Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(ds)
-                .locations(LOCATION)
+                .locations(location)
                 .failOnMissingLocations(true)
                 .load();
     }
