@@ -36,10 +36,23 @@ final class OfflineDb implements AutoCloseable {
     }
 
     static OfflineDb of(Path home) {
+        return of(home, false);
+    }
+
+    /**
+     * @param postgresql also PostgreSQL's JDBC driver and Flyway's PostgreSQL module, from {@code lib/postgresql} (not
+     *     bundles of the container: only the command line's copy to PostgreSQL uses them)
+     */
+    static OfflineDb of(Path home, boolean postgresql) {
         Path system = home.resolve("system");
         List<URL> urls = new ArrayList<>();
         for (String prefix : List.of("com.enreach.tools.core-", "sqlite-jdbc-")) {
             urls.add(jar(system, prefix));
+        }
+        if (postgresql) {
+            for (String prefix : List.of("postgresql-", "flyway-database-postgresql-")) {
+                urls.add(jar(home.resolve("lib").resolve("postgresql"), prefix));
+            }
         }
         URLClassLoader loader = new URLClassLoader("enreach-offline-db", urls.toArray(URL[]::new), OfflineDb.class.getClassLoader());
         try {
@@ -80,6 +93,11 @@ final class OfflineDb implements AutoCloseable {
     @SuppressWarnings("unchecked")
     Map<String, Long> counts(Path db) {
         return (Map<String, Long>) call("counts", db.toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> migrateToPostgres(Path db, String url, String user, String password) {
+        return (Map<String, Object>) call("migrateToPostgres", db.toString(), url, user, password == null ? "" : password);
     }
 
     String integrity(Path db) {

@@ -111,6 +111,18 @@ public final class OfflineDatabase {
         return out;
     }
 
+    /**
+     * Copies the database into an empty PostgreSQL database and compares row counts ({@link PostgresCopy}); needs
+     * pgjdbc and Flyway's PostgreSQL module beside this jar.
+     */
+    public static Map<String, Object> migrateToPostgres(String db, String url, String user, String password) {
+        try {
+            return PostgresCopy.copy(Path.of(db), url, user, password.isEmpty() ? null : password);
+        } catch (FlywayException e) {
+            throw new IllegalStateException(firstLines(e.getMessage()), e);
+        }
+    }
+
     /** Rows per table (the database's own tables; full-text index tables are derived and left out). */
     public static Map<String, Long> counts(String db) throws SQLException {
         Map<String, Long> out = new LinkedHashMap<>();
