@@ -27,6 +27,7 @@ public final class PostgresCluster implements AutoCloseable {
     private final Path bin;
     private final int port;
     private final boolean asPostgres;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private PostgresCluster(Path dir, Path bin, int port, boolean asPostgres) {
         this.dir = dir;
@@ -50,6 +51,8 @@ public final class PostgresCluster implements AutoCloseable {
             port = s.getLocalPort();
         }
         PostgresCluster c = new PostgresCluster(dir, bin, port, root);
+        // a test run interrupted (Ctrl-C, SIGTERM) still stops its server
+        Runtime.getRuntime().addShutdownHook(new Thread(c::close, "postgres-cluster-stop"));
         try {
             c.run("initdb", "-D", dir.resolve("data").toString(), "-U", USER, "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
             c.run("pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
@@ -130,9 +133,12 @@ public final class PostgresCluster implements AutoCloseable {
         return text.length() > 2000 ? "..." + text.substring(text.length() - 2000) : text;
     }
 
-    /** Stops the server at once (nothing in it is kept) and deletes its directory. */
+    /** Stops the server at once (nothing in it is kept) and deletes its directory; once. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         try {
             if (Files.exists(dir.resolve("data/postmaster.pid"))) {
                 run("pg_ctl", "-D", dir.resolve("data").toString(), "-m", "immediate", "-w", "stop");
