@@ -31,6 +31,8 @@ final class EntityReads {
             "sources", "e.source_count, e.name COLLATE NOCASE, e.id", "-sources", "e.source_count DESC, e.name COLLATE NOCASE DESC, e.id DESC");
     private static final Set<String> STATUSES = Set.of("active", "stale");
     static final int MAX_CANDIDATES = 50;
+    /** Search matches above which a page is found by testing entities in the sort's order rather than by id (see find). */
+    static final long WALK_THRESHOLD = 2_000;
     private static final int MAX_CACHED_COUNTS = 1_000;
 
     private final Database db;
@@ -65,11 +67,18 @@ final class EntityReads {
         // not a correlated EXISTS: SQLite drove that from the instance's devices once per entity (seconds at 100k)
         filter(where, args, "e.id IN (SELECT l.entity_id FROM devices d JOIN entity_links l ON l.device_id = d.id WHERE d.source_instance = ?)",
                 q.source());
+        // a search: the matching ids united (few matches: the page is read by id), or each entity tested in the sort's
+        // order until the page is full (thousands of matches: uniting them all costs more than walking an index)
+        String[] matching = {"", ""};
         if (q.q() != null && !q.q().isBlank()) {
-            if (!search(where, args, q.q())) {
+            matching = search(args, q.q());
+            if (matching == null) {
                 return new Page<>(0, q.limit(), q.offset(), List.of());
             }
         }
+        String united = matching[0];
+        String tested = matching[1];
+        where.append(united);
         long generation = db.commitCount();
         String key = where + "\u0000" + args;
         return read(c -> {
@@ -87,7 +96,8 @@ final class EntityReads {
             List<Object> paged = new ArrayList<>(args);
             paged.add(q.limit());
             paged.add(q.offset());
-            return new Page<>(count, q.limit(), q.offset(), entities(c, "SELECT " + COLUMNS + " FROM entities e" + where + " ORDER BY " + order
+            String pageWhere = count > WALK_THRESHOLD ? where.substring(0, where.length() - united.length()) + tested : where.toString();
+            return new Page<>(count, q.limit(), q.offset(), entities(c, "SELECT " + COLUMNS + " FROM entities e" + pageWhere + " ORDER BY " + order
                     + " LIMIT ? OFFSET ?", paged));
         });
     }
@@ -99,27 +109,37 @@ final class EntityReads {
         }
     }
 
-    /** Words against the observations' search index, the whole text against every normalised identifier, and the name prefix. */
-    private boolean search(StringBuilder where, List<Object> args, String text) {
+    /**
+     * Words against the observations' search index, the whole text against every normalised identifier, and the name
+     * prefix: the same condition twice, {@code [ids united, each entity tested]}, over the same arguments (added to
+     * {@code args}); null when the text has nothing to look for.
+     */
+    private String[] search(List<Object> args, String text) {
         List<String> terms = search.ftsTerms(text);
         List<String[]> keys = keysOf(text.trim());
         if (terms.isEmpty() && keys.isEmpty()) {
-            return false;
+            return null;
         }
-        List<String> or = new ArrayList<>();
-        or.add("e.name LIKE ? ESCAPE '\\' COLLATE NOCASE");
+        // LIKE is case-insensitive (ASCII) by itself; with no COLLATE after it, it searches the name index
+        List<String> ids = new ArrayList<>();
+        List<String> tests = new ArrayList<>();
+        ids.add("SELECT n.id FROM entities n WHERE n.name LIKE ? ESCAPE '\\'");
+        tests.add("e.name LIKE ? ESCAPE '\\'");
         args.add(text.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         if (!terms.isEmpty()) {
-            or.add("e.id IN (SELECT l.entity_id FROM entity_links l WHERE l.device_id IN (SELECT rowid FROM device_search WHERE device_search MATCH ?))");
+            String fts = "SELECT l.entity_id FROM entity_links l WHERE l.device_id IN (SELECT rowid FROM device_search WHERE device_search MATCH ?)";
+            ids.add(fts);
+            tests.add("e.id IN (" + fts + ")");
             args.add(String.join(" AND ", terms));
         }
         for (String[] k : keys) {
-            or.add("e.id IN (SELECT l.entity_id FROM identity_keys k JOIN entity_links l ON l.device_id = k.device_id WHERE k.kind = ? AND k.value = ?)");
+            String key = "SELECT l.entity_id FROM identity_keys k JOIN entity_links l ON l.device_id = k.device_id WHERE k.kind = ? AND k.value = ?";
+            ids.add(key);
+            tests.add("e.id IN (" + key + ")");
             args.add(k[0]);
             args.add(k[1]);
         }
-        where.append(" AND (").append(String.join(" OR ", or)).append(')');
-        return true;
+        return new String[] {" AND e.id IN (" + String.join(" UNION ", ids) + ")", " AND (" + String.join(" OR ", tests) + ")"};
     }
 
     /** Every reading of a text as an identifier: (kind, normalised value), strongest first. */

@@ -57,7 +57,8 @@ class SchemaParityIT {
         pg.setUrl(cluster.jdbcUrl("enreach"));
         pg.setUser(PostgresCluster.USER);
         Flyway flyway = Migrations.postgresql(pg);
-        assertEquals(1, flyway.migrate().migrationsExecuted, "the PostgreSQL flavour starts with its baseline");
+        assertTrue(flyway.migrate().migrationsExecuted >= 1);
+        assertEquals("32", flyway.info().applied()[0].getVersion().getVersion(), "the PostgreSQL flavour starts with its baseline");
     }
 
     @AfterAll

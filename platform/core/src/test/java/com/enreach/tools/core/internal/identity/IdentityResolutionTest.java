@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,6 +22,8 @@ import com.enreach.tools.api.inventory.EntityDetail;
 import com.enreach.tools.api.inventory.EntityLookup;
 import com.enreach.tools.api.inventory.EntityQuery;
 import com.enreach.tools.api.inventory.RebuildResult;
+import com.enreach.tools.core.internal.db.Json;
+import com.enreach.tools.core.internal.db.Times;
 
 /** Resolution driven by the change feed on a real database, read back through the EntityService. */
 class IdentityResolutionTest {
@@ -299,6 +302,56 @@ class IdentityResolutionTest {
         fail.set(false);
         flaky.committed(1, "vcenter-prod", 2, 2);
         assertTrue(estate.entityOf(a) > 0);
+    }
+
+    /**
+     * A search with few matches reads its page by id; one with thousands tests entities in the sort's order. Both answer
+     * the same matches in the same order, by name prefix, by a word of the observations and by an identifier.
+     */
+    @Test
+    void searchesWithFewAndWithThousandsOfMatchesAnswerAlike() {
+        int many = (int) EntityReads.WALK_THRESHOLD + 300;
+        estate.db.write(c -> {
+            String now = Times.format(Times.now());
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO devices (name, type, source_system, source_instance, source_id, host_key,"
+                    + " metadata, content_hash, first_seen, created_at, updated_at) VALUES (?, 'vm', 'vcenter', 'vcenter-prod', ?, ?, ?, 0, ?, ?, ?)")) {
+                for (int i = 0; i < many; i++) {
+                    String name = String.format("web%05d", many - i); // inserted in reverse name order: pages must sort
+                    ps.setString(1, name);
+                    ps.setString(2, "vm-" + i);
+                    ps.setString(3, name);
+                    ps.setString(4, Json.write(meta("role", i % 2 == 0 ? "frontend" : "backend", "serial", "SER-" + i)));
+                    for (int k = 5; k <= 7; k++) {
+                        ps.setString(k, now);
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            c.createStatement().executeUpdate("INSERT INTO device_seen (device_id, seen_run_id, last_seen) SELECT id, 1, first_seen FROM devices");
+            c.createStatement().executeUpdate("INSERT INTO change_log (run_id, source_instance, kind, action, entity_id, device_id, source_id, changed_at)"
+                    + " SELECT 1, source_instance, 'device', 'created', id, id, source_id, first_seen FROM devices");
+            return null;
+        });
+        estate.resolution.catchUp();
+        // thousands: the name prefix, and a word every other observation holds
+        var web = estate.entities.find(new EntityQuery("web", null, null, null, null, null, 3, 0));
+        assertEquals(many, web.count());
+        assertEquals(List.of("web00001", "web00002", "web00003"), web.results().stream().map(e -> e.name()).toList());
+        var frontend = estate.entities.find(new EntityQuery("frontend", null, null, null, null, "-name", 2, 1));
+        assertEquals(many / 2, frontend.count());
+        assertEquals(List.of(String.format("web%05d", many - 2), String.format("web%05d", many - 4)),
+                frontend.results().stream().map(e -> e.name()).toList(), "every other one, from the end of the name order");
+        // few: a full name, a serial number (an identifier), a prefix of a hundred
+        assertEquals(List.of("web00042"), estate.entities.find(new EntityQuery("web00042", null, null, null, null, null, 10, 0)).results()
+                .stream().map(e -> e.name()).toList());
+        // (a word search is a prefix search: "ser-7" would also find SER-70...; the last serial has no longer ones)
+        var bySerial = estate.entities.find(new EntityQuery("ser-" + (many - 1), null, null, null, null, null, 10, 0));
+        assertEquals(List.of("web00001"), bySerial.results().stream().map(e -> e.name()).toList());
+        var hundred = estate.entities.find(new EntityQuery("web001", null, null, null, null, null, 200, 0));
+        assertEquals(100, hundred.count());
+        assertEquals("web00100", hundred.results().get(0).name());
+        assertEquals("web00199", hundred.results().get(99).name());
     }
 
     @Test

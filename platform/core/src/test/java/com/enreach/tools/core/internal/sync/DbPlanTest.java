@@ -150,6 +150,33 @@ class DbPlanTest {
         }
     }
 
+    /** A site's entities in last-seen order (V33) and a search with few matches read pages without sorting every match. */
+    @Test
+    void entityPagesBySiteAndLastSeenAndFewSearchMatchesAreReadInOrder() throws SQLException {
+        Database db = new Database(dir.resolve("plan.db"));
+        try (Connection c = db.openWriteConnection()) {
+            List<String> site = strings(c, "EXPLAIN QUERY PLAN SELECT e.id FROM entities e WHERE 1 = 1 AND e.site = ? COLLATE NOCASE"
+                    + " ORDER BY e.last_seen DESC, e.id DESC LIMIT ? OFFSET ?");
+            assertEquals(List.of("SEARCH e USING COVERING INDEX idx_entities_site_last_seen (site=?)"), site, "read in the index's order");
+            // the plan with the pattern bound, as the query runs (SQLite re-plans a LIKE once its pattern is known)
+            List<String> search = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN SELECT e.id FROM entities e WHERE 1 = 1 AND e.id IN (SELECT n.id"
+                    + " FROM entities n WHERE n.name LIKE ? ESCAPE '\\' UNION SELECT l.entity_id FROM identity_keys k JOIN entity_links l"
+                    + " ON l.device_id = k.device_id WHERE k.kind = ? AND k.value = ?)")) {
+                ps.setString(1, "web01%");
+                ps.setString(2, "hostname");
+                ps.setString(3, "web01");
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        search.add(rs.getString(4));
+                    }
+                }
+            }
+            assertTrue(search.contains("SEARCH n USING COVERING INDEX idx_entities_name (name>? AND name<?)"), "the name prefix searches the index: " + search);
+            assertTrue(search.stream().noneMatch(s -> s.startsWith("SCAN")), "no scan: " + search);
+        }
+    }
+
     private static List<String> strings(Connection c, String sql) throws SQLException {
         List<String> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
