@@ -59,47 +59,58 @@ final class EntityReads {
         if (q.status() != null && !STATUSES.contains(q.status())) {
             throw ApiException.invalid("status", "status must be active or stale, got '" + q.status() + "'");
         }
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        List<Object> args = new ArrayList<>();
-        filter(where, args, "e.type = ?", q.type());
-        filter(where, args, "e.status = ?", q.status());
-        filter(where, args, "e.site = ? COLLATE NOCASE", q.site());
-        // not a correlated EXISTS: SQLite drove that from the instance's devices once per entity (seconds at 100k)
-        filter(where, args, "e.id IN (SELECT l.entity_id FROM devices d JOIN entity_links l ON l.device_id = d.id WHERE d.source_instance = ?)",
-                q.source());
         // a search: the matching ids united (few matches: the page is read by id), or each entity tested in the sort's
         // order until the page is full (thousands of matches: uniting them all costs more than walking an index)
+        List<Object> searchArgs = new ArrayList<>();
         String[] matching = {"", ""};
         if (q.q() != null && !q.q().isBlank()) {
-            matching = search(args, q.q());
+            matching = search(searchArgs, q.q());
             if (matching == null) {
                 return new Page<>(0, q.limit(), q.offset(), List.of());
             }
         }
         String united = matching[0];
         String tested = matching[1];
-        where.append(united);
         long generation = db.commitCount();
-        String key = where + "\u0000" + args;
         return read(c -> {
-            long[] cached = counts.get(key);
-            long count;
-            if (cached != null && cached[0] == generation) {
-                count = cached[1];
-            } else {
-                count = count(c, "SELECT count(*) FROM entities e" + where, args);
-                if (counts.size() >= MAX_CACHED_COUNTS) {
-                    counts.clear();
-                }
-                counts.put(key, new long[] {generation, count});
+            StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+            List<Object> args = new ArrayList<>();
+            filter(where, args, "e.type = ?", q.type());
+            filter(where, args, "e.status = ?", q.status());
+            filter(where, args, "e.site = ? COLLATE NOCASE", q.site());
+            if (q.source() != null && !q.source().isBlank()) {
+                // a source with few observations: its entities gathered first; one with thousands: each entity
+                // tested, driven by its links (SQLite drove an EXISTS from the instance's devices unless told otherwise)
+                boolean large = cachedCount(c, generation, "SELECT count(*) FROM devices WHERE source_instance = ?", List.of(q.source().trim()))
+                        > WALK_THRESHOLD;
+                filter(where, args, large
+                        ? "EXISTS (SELECT 1 FROM entity_links l CROSS JOIN devices d ON d.id = l.device_id WHERE l.entity_id = e.id AND d.source_instance = ?)"
+                        : "e.id IN (SELECT l.entity_id FROM devices d JOIN entity_links l ON l.device_id = d.id WHERE d.source_instance = ?)", q.source());
             }
+            args.addAll(searchArgs);
+            long count = cachedCount(c, generation, "SELECT count(*) FROM entities e" + where + united, args);
             List<Object> paged = new ArrayList<>(args);
             paged.add(q.limit());
             paged.add(q.offset());
-            String pageWhere = count > WALK_THRESHOLD ? where.substring(0, where.length() - united.length()) + tested : where.toString();
+            String pageWhere = where + (count > WALK_THRESHOLD ? tested : united);
             return new Page<>(count, q.limit(), q.offset(), entities(c, "SELECT " + COLUMNS + " FROM entities e" + pageWhere + " ORDER BY " + order
                     + " LIMIT ? OFFSET ?", paged));
         });
+    }
+
+    /** A count read at most once per committed write (paging and many clients reading the same list count once). */
+    private long cachedCount(Connection c, long generation, String sql, List<Object> args) throws SQLException {
+        String key = sql + "\u0000" + args;
+        long[] cached = counts.get(key);
+        if (cached != null && cached[0] == generation) {
+            return cached[1];
+        }
+        long count = count(c, sql, args);
+        if (counts.size() >= MAX_CACHED_COUNTS) {
+            counts.clear();
+        }
+        counts.put(key, new long[] {generation, count});
+        return count;
     }
 
     private static void filter(StringBuilder where, List<Object> args, String clause, String value) {

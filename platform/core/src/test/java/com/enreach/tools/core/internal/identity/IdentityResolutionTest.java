@@ -348,6 +348,16 @@ class IdentityResolutionTest {
         // (a word search is a prefix search: "ser-7" would also find SER-70...; the last serial has no longer ones)
         var bySerial = estate.entities.find(new EntityQuery("ser-" + (many - 1), null, null, null, null, null, 10, 0));
         assertEquals(List.of("web00001"), bySerial.results().stream().map(e -> e.name()).toList());
+        // a source with thousands of observations is tested entity by entity, one with a few gathered first: alike
+        estate.device("puppetdb-main", "n-web00007", "web00007", "server", meta("serial", "SER-" + (many - 7)));
+        estate.resolution.catchUp();
+        var large = estate.entities.find(new EntityQuery(null, null, "vcenter-prod", "active", null, "-name", 2, 0));
+        assertEquals(many, large.count());
+        assertEquals(List.of(String.format("web%05d", many), String.format("web%05d", many - 1)), large.results().stream().map(e -> e.name()).toList());
+        var small = estate.entities.find(new EntityQuery(null, null, "puppetdb-main", null, null, null, 10, 0));
+        assertEquals(List.of("web00007"), small.results().stream().map(e -> e.name()).toList(), "linked by its serial to the vCenter VM");
+        assertEquals(1, estate.entities.find(new EntityQuery("web0000", null, "puppetdb-main", null, null, null, 10, 0)).count());
+        assertEquals(many / 2, estate.entities.find(new EntityQuery("frontend", null, "vcenter-prod", null, null, null, 10, 0)).count());
         var hundred = estate.entities.find(new EntityQuery("web001", null, null, null, null, null, 200, 0));
         assertEquals(100, hundred.count());
         assertEquals("web00100", hundred.results().get(0).name());
