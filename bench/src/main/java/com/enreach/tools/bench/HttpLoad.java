@@ -167,6 +167,41 @@ final class HttpLoad {
             return Files.readString(file).trim();
         }
 
+        /** The body of one authenticated GET that answered 200 (else an exception naming the status). */
+        String body(String path) throws Exception {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": " + r.body());
+            }
+            return r.body();
+        }
+
+        /**
+         * Waits until identity resolution has linked every observation of a database written straight into its tables
+         * (the platform resolves them in the background when it starts: a core busy for many seconds at 100k devices,
+         * which a measurement must not overlap). Returns the seconds waited.
+         */
+        double awaitResolved(long entities) throws Exception {
+            long t0 = System.nanoTime();
+            long deadline = t0 + Duration.ofMinutes(10).toNanos();
+            java.util.regex.Pattern count = java.util.regex.Pattern.compile("\"count\"\\s*:\\s*(\\d+)");
+            long last = -1;
+            int still = 0;
+            while (System.nanoTime() < deadline) {
+                java.util.regex.Matcher m = count.matcher(body("/api/entities?limit=1"));
+                long now = m.find() ? Long.parseLong(m.group(1)) : -1;
+                // all of them, or (observations merged into fewer entities) no change for 5 s after some appeared
+                still = now == last && now > 0 ? still + 1 : 0;
+                if (now >= entities || still >= 10) {
+                    return (System.nanoTime() - t0) / 1e9;
+                }
+                last = now;
+                Thread.sleep(500);
+            }
+            throw new IllegalStateException("identity resolution did not reach " + entities + " entities in 10 minutes");
+        }
+
         /** The status of one authenticated GET (to check a route exists before loading it). */
         int status(String path) throws Exception {
             return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).build(),

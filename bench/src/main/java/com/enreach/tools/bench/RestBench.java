@@ -41,6 +41,7 @@ public final class RestBench {
             populate(home.resolve("data").resolve("enreach.db"), devices);
             System.out.printf("populated %d devices (with interfaces, addresses and the search index) in %.1f s%n", devices, BenchSupport.seconds(t0));
             try (HttpLoad.Platform p = new HttpLoad.Platform(home)) {
+                System.out.printf("identity resolution of the populated devices took %.1f s after start; measuring after it%n", p.awaitResolved(devices));
                 List<String> kinds = Arrays.stream(Kind.values()).map(k -> k.name().toLowerCase()).toList();
                 Function<String, String> paths = k -> path(Kind.valueOf(k.toUpperCase()), devices);
                 // Warm-up: JIT, page cache, connection pools.

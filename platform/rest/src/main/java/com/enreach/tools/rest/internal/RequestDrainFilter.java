@@ -29,6 +29,11 @@ public class RequestDrainFilter implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         try {
+            // a request that declares no body (no Content-Length above 0, not chunked: every GET here) has nothing to
+            // drain, and asking the container whether it has an entity costs a read attempt on the connection
+            if (request.getLength() <= 0 && request.getHeaderString("Transfer-Encoding") == null) {
+                return;
+            }
             if (request.getLength() > LIMIT || !request.hasEntity()) {
                 return;
             }

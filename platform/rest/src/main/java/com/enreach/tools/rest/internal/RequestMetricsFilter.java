@@ -65,7 +65,8 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
         if (!(request.getProperty(START) instanceof Long start)) {
             return;
         }
-        Pending p = new Pending(request.getMethod(), route(resource), response.getStatus(), start);
+        Object bound = request.getProperty(RouteFeature.ROUTE);
+        Pending p = new Pending(request.getMethod(), bound instanceof String r ? r : route(resource), response.getStatus(), start);
         if (response.hasEntity()) {
             request.setProperty(PENDING, p); // recorded once the body is written
         } else {
