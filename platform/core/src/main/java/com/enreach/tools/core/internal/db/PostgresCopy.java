@@ -19,6 +19,7 @@ import java.util.TreeMap;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -117,12 +118,13 @@ public final class PostgresCopy {
     /** The SQLite file's schema version; refuses a file with pending migrations of this release. */
     private static String sqliteVersion(Path file) {
         Flyway lite = Migrations.flyway(Migrations.writeSource(file));
-        MigrationInfo current = lite.info().current();
+        MigrationInfoService info = lite.info();
+        MigrationInfo current = info.current();
         if (current == null) {
             throw new IllegalStateException(file + " is not an Enreach Tools master database (no schema history)");
         }
-        if (lite.info().pending().length > 0) {
-            throw new IllegalStateException(file + " is at schema v" + current.getVersion() + " and has " + lite.info().pending().length
+        if (info.pending().length > 0) {
+            throw new IllegalStateException(file + " is at schema v" + current.getVersion() + " and has " + info.pending().length
                     + " pending migrations: migrate it with this release first (enreach db migrate --file " + file + ")");
         }
         MigrationVersion v = current.getVersion();
