@@ -23,15 +23,16 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 import com.enreach.tools.core.internal.search.SearchIndex;
+import com.enreach.tools.core.internal.sql.Dialect;
 import com.enreach.tools.metrics.PlatformMetrics;
 
 /**
- * The master database: one SQLite file in WAL mode with foreign keys on, migrated by Flyway on start.
+ * The master database: one SQLite file in WAL mode with foreign keys on, or a PostgreSQL database ({@link #postgres}),
+ * migrated by Flyway on start.
  *
  * <p>One writer at a time: writers go through {@link #write} or {@link #transaction} (IMMEDIATE transactions under
  * one lock, so a read never has to be upgraded to a write lock). Reads use a small pool of read-only connections
@@ -47,11 +48,19 @@ public class Database {
     public static final Duration DEFAULT_READ_BUDGET = Duration.ofSeconds(5);
     private static final Duration BORROW_WAIT = Duration.ofSeconds(5);
 
+    /** The SQLite file, or null on PostgreSQL. */
     private final Path file;
+    /** Where the database is, for messages: the file, or the JDBC URL without credentials. */
+    private final String location;
+    private final Dialect dialect;
     /** Migrations shipped but not applied once {@link #migrate()} ran (0 unless something is wrong). */
     private int pendingAtStart;
-    private final SQLiteDataSource writeSource;
-    private final ReaderPool readers;
+    private final DataSource writeSource;
+    /** The query layer's reads, with the read budget. */
+    private final DataSource readers;
+    /** The engine's reads, without a budget. */
+    private final SqlSupplier engineReads;
+    private final Runnable closer;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final AtomicLong commits = new AtomicLong();
     /** Told each write transaction's lock wait and outcome (/metrics); none is required. */
@@ -74,6 +83,8 @@ public class Database {
     /** @param borrowWait how long a read waits for a free reader before it is refused as overloaded */
     public Database(Path file, int readers, Duration readBudget, Duration borrowWait) {
         this.file = file;
+        this.location = file.toString();
+        this.dialect = Dialect.SQLITE;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
@@ -83,16 +94,53 @@ public class Database {
         migrate();
         write(c -> null); // an empty write transaction: the search index takes in anything still queued (after V20)
         try {
-            this.readers = new ReaderPool("jdbc:sqlite:" + file.toAbsolutePath(), readers, readBudget, borrowWait);
+            ReaderPool pool = new ReaderPool("jdbc:sqlite:" + file.toAbsolutePath(), readers, readBudget, borrowWait);
+            this.readers = pool;
+            this.engineReads = () -> pool.borrow(null);
+            this.closer = pool::close;
         } catch (SQLException e) {
             throw new DatabaseException(e);
         }
         LOG.info("Master database ready at {}", file);
     }
 
+    private Database(String url, PostgresPools pools) {
+        this.file = null;
+        this.location = url;
+        this.dialect = Dialect.POSTGRESQL;
+        this.writeSource = pools.writes;
+        this.readers = pools.reads;
+        this.engineReads = pools.writes::getConnection;
+        this.closer = pools::close;
+        try {
+            migrate();
+            write(c -> null); // the search index takes in anything still queued
+        } catch (RuntimeException e) {
+            pools.close();
+            throw e;
+        }
+        LOG.info("Master database ready at {} (PostgreSQL)", url);
+    }
+
+    /**
+     * A master database on PostgreSQL: pooled connections (HikariCP), migrated by the PostgreSQL flavour of the
+     * migrations. The URL should carry no credentials; they are given apart so they never reach a log.
+     */
+    public static Database postgres(String url, String user, String password, int readers, Duration readBudget, Duration borrowWait) {
+        if (url == null || !url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database): " + url);
+        }
+        return new Database(url, new PostgresPools(url, user, password, readers, readBudget, borrowWait));
+    }
+
+    /** A master database on PostgreSQL with the default pool sizes and read budget. */
+    public static Database postgres(String url, String user, String password) {
+        return postgres(url, user, password, DEFAULT_READERS, DEFAULT_READ_BUDGET, BORROW_WAIT);
+    }
+
     @Deactivate
     public void close() {
-        readers.close();
+        closer.run();
     }
 
     /** The platform home: framework property {@code enreach.home}, else the working directory. */
@@ -102,7 +150,7 @@ public class Database {
     }
 
     private void migrate() {
-        Flyway flyway = Migrations.flyway(writeSource);
+        Flyway flyway = dialect.postgres() ? Migrations.postgresql(writeSource) : Migrations.flyway(writeSource);
         var result = flyway.migrate();
         pendingAtStart = flyway.info().pending().length;
         if (result.migrationsExecuted > 0) {
@@ -112,8 +160,19 @@ public class Database {
         }
     }
 
+    /** The SQLite file; null when the master database is PostgreSQL ({@link #dialect()}). */
     public Path file() {
         return file;
+    }
+
+    /** Where the database is, for messages: the SQLite file or the PostgreSQL JDBC URL. */
+    public String location() {
+        return location;
+    }
+
+    /** The engine: the SQL that differs between them comes from here. */
+    public Dialect dialect() {
+        return dialect;
     }
 
     /** Migrations the platform ships that were still not applied after the start's migration (0 normally). */
@@ -183,7 +242,7 @@ public class Database {
 
     /** A pooled read-only connection without a time budget (the engine's reads); closing it returns it to the pool. */
     public Connection openReadConnection() throws SQLException {
-        return readers.borrow(null);
+        return engineReads.get();
     }
 
     /** Runs one short write transaction under the write lock. */
@@ -213,8 +272,17 @@ public class Database {
             if (c instanceof SQLiteException s && s.getResultCode() == SQLiteErrorCode.SQLITE_INTERRUPT) {
                 return true;
             }
+            // PostgreSQL: statement_timeout cancelled the query; or no pooled connection became free in time
+            if (c instanceof SQLException s && ("57014".equals(s.getSQLState()) || s instanceof java.sql.SQLTransientConnectionException)) {
+                return true;
+            }
         }
         return false;
+    }
+
+    @FunctionalInterface
+    private interface SqlSupplier {
+        Connection get() throws SQLException;
     }
 
     /** A unit of JDBC work. */

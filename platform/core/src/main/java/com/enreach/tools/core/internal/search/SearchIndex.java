@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
 
+import com.enreach.tools.core.internal.sql.Dialect;
+
 /**
  * Keeps the {@code device_search} FTS5 index current inside the caller's write transaction: new rows are found by
  * rowid above the marks in {@code search_state}, deleted ones and updated interfaces and addresses were queued in
@@ -15,11 +17,18 @@ import java.util.Collection;
  */
 public final class SearchIndex {
     /** A device's searchable text; keep in step with {@link FtsSearch} (MACs as 12 bare hex digits too). */
-    private static final String DOCUMENT = "d.name || ' ' || d.source_id"
+    private static final String DOCUMENT_SQLITE = "d.name || ' ' || d.source_id"
             + " || ' ' || coalesce((SELECT group_concat(j.value, ' ') FROM json_tree(d.metadata) j WHERE j.type = 'text'), '')"
             + " || ' ' || coalesce((SELECT group_concat(n.name || coalesce(' ' || n.mac || ' '"
             + " || lower(replace(replace(replace(n.mac, ':', ''), '-', ''), '.', '')), ''), ' ') FROM network_interfaces n WHERE n.device_id = d.id), '')"
             + " || ' ' || coalesce((SELECT group_concat(a.address || coalesce(' ' || a.dns_name, ''), ' ') FROM ip_addresses a WHERE a.device_id = d.id), '')";
+    /** The same document on PostgreSQL: the metadata's strings in jsonb order instead of the text's. */
+    private static final String DOCUMENT_POSTGRESQL = "d.name || ' ' || d.source_id"
+            + " || ' ' || coalesce((SELECT string_agg(j #>> '{}', ' ') FROM jsonb_path_query(CAST(d.metadata AS jsonb), 'strict $.**') j"
+            + " WHERE jsonb_typeof(j) = 'string'), '')"
+            + " || ' ' || coalesce((SELECT string_agg(n.name || coalesce(' ' || n.mac || ' '"
+            + " || lower(replace(replace(replace(n.mac, ':', ''), '-', ''), '.', '')), ''), ' ') FROM network_interfaces n WHERE n.device_id = d.id), '')"
+            + " || ' ' || coalesce((SELECT string_agg(a.address || coalesce(' ' || a.dns_name, ''), ' ') FROM ip_addresses a WHERE a.device_id = d.id), '')";
 
     private SearchIndex() {
     }
@@ -64,8 +73,10 @@ public final class SearchIndex {
                     return 0;
                 }
             }
-            s.executeUpdate("DELETE FROM device_search WHERE rowid IN (SELECT device_id FROM search_dirty)");
-            s.executeUpdate("INSERT INTO device_search (rowid, body) SELECT d.id, " + DOCUMENT
+            Dialect dialect = Dialect.of(c);
+            String key = dialect.postgres() ? "device_id" : "rowid";
+            s.executeUpdate("DELETE FROM device_search WHERE " + key + " IN (SELECT device_id FROM search_dirty)");
+            s.executeUpdate("INSERT INTO device_search (" + key + ", body) SELECT d.id, " + (dialect.postgres() ? DOCUMENT_POSTGRESQL : DOCUMENT_SQLITE)
                     + " FROM search_dirty q JOIN devices d ON d.id = q.device_id");
             return s.executeUpdate("DELETE FROM search_dirty");
         }
@@ -84,7 +95,7 @@ public final class SearchIndex {
         for (Long id : deviceIds) {
             ids.append(ids.length() > 1 ? "," : "").append(id.longValue());
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO search_dirty (device_id) SELECT value FROM json_each(?)"
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO search_dirty (device_id) SELECT value FROM " + Dialect.of(c).jsonIds()
                 + " WHERE value <= (SELECT devices_seen FROM search_state WHERE id = 1) ON CONFLICT DO NOTHING")) {
             ps.setString(1, ids.append(']').toString());
             ps.executeUpdate();

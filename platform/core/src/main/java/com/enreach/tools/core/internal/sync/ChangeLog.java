@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.enreach.tools.core.internal.sql.Dialect;
 import com.enreach.tools.core.internal.db.Json;
 
 /**
@@ -94,7 +95,10 @@ final class ChangeLog {
 
     /** The newest position ever handed out (0 when none), also after pruning. */
     static long lastPosition(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM sqlite_sequence WHERE name = 'change_log'");
+        // SQLite's AUTOINCREMENT mark; PostgreSQL's identity sequence (null until its first value)
+        try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).postgres()
+                ? "SELECT coalesce(pg_sequence_last_value(pg_get_serial_sequence('change_log', 'position')), 0)"
+                : "SELECT seq FROM sqlite_sequence WHERE name = 'change_log'");
              ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
         }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.enreach.tools.core.internal.sql.Dialect;
 import com.enreach.tools.api.kb.ContentTypes;
 import com.enreach.tools.api.spi.TicketRecord;
 import com.enreach.tools.core.internal.db.Times;
@@ -130,8 +131,9 @@ final class KnowledgeWriter {
 
         Documents(Connection c, String type, String ftsTable) throws SQLException {
             this.type = type;
-            delText = c.prepareStatement("DELETE FROM " + ftsTable + " WHERE rowid = ?");
-            insText = c.prepareStatement("INSERT INTO " + ftsTable + " (rowid, title, body) VALUES (?, ?, ?)");
+            String key = Dialect.of(c).postgres() ? "id" : "rowid"; // an FTS5 table's key is its rowid
+            delText = c.prepareStatement("DELETE FROM " + ftsTable + " WHERE " + key + " = ?");
+            insText = c.prepareStatement("INSERT INTO " + ftsTable + " (" + key + ", title, body) VALUES (?, ?, ?)");
             delMentions = c.prepareStatement("DELETE FROM kb_mentions WHERE content_type = ? AND content_id = ?");
             insMention = c.prepareStatement("INSERT INTO kb_mentions (content_type, content_id, token, kind, mention) VALUES (?, ?, ?, ?, ?)");
         }

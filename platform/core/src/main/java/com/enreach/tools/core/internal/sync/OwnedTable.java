@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.enreach.tools.core.internal.sql.Dialect;
 import com.enreach.tools.api.Change;
 import com.enreach.tools.core.internal.db.Json;
 
@@ -30,6 +31,7 @@ final class OwnedTable {
     private final String insertSql;
     private final String updateSql;
     private final String touchSql;
+    private final String touchSqlPostgres;
     private final String refreshSql;
     private final int metadataColumn;
     /** The narrow table that holds when each row was last seen, keyed by the row's id; null: the row's own columns. */
@@ -38,6 +40,7 @@ final class OwnedTable {
     private final String unseen;
     /** The rows of a batch that exist: by source ids given as a JSON array, answering with their positions in it. */
     private final String lookupSql;
+    private final String lookupSqlPostgres;
 
     /**
      * One row to load: its specific column values in {@code columns} order.
@@ -115,12 +118,18 @@ final class OwnedTable {
         this.updateSql = "UPDATE " + table + " SET " + set + "content_hash = ?, status = CASE WHEN status = 'quarantined' THEN status ELSE 'active' END,"
                 + (inRow ? " seen_run_id = ?, last_seen = ?," : "") + " updated_at = CASE WHEN ? THEN ? ELSE updated_at END WHERE id = ?";
         // one statement for a batch's ids (a JSON array): a third faster than a statement per row
-        this.touchSql = (inRow ? "UPDATE " + table + " SET seen_run_id = ?, last_seen = ? WHERE id"
-                : "UPDATE " + seenTable + " SET seen_run_id = ?, last_seen = ? WHERE " + seenKey()) + " IN (SELECT value FROM json_each(?))";
-        this.lookupSql = "SELECT j.key, t.id, t.content_hash, t.status <> 'stale', " + (inRow ? "t.seen_run_id"
-                : "(SELECT s.seen_run_id FROM " + seenTable + " s WHERE s." + seenKey() + " = t.id)")
-                // the ids drive the join (CROSS JOIN keeps that order): one index search each
-                + " FROM json_each(?) j CROSS JOIN " + table + " t" + (lookupIndex == null ? "" : " INDEXED BY " + lookupIndex)
+        String touchHead = inRow ? "UPDATE " + table + " SET seen_run_id = ?, last_seen = ? WHERE id"
+                : "UPDATE " + seenTable + " SET seen_run_id = ?, last_seen = ? WHERE " + seenKey();
+        this.touchSql = touchHead + " IN (SELECT value FROM " + Dialect.SQLITE.jsonIds() + ")";
+        this.touchSqlPostgres = touchHead + " IN (SELECT value FROM " + Dialect.POSTGRESQL.jsonIds() + ")";
+        String lookupHead = "SELECT j.key, t.id, t.content_hash, CASE WHEN t.status <> 'stale' THEN 1 ELSE 0 END, " + (inRow ? "t.seen_run_id"
+                : "(SELECT s.seen_run_id FROM " + seenTable + " s WHERE s." + seenKey() + " = t.id)");
+        // the ids drive the join (CROSS JOIN keeps that order): one index search each
+        this.lookupSql = lookupHead + " FROM json_each(?) j CROSS JOIN " + table + " t" + (lookupIndex == null ? "" : " INDEXED BY " + lookupIndex)
+                + " ON t.source_instance = ? AND t.source_id = j.value";
+        // PostgreSQL plans the join itself; its ordinality counts from 1 where json_each's key counts from 0
+        this.lookupSqlPostgres = lookupHead.replace("j.key", "j.key - 1")
+                + " FROM json_array_elements_text(CAST(? AS json)) WITH ORDINALITY AS j(value, key) JOIN " + table + " t"
                 + " ON t.source_instance = ? AND t.source_id = j.value";
         this.unseen = inRow ? "(seen_run_id IS NULL OR seen_run_id <> ?)"
                 : "NOT EXISTS (SELECT 1 FROM " + seenTable + " s WHERE s." + seenKey() + " = " + table + ".id AND s.seen_run_id = ?)";
@@ -149,7 +158,7 @@ final class OwnedTable {
             ps.setString(1, instance);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getInt(1) == 0;
+                return !rs.getBoolean(1);
             }
         }
     }
@@ -170,7 +179,7 @@ final class OwnedTable {
 
     /** The statement counting the instance's active and unseen rows (the plan tests read it). */
     String countSql() {
-        return "SELECT count(*), coalesce(sum(" + unseen + "), 0) FROM " + table + " WHERE source_instance = ? AND status = 'active'";
+        return "SELECT count(*), coalesce(sum(CASE WHEN " + unseen + " THEN 1 ELSE 0 END), 0) FROM " + table + " WHERE source_instance = ? AND status = 'active'";
     }
 
     String kind() {
@@ -414,7 +423,7 @@ final class OwnedTable {
         for (Row r : list) {
             ids.add(r.sourceId());
         }
-        try (PreparedStatement ps = c.prepareStatement(lookupSql)) {
+        try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).postgres() ? lookupSqlPostgres : lookupSql)) {
             ps.setString(1, Json.writeAsIs(ids));
             ps.setString(2, instance);
             try (ResultSet rs = ps.executeQuery()) {
@@ -433,7 +442,7 @@ final class OwnedTable {
         for (int k = 0; k < count; k++) {
             json.append(k == 0 ? "" : ",").append(ids[k]);
         }
-        try (PreparedStatement touch = c.prepareStatement(touchSql)) {
+        try (PreparedStatement touch = c.prepareStatement(Dialect.of(c).postgres() ? touchSqlPostgres : touchSql)) {
             touch.setLong(1, runId);
             touch.setString(2, now);
             touch.setString(3, json.append(']').toString());

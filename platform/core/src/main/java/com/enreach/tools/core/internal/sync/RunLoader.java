@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
+import com.enreach.tools.core.internal.sql.Dialect;
 import com.enreach.tools.api.spi.BackupRecord;
 import com.enreach.tools.api.spi.ConfigRecord;
 import com.enreach.tools.api.spi.DeviceRecord;
@@ -92,8 +93,10 @@ final class RunLoader implements RecordSink, AutoCloseable {
         // Every batch rewrites the same index pages; with SQLite's default (checkpoint each 1,000 WAL pages) they were
         // copied back into the database file again and again, which took about half of a fresh load. The run's
         // connection lets the WAL grow to 64 MiB and checkpoints once when it is done (close).
-        try (Statement s = conn.createStatement()) {
-            s.execute("PRAGMA wal_autocheckpoint = " + WAL_CHECKPOINT_PAGES);
+        if (!Dialect.of(conn).postgres()) {
+            try (Statement s = conn.createStatement()) {
+                s.execute("PRAGMA wal_autocheckpoint = " + WAL_CHECKPOINT_PAGES);
+            }
         }
     }
 
@@ -504,7 +507,9 @@ final class RunLoader implements RecordSink, AutoCloseable {
         changes.runEnded(runId, instance);
         try (Statement s = conn.createStatement()) {
             // PASSIVE never waits for readers; what a reader still holds is copied by a later checkpoint
-            s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+            if (!Dialect.of(conn).postgres()) {
+                s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+            }
         } catch (SQLException e) {
             org.slf4j.LoggerFactory.getLogger(RunLoader.class).warn("Checkpoint after run {} failed: {}", runId, e.toString());
         }

@@ -1,5 +1,6 @@
 package com.enreach.tools.core.internal.ai;
 
+import com.enreach.tools.core.internal.db.TestDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -34,7 +35,7 @@ class AssistantStoreTest {
 
     @BeforeEach
     void open() {
-        db = new Database(dir.resolve("m.db"));
+        db = TestDatabases.open(dir.resolve("m.db"));
         store = new AssistantStoreImpl(db);
     }
 

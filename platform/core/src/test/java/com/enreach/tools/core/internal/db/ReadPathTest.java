@@ -45,7 +45,7 @@ class ReadPathTest {
 
     @Test
     void readsAndAuthenticationAnswerWhileASyncHoldsAnOpenWriteTransaction() throws Exception {
-        Database db = new Database(dir.resolve("m.db"));
+        Database db = TestDatabases.open(dir.resolve("m.db"));
         TokenStore tokens = new TokenStore(db, dir.resolve("admin.token"), false);
         DeviceQueries devices = new DeviceQueries(db);
         TokenService.Created viewer = tokens.create("reader", com.enreach.tools.api.Role.VIEWER);
@@ -86,7 +86,7 @@ class ReadPathTest {
 
     @Test
     void aReaderAnswersWhileAnotherConnectionHoldsBeginImmediate() throws Exception {
-        Database db = new Database(dir.resolve("m.db"));
+        Database db = TestDatabases.open(dir.resolve("m.db"));
         DeviceQueries devices = new DeviceQueries(db);
         TokenStore tokens = new TokenStore(db, dir.resolve("admin.token"), false);
         String secret = java.nio.file.Files.readString(dir.resolve("admin.token")).trim();
@@ -110,7 +110,7 @@ class ReadPathTest {
 
     @Test
     void aReaderWhoseConnectionBrokeIsReplaced() throws Exception {
-        Database db = new Database(dir.resolve("m.db"), 1, Duration.ofSeconds(5), Duration.ofMillis(50));
+        Database db = TestDatabases.open(dir.resolve("m.db"), 1, Duration.ofSeconds(5), Duration.ofMillis(50));
         try (Connection c = db.openReadConnection()) {
             c.unwrap(Connection.class).close(); // the driver connection under the pooled one dies
         }
@@ -124,7 +124,7 @@ class ReadPathTest {
 
     @Test
     void authenticationWithNoFreeReaderIsRefusedAsOverloaded() throws Exception {
-        Database db = new Database(dir.resolve("m.db"), 1, Duration.ofSeconds(5), Duration.ofMillis(50));
+        Database db = TestDatabases.open(dir.resolve("m.db"), 1, Duration.ofSeconds(5), Duration.ofMillis(50));
         TokenStore tokens = new TokenStore(db, dir.resolve("admin.token"), false);
         String secret = java.nio.file.Files.readString(dir.resolve("admin.token")).trim();
         try (Connection busy = db.openReadConnection()) {
@@ -136,7 +136,7 @@ class ReadPathTest {
 
     @Test
     void readersCannotWrite() {
-        Database db = new Database(dir.resolve("m.db"));
+        Database db = TestDatabases.open(dir.resolve("m.db"));
         DatabaseException e = assertThrows(DatabaseException.class, () -> db.read(c -> {
             try (Statement s = c.createStatement()) {
                 return s.executeUpdate("DELETE FROM devices");
@@ -147,7 +147,7 @@ class ReadPathTest {
 
     @Test
     void aQueryLayerReadPastItsBudgetIsInterruptedAndReportedAsATimeout() throws Exception {
-        Database db = new Database(dir.resolve("m.db"), 2, Duration.ofMillis(200));
+        Database db = TestDatabases.open(dir.resolve("m.db"), 2, Duration.ofMillis(200));
         // Never ends on its own: only the budget can stop it.
         java.sql.SQLException e = assertThrows(java.sql.SQLException.class, () -> assertTimeoutPreemptively(GUARD, () -> {
             try (Connection c = db.readSource().getConnection(); Statement s = c.createStatement();
@@ -167,7 +167,7 @@ class ReadPathTest {
 
     @Test
     void whenEveryReaderIsBusyAQueryIsRefusedAsOverloadedNotQueued() throws Exception {
-        Database db = new Database(dir.resolve("m.db"), 1, Duration.ofSeconds(5), Duration.ofMillis(50));
+        Database db = TestDatabases.open(dir.resolve("m.db"), 1, Duration.ofSeconds(5), Duration.ofMillis(50));
         DeviceQueries devices = new DeviceQueries(db);
         try (Connection busy = db.openReadConnection()) {
             assertFalse(busy.isClosed());

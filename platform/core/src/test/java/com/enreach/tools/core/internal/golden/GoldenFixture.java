@@ -1,5 +1,6 @@
 package com.enreach.tools.core.internal.golden;
 
+import com.enreach.tools.core.internal.db.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,7 +30,7 @@ final class GoldenFixture {
 
     GoldenFixture(Path dir) {
         this.dir = dir;
-        this.db = new Database(dir.resolve("m.db"));
+        this.db = TestDatabases.open(dir.resolve("m.db"));
         this.refresher = new GoldenRefresher(db, rulesPath(), false);
     }
 

@@ -1,5 +1,6 @@
 package com.enreach.tools.core.internal.identity;
 
+import com.enreach.tools.core.internal.db.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,7 +32,7 @@ final class Estate {
     final SourceRegistry registry = new SourceRegistry();
 
     Estate(Path dir) {
-        db = new Database(dir.resolve("identity.db"));
+        db = TestDatabases.open(dir.resolve("identity.db"));
         resolution = new IdentityResolution(db, (c, ids) -> {
             refreshed.add(ids.stream().sorted().toList());
             // keep the summary columns as the golden records would

@@ -1,5 +1,6 @@
 package com.enreach.tools.core.internal.netbox;
 
+import com.enreach.tools.core.internal.db.TestDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -37,7 +38,7 @@ class NetBoxStoreTest {
 
     @BeforeEach
     void open() {
-        store = new NetBoxStoreImpl(new Database(dir.resolve("m.db")));
+        store = new NetBoxStoreImpl(TestDatabases.open(dir.resolve("m.db")));
     }
 
     static ChangeItem item(int seq, String ref, String action, String type, String name, String site) {

@@ -1,5 +1,6 @@
 package com.enreach.tools.core.internal.report;
 
+import com.enreach.tools.core.internal.db.TestDatabases;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,7 +29,7 @@ final class Estate {
     private int sourceIds;
 
     Estate(Path dir) {
-        this.db = new Database(dir.resolve("reports.db"));
+        this.db = TestDatabases.open(dir.resolve("reports.db"));
         this.reports = new ReportRunner(db, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -1,5 +1,6 @@
 package com.enreach.tools.core.internal.search;
 
+import com.enreach.tools.core.internal.db.TestDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class DeviceSearchTest {
 
     @BeforeEach
     void estate() {
-        db = new Database(dir.resolve("m.db"));
+        db = TestDatabases.open(dir.resolve("m.db"));
         devices = new DeviceQueries(db);
         db.write(c -> {
             web = TestRows.device(c, "web01.prod.example.com", "{\"os\": \"Ubuntu 22.04\", \"tags\": [\"frontend\"], \"cpu_count\": 4}");
@@ -147,7 +148,7 @@ class DeviceSearchTest {
                     + " 'test-1', 'id-1', 'legacy01', '{\"site\": \"Köln\"}', 0, 3, '2026-01-01T00:00:00Z', '2026-02-03T04:05:06Z',"
                     + " '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
         }
-        Database db = new Database(file);
+        Database db = TestDatabases.open(file);
         DeviceQueries upgraded = new DeviceQueries(db);
         assertEquals(1, upgraded.find(new DeviceQuery(null, null, null, null, "koln", 10, 0)).count());
         assertEquals(1, upgraded.find(new DeviceQuery(null, null, null, null, "legacy01.old", 10, 0)).count());

@@ -1,5 +1,6 @@
 package com.enreach.tools.core.internal.security;
 
+import com.enreach.tools.core.internal.db.TestDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -37,7 +38,7 @@ class TokenStoreTest {
 
     @Test
     void aRevokedTokenIsRefusedOnTheVeryNextRequest() {
-        TokenStore s = store(new Database(dir.resolve("m.db")));
+        TokenStore s = store(TestDatabases.open(dir.resolve("m.db")));
         Created t = s.create("ci", Role.OPERATOR);
         assertTrue(s.authenticate(t.secret()).isPresent());
         assertTrue(s.authenticate(t.secret()).isPresent()); // now served from the cache
@@ -48,7 +49,7 @@ class TokenStoreTest {
 
     @Test
     void useIsRecordedByTheFlushNotByTheRequest() {
-        Database db = new Database(dir.resolve("m.db"));
+        Database db = TestDatabases.open(dir.resolve("m.db"));
         TokenStore s = store(db);
         Created t = s.create("ci", Role.VIEWER);
         s.authenticate(t.secret());
@@ -61,7 +62,7 @@ class TokenStoreTest {
 
     @Test
     void theLastAdminTokenCannotRevokeItself() {
-        TokenStore s = store(new Database(dir.resolve("m.db")));
+        TokenStore s = store(TestDatabases.open(dir.resolve("m.db")));
         long bootstrap = s.list().get(0).id();
         ApiException e = assertThrows(ApiException.class, () -> s.revoke(bootstrap));
         assertEquals(ApiException.Reason.CONFLICT, e.reason());
@@ -85,7 +86,7 @@ class TokenStoreTest {
 
     @Test
     void rolesAreStoredAndReportedInLowerCase() {
-        Database db = new Database(dir.resolve("m.db"));
+        Database db = TestDatabases.open(dir.resolve("m.db"));
         TokenStore s = store(db);
         s.create("v", Role.of("ViEwEr"));
         assertEquals(List.of("admin", "viewer"), storedRoles(db));
@@ -105,7 +106,7 @@ class TokenStoreTest {
         }
         Files.createDirectories(dir.resolve("etc"));
         Files.writeString(dir.resolve("etc").resolve("admin.token"), "kept\n");
-        Database db = new Database(file);
+        Database db = TestDatabases.open(file);
         TokenStore s = store(db);
         assertEquals(List.of("admin", "operator"), storedRoles(db));
         assertEquals(Role.OPERATOR, s.list().get(1).role());

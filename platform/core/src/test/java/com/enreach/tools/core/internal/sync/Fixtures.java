@@ -1,5 +1,6 @@
 package com.enreach.tools.core.internal.sync;
 
+import com.enreach.tools.core.internal.db.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,7 +81,7 @@ final class Fixtures {
 
         /** An engine with these settings and no scheduler timer (tests call {@code runDue} themselves). */
         Env(Path dir, EngineSettings settings) {
-            db = new Database(dir.resolve("test.db"));
+            db = TestDatabases.open(dir.resolve("test.db"));
             engine = new SyncEngine(db, registry, settings.withoutScheduler());
             // identity resolution follows every run, as the container binds it (backup links and device details use it)
             engine.bindChangeListener(new com.enreach.tools.core.internal.identity.IdentityResolution(db, null));

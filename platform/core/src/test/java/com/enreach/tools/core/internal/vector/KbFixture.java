@@ -1,5 +1,6 @@
 package com.enreach.tools.core.internal.vector;
 
+import com.enreach.tools.core.internal.db.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,7 +30,7 @@ final class KbFixture {
     }
 
     KbFixture(Path dir, boolean auto, int chunkTokens) {
-        db = new Database(dir.resolve("kb.db"));
+        db = TestDatabases.open(dir.resolve("kb.db"));
         vectorization = new VectorizationServiceImpl(db, plugins, auto, chunkTokens, 8, new Direct());
         plugins.onIndexBound(i -> vectorization.checkIndex());
         search = new KbSearchService(db, plugins, vectorization);
