@@ -56,10 +56,8 @@ public class Database {
     /** Migrations shipped but not applied once {@link #migrate()} ran (0 unless something is wrong). */
     private int pendingAtStart;
     private final DataSource writeSource;
-    /** The query layer's reads, with the read budget. */
-    private final DataSource readers;
-    /** The engine's reads, without a budget. */
-    private final SqlSupplier engineReads;
+    /** Read-only connections: the query layer's with the read budget, the engine's without. */
+    private final Readers readers;
     private final Runnable closer;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final AtomicLong commits = new AtomicLong();
@@ -67,9 +65,14 @@ public class Database {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile PlatformMetrics metrics;
 
+    /**
+     * The platform's master database: PostgreSQL when {@code etc/com.enreach.tools.database.cfg} says so
+     * ({@link DatabaseSettings}), else the SQLite file {@code data/enreach.db}.
+     */
     @Activate
     public Database(BundleContext context) {
-        this(homeOf(context).resolve("data").resolve("enreach.db"));
+        this(DatabaseSettings.read(homeOf(context)).orElse(null), homeOf(context).resolve("data").resolve("enreach.db"), DEFAULT_READERS,
+                DEFAULT_READ_BUDGET, BORROW_WAIT);
     }
 
     public Database(Path file) {
@@ -82,44 +85,48 @@ public class Database {
 
     /** @param borrowWait how long a read waits for a free reader before it is refused as overloaded */
     public Database(Path file, int readers, Duration readBudget, Duration borrowWait) {
-        this.file = file;
-        this.location = file.toString();
-        this.dialect = Dialect.SQLITE;
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create database directory for " + file, e);
-        }
-        this.writeSource = Migrations.writeSource(file);
-        migrate();
-        write(c -> null); // an empty write transaction: the search index takes in anything still queued (after V20)
-        try {
-            ReaderPool pool = new ReaderPool("jdbc:sqlite:" + file.toAbsolutePath(), readers, readBudget, borrowWait);
-            this.readers = pool;
-            this.engineReads = () -> pool.borrow(null);
-            this.closer = pool::close;
-        } catch (SQLException e) {
-            throw new DatabaseException(e);
-        }
-        LOG.info("Master database ready at {}", file);
+        this(null, file, readers, readBudget, borrowWait);
     }
 
-    private Database(String url, PostgresPools pools) {
-        this.file = null;
-        this.location = url;
-        this.dialect = Dialect.POSTGRESQL;
-        this.writeSource = pools.writes;
-        this.readers = pools.reads;
-        this.engineReads = pools.writes::getConnection;
-        this.closer = pools::close;
-        try {
+    /** On PostgreSQL when {@code postgres} is given, else on the SQLite file. */
+    private Database(DatabaseSettings postgres, Path file, int readers, Duration readBudget, Duration borrowWait) {
+        if (postgres == null) {
+            this.file = file;
+            this.location = file.toString();
+            this.dialect = Dialect.SQLITE;
+            try {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create database directory for " + file, e);
+            }
+            this.writeSource = Migrations.writeSource(file);
             migrate();
-            write(c -> null); // the search index takes in anything still queued
-        } catch (RuntimeException e) {
-            pools.close();
-            throw e;
+            write(c -> null); // an empty write transaction: the search index takes in anything still queued (after V20)
+            try {
+                ReaderPool pool = new ReaderPool("jdbc:sqlite:" + file.toAbsolutePath(), readers, readBudget, borrowWait);
+                this.readers = pool;
+                this.closer = pool::close;
+            } catch (SQLException e) {
+                throw new DatabaseException(e);
+            }
+            LOG.info("Master database ready at {}", file);
+        } else {
+            PostgresPools pools = new PostgresPools(postgres.url(), postgres.user(), postgres.password(), readers, readBudget, borrowWait);
+            this.file = null;
+            this.location = postgres.url();
+            this.dialect = Dialect.POSTGRESQL;
+            this.writeSource = pools.writes;
+            this.readers = pools.reads;
+            this.closer = pools::close;
+            try {
+                migrate();
+                write(c -> null); // the search index takes in anything still queued
+            } catch (RuntimeException e) {
+                pools.close();
+                throw e;
+            }
+            LOG.info("Master database ready at {} (PostgreSQL)", postgres.url());
         }
-        LOG.info("Master database ready at {} (PostgreSQL)", url);
     }
 
     /**
@@ -127,10 +134,7 @@ public class Database {
      * migrations. The URL should carry no credentials; they are given apart so they never reach a log.
      */
     public static Database postgres(String url, String user, String password, int readers, Duration readBudget, Duration borrowWait) {
-        if (url == null || !url.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database): " + url);
-        }
-        return new Database(url, new PostgresPools(url, user, password, readers, readBudget, borrowWait));
+        return new Database(new DatabaseSettings(url, user, password), null, readers, readBudget, borrowWait);
     }
 
     /** A master database on PostgreSQL with the default pool sizes and read budget. */
@@ -242,7 +246,7 @@ public class Database {
 
     /** A pooled read-only connection without a time budget (the engine's reads); closing it returns it to the pool. */
     public Connection openReadConnection() throws SQLException {
-        return engineReads.get();
+        return readers.borrow(null);
     }
 
     /** Runs one short write transaction under the write lock. */
@@ -254,8 +258,24 @@ public class Database {
         }
     }
 
-    /** Runs a read on a pooled reader; never waits for the write lock. */
+    /**
+     * Runs a read on a pooled reader; never waits for the write lock. On PostgreSQL a read that lost its connection
+     * (the server ended the session: a restart, a killed backend) is run once more on another one.
+     */
     public <T> T read(SqlWork<T> work) {
+        try {
+            return readOnce(work);
+        } catch (DatabaseException e) {
+            if (dialect.postgres() && e.getCause() instanceof SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("08") || s.getSQLState().equals("57P01"))) {
+                LOG.warn("A database read lost its connection ({}); running it again", s.getMessage());
+                return readOnce(work);
+            }
+            throw e;
+        }
+    }
+
+    private <T> T readOnce(SqlWork<T> work) {
         try (Connection c = openReadConnection()) {
             return work.run(c);
         } catch (SQLException e) {
@@ -278,11 +298,6 @@ public class Database {
             }
         }
         return false;
-    }
-
-    @FunctionalInterface
-    private interface SqlSupplier {
-        Connection get() throws SQLException;
     }
 
     /** A unit of JDBC work. */

@@ -25,21 +25,27 @@ public class HealthServiceImpl implements HealthService {
 
     @Override
     public DatabaseHealth database() {
+        boolean pg = db.dialect().postgres();
+        String engine = pg ? "postgresql" : "sqlite";
         Path file = db.file();
-        long size = size(file);
-        long wal = size(file.resolveSibling(file.getFileName() + "-wal"));
+        long[] size = {pg ? 0 : size(file)};
+        long wal = pg ? 0 : size(file.resolveSibling(file.getFileName() + "-wal"));
         try {
             return db.read(c -> {
+                // "WHERE success": an integer on SQLite, a boolean on PostgreSQL
                 try (Statement st = c.createStatement();
-                     ResultSet rs = st.executeQuery("SELECT (SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL"
-                             + " ORDER BY installed_rank DESC LIMIT 1), (SELECT count(*) FROM flyway_schema_history WHERE success = 1"
-                             + " AND version IS NOT NULL)")) {
+                     ResultSet rs = st.executeQuery("SELECT (SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL"
+                             + " ORDER BY installed_rank DESC LIMIT 1), (SELECT count(*) FROM flyway_schema_history WHERE success"
+                             + " AND version IS NOT NULL)" + (pg ? ", pg_database_size(current_database())" : ""))) {
                     rs.next();
-                    return new DatabaseHealth("sqlite", rs.getString(1), rs.getInt(2), db.pendingMigrations(), size, wal, true, null);
+                    if (pg) {
+                        size[0] = rs.getLong(3);
+                    }
+                    return new DatabaseHealth(engine, rs.getString(1), rs.getInt(2), db.pendingMigrations(), size[0], wal, true, null);
                 }
             });
         } catch (RuntimeException e) {
-            return new DatabaseHealth("sqlite", null, 0, db.pendingMigrations(), size, wal, false, e.getMessage());
+            return new DatabaseHealth(engine, null, 0, db.pendingMigrations(), size[0], wal, false, e.getMessage());
         }
     }
 

@@ -1,19 +1,14 @@
 package com.enreach.tools.core.internal.db;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
-
-import javax.sql.DataSource;
 
 import org.sqlite.ProgressHandler;
 import org.sqlite.SQLiteConfig;
@@ -28,17 +23,17 @@ import org.sqlite.SQLiteDataSource;
  * caller gets a {@link ReadTimeoutException}. Hand-written rather than a general pool: a blocking queue of a handful
  * of connections is all SQLite needs here, and it keeps the progress handler per connection.
  */
-final class ReaderPool implements DataSource {
+final class ReaderPool extends Readers {
     /** How many virtual machine steps SQLite runs between two checks of the budget. */
     private static final int PROGRESS_STEPS = 20_000;
 
     private final SQLiteDataSource source;
     private final BlockingQueue<Reader> idle;
-    private final Duration budget;
     private final Duration borrowWait;
     private volatile boolean closed;
 
     ReaderPool(String url, int size, Duration budget, Duration borrowWait) throws SQLException {
+        super(budget);
         SQLiteConfig cfg = new SQLiteConfig();
         // No journal mode here: WAL is a property of the file, set by the writer; a reader only reads.
         cfg.enforceForeignKeys(true);
@@ -47,20 +42,13 @@ final class ReaderPool implements DataSource {
         this.source = new SQLiteDataSource(cfg);
         this.source.setUrl(url);
         this.idle = new ArrayBlockingQueue<>(size);
-        this.budget = budget;
         this.borrowWait = borrowWait;
         for (int i = 0; i < size; i++) {
             idle.add(new Reader(source.getConnection()));
         }
     }
 
-    /** A reader with the pool's time budget: what the query layer (REST reads) uses. */
     @Override
-    public Connection getConnection() throws SQLException {
-        return borrow(budget);
-    }
-
-    /** A reader; with a null budget nothing interrupts it (the engine's own reads). */
     Connection borrow(Duration budgetOrNull) throws SQLException {
         if (closed) {
             throw new SQLException("the database is closed");
@@ -94,6 +82,7 @@ final class ReaderPool implements DataSource {
         }
     }
 
+    @Override
     void close() {
         closed = true;
         Reader r;
@@ -163,47 +152,5 @@ final class ReaderPool implements DataSource {
                 // closing on shutdown; nothing left to do
             }
         }
-    }
-
-    // ---------------------------------------------------------------- DataSource boilerplate
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-        // not used
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-        // not used
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return false;
     }
 }

@@ -27,6 +27,8 @@ public final class QuerySessions {
         t.setContextClassLoader(QuerySessions.class.getClassLoader());
         try {
             Configuration c = new Configuration(new Environment("enreach", new JdbcTransactionFactory(), db.readSource()));
+            // the mapper's engine-specific fragments are chosen by this id
+            c.setDatabaseId(db.dialect().postgres() ? "postgresql" : "sqlite");
             c.setMapUnderscoreToCamelCase(true);
             c.setCacheEnabled(false);
             c.setLocalCacheScope(LocalCacheScope.STATEMENT);

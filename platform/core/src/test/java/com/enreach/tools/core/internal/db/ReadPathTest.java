@@ -90,11 +90,7 @@ class ReadPathTest {
         DeviceQueries devices = new DeviceQueries(db);
         TokenStore tokens = new TokenStore(db, dir.resolve("admin.token"), false);
         String secret = java.nio.file.Files.readString(dir.resolve("admin.token")).trim();
-        org.sqlite.SQLiteConfig immediate = new org.sqlite.SQLiteConfig();
-        immediate.setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE); // BEGIN IMMEDIATE on the first statement
-        org.sqlite.SQLiteDataSource raw = new org.sqlite.SQLiteDataSource(immediate);
-        raw.setUrl("jdbc:sqlite:" + db.file().toAbsolutePath());
-        try (Connection other = raw.getConnection()) {
+        try (Connection other = otherWriter(db, dir.resolve("m.db"))) {
             other.setAutoCommit(false);
             try (Statement s = other.createStatement()) {
                 s.execute("INSERT INTO sync_metadata (source_instance, source_system, updated_at) VALUES ('x', 'x', 'now')");
@@ -111,8 +107,15 @@ class ReadPathTest {
     @Test
     void aReaderWhoseConnectionBrokeIsReplaced() throws Exception {
         Database db = TestDatabases.open(dir.resolve("m.db"), 1, Duration.ofSeconds(5), Duration.ofMillis(50));
-        try (Connection c = db.openReadConnection()) {
-            c.unwrap(Connection.class).close(); // the driver connection under the pooled one dies
+        if (TestDatabases.postgres()) {
+            // the server ends the reader's session (a restart, a killed backend): the pool notices when it is next used
+            try (Connection admin = otherWriter(db, dir.resolve("m.db")); Statement s = admin.createStatement()) {
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'enreach' AND pid <> pg_backend_pid()");
+            }
+        } else {
+            try (Connection c = db.openReadConnection()) {
+                c.unwrap(Connection.class).close(); // the driver connection under the pooled one dies
+            }
         }
         assertEquals(1, (int) db.read(c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
@@ -142,7 +145,8 @@ class ReadPathTest {
                 return s.executeUpdate("DELETE FROM devices");
             }
         }));
-        assertTrue(e.getMessage().contains("readonly") || e.getMessage().contains("query_only"), e.getMessage());
+        // SQLite: "readonly"/"query_only"; PostgreSQL: "cannot execute DELETE in a read-only transaction"
+        assertTrue(e.getMessage().contains("readonly") || e.getMessage().contains("query_only") || e.getMessage().contains("read-only"), e.getMessage());
     }
 
     @Test
@@ -175,5 +179,17 @@ class ReadPathTest {
             assertEquals(ApiException.Reason.OVERLOADED, e.reason());
         }
         assertEquals(0, devices.find(new DeviceQuery(null, null, null, null, null, 50, 0)).count());
+    }
+
+    /** A second writer outside the platform: on SQLite one that takes the file's write lock (BEGIN IMMEDIATE) at once. */
+    private static Connection otherWriter(Database db, java.nio.file.Path file) throws java.sql.SQLException {
+        if (TestDatabases.postgres()) {
+            return java.sql.DriverManager.getConnection(TestDatabases.url(file), com.enreach.tools.testkit.PostgresCluster.USER, "");
+        }
+        org.sqlite.SQLiteConfig immediate = new org.sqlite.SQLiteConfig();
+        immediate.setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE); // BEGIN IMMEDIATE on the first statement
+        org.sqlite.SQLiteDataSource raw = new org.sqlite.SQLiteDataSource(immediate);
+        raw.setUrl("jdbc:sqlite:" + db.file().toAbsolutePath());
+        return raw.getConnection();
     }
 }

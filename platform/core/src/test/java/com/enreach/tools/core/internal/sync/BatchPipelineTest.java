@@ -30,7 +30,7 @@ class BatchPipelineTest {
 
     private static List<String> racks(Fixtures.Env env, String sourceId) {
         return env.db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT json_extract(metadata, '$.rack'), status FROM devices WHERE source_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + env.db.dialect().jsonText("metadata", "rack") + ", status FROM devices WHERE source_id = ?")) {
                 ps.setString(1, sourceId);
                 List<String> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {

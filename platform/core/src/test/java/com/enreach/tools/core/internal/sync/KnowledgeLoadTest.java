@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.enreach.tools.core.internal.db.TestDatabases;
 import com.enreach.tools.api.SyncRun;
 import com.enreach.tools.api.SyncStatus;
 import com.enreach.tools.api.spi.ArticleRecord;
@@ -71,6 +72,13 @@ class KnowledgeLoadTest {
         }
     }
 
+    /** The ids of a text table's documents holding all these words (FTS5 MATCH on SQLite, a tsquery on PostgreSQL). */
+    private static String textMatch(String table, String... words) {
+        return TestDatabases.postgres()
+                ? "SELECT id FROM " + table + " WHERE terms @@ to_tsquery('enreach_search', '" + String.join(" & ", words) + "')"
+                : "SELECT rowid FROM " + table + " WHERE " + table + " MATCH '" + String.join(" AND ", words) + "'";
+    }
+
     private List<List<Object>> rows(String sql, Object... args) {
         return env.db.read(c -> {
             List<List<Object>> out = new ArrayList<>();
@@ -115,7 +123,7 @@ class KnowledgeLoadTest {
         assertEquals("1", one("SELECT revision FROM kb_articles WHERE source_id = 'p1'"));
         // text search finds it by a word of the body; rowid is the article's id
         assertEquals(one("SELECT id FROM kb_articles WHERE source_id = 'p2'"),
-                one("SELECT rowid FROM kb_article_text WHERE kb_article_text MATCH 'web02'"));
+                one(textMatch("kb_article_text", "web02")));
         assertEquals(3L, one("SELECT count(*) FROM change_log WHERE kind = 'article' AND action = 'created' AND run_id = ?", r.id()));
         assertEquals("fqdn", one("SELECT kind FROM kb_mentions WHERE content_type = 'article' AND token = 'web03.prod.example.com'"));
     }
@@ -184,7 +192,7 @@ class KnowledgeLoadTest {
         long id = (Long) one("SELECT id FROM kb_tickets WHERE ticket_key = 'OPS-1'");
         assertEquals(List.of(List.of("c0", "first look"), List.of("c1", "rebooted")),
                 rows("SELECT comment_id, body FROM kb_ticket_comments WHERE ticket_id = ? ORDER BY comment_id", id));
-        assertEquals(id, one("SELECT rowid FROM kb_ticket_text WHERE kb_ticket_text MATCH 'rebooted'"));
+        assertEquals(id, one(textMatch("kb_ticket_text", "rebooted")));
 
         c.script = (ctx, sink) -> {
             sink.ticket(issue(1, "first look", "replaced the disk"));
@@ -195,8 +203,8 @@ class KnowledgeLoadTest {
         assertEquals(1, r.unchanged());
         assertEquals(List.of(List.of("c0", "first look"), List.of("c1", "replaced the disk")),
                 rows("SELECT comment_id, body FROM kb_ticket_comments WHERE ticket_id = ? ORDER BY comment_id", id));
-        assertTrue(rows("SELECT rowid FROM kb_ticket_text WHERE kb_ticket_text MATCH 'rebooted'").isEmpty());
-        assertEquals(id, one("SELECT rowid FROM kb_ticket_text WHERE kb_ticket_text MATCH 'disk AND replaced'"));
+        assertTrue(rows(textMatch("kb_ticket_text", "rebooted")).isEmpty());
+        assertEquals(id, one(textMatch("kb_ticket_text", "disk", "replaced")));
         assertEquals("[\"comments\"]", one("SELECT fields FROM change_log WHERE kind = 'ticket' AND action = 'updated' AND run_id = ?", r.id()));
         // mentions from summary, description and comments
         assertEquals(List.of(List.of("10.0.0.1", "ip"), List.of("db-prod-1", "host")),

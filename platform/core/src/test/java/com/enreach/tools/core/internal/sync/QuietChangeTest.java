@@ -84,7 +84,7 @@ class QuietChangeTest {
         assertEquals(before, childIds(), "interfaces, addresses and facts keep their rows");
         assertEquals(updatedAt, one("SELECT updated_at FROM devices WHERE source_id = 'n0'"));
         // the volatile values themselves are current
-        assertEquals("2026-12-02T10:11:00Z", one("SELECT json_extract(metadata, '$.facts_timestamp') FROM devices WHERE source_id = 'n0'"));
+        assertEquals("2026-12-02T10:11:00Z", one("SELECT " + env.db.dialect().jsonText("metadata", "facts_timestamp") + " FROM devices WHERE source_id = 'n0'"));
         assertEquals("4600", one("SELECT uptime_seconds FROM server_facts f JOIN devices d ON d.id = f.device_id WHERE d.source_id = 'n0'"));
     }
 
@@ -104,12 +104,12 @@ class QuietChangeTest {
         });
         SyncRun first = env.runToEnd("puppetdb-a", false);
         assertEquals(5, first.added());
-        String rows = one("SELECT group_concat(id || name || metadata || content_hash || status || updated_at, '|') FROM devices");
+        String rows = one("SELECT string_agg(id || name || metadata || content_hash || status || updated_at, '|' ORDER BY id) FROM devices");
         Map<String, java.time.Instant> seenFirst = lastSeen();
 
         SyncRun second = env.runToEnd("puppetdb-a", false);
         assertEquals(5, second.unchanged());
-        assertEquals(rows, one("SELECT group_concat(id || name || metadata || content_hash || status || updated_at, '|') FROM devices"),
+        assertEquals(rows, one("SELECT string_agg(id || name || metadata || content_hash || status || updated_at, '|' ORDER BY id) FROM devices"),
                 "device rows are not rewritten");
         assertEquals("5", one("SELECT count(*) FROM device_seen WHERE seen_run_id = " + second.id()));
         Map<String, java.time.Instant> seenSecond = lastSeen();
@@ -143,7 +143,7 @@ class QuietChangeTest {
         env.runToEnd("puppetdb-a", false);
         String eth0 = one("SELECT i.id FROM network_interfaces i JOIN devices d ON d.id = i.device_id WHERE d.source_id = 'n0' AND i.name = 'eth0'");
         String otherIp = one("SELECT a.id FROM ip_addresses a JOIN devices d ON d.id = a.device_id WHERE d.source_id = 'n0' AND a.address = '192.168.0.1'");
-        String facts = one("SELECT f.rowid FROM server_facts f JOIN devices d ON d.id = f.device_id WHERE d.source_id = 'n0'");
+        String facts = one("SELECT f.device_id FROM server_facts f JOIN devices d ON d.id = f.device_id WHERE d.source_id = 'n0'");
 
         tick.set(2);
         firstIp[0] = "10.0.9.9";
@@ -152,7 +152,7 @@ class QuietChangeTest {
         assertEquals(2, changed.unchanged());
         assertEquals(eth0, one("SELECT i.id FROM network_interfaces i JOIN devices d ON d.id = i.device_id WHERE d.source_id = 'n0' AND i.name = 'eth0'"));
         assertEquals(otherIp, one("SELECT a.id FROM ip_addresses a JOIN devices d ON d.id = a.device_id WHERE d.source_id = 'n0' AND a.address = '192.168.0.1'"));
-        assertEquals(facts, one("SELECT f.rowid FROM server_facts f JOIN devices d ON d.id = f.device_id WHERE d.source_id = 'n0'"));
+        assertEquals(facts, one("SELECT f.device_id FROM server_facts f JOIN devices d ON d.id = f.device_id WHERE d.source_id = 'n0'"));
         assertEquals("10.0.9.9|" + eth0, one("SELECT a.address || '|' || a.interface_id FROM ip_addresses a JOIN devices d ON d.id = a.device_id"
                 + " WHERE d.source_id = 'n0' AND a.interface_name = 'eth0'"));
         assertEquals("0", one("SELECT count(*) FROM ip_addresses WHERE address = '10.0.0.1'"));
@@ -253,8 +253,8 @@ class QuietChangeTest {
         assertEquals(0, r.stale());
         assertEquals(2, r.warnings());
         assertTrue(r.warningSamples().stream().anyMatch(w -> w.startsWith("vm-2: not refreshed") && w.contains("403")), r.warningSamples().toString());
-        assertEquals("active|on", one("SELECT status || '|' || json_extract(metadata, '$.power') FROM devices WHERE source_id = 'vm-2'"));
-        assertEquals("active|off", one("SELECT status || '|' || json_extract(metadata, '$.power') FROM devices WHERE source_id = 'vm-1'"));
+        assertEquals("active|on", one("SELECT status || '|' || " + env.db.dialect().jsonText("metadata", "power") + " FROM devices WHERE source_id = 'vm-2'"));
+        assertEquals("active|off", one("SELECT status || '|' || " + env.db.dialect().jsonText("metadata", "power") + " FROM devices WHERE source_id = 'vm-1'"));
         assertEquals("active|2026-12-01T00:00:00.000Z", one("SELECT status || '|' || last_success_at FROM backups WHERE source_id = 'c-2'"));
         assertEquals("active|2026-12-02T00:00:00.000Z", one("SELECT status || '|' || last_success_at FROM backups WHERE source_id = 'c-1'"));
     }
@@ -270,7 +270,7 @@ class QuietChangeTest {
     private List<Long> childIds() throws SQLException {
         List<Long> ids = new ArrayList<>();
         for (String sql : List.of("SELECT id FROM network_interfaces ORDER BY id", "SELECT id FROM ip_addresses ORDER BY id",
-                "SELECT rowid FROM server_facts ORDER BY rowid")) {
+                "SELECT device_id FROM server_facts ORDER BY device_id")) {
             try (Connection c = env.db.openReadConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
