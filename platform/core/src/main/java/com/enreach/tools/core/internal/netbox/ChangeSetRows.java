@@ -147,9 +147,11 @@ final class ChangeSetRows {
     }
 
     private static ChangeSet.Counts counts(Connection c, long id, int held, int conflicts) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), TOTAL(action = 'create'), TOTAL(action = 'update'),"
-                + " TOTAL(action = 'delete'), TOTAL(approval = 'approved'), TOTAL(status = 'applied'), TOTAL(status = 'failed'),"
-                + " TOTAL(status = 'drifted'), TOTAL(status = 'skipped') FROM netbox_change_items WHERE changeset_id = ?")) {
+        // counts as sums of CASE: SQLite's TOTAL() and a sum over booleans do not exist on PostgreSQL
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), " + countOf("action = 'create'") + ", " + countOf("action = 'update'") + ", "
+                + countOf("action = 'delete'") + ", " + countOf("approval = 'approved'") + ", " + countOf("status = 'applied'") + ", "
+                + countOf("status = 'failed'") + ", " + countOf("status = 'drifted'") + ", " + countOf("status = 'skipped'")
+                + " FROM netbox_change_items WHERE changeset_id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -159,11 +161,16 @@ final class ChangeSetRows {
         }
     }
 
+    /** The number of rows meeting the condition, 0 for none. */
+    private static String countOf(String condition) {
+        return "coalesce(sum(CASE WHEN " + condition + " THEN 1 ELSE 0 END), 0)";
+    }
+
     static List<ChangeItem> items(Connection c, long id, ItemQuery q) throws SQLException {
         NbSql.Where w = new NbSql.Where().add("changeset_id = ?", id).eq("object_type", q.objectType())
                 .eq("action", q.action()).eq("site", q.site()).eq("status", q.status());
         if (q.q() != null && !q.q().isBlank()) {
-            w.add("instr(lower(name), ?) > 0", q.q().toLowerCase(java.util.Locale.ROOT));
+            w.add(NbSql.contains(c, "lower(name)"), q.q().toLowerCase(java.util.Locale.ROOT));
         }
         List<ChangeItem> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT * FROM netbox_change_items" + w + " ORDER BY seq, id")) {

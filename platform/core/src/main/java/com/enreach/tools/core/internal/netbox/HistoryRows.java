@@ -87,11 +87,11 @@ final class HistoryRows {
             w.add("id IN (SELECT history_id FROM netbox_history_sources WHERE source = ?)", q.source());
         }
         if (q.object() != null && !q.object().isBlank()) {
-            w.add("instr(lower(object), ?) > 0", q.object().toLowerCase(Locale.ROOT));
+            w.add(NbSql.contains(c, "lower(object)"), q.object().toLowerCase(Locale.ROOT));
         }
         if (q.user() != null) {
             // approved_by lists the approvers comma-separated
-            w.add("(applied_by = ? OR instr(',' || approved_by || ',', ?) > 0)", q.user(), "," + q.user() + ",");
+            w.add("(applied_by = ? OR " + NbSql.contains(c, "',' || approved_by || ','") + ")", q.user(), "," + q.user() + ",");
         }
         if (q.from() != null) {
             w.add("at >= ?", Times.format(q.from()));

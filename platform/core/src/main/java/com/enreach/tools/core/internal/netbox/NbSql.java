@@ -1,5 +1,6 @@
 package com.enreach.tools.core.internal.netbox;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +10,7 @@ import java.util.Map;
 
 import com.enreach.tools.core.internal.db.Json;
 import com.enreach.tools.core.internal.db.Sql;
+import com.enreach.tools.core.internal.sql.Dialect;
 
 /** Small JDBC helpers shared by the pipeline's row classes: a WHERE built from optional filters, nullable columns. */
 final class NbSql {
@@ -51,8 +53,16 @@ final class NbSql {
         Sql.bind(ps, params);
     }
 
-    static long count(java.sql.Connection c, String sql, List<Object> params) throws SQLException {
+    static long count(Connection c, String sql, List<Object> params) throws SQLException {
         return Sql.count(c, sql, params);
+    }
+
+    /**
+     * The condition that the text contains the one parameter as a substring (no wildcards): SQLite's instr,
+     * PostgreSQL's strpos.
+     */
+    static String contains(Connection c, String text) throws SQLException {
+        return (Dialect.of(c).postgres() ? "strpos(" : "instr(") + text + ", ?) > 0";
     }
 
     static Long getLong(ResultSet rs, String column) throws SQLException {

@@ -20,7 +20,7 @@ final class IdentityConflicts extends Report {
 
     @Override
     Sql findings(ReportParams p, ReportSettings s) {
-        Sql sql = new Sql().add("SELECT c.id AS conflict_id, (SELECT min(x.id) FROM json_each(c.entity_ids) j JOIN entities x ON x.id = j.value)"
+        Sql sql = new Sql().add("SELECT c.id AS conflict_id, (SELECT min(x.id) FROM " + ids(p) + " JOIN entities x ON x.id = j.value)"
                 + " AS entity_id FROM identity_conflicts c WHERE c.status = 'open'");
         if (p.text("kind") != null) {
             sql.add(" AND c.kind = ?", p.text("kind"));
@@ -29,15 +29,23 @@ final class IdentityConflicts extends Report {
     }
 
     @Override
-    String order() {
+    String order(ReportParams p) {
         return "f.conflict_id";
     }
 
     @Override
     Sql values(ReportParams p, ReportSettings s) {
         return new Sql().add("c.id AS conflict_id, c.kind AS kind, c.key AS key, c.detail AS detail,"
-                + " (SELECT string_agg(x.name || ' (#' || x.id || ')', ', ' ORDER BY j.key) FROM json_each(c.entity_ids) j JOIN entities x ON x.id = j.value) AS entities,"
-                + " json_array_length(c.device_ids) AS observations, c.created_at AS created_at");
+                + " (SELECT string_agg(x.name || ' (#' || x.id || ')', ', ' ORDER BY j.key) FROM " + ids(p) + " JOIN entities x ON x.id = j.value) AS entities,"
+                + " " + (p.dialect().postgres() ? "jsonb_array_length(CAST(c.device_ids AS jsonb))" : "json_array_length(c.device_ids)")
+                + " AS observations, c.created_at AS created_at");
+    }
+
+    /** The conflict's entity ids (a JSON array), as rows {@code j} with the id in {@code value} and its position in {@code key}. */
+    private static String ids(ReportParams p) {
+        return p.dialect().postgres()
+                ? "(SELECT CAST(t.v AS BIGINT) AS value, t.n AS key FROM jsonb_array_elements_text(CAST(c.entity_ids AS jsonb)) WITH ORDINALITY AS t(v, n)) j"
+                : "json_each(c.entity_ids) j";
     }
 
     @Override

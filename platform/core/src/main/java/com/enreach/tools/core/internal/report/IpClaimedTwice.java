@@ -30,7 +30,11 @@ final class IpClaimedTwice extends Report {
                 // Only addresses on two rows or more can be on two entities: found on the address index alone.
                 + " AND a.address IN (SELECT address FROM ip_addresses GROUP BY address HAVING count(*) > 1)");
         for (String g : p.globs("ignore")) {
-            sql.add(" AND a.address NOT GLOB ?", SourcePattern.sqliteGlob(g));
+            if (p.dialect().postgres()) {
+                sql.add(" AND a.address NOT LIKE ?", SourcePattern.likePattern(g));
+            } else {
+                sql.add(" AND a.address NOT GLOB ?", SourcePattern.sqliteGlob(g));
+            }
         }
         return sql;
     }
@@ -39,12 +43,12 @@ final class IpClaimedTwice extends Report {
     Sql findings(ReportParams p, ReportSettings s) {
         return new Sql().add("SELECT w.address AS address, w.entity_id AS entity_id, e.name AS name, w.entities AS entities FROM"
                         + " (SELECT c.address, c.entity_id, count(*) OVER (PARTITION BY c.address) AS entities FROM (").add(claims(p))
-                .add(") c) w CROSS JOIN entities e ON e.id = w.entity_id WHERE w.entities > 1");
+                .add(") c) w " + p.cross() + " entities e ON e.id = w.entity_id WHERE w.entities > 1");
     }
 
     @Override
-    String order() {
-        return "f.address, f.name COLLATE NOCASE, f.entity_id";
+    String order(ReportParams p) {
+        return "f.address, " + p.nocase("f.name") + ", f.entity_id";
     }
 
     @Override
@@ -52,10 +56,10 @@ final class IpClaimedTwice extends Report {
         String mine = " FROM ip_addresses a JOIN devices d ON d.id = a.device_id JOIN entity_links l ON l.device_id = d.id"
                 + " WHERE a.address = f.address AND d.status <> 'stale'";
         return new Sql().add("f.address AS address, f.entities AS entities,"
-                + " (SELECT string_agg(x, ', ' ORDER BY n, i) FROM (SELECT DISTINCT oe.name || ' (#' || oe.id || ')' AS x, oe.name AS n, oe.id AS i"
-                + mine.replace(" WHERE", " JOIN entities oe ON oe.id = l.entity_id WHERE") + " AND l.entity_id <> f.entity_id)) AS other_entities,"
-                + " (SELECT string_agg(x, ', ' ORDER BY x) FROM (SELECT DISTINCT d.source_instance AS x" + mine + " AND l.entity_id = f.entity_id)) AS sources,"
+                + " (SELECT string_agg(x, ', ' ORDER BY n, eid) FROM (SELECT DISTINCT oe.name || ' (#' || oe.id || ')' AS x, oe.name AS n, oe.id AS eid"
+                + mine.replace(" WHERE", " JOIN entities oe ON oe.id = l.entity_id WHERE") + " AND l.entity_id <> f.entity_id) i) AS other_entities,"
+                + " (SELECT string_agg(x, ', ' ORDER BY x) FROM (SELECT DISTINCT d.source_instance AS x" + mine + " AND l.entity_id = f.entity_id) i) AS sources,"
                 + " (SELECT string_agg(x, ', ' ORDER BY x) FROM (SELECT DISTINCT a.interface_name AS x" + mine + " AND l.entity_id = f.entity_id"
-                + " AND a.interface_name IS NOT NULL)) AS interfaces");
+                + " AND a.interface_name IS NOT NULL) i) AS interfaces");
     }
 }

@@ -67,12 +67,14 @@ final class MissingFromSource extends Report {
                 sql.add(" AND e.id IN (").add(knownTo(p, x.seenBy())).add(") AND e.id NOT IN (").add(knownTo(p, target)).add(")");
             }
         }
-        return k == 0 ? sql.add("SELECT NULL AS entity_id, NULL AS name, NULL AS k, NULL AS expectation, NULL AS missing_from WHERE 0") : sql;
+        // no expectation: no rows, typed for the joins and CASE over them (PostgreSQL takes a bare NULL for text)
+        return k == 0 ? sql.add("SELECT CAST(NULL AS BIGINT) AS entity_id, NULL AS name, CAST(NULL AS BIGINT) AS k, NULL AS expectation,"
+                + " NULL AS missing_from WHERE " + p.none()) : sql;
     }
 
     @Override
-    String order() {
-        return "f.name COLLATE NOCASE, f.entity_id, f.k";
+    String order(ReportParams p) {
+        return p.nocase("f.name") + ", f.entity_id, f.k";
     }
 
     @Override
@@ -83,7 +85,7 @@ final class MissingFromSource extends Report {
         for (Expectation x : expectations(p, s)) {
             for (SourcePattern target : x.knownTo()) {
                 seen.add(" WHEN " + k + " THEN ").add(knownBy(p, "f.entity_id", x.seenBy()));
-                stale.add(" WHEN " + k + " THEN ").add(instances("f.entity_id", new Sql().add("d.status = 'stale' AND ").add(p.filter(target, "d"))));
+                stale.add(" WHEN " + k + " THEN ").add(instances(p, "f.entity_id", new Sql().add("d.status = 'stale' AND ").add(p.filter(target, "d"))));
                 k++;
             }
         }
@@ -96,12 +98,13 @@ final class MissingFromSource extends Report {
 
     /** The instances of these sources that know the entity (see {@link #knownTo}), sorted and comma-joined. */
     static Sql knownBy(ReportParams p, String entity, SourcePattern sources) {
-        return new Sql().add("(SELECT string_agg(si, ', ' ORDER BY si) FROM (SELECT d.source_instance AS si FROM entity_links l CROSS JOIN devices d ON d.id = l.device_id"
+        String cross = p.cross();
+        return new Sql().add("(SELECT string_agg(si, ', ' ORDER BY si) FROM (SELECT d.source_instance AS si FROM entity_links l " + cross + " devices d ON d.id = l.device_id"
                         + " WHERE l.entity_id = " + entity + " AND d.status <> 'stale' AND ").add(p.filter(sources, "d"))
-                .add(" UNION SELECT b.source_instance FROM entity_links l CROSS JOIN backups b ON b.device_id = l.device_id WHERE l.entity_id = " + entity
+                .add(" UNION SELECT b.source_instance FROM entity_links l " + cross + " backups b ON b.device_id = l.device_id WHERE l.entity_id = " + entity
                         + " AND b.status <> 'stale' AND ").add(p.filter(sources, "b"))
-                .add(" UNION SELECT b.source_instance FROM entity_links l CROSS JOIN identity_keys k ON k.device_id = l.device_id AND k.kind IN " + VM_KEYS
-                        + " CROSS JOIN backups b ON lower(b.vm_guid) = " + BY_GUID + " AND b.vm_guid IS NOT NULL WHERE l.entity_id = " + entity
-                        + " AND b.status <> 'stale' AND ").add(p.filter(sources, "b")).add("))");
+                .add(" UNION SELECT b.source_instance FROM entity_links l " + cross + " identity_keys k ON k.device_id = l.device_id AND k.kind IN " + VM_KEYS
+                        + " " + cross + " backups b ON lower(b.vm_guid) = " + byGuid(p) + " AND b.vm_guid IS NOT NULL WHERE l.entity_id = " + entity
+                        + " AND b.status <> 'stale' AND ").add(p.filter(sources, "b")).add(") i)");
     }
 }

@@ -23,8 +23,9 @@ final class NetworkWithoutConfig extends Report {
 
     @Override
     Sql findings(ReportParams p, ReportSettings s) {
+        String cross = p.cross();
         Sql sql = new Sql().add("SELECT e.id AS entity_id, e.name AS name FROM entities e WHERE e.status = 'active' AND e.type IN ").in(p.types("types"))
-                .add(" AND NOT EXISTS (SELECT 1 FROM entity_links l CROSS JOIN devices d ON d.id = l.device_id CROSS JOIN device_configs c ON c.device_id = d.id"
+                .add(" AND NOT EXISTS (SELECT 1 FROM entity_links l " + cross + " devices d ON d.id = l.device_id " + cross + " device_configs c ON c.device_id = d.id"
                         + " WHERE l.entity_id = e.id AND d.status <> 'stale' AND ").add(p.filter(p.pattern("configs_source"), "d"));
         if (p.days("days") > 0) {
             sql.add(" AND c.retrieved_at >= ?", p.cutoff("days"));
@@ -33,17 +34,18 @@ final class NetworkWithoutConfig extends Report {
     }
 
     @Override
-    String order() {
-        return "f.name COLLATE NOCASE, f.entity_id";
+    String order(ReportParams p) {
+        return p.nocase("f.name") + ", f.entity_id";
     }
 
     @Override
     Sql values(ReportParams p, ReportSettings s) {
         SourcePattern configs = p.pattern("configs_source");
-        return new Sql().add("CASE WHEN EXISTS (SELECT 1 FROM entity_links l CROSS JOIN devices d ON d.id = l.device_id WHERE l.entity_id = f.entity_id"
+        String cross = p.cross();
+        return new Sql().add("CASE WHEN EXISTS (SELECT 1 FROM entity_links l " + cross + " devices d ON d.id = l.device_id WHERE l.entity_id = f.entity_id"
                         + " AND d.status <> 'stale' AND ").add(p.filter(configs, "d")).add(") THEN 'yes' ELSE 'no' END AS known_to_configs_source, ")
-                .add("(SELECT max(c.retrieved_at) FROM entity_links l CROSS JOIN devices d ON d.id = l.device_id CROSS JOIN device_configs c ON c.device_id = d.id"
+                .add("(SELECT max(c.retrieved_at) FROM entity_links l " + cross + " devices d ON d.id = l.device_id " + cross + " device_configs c ON c.device_id = d.id"
                         + " WHERE l.entity_id = f.entity_id AND ").add(p.filter(configs, "d")).add(") AS last_config_at, ")
-                .add(instances("f.entity_id", new Sql().add("d.status <> 'stale'"))).add(" AS sources");
+                .add(instances(p, "f.entity_id", new Sql().add("d.status <> 'stale'"))).add(" AS sources");
     }
 }

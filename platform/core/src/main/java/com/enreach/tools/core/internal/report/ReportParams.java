@@ -10,6 +10,7 @@ import java.util.Map;
 import com.enreach.tools.api.ApiException;
 import com.enreach.tools.api.inventory.ReportInfo;
 import com.enreach.tools.core.internal.db.Times;
+import com.enreach.tools.core.internal.sql.Dialect;
 
 /**
  * One run's parameters: the caller's values over the report's defaults. An unknown name or a bad value is an
@@ -22,12 +23,17 @@ final class ReportParams {
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Instant now;
     private final Map<String, String> instances;
+    private final Dialect dialect;
 
-    /** @param instances the source system of every source instance in the database, by instance */
-    ReportParams(ReportInfo info, Map<String, String> given, Instant now, Map<String, String> instances) {
+    /**
+     * @param instances the source system of every source instance in the database, by instance
+     * @param dialect   the engine the report's SQL runs on
+     */
+    ReportParams(ReportInfo info, Map<String, String> given, Instant now, Map<String, String> instances, Dialect dialect) {
         this.report = info.name();
         this.now = now;
         this.instances = instances;
+        this.dialect = dialect;
         List<String> names = new ArrayList<>();
         for (ReportInfo.Param p : info.params()) {
             names.add(p.name());
@@ -83,14 +89,44 @@ final class ReportParams {
         return p;
     }
 
+    Dialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * The join keyword for a join whose order the query fixes: SQLite plans without statistics and keeps the order
+     * of a CROSS JOIN (see {@link Report}); PostgreSQL orders joins itself, and its CROSS JOIN takes no ON clause.
+     */
+    String cross() {
+        return dialect.postgres() ? "JOIN" : "CROSS JOIN";
+    }
+
+    /**
+     * The expression kept from driving the query through an index: SQLite's unary plus (which also drops a text
+     * column's affinity); PostgreSQL has no unary plus for text and needs no such hint.
+     */
+    String unindexed(String expr) {
+        return dialect.postgres() ? expr : "+" + expr;
+    }
+
+    /** A condition that is always false: {@code 0} on SQLite (which prunes it), {@code false} on PostgreSQL (which wants a boolean). */
+    String none() {
+        return dialect.postgres() ? "false" : "0";
+    }
+
+    /** The expression sorted without regard to case (see {@link Dialect#nocase}). */
+    String nocase(String expr) {
+        return dialect.nocase(expr);
+    }
+
     /** The condition that the alias's source instance is one of those these sources match, for a set over all their rows. */
     Sql from(SourcePattern sources, String alias) {
-        return sources.sql(alias, instances, true);
+        return sources.sql(alias, instances, true, this);
     }
 
     /** The same condition as a filter of rows found otherwise (per entity), never driving the query (see {@link SourcePattern#sql}). */
     Sql filter(SourcePattern sources, String alias) {
-        return sources.sql(alias, instances, false);
+        return sources.sql(alias, instances, false, this);
     }
 
     List<String> types(String name) {

@@ -27,6 +27,7 @@ import com.enreach.tools.api.plugin.FieldError;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.DatabaseException;
 import com.enreach.tools.core.internal.db.Times;
+import com.enreach.tools.core.internal.sql.Dialect;
 
 /**
  * The coverage and anomaly reports. Each report counts and pages its findings in SQL, on one read-only connection
@@ -94,7 +95,7 @@ public class ReportRunner implements ReportService {
         return read(() -> {
             try (Connection c = db.readSource().getConnection()) {
                 c.setAutoCommit(false); // one snapshot for everything below
-                ReportParams p = new ReportParams(info, params, now, instances(c));
+                ReportParams p = new ReportParams(info, params, now, instances(c), Dialect.of(c));
                 long[] total = {0};
                 List<ReportResult.Row> rows = rows(c, report.rows(p, s, limit, offset), columns, total);
                 if (rows.isEmpty() && offset > 0) {

@@ -49,8 +49,9 @@ record SourcePattern(List<String> globs) {
      *
      * @param instances the system of every source instance in the database, by instance
      * @param indexed   whether the condition may drive the query (a set over all of these sources' rows)
+     * @param p         the run, for the engine's spelling of a false condition and of an unindexed column
      */
-    Sql sql(String alias, Map<String, String> instances, boolean indexed) {
+    Sql sql(String alias, Map<String, String> instances, boolean indexed, ReportParams p) {
         List<String> matching = new ArrayList<>();
         instances.forEach((instance, system) -> {
             if (matches(system, instance)) {
@@ -60,7 +61,8 @@ record SourcePattern(List<String> globs) {
         // No instance matches: a constant false, which SQLite prunes, instead of an IN list it would still scan for.
         // Not indexed: the unary plus keeps SQLite from driving the query through the instance index, where the
         // condition only filters rows found by a selective lookup (an entity's observations).
-        return matching.isEmpty() ? new Sql().add("0") : new Sql().add((indexed ? "" : "+") + alias + ".source_instance IN ").in(matching);
+        return matching.isEmpty() ? new Sql().add(p.none())
+                : new Sql().add((indexed ? alias + ".source_instance" : p.unindexed(alias + ".source_instance")) + " IN ").in(matching);
     }
 
     /** SQLite's GLOB also knows {@code ?} and {@code [...]}: here they are plain characters. */
@@ -70,6 +72,22 @@ record SourcePattern(List<String> globs) {
             switch (c) {
                 case '?' -> b.append("[?]");
                 case '[' -> b.append("[[]");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * The glob as a LIKE pattern with a backslash as its escape (PostgreSQL's default): {@code *} is any text, every
+     * other character itself, case-sensitive like SQLite's GLOB.
+     */
+    static String likePattern(String g) {
+        StringBuilder b = new StringBuilder();
+        for (char c : g.toCharArray()) {
+            switch (c) {
+                case '*' -> b.append('%');
+                case '%', '_', '\\' -> b.append('\\').append(c);
                 default -> b.append(c);
             }
         }

@@ -23,21 +23,22 @@ final class StaleInOneActiveInAnother extends Report {
 
     @Override
     Sql findings(ReportParams p, ReportSettings s) {
-        return new Sql().add("SELECT l.entity_id AS entity_id, d.id AS device_id, e.name AS name FROM devices d CROSS JOIN entity_links l ON l.device_id = d.id"
-                        + " CROSS JOIN entities e ON e.id = l.entity_id WHERE d.status = 'stale' AND ").add(p.from(p.pattern("source"), "d"))
-                .add(" AND EXISTS (SELECT 1 FROM entity_links l2 CROSS JOIN devices d2 ON d2.id = l2.device_id WHERE l2.entity_id = l.entity_id"
+        String cross = p.cross();
+        return new Sql().add("SELECT l.entity_id AS entity_id, d.id AS device_id, e.name AS name FROM devices d " + cross + " entity_links l ON l.device_id = d.id"
+                        + " " + cross + " entities e ON e.id = l.entity_id WHERE d.status = 'stale' AND ").add(p.from(p.pattern("source"), "d"))
+                .add(" AND EXISTS (SELECT 1 FROM entity_links l2 " + cross + " devices d2 ON d2.id = l2.device_id WHERE l2.entity_id = l.entity_id"
                         + " AND d2.status <> 'stale' AND d2.source_instance <> d.source_instance)");
     }
 
     @Override
-    String order() {
-        return "f.name COLLATE NOCASE, f.entity_id, f.device_id";
+    String order(ReportParams p) {
+        return p.nocase("f.name") + ", f.entity_id, f.device_id";
     }
 
     @Override
     Sql values(ReportParams p, ReportSettings s) {
         return new Sql().add("sd.source_instance AS stale_source, sd.name AS stale_object, sds.last_seen AS stale_since, ")
-                .add(instances("f.entity_id", new Sql().add("d.status <> 'stale' AND d.source_instance <> sd.source_instance"))).add(" AS active_sources");
+                .add(instances(p, "f.entity_id", new Sql().add("d.status <> 'stale' AND d.source_instance <> sd.source_instance"))).add(" AS active_sources");
     }
 
     @Override

@@ -28,17 +28,18 @@ final class VmsWithoutBackup extends Report {
     Sql findings(ReportParams p, ReportSettings s) {
         String cutoff = p.cutoff("days");
         SourcePattern src = p.pattern("backup_source");
+        String cross = p.cross();
         return new Sql().add("SELECT e.id AS entity_id, e.name AS name FROM entities e WHERE e.status = 'active' AND e.type IN ").in(p.types("types"))
-                .add(" AND e.id NOT IN (SELECT l.entity_id FROM backups b CROSS JOIN entity_links l ON l.device_id = b.device_id"
+                .add(" AND e.id NOT IN (SELECT l.entity_id FROM backups b " + cross + " entity_links l ON l.device_id = b.device_id"
                         + " WHERE b.status <> 'stale' AND b.last_success_at >= ? AND ", cutoff).add(p.from(src, "b"))
-                .add(" UNION SELECT l.entity_id FROM backups b CROSS JOIN identity_keys k ON k.kind IN " + VM_KEYS + " AND k.value = lower(b.vm_guid)"
-                        + " CROSS JOIN entity_links l ON l.device_id = k.device_id"
+                .add(" UNION SELECT l.entity_id FROM backups b " + cross + " identity_keys k ON k.kind IN " + VM_KEYS + " AND k.value = lower(b.vm_guid)"
+                        + " " + cross + " entity_links l ON l.device_id = k.device_id"
                         + " WHERE b.vm_guid IS NOT NULL AND b.status <> 'stale' AND b.last_success_at >= ? AND ", cutoff).add(p.from(src, "b")).add(")");
     }
 
     @Override
-    String order() {
-        return "f.name COLLATE NOCASE, f.entity_id";
+    String order(ReportParams p) {
+        return p.nocase("f.name") + ", f.entity_id";
     }
 
     @Override
@@ -50,11 +51,12 @@ final class VmsWithoutBackup extends Report {
     @Override
     Sql joins(ReportParams p, ReportSettings s) {
         SourcePattern src = p.pattern("backup_source");
+        String cross = p.cross();
         // The newest of the entity's backups from these sources, whatever its age: what the operator looks at next.
         return new Sql().add(" LEFT JOIN backups nb ON nb.id = (SELECT id FROM (SELECT b.id, b.last_success_at FROM entity_links l"
-                + " CROSS JOIN backups b ON b.device_id = l.device_id WHERE l.entity_id = f.entity_id AND ").add(p.filter(src, "b"))
-                .add(" UNION ALL SELECT b.id, b.last_success_at FROM entity_links l CROSS JOIN identity_keys k ON k.device_id = l.device_id AND k.kind IN " + VM_KEYS
-                        + " CROSS JOIN backups b ON lower(b.vm_guid) = " + BY_GUID + " AND b.vm_guid IS NOT NULL WHERE l.entity_id = f.entity_id AND ").add(p.filter(src, "b"))
-                .add(") ORDER BY last_success_at IS NULL, last_success_at DESC, id LIMIT 1)");
+                + " " + cross + " backups b ON b.device_id = l.device_id WHERE l.entity_id = f.entity_id AND ").add(p.filter(src, "b"))
+                .add(" UNION ALL SELECT b.id, b.last_success_at FROM entity_links l " + cross + " identity_keys k ON k.device_id = l.device_id AND k.kind IN " + VM_KEYS
+                        + " " + cross + " backups b ON lower(b.vm_guid) = " + byGuid(p) + " AND b.vm_guid IS NOT NULL WHERE l.entity_id = f.entity_id AND ").add(p.filter(src, "b"))
+                .add(") j ORDER BY last_success_at IS NULL, last_success_at DESC, id LIMIT 1)");
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,6 +97,8 @@ class TokenStoreTest {
 
     @Test
     void mixedCaseRolesOfEarlierVersionsAreNormalised() throws Exception {
+        // An upgrade of a SQLite database from V20: a PostgreSQL master database starts at the V32 baseline, never older
+        assumeFalse(TestDatabases.postgres());
         Path file = dir.resolve("old.db");
         // A database as the previous version left it: roles stored in upper case.
         Flyway.configure(Database.class.getClassLoader()).dataSource("jdbc:sqlite:" + file, null, null)
