@@ -25,8 +25,8 @@ final class ObservationLoader {
     private static final String FACTS = "SELECT f.device_id, f.os_name, f.os_release, f.cpu_count, f.memory_bytes,"
             + " (SELECT sum(json_extract(x.value, '$.size_bytes')) FROM json_each(f.disks) x), f.virtual, f.serial_number,"
             + " f.manufacturer, f.product FROM entity_links l JOIN server_facts f ON f.device_id = l.device_id WHERE " + IN_CHUNK;
-    // The disks' sizes summed on PostgreSQL: only JSON numbers count (json_extract gives SQLite's sum() no text to add
-    // for objects or arrays, and a cast of those would fail); numeric, so a fractional size is summed, not refused.
+    // The disks' sizes summed on PostgreSQL: only JSON numbers are added (they are written as numbers; a cast of anything
+    // else would fail the refresh, where SQLite's sum() counts it as 0), as numeric, so a fractional size is summed too.
     private static final String FACTS_POSTGRES = "SELECT f.device_id, f.os_name, f.os_release, f.cpu_count, f.memory_bytes,"
             + " (SELECT sum(CASE WHEN json_typeof(x.value -> 'size_bytes') = 'number' THEN CAST(x.value ->> 'size_bytes' AS numeric) END)"
             + " FROM json_array_elements(CAST(f.disks AS json)) x), f.virtual, f.serial_number,"

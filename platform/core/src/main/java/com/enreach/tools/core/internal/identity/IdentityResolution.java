@@ -239,7 +239,9 @@ public class IdentityResolution implements ChangeListener {
 
     /**
      * The newest feed position ever handed out, also after pruning: SQLite's AUTOINCREMENT mark, PostgreSQL's identity
-     * sequence (read in the write transaction, under the write lock, no other write can hold a newer uncommitted one).
+     * sequence. The sequence also counts positions of transactions not yet committed, but resolveNew reads it under the
+     * database's write lock, when no other write is in progress, so no entry can be skipped (a rolled-back write only
+     * leaves a gap); outside it (catchUp's first check) a value ahead of the log at worst costs one empty write.
      */
     private static long latest(Connection c) throws SQLException {
         return count(c, Dialect.of(c).postgres()
