@@ -34,6 +34,10 @@ public class GoldenConflicts implements ConflictService {
     private static final String SOURCE_MATCH = " AND (ea.source_instance = ? OR ea.source_system = ? OR EXISTS (SELECT 1 FROM"
             + " json_each(ea.alternatives) a WHERE json_extract(a.value, '$.source_instance') = ?"
             + " OR json_extract(a.value, '$.source_system') = ?))";
+    /** The same on PostgreSQL: the alternatives' JSON objects as json, their fields by ->>. */
+    private static final String SOURCE_MATCH_POSTGRES = " AND (ea.source_instance = ? OR ea.source_system = ? OR EXISTS (SELECT 1 FROM"
+            + " json_array_elements(CAST(ea.alternatives AS json)) a WHERE a.value ->> 'source_instance' = ?"
+            + " OR a.value ->> 'source_system' = ?))";
 
     private final Database db;
     private final GoldenRefresher refresher;
@@ -70,8 +74,9 @@ public class GoldenConflicts implements ConflictService {
             where.append(" AND ea.entity_id = ?");
             args.add(q.entityId());
         }
+        boolean postgres = db.dialect().postgres();
         if (q.source() != null) {
-            where.append(SOURCE_MATCH);
+            where.append(postgres ? SOURCE_MATCH_POSTGRES : SOURCE_MATCH);
             for (int i = 0; i < 4; i++) {
                 args.add(q.source());
             }
@@ -88,7 +93,7 @@ public class GoldenConflicts implements ConflictService {
             paged.add(limit);
             paged.add(q.offset());
             try (PreparedStatement ps = prepare(c, "SELECT ea.entity_id, e.name, e.type, " + GoldenValues.COLUMNS + where
-                    + " ORDER BY e.name COLLATE NOCASE, e.id, ea.attribute LIMIT ? OFFSET ?", paged)) {
+                    + " ORDER BY " + db.dialect().nocase("e.name") + ", e.id, ea.attribute LIMIT ? OFFSET ?", paged)) {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         GoldenValue chosen = GoldenValues.of(rs, 4);

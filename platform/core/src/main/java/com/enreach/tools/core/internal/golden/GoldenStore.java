@@ -10,12 +10,15 @@ import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
+import com.enreach.tools.core.internal.sql.Dialect;
+
 /**
  * Reads what is stored for a chunk of entities and writes only what changed, with batched statements: upserts of
  * changed golden rows, deletes of attributes that lost every value, updates of entity rows whose derived columns moved.
  */
 final class GoldenStore implements AutoCloseable {
     private static final String IN_CHUNK = " IN (SELECT value FROM json_each(?))";
+    private static final String IN_CHUNK_POSTGRES = " IN (SELECT value FROM " + Dialect.POSTGRESQL.jsonIds() + ")";
     private final PreparedStatement upsert;
     private final PreparedStatement delete;
     private final PreparedStatement entity;
@@ -36,7 +39,7 @@ final class GoldenStore implements AutoCloseable {
     static Map<Long, EntitySummary> entities(Connection c, String idsJson) throws SQLException {
         Map<Long, EntitySummary> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, name, type, status, site, sources, source_count, observation_count,"
-                + " conflict_count, last_seen FROM entities WHERE id" + IN_CHUNK)) {
+                + " conflict_count, last_seen FROM entities WHERE id" + inChunk(c))) {
             ps.setString(1, idsJson);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -51,7 +54,7 @@ final class GoldenStore implements AutoCloseable {
     static Map<Long, Map<String, GoldenRow>> rows(Connection c, String idsJson) throws SQLException {
         Map<Long, Map<String, GoldenRow>> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT entity_id, attribute, value, device_id, source_system, source_instance,"
-                + " seen_at, rule, alternatives, conflict FROM entity_attributes WHERE entity_id" + IN_CHUNK)) {
+                + " seen_at, rule, alternatives, conflict FROM entity_attributes WHERE entity_id" + inChunk(c))) {
             ps.setString(1, idsJson);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -65,11 +68,19 @@ final class GoldenStore implements AutoCloseable {
         return out;
     }
 
+    /** {@code IN} the ids of a JSON array bound as one parameter, on the connection's engine. */
+    private static String inChunk(Connection c) throws SQLException {
+        return Dialect.of(c).postgres() ? IN_CHUNK_POSTGRES : IN_CHUNK;
+    }
+
     /** Open identity conflicts naming each entity of the chunk. */
     static Map<Long, Integer> identityConflicts(Connection c, String idsJson) throws SQLException {
         Map<Long, Integer> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT CAST(je.value AS INTEGER), count(*) FROM identity_conflicts ic,"
-                + " json_each(ic.entity_ids) je WHERE ic.status = 'open' AND CAST(je.value AS INTEGER)" + IN_CHUNK + " GROUP BY 1")) {
+        try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).postgres()
+                ? "SELECT CAST(je.value AS bigint), count(*) FROM identity_conflicts ic, json_array_elements_text(CAST(ic.entity_ids AS json))"
+                        + " AS je(value) WHERE ic.status = 'open' AND CAST(je.value AS bigint)" + IN_CHUNK_POSTGRES + " GROUP BY 1"
+                : "SELECT CAST(je.value AS INTEGER), count(*) FROM identity_conflicts ic,"
+                        + " json_each(ic.entity_ids) je WHERE ic.status = 'open' AND CAST(je.value AS INTEGER)" + IN_CHUNK + " GROUP BY 1")) {
             ps.setString(1, idsJson);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.enreach.tools.core.internal.db.Json;
+import com.enreach.tools.core.internal.sql.Dialect;
 
 /**
  * Manual overrides in manual_decisions (action 'override'). An override names its entity and, for when that entity
@@ -30,7 +30,7 @@ final class Overrides {
     static Map<Long, Map<String, ManualValue>> inForce(Connection c, String idsJson, String now) throws SQLException {
         Map<Long, Map<String, ManualValue>> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, entity_id, attribute, value, created_at FROM manual_decisions WHERE "
-                + IN_FORCE + " AND entity_id IN (SELECT value FROM json_each(?)) ORDER BY id")) {
+                + IN_FORCE + " AND entity_id IN (SELECT value FROM " + Dialect.of(c).jsonIds() + ") ORDER BY id")) {
             ps.setString(1, now);
             ps.setString(2, idsJson);
             try (ResultSet rs = ps.executeQuery()) {
@@ -107,8 +107,9 @@ final class Overrides {
                 }
             }
         }
+        // the new id asked for by name (with RETURN_GENERATED_KEYS pgjdbc returns every column)
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO manual_decisions (action, entity_id, observations, attribute, value,"
-                + " reason, actor, created_at, expires_at) VALUES ('override', ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + " reason, actor, created_at, expires_at) VALUES ('override', ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
             ps.setLong(1, entityId);
             ps.setString(2, Json.write(observations));
             ps.setString(3, attribute);

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -97,8 +96,9 @@ final class DecisionStore {
                 }
             }
         }
+        // the new id asked for by name (with RETURN_GENERATED_KEYS pgjdbc returns every column)
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO manual_decisions (action, entity_id, observations, apart_from, reason, actor,"
-                + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
             ps.setString(1, action);
             if (entityId == null) {
                 ps.setNull(2, java.sql.Types.INTEGER);

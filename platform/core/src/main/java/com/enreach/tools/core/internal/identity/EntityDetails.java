@@ -22,6 +22,7 @@ import com.enreach.tools.core.internal.db.Times;
 import com.enreach.tools.core.internal.golden.GoldenValues;
 import com.enreach.tools.core.internal.query.Mapping;
 import com.enreach.tools.core.internal.query.QuerySessions;
+import com.enreach.tools.core.internal.sql.Dialect;
 
 /** One entity with everything its observations carry (never anything matched by name). */
 final class EntityDetails {
@@ -145,8 +146,11 @@ final class EntityDetails {
             return out;
         }
         List<Long> some = ids.size() > KeyExtractor.CHUNK ? ids.subList(0, KeyExtractor.CHUNK) : ids;
+        String named = Dialect.of(c).postgres()
+                ? " AND EXISTS (SELECT 1 FROM json_array_elements_text(CAST(ic.device_ids AS json)) AS j(value) WHERE CAST(j.value AS bigint) IN "
+                : " AND EXISTS (SELECT 1 FROM json_each(ic.device_ids) j WHERE j.value IN ";
         KeyExtractor.query(c, "SELECT " + DecisionRows.CONFLICT_COLUMNS + " FROM identity_conflicts ic WHERE ic.status = 'open'"
-                + " AND EXISTS (SELECT 1 FROM json_each(ic.device_ids) j WHERE j.value IN " + KeyExtractor.in(some.size()) + ") ORDER BY ic.id DESC",
+                + named + KeyExtractor.in(some.size()) + ") ORDER BY ic.id DESC",
                 some, rs -> out.add(DecisionRows.conflict(rs)));
         return out;
     }

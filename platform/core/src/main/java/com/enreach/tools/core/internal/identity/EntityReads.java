@@ -29,6 +29,11 @@ final class EntityReads {
             "name", "e.name COLLATE NOCASE, e.id", "-name", "e.name COLLATE NOCASE DESC, e.id DESC",
             "type", "e.type, e.name COLLATE NOCASE, e.id", "last_seen", "e.last_seen, e.id", "-last_seen", "e.last_seen DESC, e.id DESC",
             "sources", "e.source_count, e.name COLLATE NOCASE, e.id", "-sources", "e.source_count DESC, e.name COLLATE NOCASE DESC, e.id DESC");
+    /** The same orders on PostgreSQL: lower(name) for NOCASE (the baseline's lower(name) indexes serve them). */
+    private static final Map<String, String> SORTS_POSTGRES = Map.of(
+            "name", "lower(e.name), e.id", "-name", "lower(e.name) DESC, e.id DESC",
+            "type", "e.type, lower(e.name), e.id", "last_seen", "e.last_seen NULLS FIRST, e.id", "-last_seen", "e.last_seen DESC NULLS LAST, e.id DESC",
+            "sources", "e.source_count, lower(e.name), e.id", "-sources", "e.source_count DESC, lower(e.name) DESC, e.id DESC");
     private static final Set<String> STATUSES = Set.of("active", "stale");
     static final int MAX_CANDIDATES = 50;
     /** Search matches above which a page is found by testing entities in the sort's order rather than by id (see find). */
@@ -52,7 +57,8 @@ final class EntityReads {
         if (q.offset() < 0) {
             throw ApiException.invalid("offset", "offset must be 0 or more, got " + q.offset());
         }
-        String order = SORTS.get(q.sort() == null || q.sort().isBlank() ? "name" : q.sort());
+        String sort = q.sort() == null || q.sort().isBlank() ? "name" : q.sort();
+        String order = SORTS.get(sort);
         if (order == null) {
             throw ApiException.invalid("sort", "sort must be one of name, -name, type, last_seen, -last_seen, sources, -sources; got '" + q.sort() + "'");
         }
@@ -61,30 +67,34 @@ final class EntityReads {
         }
         // a search: the matching ids united (few matches: the page is read by id), or each entity tested in the sort's
         // order until the page is full (thousands of matches: uniting them all costs more than walking an index)
+        boolean postgres = db.dialect().postgres();
         List<Object> searchArgs = new ArrayList<>();
         String[] matching = {"", ""};
         if (q.q() != null && !q.q().isBlank()) {
-            matching = search(searchArgs, q.q());
+            matching = search(searchArgs, q.q(), postgres);
             if (matching == null) {
                 return new Page<>(0, q.limit(), q.offset(), List.of());
             }
         }
         String united = matching[0];
         String tested = matching[1];
+        String orderBy = postgres ? SORTS_POSTGRES.get(sort) : order;
         long generation = db.commitCount();
         return read(c -> {
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
             List<Object> args = new ArrayList<>();
             filter(where, args, "e.type = ?", q.type());
             filter(where, args, "e.status = ?", q.status());
-            filter(where, args, "e.site = ? COLLATE NOCASE", q.site());
+            filter(where, args, postgres ? "lower(e.site) = lower(?)" : "e.site = ? COLLATE NOCASE", q.site());
             if (q.source() != null && !q.source().isBlank()) {
                 // a source with few observations: its entities gathered first; one with thousands: each entity
                 // tested, driven by its links (SQLite drove an EXISTS from the instance's devices unless told otherwise)
                 boolean large = cachedCount(c, generation, "SELECT count(*) FROM devices WHERE source_instance = ?", List.of(q.source().trim()))
                         > WALK_THRESHOLD;
+                // (PostgreSQL's CROSS JOIN takes no ON; its planner needs no hint)
                 filter(where, args, large
-                        ? "EXISTS (SELECT 1 FROM entity_links l CROSS JOIN devices d ON d.id = l.device_id WHERE l.entity_id = e.id AND d.source_instance = ?)"
+                        ? "EXISTS (SELECT 1 FROM entity_links l " + (postgres ? "JOIN" : "CROSS JOIN")
+                                + " devices d ON d.id = l.device_id WHERE l.entity_id = e.id AND d.source_instance = ?)"
                         : "e.id IN (SELECT l.entity_id FROM devices d JOIN entity_links l ON l.device_id = d.id WHERE d.source_instance = ?)", q.source());
             }
             args.addAll(searchArgs);
@@ -93,7 +103,7 @@ final class EntityReads {
             paged.add(q.limit());
             paged.add(q.offset());
             String pageWhere = where + (count > WALK_THRESHOLD ? tested : united);
-            return new Page<>(count, q.limit(), q.offset(), entities(c, "SELECT " + COLUMNS + " FROM entities e" + pageWhere + " ORDER BY " + order
+            return new Page<>(count, q.limit(), q.offset(), entities(c, "SELECT " + COLUMNS + " FROM entities e" + pageWhere + " ORDER BY " + orderBy
                     + " LIMIT ? OFFSET ?", paged));
         });
     }
@@ -125,17 +135,19 @@ final class EntityReads {
      * prefix: the same condition twice, {@code [ids united, each entity tested]}, over the same arguments (added to
      * {@code args}); null when the text has nothing to look for.
      */
-    private String[] search(List<Object> args, String text) {
+    private String[] search(List<Object> args, String text, boolean postgres) {
         List<String> terms = search.ftsTerms(text);
         List<String[]> keys = keysOf(text.trim());
         if (terms.isEmpty() && keys.isEmpty()) {
             return null;
         }
-        // LIKE is case-insensitive (ASCII) by itself; with no COLLATE after it, it searches the name index
+        // LIKE is case-insensitive (ASCII) by itself on SQLite; with no COLLATE after it, it searches the name index.
+        // PostgreSQL's LIKE is case-sensitive: lower() on both sides, the same folding as the lower(name) index
         List<String> ids = new ArrayList<>();
         List<String> tests = new ArrayList<>();
-        ids.add("SELECT n.id FROM entities n WHERE n.name LIKE ? ESCAPE '\\'");
-        tests.add("e.name LIKE ? ESCAPE '\\'");
+        ids.add(postgres ? "SELECT n.id FROM entities n WHERE lower(n.name) LIKE lower(?) ESCAPE '\\'"
+                : "SELECT n.id FROM entities n WHERE n.name LIKE ? ESCAPE '\\'");
+        tests.add(postgres ? "lower(e.name) LIKE lower(?) ESCAPE '\\'" : "e.name LIKE ? ESCAPE '\\'");
         args.add(text.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         if (!terms.isEmpty()) {
             String fts = "SELECT l.entity_id FROM entity_links l WHERE l.device_id IN (SELECT rowid FROM device_search WHERE device_search MATCH ?)";
@@ -187,6 +199,10 @@ final class EntityReads {
             throw ApiException.invalid("q", "a lookup needs a value: an id, name, FQDN, serial number, UUID, MAC or IP address");
         }
         String text = query.trim();
+        // names compared without case: COLLATE NOCASE on SQLite, lower() on both sides on PostgreSQL (lower(name) indexes)
+        boolean postgres = db.dialect().postgres();
+        String entityName = postgres ? "lower(e.name) = lower(?)" : "e.name = ? COLLATE NOCASE";
+        String deviceName = postgres ? "lower(d.name) = lower(?)" : "d.name = ? COLLATE NOCASE";
         return read(c -> {
             Map<Long, Entity> found = new LinkedHashMap<>();
             if (text.matches("\\d{1,18}")) {
@@ -196,8 +212,8 @@ final class EntityReads {
                 add(found, entities(c, "SELECT " + COLUMNS + " FROM entities e WHERE e.id IN (SELECT l.entity_id FROM identity_keys k JOIN entity_links l"
                         + " ON l.device_id = k.device_id WHERE k.kind = ? AND k.value = ?) ORDER BY e.id LIMIT " + MAX_CANDIDATES, List.of(k[0], k[1])));
             }
-            add(found, entities(c, "SELECT " + COLUMNS + " FROM entities e WHERE e.name = ? COLLATE NOCASE OR e.id IN (SELECT l.entity_id FROM devices d"
-                    + " JOIN entity_links l ON l.device_id = d.id WHERE d.name = ? COLLATE NOCASE) ORDER BY e.id LIMIT " + MAX_CANDIDATES, List.of(text, text)));
+            add(found, entities(c, "SELECT " + COLUMNS + " FROM entities e WHERE " + entityName + " OR e.id IN (SELECT l.entity_id FROM devices d"
+                    + " JOIN entity_links l ON l.device_id = d.id WHERE " + deviceName + ") ORDER BY e.id LIMIT " + MAX_CANDIDATES, List.of(text, text)));
             List<Entity> list = new ArrayList<>(found.values());
             return new EntityLookup(text, list.size() > MAX_CANDIDATES ? list.subList(0, MAX_CANDIDATES) : list);
         });

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,6 +15,7 @@ import java.util.TreeSet;
 
 import com.enreach.tools.core.internal.db.Json;
 import com.enreach.tools.core.internal.db.Times;
+import com.enreach.tools.core.internal.sql.Dialect;
 
 /**
  * Writes a resolution: entity ids (kept by the part of an entity that holds most of its observations; a merge keeps
@@ -89,8 +89,9 @@ final class EntityWriter {
         Set<Long> removed = new HashSet<>(votes.keySet());
         long created = 0;
         Map<Long, Long> entityOf = new HashMap<>();
+        // the new id asked for by name (with RETURN_GENERATED_KEYS pgjdbc returns every column)
         try (PreparedStatement insertEntity = c.prepareStatement("INSERT INTO entities (name, type, status, sources, source_count, observation_count,"
-                + " created_at, updated_at) VALUES (?, ?, 'active', '[]', 0, 0, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+                + " created_at, updated_at) VALUES (?, ?, 'active', '[]', 0, 0, ?, ?)", new String[] {"id"});
              PreparedStatement upsertLink = c.prepareStatement("INSERT INTO entity_links (device_id, entity_id, rule, confidence, evidence,"
                      + " linked_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET entity_id = excluded.entity_id, rule = excluded.rule,"
                      + " confidence = excluded.confidence, evidence = excluded.evidence, linked_at = excluded.linked_at")) {
@@ -170,9 +171,11 @@ final class EntityWriter {
             KeyExtractor.query(c, sql, List.of(), h);
         } else {
             // the component's conflicts, filtered in SQL rather than parsing every open conflict
+            String devices = Dialect.of(c).postgres()
+                    ? " AND EXISTS (SELECT 1 FROM json_array_elements_text(CAST(ic.device_ids AS json)) AS j(value) WHERE CAST(j.value AS bigint) IN "
+                    : " AND EXISTS (SELECT 1 FROM json_each(ic.device_ids) j WHERE j.value IN ";
             for (List<Long> chunk : KeyExtractor.chunks(component)) {
-                KeyExtractor.query(c, sql + " AND EXISTS (SELECT 1 FROM json_each(ic.device_ids) j WHERE j.value IN " + KeyExtractor.in(chunk.size()) + ")",
-                        chunk, h);
+                KeyExtractor.query(c, sql + devices + KeyExtractor.in(chunk.size()) + ")", chunk, h);
             }
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO identity_conflicts (kind, key, detail, entity_ids, device_ids, status, created_at)"

@@ -21,6 +21,7 @@ import com.enreach.tools.api.inventory.RebuildResult;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.Times;
 import com.enreach.tools.core.internal.inventory.EntityRefresher;
+import com.enreach.tools.core.internal.sql.Dialect;
 import com.enreach.tools.core.internal.sync.ChangeListener;
 
 /**
@@ -209,6 +210,9 @@ public class IdentityResolution implements ChangeListener {
      * during a load would copy the whole WAL back into the database file on commit. The run checkpoints at its end.
      */
     private static void deferCheckpoint(Connection c) throws SQLException {
+        if (Dialect.of(c).postgres()) {
+            return; // no WAL checkpoint to defer: PostgreSQL checkpoints on its own schedule
+        }
         try (java.sql.Statement s = c.createStatement()) {
             s.execute("PRAGMA wal_autocheckpoint = 16384");
         }
@@ -233,8 +237,16 @@ public class IdentityResolution implements ChangeListener {
         }
     }
 
+    /**
+     * The newest feed position ever handed out, also after pruning: SQLite's AUTOINCREMENT mark, PostgreSQL's identity
+     * sequence. The sequence also counts positions of transactions not yet committed, but resolveNew reads it under the
+     * database's write lock, when no other write is in progress, so no entry can be skipped (a rolled-back write only
+     * leaves a gap); outside it (catchUp's first check) a value ahead of the log at worst costs one empty write.
+     */
     private static long latest(Connection c) throws SQLException {
-        return count(c, "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'change_log'), 0)");
+        return count(c, Dialect.of(c).postgres()
+                ? "SELECT coalesce(pg_sequence_last_value(pg_get_serial_sequence('change_log', 'position')), 0)"
+                : "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'change_log'), 0)");
     }
 
     private static long oldest(Connection c, long latest) throws SQLException {

@@ -13,25 +13,38 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import com.enreach.tools.core.internal.sql.Dialect;
+
 /**
  * Reads observations with their identifiers from devices, server facts, interfaces and IP addresses, and stores
  * the normalised keys in {@code identity_keys}.
  */
 final class KeyExtractor {
     static final int CHUNK = 900;
-    private static final String DEVICE_COLUMNS = "SELECT id, source_instance, source_id, type, name, host_key,"
-            + " json_extract(metadata, '$.system_uuid'), json_extract(metadata, '$.bios_uuid'), json_extract(metadata, '$.serial'),"
-            + " json_extract(metadata, '$.primary_mac'), json_extract(metadata, '$.fqdn'), json_extract(metadata, '$.instance_uuid')"
-            + " FROM devices";
+    private static final String DEVICE_COLUMNS = deviceColumns(Dialect.SQLITE);
+    private static final String DEVICE_COLUMNS_POSTGRES = deviceColumns(Dialect.POSTGRESQL);
 
     private KeyExtractor() {
+    }
+
+    /** The devices' columns with the identifiers in their metadata (json_extract on SQLite, ->> on PostgreSQL). */
+    private static String deviceColumns(Dialect d) {
+        StringBuilder sql = new StringBuilder("SELECT id, source_instance, source_id, type, name, host_key");
+        for (String key : new String[] {"system_uuid", "bios_uuid", "serial", "primary_mac", "fqdn", "instance_uuid"}) {
+            sql.append(", ").append(d.jsonText("metadata", key));
+        }
+        return sql.append(" FROM devices").toString();
+    }
+
+    private static String deviceColumns(Connection c) throws SQLException {
+        return Dialect.of(c).postgres() ? DEVICE_COLUMNS_POSTGRES : DEVICE_COLUMNS;
     }
 
     /** Every observation with its keys, read fresh from the source tables. */
     static Map<Long, Obs> extractAll(Connection c) throws SQLException {
         Map<Long, Obs> out = new LinkedHashMap<>();
         Map<Long, Raw> raws = new HashMap<>();
-        readDevices(c, DEVICE_COLUMNS + " ORDER BY id", List.of(), out, raws);
+        readDevices(c, deviceColumns(c) + " ORDER BY id", List.of(), out, raws);
         readChildren(c, "", List.of(), raws);
         raws.forEach((id, r) -> r.finish(out.get(id)));
         return out;
@@ -43,7 +56,7 @@ final class KeyExtractor {
         Map<Long, Raw> raws = new HashMap<>();
         for (List<Long> chunk : chunks(ids)) {
             String in = in(chunk.size());
-            readDevices(c, DEVICE_COLUMNS + " WHERE id IN " + in, chunk, out, raws);
+            readDevices(c, deviceColumns(c) + " WHERE id IN " + in, chunk, out, raws);
             readChildren(c, in, chunk, raws);
         }
         raws.forEach((id, r) -> r.finish(out.get(id)));

@@ -102,6 +102,7 @@ class BulkRefreshTest {
         }
         long conflicts = f.db.read(c -> {
             try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM entity_attributes WHERE conflict = 1")) {
+                rs.next();
                 return rs.getLong(1);
             }
         });

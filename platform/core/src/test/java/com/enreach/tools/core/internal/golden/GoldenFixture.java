@@ -112,8 +112,9 @@ final class GoldenFixture {
     }
 
     static int link(Connection c, long deviceId, long entityId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO entity_links (device_id, entity_id, rule, confidence, linked_at)"
-                + " VALUES (?, ?, 'test', 1.0, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO entity_links (device_id, entity_id, rule, confidence, linked_at)"
+                + " VALUES (?, ?, 'test', 1.0, ?) ON CONFLICT (device_id) DO UPDATE SET entity_id = excluded.entity_id, rule = excluded.rule,"
+                + " confidence = excluded.confidence, evidence = NULL, linked_at = excluded.linked_at")) {
             ps.setLong(1, deviceId);
             ps.setLong(2, entityId);
             ps.setString(3, Times.format(T0));

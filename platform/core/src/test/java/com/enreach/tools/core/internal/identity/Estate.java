@@ -117,7 +117,8 @@ final class Estate {
 
     void facts(long device, String serial) {
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO server_facts (device_id, serial_number, updated_at) VALUES (?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO server_facts (device_id, serial_number, updated_at) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (device_id) DO UPDATE SET serial_number = excluded.serial_number, updated_at = excluded.updated_at")) {
                 ps.setLong(1, device);
                 ps.setString(2, serial);
                 ps.setString(3, Times.format(Times.now()));
