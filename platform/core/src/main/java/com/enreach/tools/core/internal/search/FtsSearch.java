@@ -28,8 +28,11 @@ public final class FtsSearch implements SearchService {
 
     /** The text search configuration of the PostgreSQL index tables. */
     public static final String CONFIG = "enreach_search";
-    /** What {@code search_words()} (V32__postgresql_baseline.sql) turns into a word break: white space, ASCII punctuation. */
-    private static final Pattern BREAK = Pattern.compile("[\\s\\p{Punct}]+");
+    /**
+     * What {@code search_words()} (V32__postgresql_baseline.sql) turns into a word break: white space, ASCII
+     * punctuation; and control characters, which the text search parser drops (and PostgreSQL text cannot hold NUL).
+     */
+    private static final Pattern BREAK = Pattern.compile("[\\s\\p{Punct}\\p{Cntrl}]+");
 
     @Override
     public List<String> ftsTerms(String text, Dialect dialect) {
