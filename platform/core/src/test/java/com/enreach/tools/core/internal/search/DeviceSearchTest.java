@@ -63,6 +63,9 @@ class DeviceSearchTest {
         assertEquals(List.of("SW-Zürich-Core"), find("ZÜRICH"));
         assertEquals(List.of("SW-Zürich-Core"), find("nord"));
         assertEquals(List.of("SW-Zürich-Core"), find("ærø"), "non-ASCII letters fold case too");
+        db.write(c -> TestRows.device(c, "edge-Köln2", "{}"));
+        assertEquals(List.of("edge-Köln2"), find("koln2"), "a word of letters and digits loses its accents too");
+        assertEquals(List.of("edge-Köln2"), find("KÖLN2"));
     }
 
     @Test
