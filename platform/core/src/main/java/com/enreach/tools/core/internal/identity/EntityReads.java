@@ -19,6 +19,7 @@ import com.enreach.tools.api.inventory.EntityQuery;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.Json;
 import com.enreach.tools.core.internal.db.Times;
+import com.enreach.tools.core.internal.search.FtsSearch;
 import com.enreach.tools.core.internal.search.SearchService;
 
 /** The entity list and lookups, on the budgeted read pool (a slow query is refused as overloaded, never a 500). */
@@ -136,7 +137,7 @@ final class EntityReads {
      * {@code args}); null when the text has nothing to look for.
      */
     private String[] search(List<Object> args, String text, boolean postgres) {
-        List<String> terms = search.ftsTerms(text);
+        List<String> terms = search.ftsTerms(text, db.dialect());
         List<String[]> keys = keysOf(text.trim());
         if (terms.isEmpty() && keys.isEmpty()) {
             return null;
@@ -150,10 +151,10 @@ final class EntityReads {
         tests.add(postgres ? "lower(e.name) LIKE lower(?) ESCAPE '\\'" : "e.name LIKE ? ESCAPE '\\'");
         args.add(text.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         if (!terms.isEmpty()) {
-            String fts = "SELECT l.entity_id FROM entity_links l WHERE l.device_id IN (SELECT rowid FROM device_search WHERE device_search MATCH ?)";
+            String fts = "SELECT l.entity_id FROM entity_links l WHERE l.device_id IN (" + FtsSearch.matchingDevices(db.dialect()) + ")";
             ids.add(fts);
             tests.add("e.id IN (" + fts + ")");
-            args.add(String.join(" AND ", terms));
+            args.add(FtsSearch.all(db.dialect(), terms));
         }
         for (String[] k : keys) {
             String key = "SELECT l.entity_id FROM identity_keys k JOIN entity_links l ON l.device_id = k.device_id WHERE k.kind = ? AND k.value = ?";

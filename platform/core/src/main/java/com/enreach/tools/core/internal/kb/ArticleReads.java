@@ -40,8 +40,8 @@ final class ArticleReads {
         List<Object> args = new ArrayList<>();
         KbSql.filter(where, args, "x.status = ?", KbSql.status("status", q.status()));
         KbSql.filter(where, args, "x.source_instance = ?", q.source());
-        KbSql.filter(where, args, "x.space_key = ? COLLATE NOCASE", q.space());
-        KbSql.filter(where, args, "EXISTS (SELECT 1 FROM json_each(x.labels) l WHERE l.value = ? COLLATE NOCASE)", q.label());
+        KbSql.filter(where, args, KbSql.equalsNocase(db.dialect(), "x.space_key"), q.space());
+        KbSql.filter(where, args, KbSql.hasLabel(db.dialect()), q.label());
         return KbSql.page(db, "kb_articles", "kb_article_text", columns(), where, args, " ORDER BY x.last_updated DESC, x.id DESC", q.q(), q.limit(), q.offset(),
                 ArticleReads::article);
     }

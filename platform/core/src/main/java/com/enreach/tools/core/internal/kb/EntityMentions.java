@@ -18,6 +18,7 @@ import com.enreach.tools.api.kb.LinkedContent;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.sync.Mentions;
 import com.enreach.tools.core.internal.db.Times;
+import com.enreach.tools.core.internal.sql.Dialect;
 
 /**
  * Links mentions ({@code kb_mentions}) to inventory entities when read, through the identifiers identity resolution
@@ -34,7 +35,7 @@ final class EntityMentions {
     static final int MAX_ROWS = 5_000;
     private static final String BY_KEY = "SELECT DISTINCT e.id, e.name, e.type FROM identity_keys k JOIN entity_links l ON l.device_id = k.device_id"
             + " JOIN entities e ON e.id = l.entity_id WHERE k.kind = ? AND k.value = ? ORDER BY e.id LIMIT " + MAX_PER_MENTION;
-    private static final String BY_NAME = "SELECT id, name, type FROM entities WHERE name = ? COLLATE NOCASE"
+    private static final String BY_NAME = "SELECT id, name, type FROM entities WHERE %s"
             + " UNION SELECT e.id, e.name, e.type FROM identity_keys k JOIN entity_links l ON l.device_id = k.device_id"
             + " JOIN entities e ON e.id = l.entity_id WHERE k.kind = 'hostname' AND k.value = ? ORDER BY 1 LIMIT " + MAX_PER_MENTION;
     private static final List<String> STRENGTH = List.of("fqdn", "ip", "name");
@@ -69,16 +70,21 @@ final class EntityMentions {
             case Mentions.FQDN -> {
                 entities(c, BY_KEY, List.of("fqdn", token), text, "fqdn", out);
                 if (out.isEmpty()) {
-                    entities(c, BY_NAME, List.of(token, token), text, "name", out);
+                    entities(c, byName(c), List.of(token, token), text, "name", out);
                 }
                 if (out.isEmpty()) {
                     String first = token.substring(0, token.indexOf('.'));
-                    entities(c, BY_NAME, List.of(first, first), text, "name", out);
+                    entities(c, byName(c), List.of(first, first), text, "name", out);
                 }
             }
-            default -> entities(c, BY_NAME, List.of(token, token), text, "name", out);
+            default -> entities(c, byName(c), List.of(token, token), text, "name", out);
         }
         return out;
+    }
+
+    /** Entities by name (without case) or by an observation's host name. */
+    private static String byName(Connection c) throws SQLException {
+        return String.format(BY_NAME, KbSql.equalsNocase(Dialect.of(c), "name"));
     }
 
     private static void entities(Connection c, String sql, List<?> args, String text, String matchedBy, List<EntityMention> out) throws SQLException {
@@ -119,7 +125,8 @@ final class EntityMentions {
                 // an FQDN that nothing knows by FQDN or name falls back to its first label (as in of())
                 KbSql.query(c, "SELECT m.content_type, m.content_id, m.mention FROM kb_mentions m WHERE m.token > ? AND m.token < ? AND m.kind = 'fqdn'"
                         + " AND NOT EXISTS (SELECT 1 FROM identity_keys k WHERE k.kind = 'fqdn' AND k.value = m.token)"
-                        + " AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.name = m.token COLLATE NOCASE) LIMIT " + MAX_ROWS,
+                        + " AND NOT EXISTS (SELECT 1 FROM entities e WHERE "
+                        + (db.dialect().postgres() ? "lower(e.name) = lower(m.token)" : "e.name = m.token COLLATE NOCASE") + ") LIMIT " + MAX_ROWS,
                         List.of(h + ".", h + "/"), rs -> mentioned.putIfAbsent(rs.getString(1) + ":" + rs.getLong(2), rs.getString(3)));
             }
             List<LinkedContent> out = new ArrayList<>();

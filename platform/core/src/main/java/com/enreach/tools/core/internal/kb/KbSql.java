@@ -12,6 +12,8 @@ import com.enreach.tools.api.ApiException;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.DatabaseException;
 import com.enreach.tools.core.internal.db.Json;
+import com.enreach.tools.core.internal.search.FtsSearch;
+import com.enreach.tools.core.internal.sql.Dialect;
 
 /** Reads on the budgeted read pool (a slow query is refused as overloaded, never a 500) and small helpers. */
 final class KbSql {
@@ -28,8 +30,9 @@ final class KbSql {
     }
 
     /**
-     * One page of a knowledge table ({@code x}) filtered by {@code where}; with a text query, only rows its FTS table
-     * ({@code rowid} = row id) matches, ranked by bm25 with the title weighing 3.
+     * One page of a knowledge table ({@code x}) filtered by {@code where}; with a text query, only rows its text table
+     * (keyed by the row id) matches, ranked with the title weighing 3: by bm25 on SQLite (FTS5, {@code rowid}), by
+     * ts_rank on PostgreSQL (the {@code terms} tsvector, the title in weight A).
      *
      * @param order the order without a text query
      */
@@ -37,21 +40,31 @@ final class KbSql {
                                                    List<Object> args, String order, String text, int limit, int offset,
                                                    RowMapper<T> mapper) {
         String from = " FROM " + table + " x";
+        List<Object> orderArgs = new ArrayList<>();
         if (text != null && !text.isBlank()) {
-            String fts = ftsQuery(text);
+            Dialect dialect = db.dialect();
+            String fts = ftsQuery(text, dialect);
             if (fts == null) {
                 return new com.enreach.tools.api.Page<>(0, limit, offset, List.of());
             }
-            from = " FROM " + textTable + " t JOIN " + table + " x ON x.id = t.rowid";
-            where.append(" AND ").append(textTable).append(" MATCH ?");
+            if (dialect.postgres()) {
+                from = " FROM " + textTable + " t JOIN " + table + " x ON x.id = t.id";
+                where.append(" AND t.terms @@ to_tsquery('" + FtsSearch.CONFIG + "', ?)");
+                order = " ORDER BY ts_rank('{0.1, 0.1, 0.1, 0.3}', t.terms, to_tsquery('" + FtsSearch.CONFIG + "', ?)) DESC, x.id";
+                orderArgs.add(fts);
+            } else {
+                from = " FROM " + textTable + " t JOIN " + table + " x ON x.id = t.rowid";
+                where.append(" AND ").append(textTable).append(" MATCH ?");
+                order = " ORDER BY bm25(" + textTable + ", 3.0, 1.0), x.id";
+            }
             args.add(fts);
-            order = " ORDER BY bm25(" + textTable + ", 3.0, 1.0), x.id";
         }
         String sqlFrom = from;
         String sqlOrder = order;
         return read(db, c -> {
             long count = count(c, "SELECT count(*)" + sqlFrom + where, args);
             List<Object> paged = new ArrayList<>(args);
+            paged.addAll(orderArgs);
             paged.add(limit);
             paged.add(offset);
             List<T> out = new ArrayList<>();
@@ -98,20 +111,24 @@ final class KbSql {
     }
 
     /**
-     * Free text as an FTS5 query: every whitespace-separated term a quoted phrase (FTS syntax in user text is never
-     * interpreted), the last token a prefix, all terms required; null when the text has no word.
+     * Free text as a query of the engine's text index: every whitespace-separated term a quoted phrase (FTS5) or
+     * phrase of quoted lexemes ({@code to_tsquery}), so query syntax in user text is never interpreted, the last token
+     * a prefix, all terms required; null when the text has no word.
      */
-    static String ftsQuery(String text) {
+    static String ftsQuery(String text, Dialect dialect) {
         List<String> phrases = new ArrayList<>();
         for (String term : text.trim().split("\\s+")) {
             if (phrases.size() == MAX_TERMS) {
                 break;
             }
             if (term.codePoints().anyMatch(Character::isLetterOrDigit)) {
-                phrases.add(com.enreach.tools.core.internal.search.FtsSearch.phrase(term, true));
+                String phrase = dialect.postgres() ? FtsSearch.tsPhrase(term, true) : FtsSearch.phrase(term, true);
+                if (phrase != null) {
+                    phrases.add(phrase);
+                }
             }
         }
-        return phrases.isEmpty() ? null : String.join(" AND ", phrases);
+        return phrases.isEmpty() ? null : FtsSearch.all(dialect, phrases);
     }
 
     static List<String> list(String json) {
@@ -137,6 +154,20 @@ final class KbSql {
         if (offset < 0) {
             throw ApiException.invalid("offset", "offset must be 0 or more, got " + offset);
         }
+    }
+
+    /**
+     * {@code column = ?} without case (ASCII on SQLite through NOCASE, as its indexes are; {@code lower()} on both
+     * sides on PostgreSQL, which has {@code lower(column)} indexes instead).
+     */
+    static String equalsNocase(Dialect dialect, String column) {
+        return dialect.postgres() ? "lower(" + column + ") = lower(?)" : column + " = ? COLLATE NOCASE";
+    }
+
+    /** The content {@code x} has a label (its JSON array {@code labels}) equal to the parameter, without case. */
+    static String hasLabel(Dialect dialect) {
+        return dialect.postgres() ? "EXISTS (SELECT 1 FROM json_array_elements_text(CAST(x.labels AS json)) AS l(value) WHERE lower(l.value) = lower(?))"
+                : "EXISTS (SELECT 1 FROM json_each(x.labels) l WHERE l.value = ? COLLATE NOCASE)";
     }
 
     /** Appends {@code AND clause} with its value when the value is given. */

@@ -19,6 +19,7 @@ import com.enreach.tools.api.kb.TicketDetail;
 import com.enreach.tools.api.kb.TicketQuery;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.Times;
+import com.enreach.tools.core.internal.sql.Dialect;
 
 /** The ticket list (filters, text search over key, summary, description and comments, paging) and a ticket's detail. */
 final class TicketReads {
@@ -48,14 +49,15 @@ final class TicketReads {
         }
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
+        Dialect dialect = db.dialect();
         KbSql.filter(where, args, "x.status = ?", KbSql.status("record_status", q.recordStatus()));
         KbSql.filter(where, args, "x.source_instance = ?", q.source());
-        KbSql.filter(where, args, "x.project = ? COLLATE NOCASE", q.project());
-        KbSql.filter(where, args, "x.type = ? COLLATE NOCASE", q.type());
-        KbSql.filter(where, args, "x.workflow_status = ? COLLATE NOCASE", q.status());
-        KbSql.filter(where, args, "x.status_category = ? COLLATE NOCASE", q.statusCategory());
-        KbSql.filter(where, args, "x.assignee = ? COLLATE NOCASE", q.assignee());
-        KbSql.filter(where, args, "EXISTS (SELECT 1 FROM json_each(x.labels) l WHERE l.value = ? COLLATE NOCASE)", q.label());
+        KbSql.filter(where, args, KbSql.equalsNocase(dialect, "x.project"), q.project());
+        KbSql.filter(where, args, KbSql.equalsNocase(dialect, "x.type"), q.type());
+        KbSql.filter(where, args, KbSql.equalsNocase(dialect, "x.workflow_status"), q.status());
+        KbSql.filter(where, args, KbSql.equalsNocase(dialect, "x.status_category"), q.statusCategory());
+        KbSql.filter(where, args, KbSql.equalsNocase(dialect, "x.assignee"), q.assignee());
+        KbSql.filter(where, args, KbSql.hasLabel(dialect), q.label());
         if (q.resolved() != null) {
             where.append(q.resolved() ? " AND x.resolution IS NOT NULL" : " AND x.resolution IS NULL");
         }
@@ -74,7 +76,8 @@ final class TicketReads {
         }
         return KbSql.read(db, c -> {
             long[] id = {0};
-            KbSql.query(c, "SELECT id FROM kb_tickets WHERE ticket_key = ? COLLATE NOCASE ORDER BY status = 'active' DESC, issue_updated DESC, id DESC"
+            KbSql.query(c, "SELECT id FROM kb_tickets WHERE " + KbSql.equalsNocase(db.dialect(), "ticket_key")
+                    + " ORDER BY status = 'active' DESC, issue_updated DESC, id DESC"
                     + " LIMIT 1", List.of(key.trim()), rs -> id[0] = rs.getLong(1));
             return id[0] == 0 ? Optional.empty() : detail(c, "x.id = ?", id[0]);
         });

@@ -22,9 +22,9 @@ final class VectorStates {
      * @param model the installed model ("name@version"), or null when none is installed (then the model is not compared)
      */
     static String statusSql(String type, String model) {
-        String differs = model == null ? "" : " OR v.model IS NOT '" + model.replace("'", "''") + "'";
+        String differs = model == null ? "" : " OR v.model IS DISTINCT FROM '" + model.replace("'", "''") + "'";
         return "(SELECT CASE WHEN v.state IS NULL OR v.source_hash <> x.content_hash" + differs + " THEN 'pending' ELSE v.state END"
-                + " FROM (SELECT 1) LEFT JOIN kb_vector_status v ON v.content_type = '" + type + "' AND v.content_id = x.id)";
+                + " FROM (SELECT 1) AS one LEFT JOIN kb_vector_status v ON v.content_type = '" + type + "' AND v.content_id = x.id)";
     }
 
     static VectorState of(Connection c, String type, long id, long contentHash, String model) throws SQLException {

@@ -66,7 +66,7 @@ public class DeviceQueries implements DeviceService, ConfigService, StorageServi
         f.limit = query.limit();
         f.offset = query.offset();
         if (query.q() != null && !query.q().isBlank()) {
-            List<String> terms = search.ftsTerms(query.q());
+            List<String> terms = search.ftsTerms(query.q(), db.dialect());
             if (terms.isEmpty()) {
                 return new Page<>(0, f.limit, f.offset, List.of()); // only punctuation: nothing to look for
             }
@@ -82,7 +82,7 @@ public class DeviceQueries implements DeviceService, ConfigService, StorageServi
                 count = cached[1];
             } else {
                 boolean searchOnly = f.match != null && f.sourceSystem == null && f.sourceInstance == null && f.type == null && f.status == null;
-                count = searchOnly ? m.countSearch(String.join(" AND ", f.match)) : m.countDevices(f);
+                count = searchOnly ? m.countSearch(FtsSearch.all(db.dialect(), f.match)) : m.countDevices(f);
                 if (counts.size() >= MAX_CACHED_COUNTS) {
                     counts.clear();
                 }

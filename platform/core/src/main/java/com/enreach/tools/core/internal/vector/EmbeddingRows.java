@@ -11,6 +11,7 @@ import java.util.Map;
 
 import com.enreach.tools.core.internal.db.Json;
 import com.enreach.tools.core.internal.db.Times;
+import com.enreach.tools.core.internal.sql.Dialect;
 
 /** The {@code embeddings} and {@code kb_vector_status} rows of contents: what is there, and writing a content's new state. */
 final class EmbeddingRows {
@@ -28,7 +29,7 @@ final class EmbeddingRows {
     static Map<String, float[]> vectorsOf(Connection c, String type, Collection<Long> ids, String model) throws SQLException {
         Map<String, float[]> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT chunk_hash, vector FROM embeddings WHERE content_type = ? AND model = ?"
-                + " AND content_id IN (SELECT value FROM json_each(?))")) {
+                + " AND content_id IN (SELECT value FROM " + Dialect.of(c).jsonIds() + ")")) {
             ps.setString(1, type);
             ps.setString(2, model);
             ps.setString(3, Json.write(ids));
@@ -126,12 +127,14 @@ final class EmbeddingRows {
     static int remove(Connection c, String type, Collection<Long> ids) throws SQLException {
         String json = Json.write(ids);
         int removed;
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM embeddings WHERE content_type = ? AND content_id IN (SELECT value FROM json_each(?))")) {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM embeddings WHERE content_type = ? AND content_id IN (SELECT value FROM "
+                + Dialect.of(c).jsonIds() + ")")) {
             ps.setString(1, type);
             ps.setString(2, json);
             removed = ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM kb_vector_status WHERE content_type = ? AND content_id IN (SELECT value FROM json_each(?))")) {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM kb_vector_status WHERE content_type = ? AND content_id IN (SELECT value FROM "
+                + Dialect.of(c).jsonIds() + ")")) {
             ps.setString(1, type);
             ps.setString(2, json);
             ps.executeUpdate();

@@ -22,6 +22,7 @@ import com.enreach.tools.api.vector.VectorIndex;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.Json;
 import com.enreach.tools.core.internal.db.Times;
+import com.enreach.tools.core.internal.sql.Dialect;
 
 /**
  * Keeps the vector index plugin's index a copy of the {@code embeddings} table (the vectors of one model: the
@@ -71,7 +72,8 @@ final class IndexFeeder {
      */
     String indexModel(String providerModel) {
         String most = db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT model, max(model = ?) OVER () FROM embeddings GROUP BY model ORDER BY count(*) DESC LIMIT 1")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT model, max(CASE WHEN model = ? THEN 1 ELSE 0 END) OVER ()"
+                    + " FROM embeddings GROUP BY model ORDER BY count(*) DESC LIMIT 1")) {
                 ps.setString(1, providerModel);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? (rs.getInt(2) == 1 ? providerModel : rs.getString(1)) : null;
@@ -190,7 +192,7 @@ final class IndexFeeder {
             return out;
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT content_id, chunk_no, chunk_text, vector FROM embeddings WHERE content_type = ?"
-                + " AND model = ? AND content_id IN (SELECT value FROM json_each(?)) ORDER BY content_id, chunk_no")) {
+                + " AND model = ? AND content_id IN (SELECT value FROM " + Dialect.of(c).jsonIds() + ") ORDER BY content_id, chunk_no")) {
             ps.setString(1, type);
             ps.setString(2, model);
             ps.setString(3, Json.write(meta.keySet()));

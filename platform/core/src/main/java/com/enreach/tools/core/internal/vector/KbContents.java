@@ -14,6 +14,7 @@ import java.util.Map;
 
 import com.enreach.tools.api.kb.ContentTypes;
 import com.enreach.tools.core.internal.db.Json;
+import com.enreach.tools.core.internal.sql.Dialect;
 
 /**
  * Reads of articles and tickets for vectorisation and search: which are pending, which are gone, their text (what is
@@ -101,9 +102,9 @@ final class KbContents {
         Map<Long, Content> byId = new LinkedHashMap<>();
         String sql = type.equals(ContentTypes.ARTICLE)
                 ? "SELECT id, content_hash, title, " + (withBody ? "body_text" : "''") + ", url, space_key, space_name, last_updated"
-                        + " FROM kb_articles WHERE status = 'active' AND id IN (SELECT value FROM json_each(?))"
+                        + " FROM kb_articles WHERE status = 'active' AND id IN (SELECT value FROM " + Dialect.of(c).jsonIds() + ")"
                 : "SELECT id, content_hash, ticket_key, summary, " + (withBody ? "description" : "''") + ", url, project, workflow_status,"
-                        + " resolution, issue_updated FROM kb_tickets WHERE status = 'active' AND id IN (SELECT value FROM json_each(?))";
+                        + " resolution, issue_updated FROM kb_tickets WHERE status = 'active' AND id IN (SELECT value FROM " + Dialect.of(c).jsonIds() + ")";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, Json.write(ids));
             try (ResultSet rs = ps.executeQuery()) {
@@ -134,7 +135,7 @@ final class KbContents {
     private static void addComments(Connection c, Map<Long, Content> tickets) throws SQLException {
         Map<Long, StringBuilder> bodies = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT ticket_id, author, created, body FROM kb_ticket_comments"
-                + " WHERE ticket_id IN (SELECT value FROM json_each(?)) ORDER BY ticket_id, created, id")) {
+                + " WHERE ticket_id IN (SELECT value FROM " + Dialect.of(c).jsonIds() + ") ORDER BY ticket_id, created, id")) {
             ps.setString(1, Json.write(tickets.keySet()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -76,7 +76,7 @@ public class KbSearchService implements SearchService {
             return new SearchResult(q.text(), "database", List.of(), notes, null, took(started));
         }
         TextSearch.Filters f = new TextSearch.Filters(blank(q.space()), blank(q.project()), blank(q.status()), q.resolvedOnly());
-        List<SearchHit> hits = db.read(c -> TextSearch.search(c, TextSearch.match(words), types, f, q.limit()));
+        List<SearchHit> hits = db.read(c -> TextSearch.search(c, TextSearch.match(words, db.dialect()), types, f, q.limit()));
         return new SearchResult(q.text(), "database", hits, notes, null, took(started));
     }
 

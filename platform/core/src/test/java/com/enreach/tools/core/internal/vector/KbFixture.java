@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.Json;
 import com.enreach.tools.core.internal.db.Times;
+import com.enreach.tools.core.internal.sql.Dialect;
 
 /**
  * A master database with articles and tickets written straight into the knowledge tables (as the load path writes
@@ -122,7 +123,7 @@ final class KbFixture {
                 ps.setLong(3, id);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM kb_article_text WHERE rowid = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM kb_article_text WHERE " + key(c) + " = ?")) {
                 ps.setLong(1, id);
                 ps.executeUpdate();
             }
@@ -178,12 +179,17 @@ final class KbFixture {
     }
 
     private static void text(Connection c, String table, long id, String title, String body) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (rowid, title, body) VALUES (?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (" + key(c) + ", title, body) VALUES (?, ?, ?)")) {
             ps.setLong(1, id);
             ps.setString(2, title);
             ps.setString(3, body);
             ps.executeUpdate();
         }
+    }
+
+    /** The key column of a text table: FTS5's rowid on SQLite, id on PostgreSQL (as KnowledgeWriter writes them). */
+    private static String key(Connection c) throws SQLException {
+        return Dialect.of(c).postgres() ? "id" : "rowid";
     }
 
     /** Runs background work at once, on the caller's thread: tests see its effect when the call returns. */
