@@ -124,6 +124,9 @@ final class Container {
         maven(o, REST, "com.fasterxml.jackson.jakarta.rs", "jackson-jakarta-rs-base", "jackson-jakarta-rs-json-provider");
         maven(o, REST, "com.fasterxml.jackson.module", "jackson-module-jakarta-xmlbind-annotations");
         maven(o, REST, "org.xerial", "sqlite-jdbc");
+        // as in the distribution's system/ folder, so a home can choose a PostgreSQL master database
+        maven(o, REST, "org.postgresql", "postgresql");
+        maven(o, REST, "com.zaxxer", "HikariCP");
         maven(o, REST, "org.mybatis", "mybatis");
         maven(o, REST, "io.github.java-diff-utils", "java-diff-utils");
         // The project's bundles come as files the build copied (from the reactor when the whole project builds).
@@ -160,6 +163,10 @@ final class Container {
                     felix.fileinstall.start.new.bundles=true
                     """);
             Files.copy(projectBundle(DEMO), home.resolve("deploy").resolve(DEMO_JAR), StandardCopyOption.REPLACE_EXISTING);
+            if (Postgres.enabled()) {
+                write(home.resolve("etc/com.enreach.tools.database.cfg"), "engine=postgresql\nurl=" + Postgres.newDatabase() + "\nuser="
+                        + com.enreach.tools.testkit.PostgresCluster.USER + "\n");
+            }
             return home;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the container home", e);
