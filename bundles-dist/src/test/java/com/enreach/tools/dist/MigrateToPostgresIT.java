@@ -1,8 +1,10 @@
 package com.enreach.tools.dist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -64,6 +66,32 @@ class MigrateToPostgresIT {
             Distribution.Result again = d.cli("db", "migrate-to-postgres", "--url", url, "--user", PostgresCluster.USER);
             assertEquals(1, again.exit(), again.toString());
             assertTrue(again.err().contains("already holds data") && again.err().contains("nothing was changed"), again.toString());
+
+            // The platform then runs on the copy: etc/com.enreach.tools.database.cfg, the password as ENC(...). The
+            // SQLite file is moved aside, so nothing could be read from it or written to it unnoticed.
+            Files.move(d.home().resolve("data/enreach.db"), d.home().resolve("enreach.db.before-postgresql"));
+            d.writeConfig("com.enreach.tools.database.cfg", "engine=postgresql\nurl=" + url + "\nuser=" + PostgresCluster.USER
+                    + "\npassword=" + enc + "\n");
+            d.start();
+            JsonNode health = d.get("/api/health");
+            assertEquals("postgresql", health.path("database").path("engine").asText(), health.toString());
+            assertEquals(0, health.path("database").path("migrations_pending").asInt(), health.toString());
+            assertEquals(devices, d.get("/api/devices?limit=1").path("count").asLong(), "the copied devices are served");
+            JsonNode first = d.get("/api/devices?source_instance=demo-pg&limit=1").path("results").path(0);
+            String name = first.path("name").asText();
+            JsonNode found = d.get("/api/devices?q=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8) + "&limit=50");
+            assertTrue(found.path("results").findValuesAsText("name").contains(name), "search finds " + name + " on PostgreSQL: " + found);
+            // a sync writes into PostgreSQL: the same estate again (the demo drifts a few devices per run) is matched
+            // to the copied rows: nothing added, nothing stale
+            d.syncAll("demo-pg");
+            JsonNode run = d.get("/api/sync/runs?instance=demo-pg&limit=1").path("results").path(0);
+            assertEquals(0, run.path("added").asLong(), run.toString());
+            assertEquals(0, run.path("stale").asLong(), run.toString());
+            assertTrue(run.path("fetched").asLong() >= 300, run.toString());
+            assertEquals(run.path("fetched").asLong(), run.path("unchanged").asLong() + run.path("updated").asLong(), run.toString());
+            assertEquals(devices, d.get("/api/devices?limit=1").path("count").asLong(), "no device lost or added by the resync");
+            assertFalse(Files.exists(d.home().resolve("data/enreach.db")), "the SQLite file was not recreated");
+            d.stop();
 
             Distribution.Result wrongUrl = d.cli("db", "migrate-to-postgres", "--url", "jdbc:mysql://x/y", "--user", "u");
             assertEquals(2, wrongUrl.exit(), wrongUrl.toString());
