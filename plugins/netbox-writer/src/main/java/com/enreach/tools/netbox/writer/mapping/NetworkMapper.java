@@ -59,19 +59,26 @@ final class NetworkMapper {
         }
         Map<String, String> ipRefs = new LinkedHashMap<>();
         Map<String, Boolean> assigned = new HashMap<>();
-        for (IpAddress ip : d.ipAddresses() == null ? List.<IpAddress>of() : d.ipAddresses()) {
-            if (ip.address() == null || ip.address().isBlank()) {
+        List<IpAddress> ips = d.ipAddresses() == null ? List.of() : d.ipAddresses();
+        // Several sources report the same address, not all with its prefix length (Foreman often without): the
+        // address is written from the first observation that has one, whichever source happened to sync first.
+        Map<String, IpAddress> best = new HashMap<>();
+        for (IpAddress ip : ips) {
+            if (ip.address() != null && !ip.address().isBlank()) {
+                best.merge(addressKey(withPrefix(ip)), ip, (first, other) -> hasPrefix(first) || !hasPrefix(other) ? first : other);
+            }
+        }
+        for (IpAddress listed : ips) {
+            if (listed.address() == null || listed.address().isBlank()) {
                 continue;
             }
-            String address = ip.address().trim();
-            if (!address.contains("/") && ip.prefixLength() != null) {
-                address = address + "/" + ip.prefixLength();
-            }
+            IpAddress ip = best.get(addressKey(withPrefix(listed)));
+            String address = withPrefix(ip);
             String host = Addresses.host(address);
             if (host != null && Addresses.problem(address) == null) {
                 address = host + address.substring(address.indexOf('/')); // NetBox's spelling, or IPv6 would always differ
             }
-            String key = host != null ? host : address;
+            String key = addressKey(address);
             String ref = NetBoxKinds.IP_ADDRESS + ":entity:" + id + ":" + key;
             if (ipRefs.containsKey(key)) {
                 continue;
@@ -94,6 +101,22 @@ final class NetworkMapper {
                     owner.site(), f, attrs, Marker.onCreate(id), true, owner.ref(), key));
         }
         primary(owner, a.apply(Attributes.PRIMARY_IP), ipRefs, assigned);
+    }
+
+    /** The address as written, with the prefix length the source gave apart when it has none of its own. */
+    private static String withPrefix(IpAddress ip) {
+        String address = ip.address().trim();
+        return !address.contains("/") && ip.prefixLength() != null ? address + "/" + ip.prefixLength() : address;
+    }
+
+    private static boolean hasPrefix(IpAddress ip) {
+        return withPrefix(ip).contains("/");
+    }
+
+    /** One address, however its sources write it: the host part (NetBox's spelling), else the text. */
+    private static String addressKey(String address) {
+        String host = Addresses.host(address);
+        return host != null ? host : address;
     }
 
     private String iface(EntityDetail d, DesiredObject owner, String kind, String name, NetworkInterface i, Function<String, String> a) {

@@ -132,4 +132,16 @@ class MapperTest {
         assertEquals("Server", ((Ref) b.fields().get("role")).display());
         assertEquals("", b.fields().get("description"));
     }
+
+    @Test
+    void anAddressIsWrittenWithThePrefixLengthOneOfItsSourcesGives() {
+        // Foreman synced first and reports no prefix length; vCenter and PuppetDB do: NetBox gets 10.0.0.5/16
+        EntityDetail d = Golden.entity(1, "vm", "vm01").attr("primary_ip", "10.0.0.5").iface("ens192", null)
+                .ip("10.0.0.5", null, "ens192").ip("10.0.0.5", 16, "ens192").ip("10.0.0.7", null, "ens192").build();
+        DesiredState s = Mapper.map(List.of(d), RULES, "4.2.2");
+        assertEquals("10.0.0.5/16", s.get("ipam.ipaddress:entity:1:10.0.0.5").fields().get("address"));
+        // an address no source gives a prefix length for stays as it is (and validation says so)
+        assertEquals("10.0.0.7", s.get("ipam.ipaddress:entity:1:10.0.0.7").fields().get("address"));
+        assertEquals(2, s.ofKind(NetBoxKinds.IP_ADDRESS).size());
+    }
 }
