@@ -63,6 +63,7 @@ final class BackupArchive {
      * {@code keep} backups of that folder.
      */
     static Written write(Path home, Path to, boolean withEtc, int keep, Instant now) throws IOException {
+        OfflineDb.refusePostgresqlHome(home);
         Path db = home.resolve("data").resolve("enreach.db");
         if (!Files.isRegularFile(db)) {
             throw new CliException(ExitCodes.NOT_FOUND, "no database at " + db + ": nothing to back up");
@@ -146,6 +147,7 @@ final class BackupArchive {
      * nothing is lost, and puts the backup's in place.
      */
     static Restored restore(Path home, Path archive, boolean withEtc, Instant now) throws IOException {
+        OfflineDb.refusePostgresqlHome(home);
         refuseRunning(home, "restore into");
         if (!Files.isRegularFile(archive)) {
             throw new CliException(ExitCodes.NOT_FOUND, "no backup at " + archive);

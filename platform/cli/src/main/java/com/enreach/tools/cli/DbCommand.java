@@ -159,6 +159,9 @@ final class DbCommand {
     }
 
     private Path file(Path file) {
+        if (file == null) {
+            OfflineDb.refusePostgresqlHome(root.home()); // the home's own database; --file works on any SQLite copy
+        }
         Path db = file == null ? root.home().resolve("data").resolve("enreach.db") : file.toAbsolutePath();
         if (!java.nio.file.Files.isRegularFile(db)) {
             throw new CliException(ExitCodes.NOT_FOUND, "no database at " + db);

@@ -63,6 +63,28 @@ final class OfflineDb implements AutoCloseable {
         }
     }
 
+    /**
+     * The commands that work on the home's master database file (backup, restore, db ... without --file) refuse a home
+     * whose master database is PostgreSQL: they would read or replace a SQLite file the platform does not use.
+     */
+    static void refusePostgresqlHome(Path home) {
+        Path cfg = home.resolve("etc").resolve("com.enreach.tools.database.cfg");
+        if (!Files.isRegularFile(cfg)) {
+            return;
+        }
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader r = Files.newBufferedReader(cfg, java.nio.charset.StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.FAILED, "cannot read " + cfg + ": " + e.getMessage());
+        }
+        if ("postgresql".equalsIgnoreCase(p.getProperty("engine", "sqlite").trim())) {
+            throw new CliException(ExitCodes.FAILED, "this home's master database is PostgreSQL (" + cfg + "); this command works on the"
+                    + " SQLite file data/enreach.db only. Back up and restore a PostgreSQL master database with pg_dump and pg_restore"
+                    + " (docs/operations.md).");
+        }
+    }
+
     private static URL jar(Path dir, String prefix) {
         try (Stream<Path> s = Files.list(dir)) {
             Path jar = s.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".jar")).sorted()
