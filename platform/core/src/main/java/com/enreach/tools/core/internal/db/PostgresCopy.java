@@ -37,7 +37,7 @@ public final class PostgresCopy {
     /** SQLite's FTS5 tables and what their PostgreSQL tables call the indexed row's id. */
     private static final Map<String, String> FTS = Map.of("device_search", "device_id", "kb_article_text", "id", "kb_ticket_text", "id");
     /** Single-row state tables the migrations seed on both engines: their row is copied over the seeded one. */
-    private static final Set<String> SEEDED = Set.of("search_state", "kb_index_state");
+    private static final Set<String> SEEDED = Set.of("search_state", "kb_index_state", "scheduler_lease");
     private static final int BATCH = 1_000;
 
     private PostgresCopy() {

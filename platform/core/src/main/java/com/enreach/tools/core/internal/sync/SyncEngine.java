@@ -46,6 +46,8 @@ public class SyncEngine implements SyncService, SourceService {
     private final SyncQueries queries;
     private final SyncRunner runner;
     private final SyncScheduler scheduler;
+    /** Only the node holding it schedules and starts runs (several nodes may share a PostgreSQL master database). */
+    private final SchedulerLease lease;
     private final ConnectionChecker connections;
     private final List<SourceRegistry.Listening> listening = new ArrayList<>();
     /** Told about committed change-log batches (change feed retention, EventAdmin); none is required. */
@@ -65,23 +67,41 @@ public class SyncEngine implements SyncService, SourceService {
     }
 
     public SyncEngine(Database db, SourceRegistry registry, EngineSettings settings) {
+        this(db, registry, settings, SchedulerLease.thisNode());
+    }
+
+    /** @param node this node's name as a scheduler lease holder (several nodes on one database, in tests) */
+    SyncEngine(Database db, SourceRegistry registry, EngineSettings settings, String node) {
         this.db = db;
         this.registry = registry;
         this.queries = new SyncQueries(db);
-        int closed = db.write(c -> SyncHistory.closeInterrupted(c, Times.format(Times.now())));
-        if (closed > 0) {
-            LOG.warn("{} sync runs were interrupted by the last stop and are recorded as failed", closed);
+        java.time.Duration tick = settings.schedulerTick().isZero() ? java.time.Duration.ofSeconds(EngineSettings.DEFAULT_TICK_SECONDS)
+                : settings.schedulerTick();
+        this.lease = new SchedulerLease(db, node, SchedulerLease.termFor(tick), java.time.Clock.systemUTC());
+        // Runs still "running" were interrupted by the last stop of the node that held the lease: recorded as failed
+        // when this node takes the lease (now, or when that node's lease expires), never while another node runs them.
+        if (!lease.hold(this::closeInterrupted)) {
+            LOG.info("Another node ({}) holds the scheduler lease: this node serves reads and starts no sync runs while it does",
+                    lease.holder().orElse("unknown"));
         }
         this.connections = new ConnectionChecker(registry, settings.checkTimeout());
         this.runner = new SyncRunner(db, registry, queries, settings, connections, ChangeListener.all(changeListeners),
                 () -> metrics);
-        this.scheduler = new SyncScheduler(registry, queries, runner, settings.schedulerTick());
+        this.scheduler = new SyncScheduler(registry, queries, runner, settings.schedulerTick(), () -> lease.holds(this::closeInterrupted));
         // An instance is known from the moment it is configured, so it stays listed (absent) if its plugin goes away.
         listening.add(registry.onBind(this::bound));
         listening.add(registry.onRemoval(instance -> {
             connections.forget(instance);
             runner.cancelInstance(instance, "its plugin or configuration went away");
         }));
+    }
+
+    private int closeInterrupted(java.sql.Connection c) throws java.sql.SQLException {
+        int closed = SyncHistory.closeInterrupted(c, Times.format(Times.now()));
+        if (closed > 0) {
+            LOG.warn("{} sync runs were interrupted by the last stop and are recorded as failed", closed);
+        }
+        return closed;
     }
 
     private static EngineSettings settings(Map<String, Object> properties) {
@@ -119,12 +139,18 @@ public class SyncEngine implements SyncService, SourceService {
         scheduler.stop();
         connections.stop();
         runner.stop();
+        lease.release();
     }
 
     // ---------------------------------------------------------------- SyncService
 
     @Override
     public SyncRun trigger(String instance, String trigger, boolean confirm) {
+        if (!lease.holds(this::closeInterrupted)) {
+            String holder = lease.holder().orElse("another node");
+            throw new ApiException(ApiException.Reason.CONFLICT, "not_scheduler", null, "Sync runs are started by the node that holds the"
+                    + " scheduler lease (" + holder + "); trigger '" + instance + "' there (docs/scaling.md)", null);
+        }
         return runner.trigger(instance, trigger, confirm);
     }
 

@@ -6,26 +6,33 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.enreach.tools.api.ApiException;
 
-/** Every tick, starts the enabled instances whose {@code schedule.minutes} have passed since their last attempt. */
+/**
+ * Every tick, renews the scheduler lease ({@link SchedulerLease}) and, while this node holds it, starts the enabled
+ * instances whose {@code schedule.minutes} have passed since their last attempt.
+ */
 final class SyncScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(SyncScheduler.class);
 
     private final SourceRegistry registry;
     private final SyncQueries queries;
     private final SyncRunner runner;
+    /** True when this node holds (took or renewed) the scheduler lease; asked every tick. */
+    private final BooleanSupplier holdLease;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(SyncRunner.threads("enreach-scheduler"));
 
     /** @param tick how often to look; zero starts no timer ({@link #runDue()} is then called by hand, in tests) */
-    SyncScheduler(SourceRegistry registry, SyncQueries queries, SyncRunner runner, Duration tick) {
+    SyncScheduler(SourceRegistry registry, SyncQueries queries, SyncRunner runner, Duration tick, BooleanSupplier holdLease) {
         this.registry = registry;
         this.queries = queries;
         this.runner = runner;
+        this.holdLease = holdLease;
         long ms = tick.toMillis();
         if (ms > 0) {
             timer.scheduleWithFixedDelay(this::runDue, Math.min(2000, ms), ms, TimeUnit.MILLISECONDS);
@@ -34,6 +41,9 @@ final class SyncScheduler {
 
     void runDue() {
         try {
+            if (!holdLease.getAsBoolean()) {
+                return; // another node schedules
+            }
             Map<String, Instant> lastAttempts = queries.lastAttempts();
             Instant now = Instant.now();
             for (SourceRegistry.Entry e : registry.all()) {
