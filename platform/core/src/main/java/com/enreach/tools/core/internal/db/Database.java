@@ -237,9 +237,19 @@ public class Database {
     }
 
     /**
-     * How many write transactions have committed through {@link #transaction} in this process: a read result cached
-     * under this number is current as long as it has not moved (read it before the query).
+     * A number under which a read result may be cached: it moves with every write transaction this process commits
+     * ({@link #commitCount}), and on PostgreSQL also every few seconds, since other platform nodes sharing the
+     * database write without this process knowing (a cached count there is at most that old). Read it before the query.
      */
+    public long readGeneration() {
+        long n = commits.get();
+        return dialect.postgres() ? n * 1_000_003L + System.nanoTime() / OTHER_NODES_STALENESS_NANOS : n;
+    }
+
+    /** How long a result cached under {@link #readGeneration} may miss other nodes' writes on PostgreSQL. */
+    private static final long OTHER_NODES_STALENESS_NANOS = Duration.ofSeconds(5).toNanos();
+
+    /** How many write transactions have committed through {@link #transaction} in this process. */
     public long commitCount() {
         return commits.get();
     }

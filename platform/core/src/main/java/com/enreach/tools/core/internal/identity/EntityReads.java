@@ -80,7 +80,7 @@ final class EntityReads {
         String united = matching[0];
         String tested = matching[1];
         String orderBy = postgres ? SORTS_POSTGRES.get(sort) : order;
-        long generation = db.commitCount();
+        long generation = db.readGeneration();
         return read(c -> {
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
             List<Object> args = new ArrayList<>();

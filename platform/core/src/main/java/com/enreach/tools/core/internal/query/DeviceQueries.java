@@ -72,7 +72,7 @@ public class DeviceQueries implements DeviceService, ConfigService, StorageServi
             }
             f.match = terms;
         }
-        long generation = db.commitCount(); // before the query: a commit meanwhile makes the cached count old at once
+        long generation = db.readGeneration(); // before the query: a commit meanwhile makes the cached count old at once
         String key = String.join("\u0000", String.valueOf(f.sourceSystem), String.valueOf(f.sourceInstance), String.valueOf(f.type),
                 String.valueOf(f.status), String.valueOf(f.match));
         return reads.read(m -> {
