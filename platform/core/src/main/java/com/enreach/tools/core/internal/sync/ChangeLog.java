@@ -7,8 +7,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.enreach.tools.core.internal.sql.Dialect;
 import com.enreach.tools.core.internal.db.Json;
+import com.enreach.tools.core.internal.sql.Dialect;
 
 /**
  * The change entries of one batch, buffered while the batch is written and inserted into {@code change_log} in the

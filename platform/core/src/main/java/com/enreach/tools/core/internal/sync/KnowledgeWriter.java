@@ -10,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.enreach.tools.core.internal.sql.Dialect;
 import com.enreach.tools.api.kb.ContentTypes;
 import com.enreach.tools.api.spi.TicketRecord;
 import com.enreach.tools.core.internal.db.Times;
+import com.enreach.tools.core.internal.sql.Dialect;
 
 /**
  * Writes a batch of articles or tickets inside the loader's transaction: the rows through their {@link OwnedTable}

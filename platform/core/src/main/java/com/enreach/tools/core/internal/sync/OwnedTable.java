@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.enreach.tools.core.internal.sql.Dialect;
 import com.enreach.tools.api.Change;
 import com.enreach.tools.core.internal.db.Json;
+import com.enreach.tools.core.internal.sql.Dialect;
 
 /**
  * A table whose rows are owned by one source instance and keyed by (source_instance, source_id): devices,

@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
-import com.enreach.tools.core.internal.sql.Dialect;
 import com.enreach.tools.api.spi.BackupRecord;
 import com.enreach.tools.api.spi.ConfigRecord;
 import com.enreach.tools.api.spi.DeviceRecord;
@@ -23,6 +22,7 @@ import com.enreach.tools.api.spi.StorageVolumeRecord;
 import com.enreach.tools.core.internal.db.Database;
 import com.enreach.tools.core.internal.db.Times;
 import com.enreach.tools.core.internal.search.SearchIndex;
+import com.enreach.tools.core.internal.sql.Dialect;
 
 /**
  * The sink a connector streams into during one run. Buffers a batch, then writes it in one short transaction

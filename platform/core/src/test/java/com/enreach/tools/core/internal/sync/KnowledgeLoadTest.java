@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.enreach.tools.core.internal.db.TestDatabases;
 import com.enreach.tools.api.SyncRun;
 import com.enreach.tools.api.SyncStatus;
 import com.enreach.tools.api.spi.ArticleRecord;
@@ -25,6 +24,7 @@ import com.enreach.tools.api.spi.EntityKinds;
 import com.enreach.tools.api.spi.RecordSink;
 import com.enreach.tools.api.spi.SourceContext;
 import com.enreach.tools.api.spi.TicketRecord;
+import com.enreach.tools.core.internal.db.TestDatabases;
 
 /** Articles and tickets through a real run into a real database: stale rules, incremental runs, comments, text search. */
 class KnowledgeLoadTest {
