@@ -111,7 +111,12 @@ public class Database {
             }
             LOG.info("Master database ready at {}", file);
         } else {
-            PostgresPools pools = new PostgresPools(postgres.url(), postgres.user(), postgres.password(), readers, readBudget, borrowWait);
+            PostgresPools pools;
+            try {
+                pools = new PostgresPools(postgres.url(), postgres.user(), postgres.password(), readers, readBudget, borrowWait);
+            } catch (RuntimeException e) {
+                throw unreachable(postgres.url(), e);
+            }
             this.file = null;
             this.location = postgres.url();
             this.dialect = Dialect.POSTGRESQL;
@@ -123,10 +128,34 @@ public class Database {
                 write(c -> null); // the search index takes in anything still queued
             } catch (RuntimeException e) {
                 pools.close();
-                throw e;
+                throw unreachable(postgres.url(), e);
             }
             LOG.info("Master database ready at {} (PostgreSQL)", postgres.url());
         }
+    }
+
+    private static volatile String lastFailure;
+    private static volatile long lastFailureLogged;
+
+    /**
+     * Says why the PostgreSQL master database cannot be opened, in the log (the platform stays up, not ready; DS
+     * retries whenever the database is asked for: the same reason is logged once a minute), and returns the failure.
+     */
+    private static RuntimeException unreachable(String url, RuntimeException e) {
+        StringBuilder why = new StringBuilder();
+        for (Throwable t = e; t != null && why.length() < 600; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && why.indexOf(t.getMessage()) < 0) {
+                why.append(why.length() == 0 ? "" : ": ").append(t.getMessage());
+            }
+        }
+        String message = "The master database cannot be opened (PostgreSQL at " + url + ", etc/" + DatabaseSettings.FILE + "): " + why;
+        long now = System.nanoTime();
+        if (!message.equals(lastFailure) || now - lastFailureLogged > Duration.ofMinutes(1).toNanos()) {
+            lastFailure = message;
+            lastFailureLogged = now;
+            LOG.error(message);
+        }
+        return new IllegalStateException(message, e);
     }
 
     /**
