@@ -28,10 +28,7 @@ class MigrateToPostgresIT {
     @Test
     void theMasterDatabaseIsCopiedIntoPostgresql() throws Exception {
         try (PostgresCluster pg = PostgresCluster.start(); Distribution d = Distribution.copy("pg-migrate")) {
-            try (Connection c = DriverManager.getConnection(pg.jdbcUrl("postgres"), PostgresCluster.USER, ""); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE inventory");
-            }
-            String url = pg.jdbcUrl("inventory");
+            String url = pg.createDatabase("inventory");
             d.start();
             d.writeConfig("source.demo-pg.cfg", "view=all\nsize=300\nseed=5\nschedule.minutes=1440\n");
             d.syncAll("demo-pg");

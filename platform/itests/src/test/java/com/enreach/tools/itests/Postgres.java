@@ -1,9 +1,6 @@
 package com.enreach.tools.itests;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import com.enreach.tools.testkit.PostgresCluster;
 
@@ -28,12 +25,7 @@ final class Postgres {
             if (cluster == null) {
                 cluster = PostgresCluster.start();
             }
-            String name = "it" + (++databases);
-            try (Connection c = DriverManager.getConnection(cluster.jdbcUrl("postgres"), PostgresCluster.USER, "");
-                 Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + name);
-            }
-            return cluster.jdbcUrl(name);
+            return cluster.createDatabase("it" + (++databases));
         } catch (java.io.IOException | SQLException e) {
             throw new IllegalStateException("cannot provide a PostgreSQL database for the container: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -6,6 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -72,6 +76,28 @@ public final class PostgresCluster implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Creates an empty database and returns its JDBC URL. */
+    public String createDatabase(String name) throws SQLException {
+        return createDatabase(name, null);
+    }
+
+    /** Creates a database as a copy of {@code template} (null: an empty one) and returns its JDBC URL. */
+    public String createDatabase(String name, String template) throws SQLException {
+        admin("CREATE DATABASE " + name + (template == null ? "" : " TEMPLATE " + template));
+        return jdbcUrl(name);
+    }
+
+    /** Drops a database, ending the sessions still connected to it. */
+    public void dropDatabase(String name) throws SQLException {
+        admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    private void admin(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, ""); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
     }
 
     /** The newest server installed by Debian's postgresql package, with the contrib modules the schema needs. */

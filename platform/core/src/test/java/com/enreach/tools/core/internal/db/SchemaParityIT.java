@@ -49,10 +49,7 @@ class SchemaParityIT {
     @BeforeAll
     static void startPostgres() throws Exception {
         cluster = PostgresCluster.start();
-        try (Connection c = DriverManager.getConnection(cluster.jdbcUrl("postgres"), PostgresCluster.USER, "");
-             Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE enreach");
-        }
+        cluster.createDatabase("enreach");
         pg = new PGSimpleDataSource();
         pg.setUrl(cluster.jdbcUrl("enreach"));
         pg.setUser(PostgresCluster.USER);

@@ -1,10 +1,6 @@
 package com.enreach.tools.core.internal.db;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -56,7 +52,7 @@ public final class TestDatabases {
         try {
             if (cluster == null) {
                 cluster = PostgresCluster.start();
-                admin("CREATE DATABASE enreach_template");
+                cluster.createDatabase("enreach_template");
                 // migrate once; every test database is a copy of it (CREATE DATABASE ... TEMPLATE: milliseconds)
                 Database.postgres(cluster.jdbcUrl("enreach_template"), PostgresCluster.USER, null).close();
             }
@@ -64,25 +60,18 @@ public final class TestDatabases {
             String name = NAMES.get(key);
             if (name == null) {
                 name = "t" + (++counter);
-                admin("CREATE DATABASE " + name + " TEMPLATE enreach_template");
+                cluster.createDatabase(name, "enreach_template");
                 NAMES.put(key, name);
                 CREATED.add(name);
                 while (CREATED.size() > KEEP) {
                     String old = CREATED.removeFirst();
                     NAMES.values().remove(old);
-                    admin("DROP DATABASE IF EXISTS " + old + " WITH (FORCE)");
+                    cluster.dropDatabase(old);
                 }
             }
             return cluster.jdbcUrl(name);
         } catch (Exception e) {
             throw new IllegalStateException("cannot provide a PostgreSQL test database: " + e.getMessage(), e);
-        }
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(cluster.jdbcUrl("postgres"), PostgresCluster.USER, "");
-             Statement s = c.createStatement()) {
-            s.execute(sql);
         }
     }
 }

@@ -56,11 +56,7 @@ class PostgresCopyIT {
     }
 
     private static String newDatabase(String name) throws SQLException {
-        try (Connection c = DriverManager.getConnection(cluster.jdbcUrl("postgres"), PostgresCluster.USER, "");
-             Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
-        return cluster.jdbcUrl(name);
+        return cluster.createDatabase(name);
     }
 
     /** A master database with what every part of the platform writes. */
